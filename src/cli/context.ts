@@ -1,0 +1,25 @@
+import { loadConfig, type Config } from '../config.js';
+import type { OpContext } from '../ops/operation.js';
+
+/** Options every command shares. */
+export interface GlobalOptions {
+  workspace?: string;
+  model?: string;
+  baseUrl?: string;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+/** Build the operation context for one CLI invocation: config from env + flags, progress on stderr. */
+export function cliContext(opts: GlobalOptions): OpContext {
+  const config: Config = loadConfig({ workspace: opts.workspace, model: opts.model, baseUrl: opts.baseUrl });
+  const started = performance.now();
+  return {
+    config,
+    log: (line) => {
+      if (opts.quiet) return;
+      const t = ((performance.now() - started) / 1000).toFixed(1).padStart(5);
+      process.stderr.write(`${t}s  ${line}\n`);
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import type { Operation } from '../ops/operation.js';
+import { runOperation } from '../ops/operation.js';
+import { cliContext, type GlobalOptions } from './context.js';
+import { handleError } from './handle-error.js';
+
+/**
+ * Run one operation for the CLI: results on stdout (rendered text, or one JSON document with
+ * --json), progress and errors on stderr. `toJson` shapes the JSON contract of a command.
+ */
+export async function runCli<R>(op: Operation<any, R>, input: unknown, opts: GlobalOptions, toJson: (r: R) => unknown = (r) => r): Promise<void> {
+  try {
+    const ctx = cliContext(opts);
+    const result = await runOperation(op, input, ctx);
+    process.stdout.write(opts.json ? JSON.stringify(toJson(result), null, 2) + '\n' : op.render(result) + '\n');
+  } catch (err) {
+    handleError(err, opts.json);
+  }
+}
+
+/** "a,b , c" → ["a","b","c"] for list flags. */
+export function splitList(value: string | undefined): string[] | undefined {
+  return value ? value.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+}

@@ -1,0 +1,24 @@
+import { Command } from 'commander';
+import { registerSegment } from './commands/segment.js';
+import { registerRuns } from './commands/runs.js';
+import { registerShow } from './commands/show.js';
+import { registerBrief } from './commands/brief.js';
+
+/** The commander program: global options, then one register function per command file. */
+export function buildProgram(): Command {
+  const program = new Command('segmenta')
+    .description('Turn customer data into named segments, personas and campaign copy.')
+    .version('0.1.0')
+    .option('--workspace <dir>', 'where Runs live (default: $SEGMENTA_WORKSPACE or ./segmenta-workspace)')
+    .option('--model <name>', 'LLM model name (default: $SEGMENTA_MODEL)')
+    .option('--base-url <url>', 'OpenAI-compatible server (default: $OPENAI_BASE_URL)')
+    .option('--json', 'print one JSON document on stdout')
+    .option('-q, --quiet', 'no progress lines on stderr')
+    .exitOverride()
+    // Usage errors are printed once, by handleError, as one line.
+    .configureOutput({ outputError: () => {} });
+  for (const register of [registerSegment, registerRuns, registerShow, registerBrief]) register(program);
+  // Subcommands inherit the override so their usage errors take the same path.
+  for (const cmd of program.commands) cmd.exitOverride().configureOutput({ outputError: () => {} });
+  return program;
+}

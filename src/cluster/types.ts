@@ -1,0 +1,36 @@
+export interface KScore {
+  k: number;
+  silhouette: number;
+  inertia: number;
+}
+
+export interface ClusterResult {
+  k: number;
+  /** Segment of each customer, 0-based, ordered so that segment 0 is the largest. */
+  labels: Int32Array;
+  /** k × dim, row-major. */
+  centroids: Float32Array;
+  dim: number;
+  inertia: number;
+  iterations: number;
+  /** Mean silhouette of the chosen k on the evaluation sample. */
+  silhouette: number;
+  /** The scores behind the choice of k (empty when --k was given). */
+  kScores: KScore[];
+  /** Per-segment bootstrap stability: mean Jaccard of the best-matching cluster over resamples. */
+  stability: number[];
+  seed: number;
+}
+
+export interface ClusterOptions {
+  k?: number;
+  kMin?: number;
+  kMax?: number;
+  seed?: number;
+  restarts?: number;
+  maxIterations?: number;
+  /** Size of the sample the k choice and fitting run on (everyone is assigned afterwards). */
+  sampleSize?: number;
+  /** Number of bootstrap resamples for stability (0 to skip). */
+  bootstraps?: number;
+}

@@ -1,0 +1,58 @@
+import type { CustomerTable } from '../data/types.js';
+
+/** A row-major matrix of n vectors of `dim` Float32 values. */
+export interface Vectors {
+  n: number;
+  dim: number;
+  data: Float32Array;
+}
+
+export interface BlockInfo {
+  name: string;
+  kind: 'numeric' | 'categorical' | 'text';
+  offset: number;
+  width: number;
+  /** Multiplier applied so that no block dominates the distance. */
+  weight: number;
+  /** Human-readable feature name of each dimension (for explanations), e.g. "spend", "channel=email", "svd3". */
+  features: string[];
+}
+
+/**
+ * Everything needed to turn a new customer row into the same vector space without refitting:
+ * the saved preprocessing of a Run (scalers, vocabularies, SVD components, weights).
+ * Plain JSON so it can live in the Run folder.
+ */
+export interface EmbeddingModel {
+  version: 1;
+  dim: number;
+  blocks: BlockInfo[];
+  numeric: { name: string; transform: 'none' | 'log1p'; center: number; scale: number; low: number; high: number }[];
+  categorical: { name: string; levels: string[]; pooled: string }[];
+  text?: TextModel;
+}
+
+export interface TextModel {
+  kind: 'tfidf-svd' | 'openai';
+  columns: string[];
+  /** tfidf-svd: vocabulary and idf; the SVD basis as rows of length vocabulary.length. */
+  vocabulary?: string[];
+  idf?: number[];
+  components?: number[][];
+  /** openai: the embedding model name and the random projection down to `width`, if any. */
+  model?: string;
+  width: number;
+}
+
+export interface TextEmbedder {
+  readonly name: string;
+  /** Embed documents; returns one vector per document (all the same width). */
+  embed(texts: string[]): Promise<Float32Array[]>;
+}
+
+export interface EmbedResult {
+  vectors: Vectors;
+  model: EmbeddingModel;
+}
+
+export type FitEmbedding = (table: CustomerTable, options?: { textEmbedder?: TextEmbedder; seed?: number }) => Promise<EmbedResult>;

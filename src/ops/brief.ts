@@ -1,0 +1,45 @@
+import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { defineOperation } from './operation.js';
+import { resolveRun } from '../run/store.js';
+import { describedTexts, resolveSegment } from '../run/segments.js';
+import { writeBriefs } from '../brief/write-briefs.js';
+import { currentRunRef } from './session.js';
+import { z } from 'zod';
+
+export const BriefInput = z.object({
+  segment: z.union([z.string(), z.number()]).optional().describe('Segment number or a word of its name; all segments when omitted'),
+  run: z.string().optional().describe('Run id or prefix; the latest Run when omitted'),
+});
+
+export interface BriefResult {
+  runId: string;
+  path: string;
+  /** The Markdown of one segment's brief (absent when all briefs were written). */
+  markdown?: string;
+  segment?: number;
+}
+
+export const briefOp = defineOperation({
+  name: 'brief',
+  description: "Write the campaign briefs of a Run (Markdown), or show one segment's brief.",
+  input: BriefInput,
+  async run(input, ctx): Promise<BriefResult> {
+    const { dir, run } = resolveRun(ctx.config.workspace, input.run ?? currentRunRef(ctx));
+    if (input.segment === undefined) {
+      writeBriefs(dir, run);
+      return { runId: run.id, path: join(dir, 'briefs', 'index.md') };
+    }
+    const seg = resolveSegment(run, input.segment);
+    describedTexts(run, seg);
+    const path = join(dir, 'briefs', `segment-${seg.id}.md`);
+    if (!existsSync(path)) writeBriefs(dir, run);
+    return { runId: run.id, path, segment: seg.id, markdown: readFileSync(path, 'utf8') };
+  },
+  render(r) {
+    return r.markdown ? `${r.markdown.trimEnd()}\n\n(saved at ${r.path})` : `Briefs written: ${r.path}`;
+  },
+  summarize(r) {
+    return r.markdown ? `Brief for segment ${r.segment} saved at ${r.path}:\n${r.markdown.slice(0, 1500)}` : `Briefs written to ${r.path}.`;
+  },
+});

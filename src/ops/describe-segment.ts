@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { defineOperation } from './operation.js';
+import { resolveRun } from '../run/store.js';
+import { resolveSegment } from '../run/segments.js';
+import type { SegmentProfile } from '../profile/types.js';
+import type { SegmentTexts } from '../write/schemas.js';
+import { formatCount, formatShare } from './format.js';
+import { currentRunRef } from './session.js';
+
+export const SegmentRefInput = z.object({
+  segment: z.union([z.string(), z.number()]).describe('Segment number, or a word of its name'),
+  run: z.string().optional().describe('Run id or prefix; the latest Run when omitted'),
+});
+
+export interface SegmentDetail {
+  runId: string;
+  id: number;
+  size: number;
+  share: number;
+  small: boolean;
+  profile: SegmentProfile;
+  texts?: SegmentTexts;
+}
+
+export const describeSegmentOp = defineOperation({
+  name: 'show',
+  description: 'Describe one segment: who they are, the numbers behind it, its persona and copy.',
+  input: SegmentRefInput,
+  async run(input, ctx): Promise<SegmentDetail> {
+    const { run } = resolveRun(ctx.config.workspace, input.run ?? currentRunRef(ctx));
+    const seg = resolveSegment(run, input.segment);
+    return { runId: run.id, id: seg.id, size: seg.size, share: seg.share, small: seg.small, profile: seg.profile, texts: seg.texts };
+  },
+  render(d) {
+    const p = d.profile;
+    const head = d.texts ? `Segment ${d.id}: ${d.texts.name}` : `Segment ${d.id} (under the minimum size: not described)`;
+    const lines = [head, `${formatCount(d.size)} customers, ${formatShare(d.share)} of all; stability ${p.stability.toFixed(2)}`];
+    if (d.texts) lines.push(d.texts.summary);
+    const facts = [...p.numeric].sort((a, b) => Math.abs(b.z) - Math.abs(a.z)).slice(0, 5);
+    if (facts.length) {
+      lines.push('', 'What sets them apart:');
+      for (const f of facts) {
+        const v = f.kind === 'boolean' ? formatShare(f.mean) : f.mean.toFixed(1);
+        const all = f.kind === 'boolean' ? formatShare(f.overallMean) : f.overallMean.toFixed(1);
+        lines.push(`  ${f.feature}: ${v} vs ${all} overall (${f.lift.toFixed(2)}×)`);
+      }
+    }
+    const cats = p.categories.filter((c) => c.lift > 1.2).slice(0, 4);
+    for (const c of cats) lines.push(`  ${c.column} = ${c.level}: ${formatShare(c.share)} vs ${formatShare(c.overallShare)} overall`);
+    if (p.terms.length) lines.push(`  they write about: ${p.terms.slice(0, 6).map((t) => t.term).join(', ')}`);
+    if (d.texts) {
+      const { persona, copy } = d.texts;
+      lines.push('', `Persona — ${persona.archetype}`, persona.description);
+      lines.push(`  goals: ${persona.goals.join('; ')}`, `  pain points: ${persona.painPoints.join('; ')}`, `  channels: ${persona.channels.join(', ')}`);
+      lines.push('', `Offer: ${copy.offer}`, `  email: ${copy.email.subject}`, `  sms: ${copy.sms}`, `  push: ${copy.push}`, `  ad: ${copy.ad.headline} — ${copy.ad.primaryText}`);
+      lines.push('', `written by: ${d.texts.writer.kind}${d.texts.writer.model ? ` (${d.texts.writer.model})` : ''}${d.texts.writer.fallback ? ' — offline fallback' : ''}`);
+    }
+    return lines.join('\n');
+  },
+  summarize(d) {
+    const t = d.texts;
+    const facts = [...d.profile.numeric].sort((a, b) => Math.abs(b.z) - Math.abs(a.z)).slice(0, 4);
+    return [
+      `Segment ${d.id}${t ? ` "${t.name}"` : ''}: ${d.size} customers (${formatShare(d.share)}).`,
+      t?.summary ?? 'Under the minimum size: not described.',
+      `Key numbers: ${facts.map((f) => `${f.feature} ${f.mean.toFixed(2)} vs ${f.overallMean.toFixed(2)} overall`).join('; ')}.`,
+      t ? `Persona: ${t.persona.archetype}. Offer: ${t.copy.offer}.` : '',
+    ].filter(Boolean).join(' ');
+  },
+});

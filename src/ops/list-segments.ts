@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { defineOperation } from './operation.js';
+import { resolveRun } from '../run/store.js';
+import { formatCount, formatShare, textTable } from './format.js';
+import { currentRunRef } from './session.js';
+
+export const ListSegmentsInput = z.object({
+  run: z.string().optional().describe('Run id or prefix; the latest Run when omitted'),
+});
+
+export interface SegmentRow {
+  id: number;
+  name: string;
+  summary: string;
+  size: number;
+  share: number;
+  stability: number;
+  writer: string;
+  small: boolean;
+}
+
+export const listSegmentsOp = defineOperation({
+  name: 'segments',
+  description: "List a Run's segments with their names, sizes and stability.",
+  input: ListSegmentsInput,
+  async run(input, ctx): Promise<{ runId: string; runDir: string; customers: number; segments: SegmentRow[] }> {
+    const { dir, run } = resolveRun(ctx.config.workspace, input.run ?? currentRunRef(ctx));
+    return {
+      runId: run.id,
+      runDir: dir,
+      customers: run.metrics.customers,
+      segments: run.segments.map((s) => ({
+        id: s.id,
+        name: s.texts?.name ?? '(under the minimum size)',
+        summary: s.texts?.summary ?? '',
+        size: s.size,
+        share: s.share,
+        stability: s.profile.stability,
+        writer: s.texts ? (s.texts.writer.fallback ? 'offline (fallback)' : s.texts.writer.kind) : '-',
+        small: s.small,
+      })),
+    };
+  },
+  render(r) {
+    return [
+      `Run ${r.runId} — ${formatCount(r.customers)} customers`,
+      textTable(
+        ['#', 'name', 'size', 'share', 'stability', 'writer'],
+        r.segments.map((s) => [s.id, s.name, formatCount(s.size), formatShare(s.share), s.stability.toFixed(2), s.writer]),
+      ),
+    ].join('\n');
+  },
+  summarize(r) {
+    return r.segments.map((s) => `${s.id}. ${s.name} — ${s.size} customers (${formatShare(s.share)}). ${s.summary}`).join('\n');
+  },
+});

@@ -1,0 +1,48 @@
+import type { SegmentProfile } from '../profile/types.js';
+import { SegmentTextsSchema, type SegmentName, type SegmentTexts } from './schemas.js';
+import type { WriteContext, Writer } from './writer.js';
+import { mapLimit } from '../util/map-limit.js';
+
+export interface WriteAllOptions {
+  concurrency?: number;
+  /** Texts already written (a resumed write): those segments are not written again. */
+  done?: Record<number, SegmentTexts>;
+  /** Called after each segment's texts are complete, so a caller can save progress. */
+  onSegmentDone?: (segment: number, texts: SegmentTexts) => void | Promise<void>;
+  log?: (line: string) => void;
+}
+
+/**
+ * Names for every segment in one call (so they are distinct), then persona and copy per
+ * segment, a few at a time. Only describable profiles (not `small`) reach the writer.
+ */
+export async function writeAllTexts(writer: Writer, profiles: SegmentProfile[], options: WriteAllOptions = {}): Promise<Record<number, SegmentTexts>> {
+  const describable = profiles.filter((p) => !p.small);
+  const ctx: WriteContext = { profiles: describable };
+  const out: Record<number, SegmentTexts> = { ...(options.done ?? {}) };
+  const todo = describable.filter((p) => !out[p.id]);
+  if (todo.length === 0) return out;
+
+  // Names are written for all segments together; finished segments keep theirs.
+  const names = new Map<number, SegmentName>();
+  for (const [id, t] of Object.entries(out)) names.set(Number(id), { segment: Number(id), name: t.name, summary: t.summary });
+  for (const n of await writer.names(ctx)) if (!names.has(n.segment)) names.set(n.segment, n);
+
+  await mapLimit(todo, options.concurrency ?? 4, async (profile) => {
+    const name = names.get(profile.id);
+    if (!name) throw new Error(`writer returned no name for segment ${profile.id}`);
+    const persona = await writer.persona(profile, name, ctx);
+    const copy = await writer.copy(profile, name, persona, ctx);
+    const texts = SegmentTextsSchema.parse({
+      name: name.name,
+      summary: name.summary,
+      persona,
+      copy,
+      writer: writer.infoFor?.(profile.id) ?? writer.info,
+    });
+    out[profile.id] = texts;
+    options.log?.(`wrote segment ${profile.id}: ${texts.name}`);
+    await options.onSegmentDone?.(profile.id, texts);
+  });
+  return out;
+}
