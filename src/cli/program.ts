@@ -3,6 +3,17 @@ import { registerSegment } from './commands/segment.js';
 import { registerRuns } from './commands/runs.js';
 import { registerShow } from './commands/show.js';
 import { registerBrief } from './commands/brief.js';
+import { registerInspect } from './commands/inspect.js';
+import { registerPersona } from './commands/persona.js';
+import { registerCopy } from './commands/copy.js';
+import { registerCompare } from './commands/compare.js';
+import { registerChat } from './commands/chat.js';
+import { registerSlack } from './commands/slack.js';
+import { registerAssign } from './commands/assign.js';
+import { registerLookalike } from './commands/lookalike.js';
+import { registerExport } from './commands/export.js';
+import { registerReport } from './commands/report.js';
+import { registerEval } from './commands/eval.js';
 
 /** The commander program: global options, then one register function per command file. */
 export function buildProgram(): Command {
@@ -18,6 +29,10 @@ export function buildProgram(): Command {
     // Usage errors are printed once, by handleError, as one line.
     .configureOutput({ outputError: () => {} });
   for (const register of [registerSegment, registerRuns, registerShow, registerBrief]) register(program);
+  for (const register of [registerInspect, registerPersona, registerCopy, registerCompare, registerChat]) register(program);
+  registerSlack(program);
+  for (const register of [registerAssign, registerLookalike, registerExport, registerReport]) register(program);
+  registerEval(program);
   // Subcommands inherit the override so their usage errors take the same path.
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ outputError: () => {} });
   return program;

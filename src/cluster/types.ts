@@ -33,4 +33,9 @@ export interface ClusterOptions {
   sampleSize?: number;
   /** Number of bootstrap resamples for stability (0 to skip). */
   bootstraps?: number;
+  /**
+   * When k is chosen automatically, a k whose smallest segment would hold fewer customers than
+   * this is passed over (unless every k would). Default: no constraint.
+   */
+  minSegmentSize?: number;
 }

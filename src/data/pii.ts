@@ -6,8 +6,9 @@ import type { PiiKind } from './types.js';
  */
 export const PII_PATTERNS: Record<Exclude<PiiKind, 'name' | 'other'>, RegExp> = {
   email: /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g,
-  // International or national phone numbers: 7+ digits with optional separators and a leading +.
-  phone: /(?<![\w.])(?:\+?\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?)?\d{2,4}[\s.-]?\d{3,4}[\s.-]?\d{2,4}(?![\w.])/g,
+  // International or national phone numbers: 7+ digits with optional separators and a leading +;
+  // the second branch is the North American "(555) 123-4567" form, which the first does not reach.
+  phone: /(?<![\w.])(?:(?:\+?\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?)?\d{2,4}[\s.-]?\d{3,4}[\s.-]?\d{2,4}|(?:\+?1[\s.-]?)?\(\d{3}\)[\s.-]?\d{3}[\s.-]?\d{4})(?![\w.])/g,
   ip: /\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)\b/g,
   address: /\b\d{1,5}\s+(?:[A-Z][a-z]+\s){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Way|Place|Pl|Terrace|Close)\b\.?/g,
 };
@@ -27,12 +28,14 @@ export function piiKindFromName(column: string): PiiKind | undefined {
   return undefined;
 }
 
+// Whole-value versions of the patterns, compiled once: schema inference tests thousands of values.
+const WHOLE_VALUE = (['email', 'ip', 'phone', 'address'] as const).map((kind) => [kind, new RegExp(`^(?:${PII_PATTERNS[kind].source})$`)] as const);
+
 /** Which PII kind a single value looks like, if any (the whole value, not a part of it). */
 export function piiKindOfValue(value: string): PiiKind | undefined {
   const v = value.trim();
   if (!v) return undefined;
-  for (const kind of ['email', 'ip', 'phone', 'address'] as const) {
-    const re = new RegExp(`^(?:${PII_PATTERNS[kind].source})$`);
+  for (const [kind, re] of WHOLE_VALUE) {
     if (re.test(v)) return kind;
   }
   // "Jane Doe", "Mary-Ann O'Neil": two or three capitalised words and nothing else.

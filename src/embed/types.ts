@@ -39,8 +39,16 @@ export interface TextModel {
   vocabulary?: string[];
   idf?: number[];
   components?: number[][];
-  /** openai: the embedding model name and the random projection down to `width`, if any. */
+  /** openai: the embedding model name; `components` then holds the PCA basis down to `width`, if any. */
   model?: string;
+  /** openai: mean of the unit-length embeddings, subtracted before projecting (PCA centring). */
+  center?: number[];
+  /**
+   * The block's value for a customer with no text (or no known term): the mean of the
+   * customers that have text. Empty text then says nothing, instead of forming a segment of
+   * its own at the origin.
+   */
+  fill?: number[];
   width: number;
 }
 

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { defineOperation } from './operation.js';
 import { makeRun } from '../run/make-run.js';
-import { createWriter, createTextEmbedder } from '../write/create-writer.js';
 import { describeSchema } from '../data/load.js';
 import { formatShare } from './format.js';
 
@@ -29,15 +28,7 @@ export const segmentOp = defineOperation({
   description: 'Split a customer file into segments and write a name, persona, copy and brief for each.',
   input: SegmentInput,
   async run(input, ctx) {
-    const writer = createWriter(ctx.config, ctx.log);
-    const made = await makeRun({
-      ...input,
-      workspace: ctx.config.workspace,
-      minSegmentSize: ctx.config.minSegmentSize,
-      writer,
-      textEmbedder: createTextEmbedder(ctx.config),
-      log: ctx.log,
-    });
+    const made = await makeRun({ ...input, config: ctx.config, log: ctx.log });
     if (ctx.session) {
       ctx.session.runId = made.runId;
       ctx.session.file = input.file;
@@ -47,7 +38,7 @@ export const segmentOp = defineOperation({
       runDir: made.runDir,
       k: made.run.metrics.k,
       customers: made.run.metrics.customers,
-      writer: writer.info.kind === 'llm' ? `LLM (${writer.info.model})` : 'offline writer (no LLM configured)',
+      writer: made.run.config.writer === 'llm' ? `LLM (${made.run.config.model})` : 'offline writer (no LLM configured)',
       schema: describeSchema(made.run.schema),
       segments: made.run.segments.map((s) => ({ id: s.id, name: s.texts?.name ?? '(under the minimum size)', size: s.size, share: s.share, small: s.small })),
     };

@@ -3,24 +3,22 @@ import { writeFileSync } from 'node:fs';
 import { loadCustomers, assertEnoughCustomers } from '../data/load.js';
 import type { CustomerTable, LoadOptions } from '../data/types.js';
 import { fitEmbedding } from '../embed/fit.js';
-import type { TextEmbedder } from '../embed/types.js';
 import { clusterVectors } from '../cluster/cluster.js';
 import { profileSegments } from '../profile/profile.js';
-import type { Writer } from '../write/writer.js';
+import type { Config } from '../config.js';
+import { createTextEmbedder, createWriter } from '../write/create-writer.js';
 import { writeAllTexts } from '../write/write-all.js';
 import { writeBriefs } from '../brief/write-briefs.js';
+import { buildRunIndex } from '../index/build.js';
 import { toCsv } from '../util/csv.js';
 import { newRunId, stageRun, ASSIGNMENTS_CSV, RUN_JSON } from './store.js';
 import type { RunFile } from './types.js';
 
 export interface MakeRunOptions extends LoadOptions {
   file: string;
-  workspace: string;
   k?: number;
   seed: number;
-  minSegmentSize: number;
-  writer: Writer;
-  textEmbedder?: TextEmbedder;
+  config: Config;
   log: (line: string) => void;
 }
 
@@ -52,19 +50,23 @@ export async function makeRun(opts: MakeRunOptions): Promise<MadeRun> {
   );
   log(`read ${table.ids.length.toLocaleString('en-US')} customers from ${opts.file}`);
   assertEnoughCustomers(table, opts.k ?? 2, opts.file);
+  // Made after loading so the privacy guard knows the values of the file's PII columns.
+  const writer = createWriter(opts.config, log, table.piiValues);
+  const textEmbedder = createTextEmbedder(opts.config, log, table.piiValues);
+  const minSegmentSize = opts.config.minSegmentSize;
 
-  const { vectors, model } = await timed(seconds, 'embed', log, () => fitEmbedding(table, { textEmbedder: opts.textEmbedder, seed: opts.seed }));
+  const { vectors, model } = await timed(seconds, 'embed', log, () => fitEmbedding(table, { textEmbedder, seed: opts.seed }));
   const cluster = await timed(seconds, 'cluster', log, () => clusterVectors(vectors, { k: opts.k, seed: opts.seed }));
   log(`${cluster.k} segments (${opts.k ? 'k given' : `k chosen by silhouette ${cluster.silhouette.toFixed(3)}`})`);
   const profiles = await timed(seconds, 'profile', log, () =>
     profileSegments(table, cluster.labels, cluster.k, {
       stability: cluster.stability,
-      minSegmentSize: opts.minSegmentSize,
+      minSegmentSize,
       vectors,
       centroids: cluster.centroids,
     }),
   );
-  const texts = await timed(seconds, 'write', log, () => writeAllTexts(opts.writer, profiles, { log }));
+  const texts = await timed(seconds, 'write', log, () => writeAllTexts(writer, profiles, { log, concurrency: opts.config.llm?.concurrency }));
 
   const runId = newRunId();
   const run: RunFile = {
@@ -75,19 +77,19 @@ export async function makeRun(opts: MakeRunOptions): Promise<MadeRun> {
       file: opts.file,
       k: opts.k,
       seed: opts.seed,
-      minSegmentSize: opts.minSegmentSize,
+      minSegmentSize,
       idColumn: opts.idColumn,
       ignore: opts.ignore,
       text: opts.text,
-      writer: opts.writer.info.kind,
-      model: opts.writer.info.model,
+      writer: writer.info.kind,
+      model: writer.info.model,
     },
     schema: table.schema,
     quality: table.quality,
     embedding: {
       dim: model.dim,
       blocks: model.blocks.map(({ features: _features, ...b }) => b),
-      textEmbedder: opts.textEmbedder?.name ?? (model.text ? model.text.kind : 'none'),
+      textEmbedder: textEmbedder?.name ?? (model.text ? model.text.kind : 'none'),
     },
     metrics: {
       customers: table.ids.length,
@@ -101,9 +103,10 @@ export async function makeRun(opts: MakeRunOptions): Promise<MadeRun> {
     },
     segments: profiles.map((p) => ({ id: p.id, size: p.size, share: p.share, small: p.small, profile: p, texts: texts[p.id] })),
     textsHistory: [],
+    llm: writer.record?.(),
   };
 
-  const stage = stageRun(opts.workspace, runId);
+  const stage = stageRun(opts.config.workspace, runId);
   try {
     {
       // Files inside the staging folder need no temp+rename of their own: the folder is
@@ -116,6 +119,10 @@ export async function makeRun(opts: MakeRunOptions): Promise<MadeRun> {
         })()),
       );
       writeBriefs(stage.dir, run);
+      // Every prompt sent and reply received, so evals and debugging can replay them.
+      if (writer.transcript?.length) writeFileSync(join(stage.dir, 'llm-transcript.jsonl'), writer.transcript.map((t) => JSON.stringify(t)).join('\n') + '\n');
+      // The vector index (src/index/): per-segment hnswlib graphs, vectors and centroids under index/.
+      run.index = await timed(seconds, 'index', log, () => buildRunIndex(stage.dir, vectors, cluster));
       writeFileSync(join(stage.dir, RUN_JSON), JSON.stringify(run, null, 2) + '\n');
     }
     const runDir = stage.commit();

@@ -3,6 +3,7 @@ import type { KScore } from '../cluster/types.js';
 import type { SegmentProfile } from '../profile/types.js';
 import type { SegmentTexts } from '../write/schemas.js';
 import type { BlockInfo } from '../embed/types.js';
+import type { IndexMeta } from '../index/types.js';
 
 /** Everything a segmentation produced, as stored in runs/<id>/run.json. */
 export interface RunFile {
@@ -20,6 +21,8 @@ export interface RunFile {
   textsHistory: { writtenAt: string; writer: string; texts: Record<number, SegmentTexts> }[];
   /** LLM usage of the latest write (absent for the offline writer). */
   llm?: LlmRecord;
+  /** The vector index, vectors and centroids saved in the Run folder (src/index/). */
+  index?: IndexMeta;
 }
 
 export interface RunConfig {

@@ -1,4 +1,5 @@
 import type { SegmentProfile } from '../profile/types.js';
+import type { LlmRecord } from '../run/types.js';
 import type { Copy, Persona, SegmentName, WriterInfo } from './schemas.js';
 
 /** Options a user can give when asking for copy (REPL "write an SMS, playful, 20% off"). */
@@ -27,6 +28,10 @@ export interface Writer {
    * writer wrapped with the offline one) marks those segments here. Defaults to `info`.
    */
   infoFor?(segment: number): WriterInfo;
+  /** What run.json keeps of an LLM write: model, prompt hashes, usage, fallbacks. */
+  record?(previous?: LlmRecord): LlmRecord;
+  /** Every prompt sent and reply received (LLM writers), saved beside the Run. */
+  readonly transcript?: readonly unknown[];
   names(ctx: WriteContext): Promise<SegmentName[]>;
   persona(profile: SegmentProfile, name: SegmentName, ctx: WriteContext): Promise<Persona>;
   copy(profile: SegmentProfile, name: SegmentName, persona: Persona, ctx: WriteContext, options?: CopyOptions): Promise<Copy>;

@@ -1,0 +1,84 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Config } from '../src/config.js';
+import type { CustomerTable } from '../src/data/types.js';
+import { loadCustomers } from '../src/data/load.js';
+import { applyEmbedding } from '../src/embed/apply.js';
+import type { EmbeddingModel, Vectors } from '../src/embed/types.js';
+import { UsageError } from '../src/errors.js';
+import { readAssignments } from '../src/index/assignments.js';
+import { loadVectors } from '../src/index/load.js';
+import { takeRows } from '../src/cluster/assign.js';
+import { textEmbedderFor } from '../src/index/text-embedder-for.js';
+import type { RunFile } from '../src/run/types.js';
+
+/**
+ * Everything the suites read about one Run: run.json, the customer table re-read from the
+ * Run's source file with the Run's options, the Run's segment of every table row (from
+ * assignments.csv: the truth the judge is scored against), and the Run's vectors (the saved
+ * vectors file, or the saved embedding model applied again — never refitted).
+ */
+export interface EvalContext {
+  dir: string;
+  run: RunFile;
+  table: CustomerTable;
+  /** 0-based segment of each table row (segment id − 1). */
+  labels: Int32Array;
+  vectors: Vectors;
+  config: Config;
+  log: (line: string) => void;
+  notes: string[];
+}
+
+export async function loadEvalContext(dir: string, run: RunFile, config: Config, log: (line: string) => void, file?: string): Promise<EvalContext> {
+  const source = resolve(file ?? run.config.file);
+  if (!existsSync(source)) {
+    throw new UsageError(`the Run's customer file ${source} is gone; the evals re-read it. Point to it with --file FILE.`);
+  }
+  log(`reading ${source} again`);
+  const table = await loadCustomers(source, {
+    idColumn: run.config.idColumn,
+    ignore: run.config.ignore,
+    text: run.config.text,
+    events: run.schema?.kind === 'events' ? true : undefined,
+  });
+  const { labels, rowOf } = labelsFor(dir, table, run);
+  const vectors = await vectorsFor(dir, run, table, config, rowOf);
+  return { dir, run, table, labels, vectors, config, log, notes: [] };
+}
+
+/** Each table row's segment, matched by customer id: a file that changed since the Run is caught here. */
+function labelsFor(dir: string, table: CustomerTable, run: RunFile): { labels: Int32Array; rowOf: Int32Array } {
+  const a = readAssignments(dir);
+  const byId = new Map<string, number>();
+  a.ids.forEach((id, i) => byId.set(id, i));
+  const labels = new Int32Array(table.ids.length);
+  // rowOf[i]: the row of assignments.csv (and of the saved vectors) that holds table row i.
+  const rowOf = new Int32Array(table.ids.length);
+  let missing = 0;
+  table.ids.forEach((id, i) => {
+    const r = byId.get(id);
+    if (r === undefined) missing++;
+    rowOf[i] = r ?? -1;
+    labels[i] = r === undefined ? -1 : a.segments[r] - 1;
+  });
+  if (missing > 0 || a.ids.length !== table.ids.length) {
+    throw new UsageError(
+      `${run.config.file} no longer matches Run ${run.id}: ${missing} of its ${table.ids.length} customers are not in assignments.csv (which has ${a.ids.length}). Evaluate the Run against the file it was made from (--file FILE), or make a new Run.`,
+    );
+  }
+  return { labels, rowOf };
+}
+
+async function vectorsFor(dir: string, run: RunFile, table: CustomerTable, config: Config, rowOf: Int32Array): Promise<Vectors> {
+  const n = table.ids.length;
+  if (run.index && existsSync(join(dir, run.index.files.vectors))) {
+    const v = loadVectors(dir, run);
+    if (v.n === n) return rowOf.every((r, i) => r === i) ? v : takeRows(v, rowOf);
+  }
+  const path = join(dir, 'embedding.json');
+  if (!existsSync(path)) throw new UsageError(`Run ${run.id} has neither its vectors nor embedding.json; make the Run again with \`segmenta segment FILE\`.`);
+  const model = JSON.parse(readFileSync(path, 'utf8')) as EmbeddingModel;
+  // Only a Run whose text block came from an embeddings server needs that server again.
+  return applyEmbedding(model, table, await textEmbedderFor(model, config));
+}

@@ -1,0 +1,103 @@
+import type { CustomerTable } from '../src/data/types.js';
+import { createScrubber } from '../src/data/pii.js';
+import { snippetOf } from '../src/profile/representatives.js';
+import { formatFeatureValue, formatPercent } from '../src/write/format.js';
+
+/**
+ * A held-out member in words, for a judge: every feature of the table with where the member
+ * stands among all customers, the member's category levels, and a scrubbed, quoted snippet of
+ * their text. Never the id or a PII column (the table keeps those out of numeric, categorical
+ * and text), and the snippet goes through the same scrubber as the profiles' quotes.
+ *
+ *   orders: 14.00 (88th percentile, high)
+ *   loyalty_member: no (like 58% of customers)
+ *   favourite_category: Fashion
+ *   review: <customer_snippets>"love a good coupon"</customer_snippets>
+ *
+ * The percentile compares the member with everyone, not with any segment: describing a member
+ * needs the population, and nothing here knows the clustering.
+ */
+export interface MemberDescriber {
+  describe(row: number): string;
+}
+
+export const MISSING_LEVEL = '(missing)';
+
+export function memberDescriber(table: CustomerTable): MemberDescriber {
+  const scrub = createScrubber(table.piiValues);
+  const numeric = table.numeric.map((col) => {
+    const sorted = Float64Array.from(col.values).sort();
+    let mean = 0;
+    for (const v of col.values) mean += v;
+    mean /= Math.max(1, col.values.length);
+    return { col, sorted, mean };
+  });
+  return {
+    describe(row) {
+      const lines: string[] = [];
+      for (const { col, sorted, mean } of numeric) {
+        const v = col.values[row];
+        if (col.kind === 'boolean') {
+          const yes = v >= 0.5;
+          const share = fractionAtLeast(sorted, 0.5);
+          lines.push(`${col.name}: ${yes ? 'yes' : 'no'} (like ${formatPercent(yes ? share : 1 - share)} of customers)`);
+          continue;
+        }
+        const p = midRank(sorted, v);
+        const shown = formatFeatureValue({ feature: col.name, kind: col.kind, mean: v, overallMean: mean }, v);
+        lines.push(`${col.name}: ${shown} (${ordinal(Math.round(p * 100))} percentile, ${band(p)})`);
+      }
+      for (const col of table.categorical) {
+        const level = col.levels[col.codes[row]];
+        if (level !== undefined && level !== MISSING_LEVEL) lines.push(`${col.name}: ${level}`);
+      }
+      for (const col of table.text) {
+        const text = col.values[row] ?? '';
+        if (text.trim()) lines.push(`${col.name}: <customer_snippets>"${snippetOf(text, scrub).replace(/<\/?customer_snippets>/gi, '')}"</customer_snippets>`);
+      }
+      return lines.join('\n');
+    },
+  };
+}
+
+/** Share of values below v, counting ties as half: 0..1. */
+function midRank(sorted: Float64Array, v: number): number {
+  const below = lowerBound(sorted, v);
+  const upTo = upperBound(sorted, v);
+  return sorted.length ? (below + (upTo - below) / 2) / sorted.length : 0.5;
+}
+
+function fractionAtLeast(sorted: Float64Array, v: number): number {
+  return sorted.length ? (sorted.length - lowerBound(sorted, v)) / sorted.length : 0;
+}
+
+function lowerBound(sorted: Float64Array, v: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function upperBound(sorted: Float64Array, v: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] <= v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function band(p: number): string {
+  return p < 0.1 ? 'very low' : p < 0.3 ? 'low' : p <= 0.7 ? 'typical' : p <= 0.9 ? 'high' : 'very high';
+}
+
+function ordinal(n: number): string {
+  const s = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${s}`;
+}

@@ -1,0 +1,82 @@
+import type { CustomerTable } from '../src/data/types.js';
+import { liftOf } from '../src/profile/numeric-facts.js';
+import type { Claim, ClaimVocabulary } from './claims.js';
+
+/**
+ * How much more (or less) of each feature and level every segment has than everyone — computed
+ * from the data and the Run's assignments, so a claim is checked against the members
+ * themselves, not only against the facts a profile chose to keep.
+ */
+export interface SegmentLifts {
+  k: number;
+  /** lift[s] of each numeric feature (segment mean / overall mean; shares for flags). */
+  numeric: Map<string, Float64Array>;
+  /** lift[s] of each "column\u0000level" (segment share / overall share). */
+  levels: Map<string, Float64Array>;
+}
+
+export function segmentLifts(table: CustomerTable, labels: Int32Array, k: number): SegmentLifts {
+  const n = labels.length;
+  const sizes = new Float64Array(k);
+  for (let i = 0; i < n; i++) sizes[labels[i]]++;
+  const numeric = new Map<string, Float64Array>();
+  for (const col of table.numeric) {
+    const sums = new Float64Array(k);
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      sums[labels[i]] += col.values[i];
+      total += col.values[i];
+    }
+    const overall = n > 0 ? total / n : 0;
+    numeric.set(col.name, Float64Array.from(sums, (s, j) => liftOf(sizes[j] > 0 ? s / sizes[j] : overall, overall)));
+  }
+  const levels = new Map<string, Float64Array>();
+  for (const col of table.categorical) {
+    const L = col.levels.length;
+    const counts = new Float64Array(k * L);
+    const totals = new Float64Array(L);
+    for (let i = 0; i < n; i++) {
+      const c = col.codes[i];
+      if (c < 0 || c >= L) continue;
+      counts[labels[i] * L + c]++;
+      totals[c]++;
+    }
+    col.levels.forEach((level, l) => {
+      const overall = n > 0 ? totals[l] / n : 0;
+      levels.set(levelKey(col.name, level), Float64Array.from({ length: k }, (_, s) => liftOf(sizes[s] > 0 ? counts[s * L + l] / sizes[s] : 0, overall)));
+    });
+  }
+  return { k, numeric, levels };
+}
+
+export function levelKey(column: string, level: string): string {
+  return `${column}\u0000${level}`;
+}
+
+/** Every feature and level of the table, for reading claims about any of them. */
+export function tableVocabulary(table: CustomerTable): ClaimVocabulary {
+  return {
+    numeric: table.numeric.map((c) => c.name),
+    levels: table.categorical.flatMap((c) => c.levels.map((level) => ({ column: c.name, level }))),
+  };
+}
+
+// A "low" claim on a feature the segment has none of would be an infinite lift; cap it.
+const MAX_LIFT = 100;
+
+/**
+ * How strongly the data supports a claim for segment s (0-based), as a lift in the claimed
+ * direction: 2.0 means twice as common (or half as common, for a "low" claim). A claim over
+ * several features ("spend" with two spend columns) is supported by its best feature.
+ * Undefined when the claim's feature or level is not in the data.
+ */
+export function claimLift(claim: Claim, s: number, lifts: SegmentLifts): number | undefined {
+  const values =
+    claim.kind === 'category'
+      ? [lifts.levels.get(levelKey(claim.column!, claim.level!))?.[s]]
+      : (claim.features ?? []).map((f) => lifts.numeric.get(f)?.[s]);
+  const known = values.filter((v): v is number => v !== undefined && Number.isFinite(v));
+  if (known.length === 0) return undefined;
+  const directional = known.map((v) => (claim.direction === 'high' ? v : v > 0 ? 1 / v : MAX_LIFT));
+  return Math.min(MAX_LIFT, Math.max(...directional));
+}

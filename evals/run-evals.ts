@@ -1,0 +1,105 @@
+import { join } from 'node:path';
+import type { Config } from '../src/config.js';
+import type { RunFile } from '../src/run/types.js';
+import { writeFileAtomic } from '../src/util/atomic-write.js';
+import { OfflineWriter } from '../src/write/offline-writer.js';
+import type { Writer } from '../src/write/writer.js';
+import { loadEvalContext, type EvalContext } from './context.js';
+import { judgeMeasurement, loadThresholds, withOverrides } from './thresholds.js';
+import type { EvalReport, Measurement, Metric } from './types.js';
+import { measureClusterQuality } from './suites/cluster-quality.js';
+import { measureCopyFit } from './suites/copy-fit.js';
+import { measureDistinctiveness } from './suites/distinctiveness.js';
+import { measureGrounding } from './suites/grounding.js';
+import { heldoutCases, measureHeldout } from './suites/heldout.js';
+import { measureLlmJudge, type LlmJudgeRecord } from './suites/llm-judge.js';
+import { measureStability } from './suites/stability.js';
+
+/**
+ * The eval runner behind `segmenta eval`: load the Run's context once, run every suite, compare
+ * each measurement with its threshold. Seeded by the Run's seed, so the same Run gives the same
+ * scorecard (the offline judge and writer are deterministic; an LLM judge is not).
+ */
+export const EVALS_JSON = 'evals.json';
+
+export interface EvalOptions {
+  /** Threshold overrides by metric name (`--threshold name=value`). */
+  thresholds?: Record<string, number>;
+  /** The customer file, when it is no longer where the Run says. */
+  file?: string;
+  seed?: number;
+  bootstraps?: number;
+  llm?: { members?: number; samples?: number };
+}
+
+export interface FullEvalReport extends EvalReport {
+  llm?: LlmJudgeRecord;
+}
+
+export async function runEvals(dir: string, run: RunFile, config: Config, log: (line: string) => void, options: EvalOptions = {}): Promise<FullEvalReport> {
+  const started = performance.now();
+  // Checked first: a mistyped --threshold should not cost a full eval.
+  const thresholds = withOverrides(loadThresholds(), options.thresholds);
+  const ctx = await loadEvalContext(dir, run, config, log, options.file);
+  const seed = options.seed ?? run.config?.seed ?? 42;
+  const metrics: Metric[] = [];
+  const add = (suite: string, ms: Measurement[]) => metrics.push(...ms.map((m) => judgeMeasurement(m, suite, thresholds)));
+  const timed = async <T>(suite: string, fn: () => T | Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    const out = await fn();
+    log(`${suite} done (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+    return out;
+  };
+
+  const cases = heldoutCases(ctx, seed);
+  add('held-out assignment', await timed('held-out assignment', () => [measureHeldout(ctx, cases)]));
+  const { writer, why } = await relabelWriter(ctx);
+  add('label stability', await timed('label stability', () => measureStability(ctx, { seed: seed + 1, bootstraps: options.bootstraps, writer, noWriter: why })));
+  add('distinctiveness', await timed('distinctiveness', () => measureDistinctiveness(ctx)));
+  add('grounding', await timed('grounding', () => measureGrounding(ctx)));
+  add('copy fit', await timed('copy fit', () => measureCopyFit(ctx)));
+  add('cluster quality', measureClusterQuality(ctx));
+
+  let llmRecord: LlmJudgeRecord | undefined;
+  let judge = 'offline';
+  if (config.llm) {
+    const out = await timed('LLM judge', () => measureLlmJudge(ctx, config.llm!, cases, options.llm));
+    add('LLM judge', out.measurements);
+    llmRecord = out.record;
+    judge = `offline and LLM (${config.llm.model})`;
+  } else {
+    const why = 'no LLM configured (set OPENAI_API_KEY or OPENAI_BASE_URL)';
+    add('LLM judge', [
+      { name: 'llm_heldout_accuracy', value: null, detail: why },
+      { name: 'judge_fleiss_kappa', value: null, detail: why },
+    ]);
+  }
+  if (!run.segments.some((s) => s.texts)) ctx.notes.push('No segment has texts (all are under the minimum size): the label metrics had nothing to measure.');
+
+  return {
+    runId: run.id,
+    runDir: dir,
+    evaluatedAt: new Date().toISOString(),
+    passed: metrics.every((m) => m.passed),
+    judge,
+    metrics,
+    seconds: Math.round((performance.now() - started) / 100) / 10,
+    notes: ctx.notes,
+    ...(llmRecord ? { llm: llmRecord } : {}),
+  };
+}
+
+/** evals.json in the Run folder, written atomically (a reader sees the old report or the new one). */
+export function saveEvalReport(dir: string, report: FullEvalReport): string {
+  const path = join(dir, EVALS_JSON);
+  writeFileAtomic(path, JSON.stringify(report, null, 2) + '\n');
+  return path;
+}
+
+/** The writer that wrote the Run's names, to re-name resampled segments the same way. */
+async function relabelWriter(ctx: EvalContext): Promise<{ writer?: Writer; why?: string }> {
+  if (ctx.run.config?.writer !== 'llm') return { writer: new OfflineWriter() };
+  if (!ctx.config.llm) return { why: "the Run's names came from an LLM and none is configured now; set OPENAI_API_KEY to re-write them" };
+  const { createResilientWriter } = await import('../src/write/resilient-writer.js');
+  return { writer: createResilientWriter(ctx.config.llm, new OfflineWriter(), { piiValues: ctx.table.piiValues, log: ctx.log }) };
+}

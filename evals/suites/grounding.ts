@@ -1,0 +1,55 @@
+import { checkGrounding, numbersIn } from '../../src/write/checks.js';
+import type { EvalContext } from '../context.js';
+import { extractClaims } from '../claims.js';
+import { claimLift, segmentLifts, tableVocabulary } from '../lifts.js';
+import type { Measurement } from '../types.js';
+import { describedSegments } from './labels.js';
+
+/**
+ * Grounding: every number a segment's texts cite is a number of its profile (checkGrounding,
+ * the writers' own check), and no text claims a trait the data contradicts ("Big Spenders"
+ * whose spend lift is under 1).
+ */
+export function measureGrounding(ctx: EvalContext): Measurement[] {
+  const lifts = segmentLifts(ctx.table, ctx.labels, ctx.run.segments.length);
+  const vocab = tableVocabulary(ctx.table);
+  const ungrounded: string[] = [];
+  const contradicted: string[] = [];
+  for (const s of describedSegments(ctx.run)) {
+    const t = s.texts;
+    const p = t.persona;
+    // The offer is the marketer's proposal ("20% off"), not a fact about the segment: its
+    // numbers may recur in the copy.
+    const offerNumbers = numbersIn(t.copy.offer).map((n) => n.value);
+    const fields: { field: string; text: string; allow?: number[]; traitWords: boolean }[] = [
+      { field: 'name', text: t.name, traitWords: true },
+      { field: 'summary', text: t.summary, traitWords: true },
+      { field: 'persona.archetype', text: p.archetype, traitWords: true },
+      { field: 'persona.description', text: p.description, traitWords: true },
+      ...p.evidence.map((text, i) => ({ field: `persona.evidence[${i}]`, text, traitWords: true })),
+      // Goals and pain points name what people want or avoid ("Paying full price"): not traits.
+      ...p.goals.map((text, i) => ({ field: `persona.goals[${i}]`, text, traitWords: false })),
+      ...p.painPoints.map((text, i) => ({ field: `persona.painPoints[${i}]`, text, traitWords: false })),
+      // Copy says "deal", "members", "come back" as offers and calls to action, not as claims.
+      ...Object.entries({ 'email.subject': t.copy.email.subject, 'email.body': t.copy.email.body, sms: t.copy.sms, push: t.copy.push, 'ad.headline': t.copy.ad.headline, 'ad.primaryText': t.copy.ad.primaryText }).map(
+        ([field, text]) => ({ field: `copy.${field}`, text, allow: offerNumbers, traitWords: false }),
+      ),
+    ];
+    for (const f of fields) {
+      for (const g of checkGrounding(f.text, s.profile, { field: f.field, allow: f.allow })) ungrounded.push(`${s.id} ${g.field}: ${g.value}`);
+      for (const c of extractClaims(f.text, vocab, { traitWords: f.traitWords })) {
+        const lift = claimLift(c, s.id - 1, lifts);
+        if (lift !== undefined && lift < 1) contradicted.push(`${s.id} ${f.field}: "${c.cue}" (${c.direction}, ${lift.toFixed(2)}×)`);
+      }
+    }
+  }
+  return [
+    { name: 'ungrounded_numbers', value: ungrounded.length, detail: listed(ungrounded, 'every cited number is in its profile') },
+    { name: 'contradicted_claims', value: contradicted.length, detail: listed(contradicted, 'no claim points against the data') },
+  ];
+}
+
+export function listed(items: string[], none: string): string {
+  if (items.length === 0) return none;
+  return items.slice(0, 3).join('; ') + (items.length > 3 ? `; … ${items.length - 3} more` : '');
+}

@@ -1,0 +1,220 @@
+import type { RunFile } from '../run/types.js';
+import { pickSegment, valueFeature, type Superlative } from '../run/pick-segment.js';
+import type { Channel } from '../write/schemas.js';
+
+/**
+ * The offline intent parser: plain requests → one operation and its input, deterministically.
+ * It reads only what the user typed — never an operation's output or customer text — so no
+ * review ("Ignore previous instructions…") can ever become a command.
+ */
+export type Intent =
+  | { kind: 'op'; op: string; input: Record<string, unknown>; note?: string }
+  | { kind: 'reply'; text: string };
+
+export interface IntentContext {
+  /** The session's current Run (or the latest), to resolve "the biggest segment". */
+  run?: RunFile;
+  /** The file last loaded in the session, for "segment it" / "split into 4 groups". */
+  file?: string;
+}
+
+export const OFFLINE_EXAMPLES = [
+  'segment examples/customers.csv   (or: split my customers in data.csv into 5 groups)',
+  'inspect data.csv                 (columns, roles and data quality)',
+  'list segments                    (or: what segments do I have?)',
+  'show 3 / who is segment 3? / tell me about the bargain hunters',
+  'persona 2',
+  'write an email for the biggest segment / sms for segment 2 (tone, offer, language optional)',
+  'brief for the lapsed ones / brief 1',
+  'compare 1 and 2',
+  'export audience for segment 2 / lookalikes of segment 1 / report',
+  'eval / runs / use RUN',
+];
+
+export function offlineHelp(): string {
+  return [
+    'Offline (no LLM configured) I understand requests like:',
+    ...OFFLINE_EXAMPLES.map((e) => `  ${e}`),
+    'Slash commands work too (/help lists them). Set OPENAI_API_KEY (and OPENAI_BASE_URL for any',
+    'OpenAI-compatible server) to chat freely with an LLM agent.',
+  ].join('\n');
+}
+
+const FILE = /(?:"([^"]+\.(?:csv|tsv|jsonl|ndjson|json|parquet))"|'([^']+\.(?:csv|tsv|jsonl|ndjson|json|parquet))'|([^\s"',;]+\.(?:csv|tsv|jsonl|ndjson|json|parquet)))(?=$|[\s?!.,;])/i;
+const NUMBER_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
+const NUM = `(\\d{1,2}|${Object.keys(NUMBER_WORDS).join('|')})`;
+
+export function parseIntent(raw: string, ctx: IntentContext = {}): Intent {
+  const text = raw.trim().replace(/[?!.]+$/, '');
+  const t = text.toLowerCase();
+  if (!t) return { kind: 'reply', text: '' };
+  if (/^(help|\?|what can you do|what do you do|commands|how does this work)\b/.test(t)) return { kind: 'reply', text: offlineHelp() };
+
+  const fileMatch = FILE.exec(text);
+  const file = fileMatch ? (fileMatch[1] ?? fileMatch[2] ?? fileMatch[3]) : undefined;
+  const wantsSegmenting = /\b(segment|split|cluster|group|divide|bucket)\w*\b/.test(t) && !/\b(inspect|schema|columns|quality)\b/.test(t);
+  if (file) {
+    if (!wantsSegmenting && /\b(inspect|look at|check|load|schema|columns|quality|what'?s in|describe)\b/.test(t)) return { kind: 'op', op: 'inspect', input: { file } };
+    return { kind: 'op', op: 'segment', input: { file, ...kOf(t) } };
+  }
+
+  if (/^(list |show |my |all )?runs$|\b(what|which|previous|earlier|past|list( my)?) runs\b/.test(t)) return { kind: 'op', op: 'runs', input: {} };
+  const use = /^(?:use|open|switch to|load)\s+(?:run\s+)?([\w-]*\d[\w-]*|latest)$/.exec(t);
+  if (use) return { kind: 'op', op: 'use', input: { run: use[1] } };
+
+  if (/^(eval|evals|evaluate|run (the )?evals?)\b|\bhow good are (the|my) (segments|names)\b/.test(t)) return { kind: 'op', op: 'eval', input: {} };
+
+  const compare = /\bcompare\s+(.+?)\s+(?:and|with|to|vs\.?|versus|against)\s+(.+)$/.exec(t) ?? /^(.+?)\s+(?:vs\.?|versus)\s+(.+)$/.exec(t);
+  if (compare) {
+    const a = segmentRef(compare[1], ctx.run);
+    const b = segmentRef(compare[2], ctx.run);
+    if ('reply' in a) return a.reply;
+    if ('reply' in b) return b.reply;
+    if (a.ref === undefined || b.ref === undefined) return ask('Which two segments? e.g. "compare 1 and 2".');
+    return { kind: 'op', op: 'compare', input: { a: a.ref, b: b.ref }, note: joinNotes(a.note, b.note) };
+  }
+
+  if (/\b(html )?report\b/.test(t)) return { kind: 'op', op: 'report', input: {} };
+  if (/\b(export|audiences?|upload)\b/.test(t)) {
+    const r = segmentRef(t.replace(/\b(export|audiences?|upload|csv|json)\b/g, ' '), ctx.run);
+    if ('reply' in r) return r.reply;
+    return { kind: 'op', op: 'export', input: r.ref === undefined ? {} : { segment: r.ref }, note: r.note };
+  }
+  if (/\b(look-?alikes?|similar customers|customers like)\b/.test(t)) {
+    const r = segmentRef(t.replace(/\b(look-?alikes?|similar|like)\b/g, ' '), ctx.run);
+    if ('reply' in r) return r.reply;
+    if (r.ref === undefined) return ask('Lookalikes of which segment? e.g. "lookalikes of segment 2".');
+    return { kind: 'op', op: 'lookalike', input: { segment: r.ref }, note: r.note };
+  }
+
+  if (/\bbriefs?\b/.test(t)) {
+    const r = segmentRef(t.replace(/\bbriefs?\b/, ' '), ctx.run);
+    if ('reply' in r) return r.reply;
+    return { kind: 'op', op: 'brief', input: r.ref === undefined ? {} : { segment: r.ref }, note: r.note };
+  }
+
+  const channel = channelOf(t);
+  if (channel !== undefined) {
+    const { options, rest } = copyOptions(t);
+    const r = segmentRef(rest, ctx.run);
+    if ('reply' in r) return r.reply;
+    if (r.ref === undefined) return ask('For which segment? e.g. "write an email for segment 2" or "sms for the biggest segment".');
+    return { kind: 'op', op: 'copy', input: { segment: r.ref, ...(channel === 'all' ? {} : { channel }), ...options }, note: r.note };
+  }
+
+  if (/\bpersonas?\b/.test(t)) {
+    const r = segmentRef(t, ctx.run);
+    if ('reply' in r) return r.reply;
+    if (r.ref === undefined) return ask('Whose persona? e.g. "persona 2".');
+    return { kind: 'op', op: 'persona', input: { segment: r.ref, ...(/\b(rewrite|re-write|regenerate|new|fresh)\b/.test(t) ? { rewrite: true } : {}) }, note: r.note };
+  }
+
+  if (/^(list|show|see|what|which|all|my)\b.*\b(segments|groups|clusters)\b|^(segments|groups|clusters)$/.test(t)) return { kind: 'op', op: 'segments', input: {} };
+
+  if (/^(show|describe|who|tell me|what about|details|explain|about|info)\b|\b(segment|group|cluster)\s*#?\d+\b|^#?\d{1,3}$/.test(t) || superlativeOf(t)) {
+    const r = segmentRef(t, ctx.run);
+    if ('reply' in r) return r.reply;
+    if (r.ref !== undefined) return { kind: 'op', op: 'show', input: { segment: r.ref }, note: r.note };
+    if (/^(show|describe|tell me)\b/.test(t)) return { kind: 'op', op: 'segments', input: {} };
+  }
+
+  if (wantsSegmenting) {
+    if (ctx.file) return { kind: 'op', op: 'segment', input: { file: ctx.file, ...kOf(t) } };
+    return ask('Which file? e.g. "segment examples/customers.csv".');
+  }
+
+  return { kind: 'reply', text: `I did not understand "${text}".\n${offlineHelp()}` };
+}
+
+function ask(text: string): Intent {
+  return { kind: 'reply', text };
+}
+
+function kOf(t: string): { k?: number } {
+  const m = new RegExp(`\\b(?:into|in|k\\s*=?)\\s*${NUM}\\b|\\b${NUM}\\s+(?:groups|segments|clusters|buckets|personas)\\b`).exec(t);
+  const v = m?.[1] ?? m?.[2];
+  if (!v) return {};
+  return { k: NUMBER_WORDS[v] ?? Number(v) };
+}
+
+/** Which channel a request asks copy for: one, 'all' ("write copy for…"), or none. */
+function channelOf(t: string): Channel | 'all' | undefined {
+  if (/\b(e-?mails?|newsletters?|mail)\b/.test(t)) return 'email';
+  if (/\b(sms|texts?( message)?)\b/.test(t)) return 'sms';
+  if (/\b(push|notifications?)\b/.test(t)) return 'push';
+  if (/\b(ads?|adverts?|advertisements?|banners?|headlines?)\b/.test(t)) return 'ad';
+  if (/\b(copy|campaign|messages?|write|draft)\b/.test(t)) return 'all';
+  return undefined;
+}
+
+const LANGUAGES = ['english', 'french', 'spanish', 'german', 'italian', 'portuguese', 'dutch', 'polish', 'swedish', 'danish', 'norwegian', 'finnish', 'japanese', 'chinese', 'korean', 'arabic', 'hindi', 'turkish', 'russian', 'greek', 'czech'];
+const TONES = ['playful', 'friendly', 'formal', 'casual', 'urgent', 'warm', 'professional', 'fun', 'luxurious', 'witty', 'serious', 'upbeat', 'cheeky', 'calm', 'bold', 'elegant', 'empathetic'];
+
+/** Tone, offer and language from a copy request; `rest` is the request without them. */
+export function copyOptions(t: string): { options: { tone?: string; offer?: string; language?: string }; rest: string } {
+  let rest = t;
+  const take = (re: RegExp): string | undefined => {
+    const m = re.exec(rest);
+    if (!m) return undefined;
+    rest = rest.replace(m[0], ' ');
+    return m[1].trim();
+  };
+  // Language and tone first, so an offer ("20% off") does not swallow "in French".
+  const language = take(new RegExp(`\\bin\\s+(${LANGUAGES.join('|')})\\b`));
+  const tone = take(/\b(?:in an?|with an?|using an?)\s+([a-z-]+)\s+tone\b/) ?? take(/\btone\s*:?\s*([a-z-]+)/) ?? take(new RegExp(`\\b(${TONES.join('|')})\\b`));
+  const offer =
+    take(/\boffer(?:ing)?\s*:?\s*"([^"]+)"/) ??
+    take(/\b(?:with|offering|offer:?)\s+(?:an?\s+)?(\d+\s?%\s*off(?:\s+[^,;]*?)?|free (?:shipping|delivery|gift|trial)(?:\s+[^,;]*?)?)(?=$|[,;])/) ??
+    take(/\b(\d+\s?%\s*off(?:\s+[^,;]*?)?|free (?:shipping|delivery|gift|trial)(?:\s+[^,;]*?)?)(?=$|[,;])/);
+  const options: { tone?: string; offer?: string; language?: string } = {};
+  if (tone) options.tone = tone;
+  if (offer) options.offer = offer;
+  if (language) options.language = language[0].toUpperCase() + language.slice(1);
+  return { options, rest };
+}
+
+function superlativeOf(t: string): Superlative | undefined {
+  if (/\b(biggest|largest)\b/.test(t)) return 'biggest';
+  if (/\bsmallest\b/.test(t)) return 'smallest';
+  if (/\b(least valuable|lowest[- ]spend\w*|cheapest)\b/.test(t)) return 'least valuable';
+  if (/\b(most valuable|highest[- ]spend\w*|top spenders|best customers|most profitable|big spenders|vips?)\b/.test(t)) return 'most valuable';
+  return undefined;
+}
+
+// Words that say what to do, not which segment: dropped before matching a segment's name.
+const FILLER = new Set(
+  ('the a an for to of about me tell who is are was segment segments seg group groups cluster clusters ones one people customers folks those these them that ' +
+    'please write show describe persona personas brief briefs copy email sms push ad ads what with and in on my our give make create draft new some campaign ' +
+    'message messages send can you i want need us see details explain info like look rewrite fresh generate regenerate number no their they do does get ' +
+    'text texts notification notifications newsletter mail e-mail emails advert headline let s how')
+    .split(' '),
+);
+
+type RefResult = { ref?: string | number; note?: string } | { reply: Intent };
+
+/** Which segment a phrase names: a superlative, a number, or the words left that may match a name. */
+function segmentRef(phrase: string, run: RunFile | undefined): RefResult {
+  const sup = superlativeOf(phrase);
+  if (sup) {
+    if (!run) return { reply: ask('There is no Run yet. Segment a file first, e.g. "segment examples/customers.csv".') };
+    try {
+      const seg = pickSegment(run, sup);
+      const by = sup.endsWith('valuable') ? ` by average ${valueFeature(run)}` : '';
+      return { ref: seg.id, note: `The ${sup} segment${by} is #${seg.id}${seg.texts ? ` ${seg.texts.name}` : ''} (${seg.size.toLocaleString('en-US')} customers).` };
+    } catch (err) {
+      return { reply: ask((err as Error).message) };
+    }
+  }
+  const num = /(?:\b(?:segment|seg|group|cluster|number|no\.?)\s*#?|#)(\d{1,3})\b/.exec(phrase) ?? /(?:^|\s)(\d{1,3})(?=$|\s)/.exec(phrase);
+  if (num) return { ref: Number(num[1]) };
+  const words = phrase
+    .replace(/[^a-z0-9'\s-]/g, ' ')
+    .split(/\s+/)
+    .filter((w) => w.length >= 3 && !FILLER.has(w));
+  return words.length ? { ref: words.join(' ') } : {};
+}
+
+function joinNotes(...notes: (string | undefined)[]): string | undefined {
+  const n = notes.filter(Boolean).join(' ');
+  return n || undefined;
+}

@@ -1,0 +1,34 @@
+import { esc, formatInt, formatPct, r2, segmentColour } from './html.js';
+
+export interface SizeBar {
+  segment: number;
+  name: string;
+  size: number;
+  share: number;
+  small: boolean;
+}
+
+/** Horizontal bars, one per segment, largest first; segments under the minimum size in grey. */
+export function sizeChart(bars: SizeBar[]): string {
+  const rowH = 28;
+  const labelW = 240;
+  const barW = 420;
+  const width = labelW + barW + 130;
+  const height = bars.length * rowH + 10;
+  const max = Math.max(1, ...bars.map((b) => b.size));
+  const rows = bars.map((b, i) => {
+    const y = 5 + i * rowH;
+    const w = Math.max(2, (b.size / max) * barW);
+    const fill = b.small ? '#c8c8c8' : segmentColour(b.segment);
+    const label = `${b.segment}. ${b.name}`;
+    return [
+      `<g class="bar" data-segment="${b.segment}">`,
+      `<title>${esc(`${label}: ${formatInt(b.size)} customers (${formatPct(b.share)})${b.small ? ', under the minimum size' : ''}`)}</title>`,
+      `<text x="${labelW - 8}" y="${y + rowH / 2 + 4}" text-anchor="end">${esc(label.length > 34 ? `${label.slice(0, 33)}…` : label)}</text>`,
+      `<rect x="${labelW}" y="${y + 4}" width="${r2(w)}" height="${rowH - 8}" rx="3" fill="${fill}"/>`,
+      `<text x="${r2(labelW + w + 6)}" y="${y + rowH / 2 + 4}" class="num">${formatInt(b.size)} · ${formatPct(b.share)}${b.small ? ' (under min.)' : ''}</text>`,
+      `</g>`,
+    ].join('');
+  });
+  return `<svg id="chart-sizes" class="chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Segment sizes">${rows.join('')}</svg>`;
+}

@@ -1,0 +1,20 @@
+import type { Command } from 'commander';
+import { assignOp } from '../../ops/assign.js';
+import { runCli } from '../output.js';
+
+export function registerAssign(program: Command): void {
+  program
+    .command('assign')
+    .description(assignOp.description)
+    .argument('<file>', 'new customers, with the same columns as the file the Run was made from')
+    .option('--run <run>', 'Run id or prefix (default: the latest)')
+    .option('--out <file>', 'write "<id column>,segment" CSV here (default: stdout)')
+    .action(async (file: string, o, cmd: Command) =>
+      runCli(assignOp, { file, run: o.run, out: o.out }, cmd.optsWithGlobals(), (r) => ({
+        runId: r.runId,
+        customers: r.customers,
+        counts: r.counts,
+        ...(r.out ? { out: r.out } : { assignments: r.csv }),
+      })),
+    );
+}

@@ -1,0 +1,13 @@
+import type { Command } from 'commander';
+import { compareOp } from '../../ops/compare.js';
+import { runCli } from '../output.js';
+
+export function registerCompare(program: Command): void {
+  program
+    .command('compare')
+    .description(compareOp.description)
+    .argument('<a>', 'first segment: number or a word of its name')
+    .argument('<b>', 'second segment')
+    .option('--run <run>', 'Run id or prefix (default: the latest)')
+    .action(async (a: string, b: string, o, cmd: Command) => runCli(compareOp, { a, b, run: o.run }, cmd.optsWithGlobals()));
+}

@@ -1,0 +1,18 @@
+import type { Command } from 'commander';
+import { copyOp } from '../../ops/copy.js';
+import { runCli } from '../output.js';
+
+export function registerCopy(program: Command): void {
+  program
+    .command('copy')
+    .description(copyOp.description)
+    .argument('<segment>', 'segment number or a word of its name')
+    .argument('[channel]', 'email, sms, push or ad (default: all)')
+    .option('--tone <tone>', 'tone for fresh copy, e.g. playful')
+    .option('--offer <offer>', 'offer for fresh copy, e.g. "20% off this weekend"')
+    .option('--language <language>', 'language for fresh copy, e.g. French')
+    .option('--run <run>', 'Run id or prefix (default: the latest)')
+    .action(async (segment: string, channel: string | undefined, o, cmd: Command) =>
+      runCli(copyOp, { segment, channel, tone: o.tone, offer: o.offer, language: o.language, run: o.run }, cmd.optsWithGlobals()),
+    );
+}

@@ -1,0 +1,30 @@
+import type { Command } from 'commander';
+import { evalOp } from '../../ops/eval.js';
+import { runOperation } from '../../ops/operation.js';
+import { cliContext } from '../context.js';
+import { handleError } from '../handle-error.js';
+import { loadThresholds, parseThresholdFlag } from '../../../evals/thresholds.js';
+import { scorecardJson } from '../../../evals/scorecard.js';
+
+export function registerEval(program: Command): void {
+  program
+    .command('eval')
+    .description(`${evalOp.description} Exits 1 when a threshold is missed.`)
+    .argument('[run]', 'Run id or prefix (default: the latest)')
+    .option('--threshold <name=value>', 'override a threshold of evals/thresholds.json (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option('--file <path>', "the Run's customer file, if it has moved")
+    .action(async (run: string | undefined, o: { threshold: string[]; file?: string }, cmd: Command) => {
+      const opts = cmd.optsWithGlobals();
+      try {
+        const known = loadThresholds();
+        const thresholds = Object.fromEntries(o.threshold.map((t) => parseThresholdFlag(t, known)));
+        const result = await runOperation(evalOp, { run, thresholds, file: o.file }, cliContext(opts));
+        // The scorecard goes to stdout either way; a missed threshold is a verdict, not an error,
+        // so it sets the exit code instead of taking the error path.
+        process.stdout.write(opts.json ? JSON.stringify(scorecardJson(result), null, 2) + '\n' : evalOp.render(result) + '\n');
+        if (!result.passed) process.exitCode = 1;
+      } catch (err) {
+        handleError(err, opts.json);
+      }
+    });
+}

@@ -1,0 +1,17 @@
+import type { Command } from 'commander';
+import { exportAudienceOp } from '../../ops/export-audience.js';
+import { runCli } from '../output.js';
+
+export function registerExport(program: Command): void {
+  program
+    .command('export')
+    .description(exportAudienceOp.description)
+    .option('--segment <n>', 'segment number or a word of its name (default: every exportable segment)')
+    .option('--format <format>', 'csv or json', 'csv')
+    .option('--out <dir>', "folder for the audience files (default: the Run folder's exports/)")
+    .option('--file <file>', 'the data file to read emails from, if it moved since the Run was made')
+    .option('--run <run>', 'Run id or prefix (default: the latest)')
+    .action(async (o, cmd: Command) =>
+      runCli(exportAudienceOp, { segment: o.segment, format: o.format, out: o.out, file: o.file, run: o.run }, cmd.optsWithGlobals()),
+    );
+}

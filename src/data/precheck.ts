@@ -1,0 +1,143 @@
+import { createReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { createGunzip } from 'node:zlib';
+import { InputError } from '../errors.js';
+import type { SourceFormat } from './formats.js';
+
+/**
+ * Checks made on the bytes of a file before DuckDB sees it: existence, emptiness, and whether
+ * it is text at all. DuckDB's own errors for these cases are long, multi-line and mention
+ * options the user never set; these give one line with a fix.
+ */
+export interface FileHead {
+  size: number;
+  /** The first bytes as text (decompressed for .gz), BOM removed; '' when not available. */
+  text: string;
+}
+
+const HEAD_BYTES = 64 * 1024;
+
+/** Magic numbers of formats people save by mistake under a data extension. */
+const SIGNATURES: { bytes: number[]; what: string; fix: string }[] = [
+  { bytes: [0x89, 0x50, 0x4e, 0x47], what: 'a PNG image', fix: 'Pass the customer data file, not an image' },
+  { bytes: [0xff, 0xd8, 0xff], what: 'a JPEG image', fix: 'Pass the customer data file, not an image' },
+  { bytes: [0x47, 0x49, 0x46, 0x38], what: 'a GIF image', fix: 'Pass the customer data file, not an image' },
+  { bytes: [0x25, 0x50, 0x44, 0x46], what: 'a PDF document', fix: 'Export the data as CSV and pass that file' },
+  { bytes: [0x50, 0x4b, 0x03, 0x04], what: 'a ZIP archive (an .xlsx workbook is one)', fix: 'Export the sheet as "CSV UTF-8" or unzip the archive, and pass the data file' },
+  { bytes: [0xd0, 0xcf, 0x11, 0xe0], what: 'an old Excel (.xls) workbook', fix: 'Export the sheet as "CSV UTF-8" and pass that file' },
+  { bytes: [0x1f, 0x8b], what: 'gzip-compressed', fix: 'Name it with a .gz ending (e.g. customers.csv.gz) so it is decompressed, or decompress it' },
+  { bytes: [0x50, 0x41, 0x52, 0x31], what: 'a Parquet file', fix: 'Give it the .parquet extension' },
+];
+
+export async function precheckFile(file: string, source: SourceFormat): Promise<FileHead> {
+  let size: number;
+  try {
+    const st = await stat(file);
+    if (st.isDirectory()) throw new InputError({ file }, 'this is a folder, not a file', 'Pass the path of the data file inside it');
+    size = st.size;
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') {
+      throw new InputError({ file }, 'file not found', `Check the path (relative paths start from ${process.cwd()})`);
+    }
+    if (code === 'EACCES' || code === 'EPERM') {
+      throw new InputError({ file }, 'the file cannot be read (permission denied)', 'Check its permissions or copy it somewhere readable');
+    }
+    throw new InputError({ file }, `the file cannot be opened (${code ?? 'unknown error'})`, 'Check the path and that the file is readable', { cause: err });
+  }
+  if (size === 0) {
+    throw new InputError({ file }, 'the file is empty (0 bytes)', 'Export the customer data again: a header row, then one row per customer (or per event)');
+  }
+
+  const head = await readHead(file, HEAD_BYTES);
+  if (source.format === 'parquet') {
+    if (!startsWith(head, [0x50, 0x41, 0x52, 0x31])) {
+      const sig = SIGNATURES.find((s) => startsWith(head, s.bytes));
+      throw new InputError(
+        { file },
+        `this is not a Parquet file${sig ? ` (it looks like ${sig.what})` : ''}`,
+        'Pass a real .parquet file, or give the file the extension of its real format (.csv, .jsonl)',
+      );
+    }
+    return { size, text: '' };
+  }
+  if (source.compression === 'zstd') return { size, text: '' };
+  if (source.compression === 'gzip') {
+    if (!startsWith(head, [0x1f, 0x8b])) {
+      throw new InputError({ file }, 'the name ends in .gz but the file is not gzip-compressed', 'Remove the .gz ending or compress the file with gzip');
+    }
+    const text = await readGzipHead(file, HEAD_BYTES).catch(() => {
+      throw new InputError({ file }, 'the gzip data is damaged and cannot be decompressed', 'Compress the file again, or pass it uncompressed');
+    });
+    return { size, text: assertText(file, text) };
+  }
+
+  const sig = SIGNATURES.find((s) => startsWith(head, s.bytes));
+  if (sig) throw new InputError({ file }, `this is not a ${source.format.toUpperCase()} text file: it looks like ${sig.what}`, sig.fix);
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
+    throw new InputError({ file }, 'the file is UTF-16 text', 'Save it as "CSV UTF-8" (Excel: File → Save As → CSV UTF-8) and try again');
+  }
+  return { size, text: assertText(file, head) };
+}
+
+/** Text, or an InputError when the bytes are binary (NUL bytes or many control characters). */
+function assertText(file: string, bytes: Buffer): string {
+  let control = 0;
+  for (const b of bytes) {
+    if (b === 0) {
+      throw new InputError({ file }, 'the file contains binary data, not text', 'Pass a CSV, TSV, JSONL or Parquet export of the customer data');
+    }
+    if (b < 0x09 || (b > 0x0d && b < 0x20) || b === 0x7f) control++;
+  }
+  if (control > Math.max(8, bytes.length * 0.01)) {
+    throw new InputError({ file }, 'the file contains binary data, not text', 'Pass a CSV, TSV, JSONL or Parquet export of the customer data');
+  }
+  // A multi-byte character may be cut at the end of the head; the decoder replaces it, harmlessly.
+  return new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
+}
+
+function startsWith(buf: Buffer, bytes: number[]): boolean {
+  return buf.length >= bytes.length && bytes.every((b, i) => buf[i] === b);
+}
+
+async function readHead(file: string, n: number): Promise<Buffer> {
+  const fh = await open(file, 'r');
+  try {
+    const buf = Buffer.alloc(n);
+    const { bytesRead } = await fh.read(buf, 0, n, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+}
+
+/** The first n decompressed bytes of a gzip file, without decompressing the rest. */
+function readGzipHead(file: string, n: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const input = createReadStream(file);
+    const gunzip = createGunzip();
+    const finish = () => {
+      input.destroy();
+      gunzip.destroy();
+      resolve(Buffer.concat(chunks).subarray(0, n));
+    };
+    gunzip.on('data', (chunk: Buffer) => {
+      chunks.push(chunk);
+      total += chunk.length;
+      if (total >= n) finish();
+    });
+    gunzip.on('end', finish);
+    gunzip.on('error', reject);
+    input.on('error', reject);
+    input.pipe(gunzip);
+  });
+}
+
+/** The first line of a text head (the CSV header line, for delimiter detection). */
+export function firstLine(text: string): string {
+  const end = text.search(/\r?\n/);
+  return end < 0 ? text : text.slice(0, end);
+}

@@ -1,0 +1,39 @@
+import { sqlIdent } from './formats.js';
+import type { ColumnPlan } from './infer-schema.js';
+
+/**
+ * The SQL expression that reads a planned column as its role's type: DOUBLE for numbers and
+ * booleans (0/1), TIMESTAMP for dates, VARCHAR for the rest. Non-finite numbers (NaN, inf)
+ * become NULL so that they are imputed like any missing value.
+ */
+export function numberSql(plan: ColumnPlan): string {
+  const q = sqlIdent(plan.name);
+  if (plan.role === 'boolean') {
+    if (plan.parse === 'yesno') {
+      return `CAST(CASE WHEN lower(${q}) IN ('yes', 'y', 'true', 't', '1') THEN 1 WHEN lower(${q}) IN ('no', 'n', 'false', 'f', '0') THEN 0 END AS DOUBLE)`;
+    }
+    return `CAST(${q} AS DOUBLE)`;
+  }
+  const x = plan.parse === 'number' ? `TRY_CAST(${q} AS DOUBLE)` : `CAST(${q} AS DOUBLE)`;
+  return `CASE WHEN isfinite(${x}) THEN ${x} END`;
+}
+
+export function timestampSql(plan: ColumnPlan): string {
+  const q = sqlIdent(plan.name);
+  switch (plan.parse) {
+    case 'iso':
+      return `TRY_CAST(${q} AS TIMESTAMP)`;
+    case 'mdy':
+      return `try_strptime(${q}, '%m/%d/%Y')`;
+    case 'dmy':
+      return `try_strptime(${q}, '%d/%m/%Y')`;
+    default:
+      return `CAST(${q} AS TIMESTAMP)`;
+  }
+}
+
+/** Text trimmed (so " gold" and "gold" are one level), blank → NULL, optionally cut to maxChars. */
+export function textSql(plan: ColumnPlan, maxChars?: number): string {
+  const q = `nullif(trim(CAST(${sqlIdent(plan.name)} AS VARCHAR)), '')`;
+  return maxChars ? `left(${q}, ${maxChars})` : q;
+}

@@ -1,0 +1,82 @@
+/**
+ * Numeric block: each column is transformed (log1p when cleaning chose it), robust-scaled
+ * (minus the median, divided by the interquartile range) and clipped to its fences, so a few
+ * extreme customers cannot stretch the space. Parameters are fitted once and saved: assigning
+ * new customers reuses them unchanged.
+ */
+import type { NumericColumn } from '../data/types.js';
+import type { EmbeddingModel } from './types.js';
+
+export type NumericParams = EmbeddingModel['numeric'][number];
+
+/** Tukey's "far out" fences: 3 IQR beyond the quartiles (cleaning already clipped the gross outliers). */
+const FENCE_IQR = 3;
+/** IQR of a normal distribution in standard deviations: turns a standard deviation into an IQR-like scale. */
+const NORMAL_IQR = 1.349;
+
+function applyTransform(x: number, transform: NumericParams['transform']): number {
+  // log1p only for non-negative data (cleaning guarantees it); guard anyway.
+  return transform === 'log1p' ? Math.log1p(x > 0 ? x : 0) : x;
+}
+
+/** Quantile of sorted values by linear interpolation (numpy's default). */
+function quantile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return 0;
+  const h = (sorted.length - 1) * p;
+  const lo = Math.floor(h);
+  const hi = Math.min(sorted.length - 1, lo + 1);
+  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+}
+
+export function fitNumericColumn(column: NumericColumn): NumericParams {
+  const n = column.values.length;
+  const t = new Float64Array(n);
+  for (let i = 0; i < n; i++) t[i] = applyTransform(column.values[i], column.transform);
+  let mean = 0;
+  for (let i = 0; i < n; i++) mean += t[i];
+  mean = n > 0 ? mean / n : 0;
+  if (column.kind === 'boolean') {
+    // 0/1: the IQR is 0 or 1 depending on the share, which would make a 10 % flag count 1 or
+    // ∞; use unit scale, centred on the share, fences at the two values.
+    return { name: column.name, transform: column.transform, center: mean, scale: 1, low: -mean, high: 1 - mean };
+  }
+  const sorted = t.slice().sort();
+  const q1 = quantile(sorted, 0.25);
+  const median = quantile(sorted, 0.5);
+  const q3 = quantile(sorted, 0.75);
+  let scale = q3 - q1;
+  if (!(scale > 0)) {
+    // A column with more than half its values equal (counts that are mostly 0): fall back to
+    // the standard deviation, expressed as a normal IQR; a constant column gets scale 1 (all 0).
+    let v = 0;
+    for (let i = 0; i < n; i++) v += (t[i] - mean) ** 2;
+    const sd = n > 1 ? Math.sqrt(v / (n - 1)) : 0;
+    scale = sd > 0 ? sd * NORMAL_IQR : 1;
+  }
+  return {
+    name: column.name,
+    transform: column.transform,
+    center: median,
+    scale,
+    low: (q1 - FENCE_IQR * scale - median) / scale,
+    high: (q3 + FENCE_IQR * scale - median) / scale,
+  };
+}
+
+/** The scaled value of one natural-unit value: transform, centre, scale, clip. Non-finite → 0 (the median). */
+export function scaleNumeric(x: number, p: NumericParams): number {
+  if (!Number.isFinite(x)) return 0;
+  const z = (applyTransform(x, p.transform) - p.center) / p.scale;
+  return z < p.low ? p.low : z > p.high ? p.high : z;
+}
+
+/** Write the block (n × params.length) for the given columns, in params order. */
+export function numericBlock(params: NumericParams[], columns: NumericColumn[], n: number): Float32Array {
+  const width = params.length;
+  const out = new Float32Array(n * width);
+  params.forEach((p, c) => {
+    const values = columns[c].values;
+    for (let i = 0; i < n; i++) out[i * width + c] = scaleNumeric(values[i], p);
+  });
+  return out;
+}

@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ASSIGNMENTS_CSV } from '../run/store.js';
+import { IndexError } from '../errors.js';
+
+/**
+ * assignments.csv read back: customer ids and their 1-based segments, in row order — row i
+ * is label i of the index and row i of vectors.f32. The file is our own toCsv output, so this
+ * reader only has to undo what toCsv does: RFC 4180 quoting and the apostrophe put in front
+ * of a cell that starts like a formula.
+ */
+export interface Assignments {
+  idColumn: string;
+  ids: string[];
+  /** 1-based segment of each row. */
+  segments: Int32Array;
+}
+
+export function readAssignments(dir: string): Assignments {
+  const path = join(dir, ASSIGNMENTS_CSV);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new IndexError(`${path} is missing: the Run has lost its assignments. Make the Run again with \`segmenta segment FILE\`.`);
+  }
+  const rows = parseCsv(text);
+  const header = rows.shift();
+  if (!header || header.length !== 2 || header[1] !== 'segment') throw new IndexError(`${path}: expected the header "<id column>,segment".`);
+  const ids: string[] = new Array(rows.length);
+  const segments = new Int32Array(rows.length);
+  rows.forEach((r, i) => {
+    const seg = Number(r[1]);
+    if (r.length !== 2 || !Number.isInteger(seg) || seg < 1) throw new IndexError(`${path}, row ${i + 1}: expected "<id>,<segment number>".`);
+    ids[i] = unneutralise(r[0]);
+    segments[i] = seg;
+  });
+  return { idColumn: unneutralise(header[0]), ids, segments };
+}
+
+/** toCsv put an apostrophe before cells starting with = + - @ tab or CR; take it off again. */
+function unneutralise(cell: string): string {
+  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+}
+
+/** A small RFC 4180 reader: quoted cells may hold commas, doubled quotes and newlines. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"') {
+        if (text[i + 1] === '"') {
+          cell += '"';
+          i++;
+        } else quoted = false;
+      } else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += c;
+  }
+  if (cell !== '' || row.length > 0) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows;
+}

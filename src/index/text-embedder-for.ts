@@ -1,0 +1,13 @@
+import type { EmbeddingModel, TextEmbedder } from '../embed/types.js';
+import type { Config } from '../config.js';
+
+/**
+ * The text embedder a saved model needs to embed new customers' text: only a Run whose text
+ * block came from an OpenAI-compatible server needs one (the offline TF-IDF basis is saved
+ * in the model). Imported lazily: the OpenAI client stack loads only for such Runs.
+ */
+export async function textEmbedderFor(model: EmbeddingModel, config: Config): Promise<TextEmbedder | undefined> {
+  if (model.text?.kind !== 'openai') return undefined;
+  const { createTextEmbedder } = await import('../write/create-writer.js');
+  return createTextEmbedder(config);
+}

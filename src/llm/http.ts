@@ -1,0 +1,112 @@
+import { PrivacyError, type PrivacyGuard } from './privacy.js';
+import { backoffMs, isRetryableStatus, retryAfterMs, sleep, type RetryPolicy } from './retry.js';
+
+/**
+ * The fetch every LLM and embedding client is given (`configuration.fetch`). It is the HTTP
+ * layer's single choke point: the privacy guard's last look at each body, the retry policy,
+ * a timeout per attempt, and a record of what was sent and received (for the Run and for
+ * reading refusals, which LangChain's chat-completions converter drops).
+ */
+export interface Exchange {
+  label: string;
+  url: string;
+  status: number;
+  requestBody?: string;
+  /** The reply as received (undefined for streamed replies, which are passed through). */
+  responseText?: string;
+}
+
+export interface GuardedFetchOptions {
+  /** What the request is for, in the words of the log lines ("persona for segment 2"). */
+  label: string;
+  policy: RetryPolicy;
+  guard: PrivacyGuard;
+  log?: (line: string) => void;
+  onRetry?: () => void;
+  onExchange?: (exchange: Exchange) => void;
+  /** The real fetch (tests may inject one). */
+  fetchImpl?: typeof fetch;
+}
+
+/** One attempt ran out of time. The message says "timed out", which is how the openai client
+ *  tells a timeout from other connection errors. */
+export class AttemptTimeoutError extends Error {
+  constructor(ms: number) {
+    super(`request timed out after ${ms} ms`);
+    this.name = 'TimeoutError';
+  }
+}
+
+type FetchFn = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+export function createGuardedFetch(options: GuardedFetchOptions): FetchFn {
+  const { label, policy, guard, log, onRetry, onExchange } = options;
+  const fetchImpl = options.fetchImpl ?? globalThis.fetch;
+
+  return async function guardedFetch(input, init = {}) {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (init.body !== undefined && init.body !== null && typeof init.body !== 'string') {
+      // We cannot see inside streams or form data, so we do not send them (fail closed).
+      throw new PrivacyError(label, ['a body that cannot be inspected']);
+    }
+    const body = init.body ?? undefined;
+    if (body) guard.assertClean(body, label);
+    const streamed = body ? /"stream"\s*:\s*true/.test(body) : false;
+    const outer = init.signal ?? undefined;
+    const attempts = policy.maxRetries + 1;
+
+    for (let attempt = 1; ; attempt++) {
+      if (outer?.aborted) throw outer.reason;
+      const controller = new AbortController();
+      const onOuterAbort = () => controller.abort(outer!.reason);
+      outer?.addEventListener('abort', onOuterAbort, { once: true });
+      const timer = setTimeout(() => controller.abort(new AttemptTimeoutError(policy.timeoutMs)), policy.timeoutMs);
+      const done = () => {
+        clearTimeout(timer);
+        outer?.removeEventListener('abort', onOuterAbort);
+      };
+
+      let why: string;
+      let wait: number | undefined;
+      try {
+        const res = await fetchImpl(url, { ...init, signal: controller.signal });
+        if (streamed && res.ok) {
+          // The attempt's timeout covered the wait for headers; the stream stays cancellable by the caller.
+          clearTimeout(timer);
+          onExchange?.({ label, url, status: res.status, requestBody: body });
+          return res;
+        }
+        // Read the whole reply inside the attempt, so a server that sends headers and then
+        // stalls is a timeout we can retry, not a hang.
+        const text = await res.text();
+        done();
+        const retryable = !res.ok && isRetryableStatus(res.status) && attempt < attempts;
+        const asked = retryable ? retryAfterMs(res.headers) : undefined;
+        if (!retryable || (asked !== undefined && asked > policy.maxRetryAfterMs)) {
+          onExchange?.({ label, url, status: res.status, requestBody: body, responseText: text });
+          const headers = new Headers(res.headers);
+          // The body is already decoded; these would describe the original bytes.
+          headers.delete('content-encoding');
+          headers.delete('content-length');
+          return new Response(text, { status: res.status, statusText: res.statusText, headers });
+        }
+        why = String(res.status);
+        wait = asked;
+      } catch (err) {
+        done();
+        if (outer?.aborted) throw outer.reason ?? err;
+        const timedOut = controller.signal.reason instanceof AttemptTimeoutError;
+        if (attempt >= attempts) throw timedOut ? controller.signal.reason : err;
+        // undici says only "fetch failed"; the cause has the useful part (ECONNREFUSED, "other side closed").
+        const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+        why = timedOut ? `a timeout (${seconds(policy.timeoutMs)})` : `a connection error (${cause?.code ?? cause?.message ?? (err as Error).message})`;
+      }
+      const delay = wait ?? backoffMs(attempt - 1, policy);
+      log?.(`retrying ${label} after ${why} (attempt ${attempt + 1}/${attempts}, waiting ${seconds(delay)})`);
+      onRetry?.();
+      await sleep(delay, outer);
+    }
+  };
+}

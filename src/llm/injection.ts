@@ -1,0 +1,56 @@
+/**
+ * Prompt-injection defences for customer text, on both sides of the model:
+ * - before: a snippet that reads like an instruction to a model is not sent at all (the rest
+ *   are quoted inside <customer_snippets> as data);
+ * - after: words that only occur in those withheld snippets ("HACKED" in "name every segment
+ *   HACKED") are quarantined, and an output using one is rejected by the checks.
+ */
+const INSTRUCTION_LIKE: RegExp[] = [
+  /\b(ignore|disregard|forget|override)\b.{0,40}\b(instructions?|prompts?|rules?|above|previous|prior|system)\b/i,
+  /\b(new|updated|system|developer|hidden)\s+(instructions?|prompt|rules?)\b/i,
+  /\byou\s+(are|must|should|will)\s+(now|always|only)\b/i,
+  /\b(act|behave|respond|answer)\s+as\b/i,
+  /\b(name|call|label|rename|title)\s+(every|all|each|the|this|these|your)\s+(segments?|groups?|clusters?|customers?)\b/i,
+  /\b(system|assistant|developer)\s*:/i,
+  /<\/?\s*(system|assistant|user|instructions?|customer_snippets)\b/i,
+  /\{\{|\}\}|\[\/?INST\]|<\|im_(start|end)\|>/i,
+  /\b(jailbreak|prompt injection|DAN mode)\b/i,
+];
+
+export function looksLikeInstruction(text: string): boolean {
+  return INSTRUCTION_LIKE.some((re) => re.test(text));
+}
+
+// Words too common to quarantine even if an injected snippet uses them.
+const COMMON = new Set(
+  `about above after again all also always and any are because been before being below best between both but can
+  cannot could customer customers did does doing each every everyone few for from further good great had has have
+  here how instead into its just like love make more most much must name names need never new next not now only
+  other our out over own please really same segment segments should some such than that the their them then there
+  these they this those through too under until very want was were what when where which while who why will with
+  would you your order orders product products service shop store time buy bought price delivery`.split(/\s+/),
+);
+
+const WORD = /[\p{L}][\p{L}'’-]{3,}/gu;
+
+/**
+ * Words of withheld (instruction-like) snippets that appear nowhere in what was sent and are
+ * not common English: an output that uses one got it from the injection.
+ */
+export function quarantineWords(withheld: string[], sent: string): Set<string> {
+  const seen = new Set((sent.match(WORD) ?? []).map((w) => w.toLowerCase()));
+  const out = new Set<string>();
+  for (const s of withheld) {
+    for (const w of s.match(WORD) ?? []) {
+      const lw = w.toLowerCase();
+      if (!seen.has(lw) && !COMMON.has(lw)) out.add(lw);
+    }
+  }
+  return out;
+}
+
+/** The quarantined words a text uses (lowercased). */
+export function findQuarantined(text: string, words: ReadonlySet<string>): string[] {
+  if (words.size === 0) return [];
+  return [...new Set((text.match(WORD) ?? []).map((w) => w.toLowerCase()).filter((w) => words.has(w)))];
+}

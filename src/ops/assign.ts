@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { resolve } from 'node:path';
+import { defineOperation } from './operation.js';
+import { resolveRun } from '../run/store.js';
+import { currentRunRef } from './session.js';
+import { formatCount, formatShare, textTable } from './format.js';
+import { embedNewCustomers } from '../index/embed-new.js';
+import { loadCentroids } from '../index/load.js';
+import { assignToCentroids } from '../cluster/assign.js';
+import { textEmbedderFor } from '../index/text-embedder-for.js';
+import { toCsv } from '../util/csv.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
+
+export const AssignInput = z.object({
+  file: z.string().min(1).describe('Customer file with the same columns as the Run was made from'),
+  run: z.string().optional().describe('Run id or prefix; the latest Run when omitted'),
+  out: z.string().optional().describe('CSV file to write "<id column>,segment" to; printed when omitted'),
+});
+
+export interface AssignResult {
+  runId: string;
+  file: string;
+  customers: number;
+  idColumn: string;
+  /** Customers per segment, every segment of the Run listed. */
+  counts: { segment: number; name: string; count: number }[];
+  /** Where the CSV went; absent when it is returned in `csv` (stdout). */
+  out?: string;
+  csv?: string;
+}
+
+
+export const assignOp = defineOperation({
+  name: 'assign',
+  description: "Give new customers a segment of a Run, using the Run's saved preprocessing (no refit) and nearest segment centre.",
+  input: AssignInput,
+  async run(input, ctx): Promise<AssignResult> {
+    const { dir, run } = resolveRun(ctx.config.workspace, input.run ?? currentRunRef(ctx));
+    const centroids = loadCentroids(dir, run);
+    ctx.log(`reading ${input.file} with Run ${run.id}'s saved preprocessing`);
+    const { table, vectors } = await embedNewCustomers(dir, run, input.file, (model) => textEmbedderFor(model, ctx.config));
+    const labels = assignToCentroids(vectors, centroids.data, centroids.k);
+    const perSegment = new Array<number>(centroids.k).fill(0);
+    for (const l of labels) perSegment[l]++;
+    const idColumn = table.schema.idColumn;
+    const csv = toCsv([idColumn, 'segment'], (function* () {
+      for (let i = 0; i < labels.length; i++) yield [table.ids[i], labels[i] + 1];
+    })());
+    const result: AssignResult = {
+      runId: run.id,
+      file: input.file,
+      customers: labels.length,
+      idColumn,
+      counts: run.segments.map((s) => ({ segment: s.id, name: s.texts?.name ?? '(under the minimum size)', count: perSegment[s.id - 1] ?? 0 })),
+    };
+    if (input.out) {
+      const out = resolve(input.out);
+      writeFileAtomic(out, csv);
+      ctx.log(`wrote ${formatCount(labels.length)} assignments to ${out}`);
+      return { ...result, out };
+    }
+    return { ...result, csv };
+  },
+  render(r) {
+    if (r.csv !== undefined) return r.csv.trimEnd();
+    return [
+      `Assigned ${formatCount(r.customers)} customers from ${r.file} to Run ${r.runId}'s segments: ${r.out}`,
+      textTable(['#', 'name', 'customers', 'share'], r.counts.map((c) => [c.segment, c.name, formatCount(c.count), formatShare(r.customers ? c.count / r.customers : 0)])),
+    ].join('\n');
+  },
+  // For a model: counts only. Customer ids never reach an LLM.
+  summarize(r) {
+    const where = r.out ? ` Written to ${r.out}.` : '';
+    return `Assigned ${r.customers} customers from ${r.file} to Run ${r.runId}: ${r.counts.map((c) => `segment ${c.segment} "${c.name}" ${c.count}`).join('; ')}.${where}`;
+  },
+});

@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { defineOperation } from './operation.js';
+import { resolveRun } from '../run/store.js';
+import { resolveSegment } from '../run/segments.js';
+import type { RunSegment } from '../run/types.js';
+import { formatCount, formatShare, textTable } from './format.js';
+import { currentRunRef } from './session.js';
+
+export const CompareInput = z.object({
+  a: z.union([z.string(), z.number()]).describe('First segment: number, or a word of its name'),
+  b: z.union([z.string(), z.number()]).describe('Second segment: number, or a word of its name'),
+  run: z.string().optional().describe('Run id or prefix; the latest Run when omitted'),
+});
+
+interface Side {
+  id: number;
+  name: string;
+  size: number;
+  share: number;
+  archetype?: string;
+  terms: string[];
+}
+
+export interface FeatureDiff {
+  feature: string;
+  kind: 'numeric' | 'boolean';
+  a: number;
+  b: number;
+  overall: number;
+  /** Difference in overall standard deviations (z of A − z of B): how far apart they are. */
+  gap: number;
+}
+
+export interface CategoryDiff {
+  column: string;
+  level: string;
+  a: number;
+  b: number;
+}
+
+export interface CompareResult {
+  runId: string;
+  a: Side;
+  b: Side;
+  features: FeatureDiff[];
+  categories: CategoryDiff[];
+}
+
+export const compareOp = defineOperation({
+  name: 'compare',
+  description: 'Compare two segments side by side: sizes, names and the features where they differ most.',
+  input: CompareInput,
+  async run(input, ctx): Promise<CompareResult> {
+    const { run } = resolveRun(ctx.config.workspace, input.run ?? currentRunRef(ctx));
+    const a = resolveSegment(run, input.a);
+    const b = resolveSegment(run, input.b);
+    return { runId: run.id, a: side(a), b: side(b), features: featureGaps(a, b).slice(0, 8), categories: categoryGaps(a, b).slice(0, 5) };
+  },
+  render(r) {
+    const head = (s: Side) => `#${s.id} ${s.name}`;
+    const value = (f: FeatureDiff, v: number) => (f.kind === 'boolean' ? formatShare(v) : v.toFixed(1));
+    const lines = [
+      textTable(
+        ['', head(r.a), head(r.b)],
+        [
+          ['customers', formatCount(r.a.size), formatCount(r.b.size)],
+          ['share', formatShare(r.a.share), formatShare(r.b.share)],
+          ...(r.a.archetype || r.b.archetype ? [['persona', r.a.archetype ?? '-', r.b.archetype ?? '-']] : []),
+        ],
+      ),
+      '',
+      'Where they differ most:',
+      textTable(['feature', `#${r.a.id}`, `#${r.b.id}`, 'overall'], r.features.map((f) => [f.feature, value(f, f.a), value(f, f.b), value(f, f.overall)])),
+    ];
+    if (r.categories.length) {
+      lines.push('', textTable(['category', `#${r.a.id}`, `#${r.b.id}`], r.categories.map((c) => [`${c.column} = ${c.level}`, formatShare(c.a), formatShare(c.b)])));
+    }
+    if (r.a.terms.length || r.b.terms.length) {
+      lines.push('', `#${r.a.id} write about: ${r.a.terms.join(', ') || '-'}`, `#${r.b.id} write about: ${r.b.terms.join(', ') || '-'}`);
+    }
+    return lines.join('\n');
+  },
+  summarize(r) {
+    // Aggregates only: no terms or snippets from customer text reach the model from here.
+    const num = (f: FeatureDiff, v: number) => (f.kind === 'boolean' ? formatShare(v) : v.toFixed(2));
+    return [
+      `Segment ${r.a.id} "${r.a.name}" (${r.a.size} customers, ${formatShare(r.a.share)}) vs segment ${r.b.id} "${r.b.name}" (${r.b.size}, ${formatShare(r.b.share)}).`,
+      `Biggest differences: ${r.features.slice(0, 5).map((f) => `${f.feature} ${num(f, f.a)} vs ${num(f, f.b)} (overall ${num(f, f.overall)})`).join('; ')}.`,
+      r.categories.length ? `Categories: ${r.categories.map((c) => `${c.column}=${c.level} ${formatShare(c.a)} vs ${formatShare(c.b)}`).join('; ')}.` : '',
+    ].filter(Boolean).join(' ');
+  },
+});
+
+function side(s: RunSegment): Side {
+  return {
+    id: s.id,
+    name: s.texts?.name ?? '(under the minimum size)',
+    size: s.size,
+    share: s.share,
+    archetype: s.texts?.persona.archetype,
+    terms: s.profile.terms.slice(0, 5).map((t) => t.term),
+  };
+}
+
+/** Numeric features ranked by how far apart the two segments are, in overall standard deviations. */
+function featureGaps(a: RunSegment, b: RunSegment): FeatureDiff[] {
+  const byName = new Map(b.profile.numeric.map((f) => [f.feature, f]));
+  return a.profile.numeric
+    .flatMap((fa) => {
+      const fb = byName.get(fa.feature);
+      return fb ? [{ feature: fa.feature, kind: fa.kind, a: fa.mean, b: fb.mean, overall: fa.overallMean, gap: fa.z - fb.z }] : [];
+    })
+    .sort((x, y) => Math.abs(y.gap) - Math.abs(x.gap));
+}
+
+/** Category levels both profiles report, ranked by the difference in share. */
+function categoryGaps(a: RunSegment, b: RunSegment): CategoryDiff[] {
+  const key = (c: { column: string; level: string }) => `${c.column}\u0000${c.level}`;
+  const inB = new Map(b.profile.categories.map((c) => [key(c), c]));
+  return a.profile.categories
+    .flatMap((ca) => {
+      const cb = inB.get(key(ca));
+      return cb ? [{ column: ca.column, level: ca.level, a: ca.share, b: cb.share }] : [];
+    })
+    .sort((x, y) => Math.abs(y.a - y.b) - Math.abs(x.a - x.b));
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { defineOperation } from './operation.js';
+import { resolveRun } from '../run/store.js';
+import { currentRunRef } from './session.js';
+import { runEvals, saveEvalReport, type FullEvalReport } from '../../evals/run-evals.js';
+import { renderScorecard } from '../../evals/scorecard.js';
+
+export const EvalInput = z.object({
+  run: z.string().optional().describe('Run id or prefix; the latest Run when omitted'),
+  thresholds: z.record(z.string(), z.coerce.number()).optional().describe('Threshold overrides by metric name, e.g. { "heldout_accuracy": 0.85 }'),
+  file: z.string().optional().describe("The Run's customer file, when it has moved since the Run was made"),
+});
+
+export type EvalResult = FullEvalReport & { savedTo: string };
+
+export const evalOp = defineOperation({
+  name: 'eval',
+  description: "Score a Run's labels: held-out assignment, stability, distinctiveness, grounding, copy rules and cluster quality against thresholds.",
+  input: EvalInput,
+  async run(input, ctx): Promise<EvalResult> {
+    const { dir, run } = resolveRun(ctx.config.workspace, input.run ?? currentRunRef(ctx));
+    const report = await runEvals(dir, run, ctx.config, ctx.log, { thresholds: input.thresholds, file: input.file });
+    return { ...report, savedTo: saveEvalReport(dir, report) };
+  },
+  render: renderScorecard,
+  summarize(r) {
+    const failed = r.metrics.filter((m) => !m.passed);
+    const key = r.metrics.filter((m) => ['heldout_accuracy', 'min_bootstrap_jaccard'].includes(m.name)).map((m) => `${m.name} ${m.value?.toFixed(3) ?? 'n/a'}`);
+    return `Evals of Run ${r.runId} ${r.passed ? 'passed' : `failed: ${failed.map((m) => `${m.name} ${m.value} (threshold ${m.threshold})`).join(', ')}`}; ${key.join(', ')}. Saved to ${r.savedTo}.`;
+  },
+});

@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { defineOperation } from './operation.js';
+import { resolveRun } from '../run/store.js';
+import { resolveSegment } from '../run/segments.js';
+import { currentRunRef } from './session.js';
+import { formatCount } from './format.js';
+import { InputError, UsageError } from '../errors.js';
+import { readAssignments } from '../index/assignments.js';
+import { readEmailsById } from '../brief/audience/read-emails.js';
+import { hashEmail } from '../brief/audience/hash-email.js';
+import { writeAudience, HASHING, type AudienceMember } from '../brief/audience/write-audience.js';
+import type { RunFile, RunSegment } from '../run/types.js';
+
+export const ExportInput = z.object({
+  segment: z.union([z.string(), z.number()]).optional().describe('Segment number or a word of its name; every exportable segment when omitted'),
+  format: z.enum(['csv', 'json']).default('csv').describe('csv (ad platform upload) or json'),
+  out: z.string().optional().describe('Folder to write the audience files to (default: the Run folder\'s exports/)'),
+  file: z.string().optional().describe('The data file to read emails from, when it has moved since the Run was made'),
+  run: z.string().optional().describe('Run id or prefix; the latest Run when omitted'),
+});
+
+export interface ExportedSegment {
+  segment: number;
+  name: string;
+  customers: number;
+  /** Members with a hashed email (the rest have an id only). */
+  withEmail: number;
+  path: string;
+}
+
+export interface ExportResult {
+  runId: string;
+  format: 'csv' | 'json';
+  dir: string;
+  hashing: string;
+  /** Why there are no hashed emails at all, when there are none. */
+  emailNote?: string;
+  exported: ExportedSegment[];
+  /** Segments under the minimum size: never exported. */
+  skipped: { segment: number; size: number; reason: string }[];
+}
+
+function isExportable(run: RunFile, s: RunSegment): boolean {
+  return !s.small && s.size >= run.config.minSegmentSize;
+}
+
+export const exportAudienceOp = defineOperation({
+  name: 'export',
+  description: 'Export segment audiences for ad platforms: customer ids and SHA-256-hashed emails per segment, as CSV or JSON (segments under the minimum size are not exported).',
+  input: ExportInput,
+  async run(input, ctx): Promise<ExportResult> {
+    const { dir, run } = resolveRun(ctx.config.workspace, input.run ?? currentRunRef(ctx));
+    const min = run.config.minSegmentSize;
+    const skipped: ExportResult['skipped'] = [];
+    let chosen: RunSegment[];
+    if (input.segment !== undefined) {
+      const seg = resolveSegment(run, input.segment);
+      if (!isExportable(run, seg)) throw new UsageError(`segment ${seg.id} has ${seg.size} customers, under the minimum of ${min}: it is not exported.`);
+      chosen = [seg];
+    } else {
+      chosen = run.segments.filter((s) => isExportable(run, s));
+      for (const s of run.segments) if (!isExportable(run, s)) skipped.push({ segment: s.id, size: s.size, reason: `under the minimum of ${min}` });
+    }
+
+    const assignments = readAssignments(dir);
+    const emailColumn = run.schema.columns.find((c) => c.role === 'pii' && c.piiKind === 'email')?.name;
+    let emails: Map<string, string> | undefined;
+    let emailNote: string | undefined;
+    if (!emailColumn) emailNote = 'the data has no email column, so the audiences hold customer ids only';
+    else {
+      const file = resolve(input.file ?? run.config.file);
+      if (!existsSync(file)) {
+        throw new UsageError(`export reads the emails from the data file ${file}, which is not there any more; pass its new path with --file.`);
+      }
+      ctx.log(`reading the "${emailColumn}" column of ${file}`);
+      emails = await readEmailsById(file, run.schema.idColumn, emailColumn);
+      // A file whose ids match none of the Run's is not the Run's file: say so rather than export blanks.
+      if (emails.size > 0 && !assignments.ids.some((id) => emails!.has(id))) {
+        throw new InputError({ file, column: run.schema.idColumn }, `none of its ids are customers of Run ${run.id}`, 'Pass the file the Run was made from with --file');
+      }
+    }
+
+    const outDir = resolve(input.out ?? join(dir, 'exports'));
+    const rowsOf = new Map<number, number[]>();
+    assignments.segments.forEach((s, i) => {
+      const list = rowsOf.get(s);
+      if (list) list.push(i);
+      else rowsOf.set(s, [i]);
+    });
+    const exported: ExportedSegment[] = [];
+    for (const seg of chosen) {
+      const members: AudienceMember[] = (rowsOf.get(seg.id) ?? []).map((i) => {
+        const id = assignments.ids[i];
+        const raw = emails?.get(id);
+        return { id, emailSha256: raw === undefined ? undefined : hashEmail(raw) };
+      });
+      const name = seg.texts?.name ?? `Segment ${seg.id}`;
+      const path = writeAudience(outDir, { runId: run.id, segment: seg.id, name, idColumn: assignments.idColumn, members }, input.format);
+      exported.push({ segment: seg.id, name, customers: members.length, withEmail: members.filter((m) => m.emailSha256).length, path });
+    }
+    return { runId: run.id, format: input.format, dir: outDir, hashing: HASHING, emailNote, exported, skipped };
+  },
+  render(r) {
+    const lines = [`Exported ${r.exported.length} audience${r.exported.length === 1 ? '' : 's'} of Run ${r.runId} (${r.format}, emails as ${r.hashing}):`];
+    for (const e of r.exported) lines.push(`  segment ${e.segment} ${e.name}: ${formatCount(e.customers)} customers, ${formatCount(e.withEmail)} with an email → ${e.path}`);
+    if (r.emailNote) lines.push(`Note: ${r.emailNote}.`);
+    for (const s of r.skipped) lines.push(`Not exported: segment ${s.segment} (${formatCount(s.size)} customers, ${s.reason}).`);
+    return lines.join('\n');
+  },
+  // For a model: counts and paths, never ids or hashes.
+  summarize(r) {
+    const parts = r.exported.map((e) => `segment ${e.segment} "${e.name}" ${e.customers} customers (${e.withEmail} with email) at ${e.path}`);
+    const skipped = r.skipped.length ? ` Not exported (under the minimum size): ${r.skipped.map((s) => `segment ${s.segment}`).join(', ')}.` : '';
+    return `Exported ${r.exported.length} audiences of Run ${r.runId} as ${r.format}: ${parts.join('; ')}.${r.emailNote ? ` ${r.emailNote}.` : ''}${skipped}`;
+  },
+});

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { resolve } from 'node:path';
+import { defineOperation } from './operation.js';
+import { resolveRun } from '../run/store.js';
+import { resolveSegment } from '../run/segments.js';
+import { currentRunRef } from './session.js';
+import { formatCount, textTable } from './format.js';
+import { UsageError } from '../errors.js';
+import { embedNewCustomers } from '../index/embed-new.js';
+import { segmentLookalikes, seedLookalikes, type RunLookalikes } from '../index/run-lookalikes.js';
+import { textEmbedderFor } from '../index/text-embedder-for.js';
+import { toCsv } from '../util/csv.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
+import type { RunFile } from '../run/types.js';
+
+export const LookalikeInput = z
+  .object({
+    segment: z.union([z.string(), z.number()]).optional().describe('Segment number or a word of its name: find customers outside it who look like it'),
+    seed: z.string().optional().describe('A customer file (same columns as the Run) to find lookalikes of, instead of a segment'),
+    top: z.coerce.number().int().min(1).max(100_000).default(50).describe('How many lookalikes'),
+    run: z.string().optional().describe('Run id or prefix; the latest Run when omitted'),
+    out: z.string().optional().describe('CSV file to write "<id column>,segment,distance" to'),
+  })
+  .refine((v) => (v.segment === undefined) !== (v.seed === undefined), { message: 'give either a segment (--segment N) or a seed file (--seed FILE), not both' });
+
+export interface Lookalike {
+  id: string;
+  /** The segment the customer is in now. */
+  segment: number;
+  /** Euclidean distance in the Run's vector space to the nearest query (segment centre, member or seed). */
+  distance: number;
+}
+
+export interface LookalikeResult {
+  runId: string;
+  /** What they look like: "segment 3 (Bargain Hunters)" or "seed file seeds.csv (120 customers)". */
+  of: string;
+  segment?: number;
+  seedFile?: string;
+  seeds?: number;
+  seedsInRun?: number;
+  idColumn: string;
+  queries: number;
+  lookalikes: Lookalike[];
+  /** Lookalikes per current segment. */
+  bySegment: { segment: number; name: string; count: number }[];
+  out?: string;
+}
+
+function shape(run: RunFile, found: RunLookalikes): Pick<LookalikeResult, 'idColumn' | 'queries' | 'lookalikes' | 'bySegment'> {
+  const { ids, segments, idColumn } = found.assignments;
+  const lookalikes = found.neighbours.map((n) => ({ id: ids[n.label], segment: segments[n.label], distance: Math.round(n.distance * 10_000) / 10_000 }));
+  const counts = new Map<number, number>();
+  for (const l of lookalikes) counts.set(l.segment, (counts.get(l.segment) ?? 0) + 1);
+  const bySegment = [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .map(([segment, count]) => ({ segment, count, name: run.segments.find((s) => s.id === segment)?.texts?.name ?? '(under the minimum size)' }));
+  return { idColumn, queries: found.queries, lookalikes, bySegment };
+}
+
+export const lookalikeOp = defineOperation({
+  name: 'lookalike',
+  description: 'Find the customers outside a segment who are most like it (or most like a seed list of customers), nearest first, with distances.',
+  input: LookalikeInput,
+  async run(input, ctx): Promise<LookalikeResult> {
+    const { dir, run } = resolveRun(ctx.config.workspace, input.run ?? currentRunRef(ctx));
+    let result: LookalikeResult;
+    if (input.segment !== undefined) {
+      const seg = resolveSegment(run, input.segment);
+      if (seg.size === run.metrics.customers) throw new UsageError(`segment ${seg.id} holds every customer of Run ${run.id}: there is no one outside it.`);
+      const found = segmentLookalikes(dir, run, seg.id, input.top);
+      result = { runId: run.id, of: `segment ${seg.id}${seg.texts ? ` (${seg.texts.name})` : ''}`, segment: seg.id, ...shape(run, found) };
+    } else {
+      const file = input.seed!;
+      ctx.log(`reading seeds from ${file} with Run ${run.id}'s saved preprocessing`);
+      const { table, vectors } = await embedNewCustomers(dir, run, file, (model) => textEmbedderFor(model, ctx.config));
+      const found = seedLookalikes(dir, run, vectors, table.ids, input.top);
+      result = {
+        runId: run.id,
+        of: `the ${formatCount(table.ids.length)} customers in ${file}`,
+        seedFile: file,
+        seeds: table.ids.length,
+        seedsInRun: found.seedsInRun,
+        ...shape(run, found),
+      };
+    }
+    if (input.out) {
+      const out = resolve(input.out);
+      writeFileAtomic(out, toCsv([result.idColumn, 'segment', 'distance'], result.lookalikes.map((l) => [l.id, l.segment, l.distance])));
+      ctx.log(`wrote ${formatCount(result.lookalikes.length)} lookalikes to ${out}`);
+      result.out = out;
+    }
+    return result;
+  },
+  render(r) {
+    const shown = r.out ? r.lookalikes.slice(0, 20) : r.lookalikes;
+    const lines = [
+      `${formatCount(r.lookalikes.length)} customers most like ${r.of} (Run ${r.runId}), nearest first:`,
+      textTable([r.idColumn, 'segment now', 'distance'], shown.map((l) => [l.id, l.segment, l.distance.toFixed(3)])),
+    ];
+    if (shown.length < r.lookalikes.length) lines.push(`… and ${formatCount(r.lookalikes.length - shown.length)} more in ${r.out}`);
+    else if (r.out) lines.push(`Saved to ${r.out}`);
+    if (r.seedsInRun) lines.push(`(${formatCount(r.seedsInRun)} of the seeds are customers of this Run and are left out.)`);
+    lines.push(`Where they are now: ${r.bySegment.map((b) => `${b.count} in segment ${b.segment} (${b.name})`).join(', ')}.`);
+    return lines.join('\n');
+  },
+  // For a model: where the lookalikes sit and how near, never their ids.
+  summarize(r) {
+    const d = r.lookalikes.map((l) => l.distance);
+    const range = d.length ? ` Distances ${d[0].toFixed(2)}–${d[d.length - 1].toFixed(2)}.` : '';
+    return `Found ${r.lookalikes.length} lookalikes of ${r.of} in Run ${r.runId}: ${r.bySegment.map((b) => `${b.count} now in segment ${b.segment} "${b.name}"`).join('; ')}.${range}${r.out ? ` Saved to ${r.out}.` : ''}`;
+  },
+});

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { defineOperation } from './operation.js';
+import { resolveRun } from '../run/store.js';
+import { describedTexts, resolveSegment } from '../run/segments.js';
+import { saveSegmentTexts, writeContextOf } from '../run/save-texts.js';
+import { createWriter } from '../write/create-writer.js';
+import type { Persona } from '../write/schemas.js';
+import { currentRunRef } from './session.js';
+import { writerLabel } from './writer-label.js';
+
+export const PersonaInput = z.object({
+  segment: z.union([z.string(), z.number()]).describe('Segment number, or a word of its name'),
+  rewrite: z.boolean().optional().describe('Write the persona afresh with the configured LLM (and save it) instead of showing the stored one'),
+  run: z.string().optional().describe('Run id or prefix; the latest Run when omitted'),
+});
+
+export interface PersonaResult {
+  runId: string;
+  segment: number;
+  name: string;
+  persona: Persona;
+  writer: string;
+  rewritten: boolean;
+  /** Why a requested rewrite did not happen (no LLM configured). */
+  note?: string;
+}
+
+export const personaOp = defineOperation({
+  name: 'persona',
+  description: "Show a segment's persona (archetype, goals, pain points, channels, evidence); rewrite: true writes it afresh with the LLM.",
+  input: PersonaInput,
+  async run(input, ctx): Promise<PersonaResult> {
+    const { dir, run } = resolveRun(ctx.config.workspace, input.run ?? currentRunRef(ctx));
+    const seg = resolveSegment(run, input.segment);
+    const texts = describedTexts(run, seg);
+    const base = { runId: run.id, segment: seg.id, name: texts.name };
+    if (!input.rewrite) return { ...base, persona: texts.persona, writer: writerLabel(texts.writer), rewritten: false };
+    if (!ctx.config.llm) {
+      // The offline writer is deterministic: rewriting would give the same persona back.
+      return { ...base, persona: texts.persona, writer: writerLabel(texts.writer), rewritten: false, note: 'Rewriting needs an LLM (set OPENAI_API_KEY); this is the stored persona.' };
+    }
+    const writer = createWriter(ctx.config, ctx.log);
+    const persona = await writer.persona(seg.profile, { segment: seg.id, name: texts.name, summary: texts.summary }, writeContextOf(run));
+    const info = writer.infoFor?.(seg.id) ?? writer.info;
+    saveSegmentTexts(dir, run, seg.id, { ...texts, persona, writer: info });
+    return { ...base, persona, writer: writerLabel(info), rewritten: true };
+  },
+  render(r) {
+    const p = r.persona;
+    return [
+      `Segment ${r.segment}: ${r.name} — ${p.archetype}`,
+      p.description,
+      '',
+      'Goals:',
+      ...p.goals.map((g) => `  • ${g}`),
+      'Pain points:',
+      ...p.painPoints.map((g) => `  • ${g}`),
+      `Channels: ${p.channels.join(', ')}`,
+      'Evidence:',
+      ...p.evidence.map((e) => `  • ${e}`),
+      '',
+      `${r.rewritten ? 'Rewritten and saved' : 'Written'} by: ${r.writer}`,
+      ...(r.note ? [r.note] : []),
+    ].join('\n');
+  },
+  summarize(r) {
+    const p = r.persona;
+    return [
+      `Persona of segment ${r.segment} "${r.name}": ${p.archetype}. ${p.description}`,
+      `Goals: ${p.goals.join('; ')}. Pain points: ${p.painPoints.join('; ')}. Channels: ${p.channels.join(', ')}.`,
+      `Evidence: ${p.evidence.join('; ')}. Writer: ${r.writer}${r.rewritten ? ' (rewritten and saved)' : ''}.`,
+      r.note ?? '',
+    ].filter(Boolean).join(' ');
+  },
+});

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { defineOperation } from './operation.js';
+import { resolveRun } from '../run/store.js';
+import { currentRunRef } from './session.js';
+import { writeReport } from '../brief/report/build-report.js';
+
+export const ReportInput = z.object({
+  run: z.string().optional().describe('Run id or prefix; the latest Run when omitted'),
+});
+
+export interface ReportResult {
+  runId: string;
+  path: string;
+}
+
+export const reportOp = defineOperation({
+  name: 'report',
+  description: "Write a Run's visual HTML report (segment sizes, a map of customers, a lift heatmap and a card per segment) that opens offline.",
+  input: ReportInput,
+  async run(input, ctx): Promise<ReportResult> {
+    const { dir, run } = resolveRun(ctx.config.workspace, input.run ?? currentRunRef(ctx));
+    ctx.log(`drawing the report of Run ${run.id}`);
+    return { runId: run.id, path: writeReport(dir, run) };
+  },
+  render(r) {
+    return r.path;
+  },
+  summarize(r) {
+    return `Wrote the HTML report of Run ${r.runId} to ${r.path}.`;
+  },
+});

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { defineOperation } from './operation.js';
+import { resolveRun } from '../run/store.js';
+import { formatCount } from './format.js';
+
+export const UseRunInput = z.object({
+  run: z.string().min(1).describe('Run id or a unique prefix of it ("latest" for the newest)'),
+});
+
+export interface UseRunResult {
+  runId: string;
+  createdAt: string;
+  file: string;
+  customers: number;
+  k: number;
+}
+
+export const useRunOp = defineOperation({
+  name: 'use',
+  description: 'Make a Run the current one for this session (later commands work on it).',
+  input: UseRunInput,
+  async run(input, ctx): Promise<UseRunResult> {
+    const { run } = resolveRun(ctx.config.workspace, input.run);
+    if (ctx.session) {
+      ctx.session.runId = run.id;
+      ctx.session.file = run.config.file;
+    }
+    return { runId: run.id, createdAt: run.createdAt, file: run.config.file, customers: run.metrics.customers, k: run.metrics.k };
+  },
+  render(r) {
+    return `Now using Run ${r.runId} (${r.createdAt.slice(0, 16).replace('T', ' ')}): ${formatCount(r.customers)} customers from ${r.file} in ${r.k} segments.`;
+  },
+});

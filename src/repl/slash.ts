@@ -1,0 +1,139 @@
+import { copyOptions, type Intent } from '../agent/intent.js';
+import { CHANNELS } from '../ops/copy.js';
+
+/**
+ * The REPL's slash commands: each turns its arguments into one operation call (an Intent),
+ * exactly as the offline parser does for plain requests. /help and /exit are the session's own.
+ */
+export interface SlashCommand {
+  name: string;
+  usage: string;
+  help: string;
+  /** What tab completion offers for the argument being typed. */
+  completes?: 'file' | 'segment' | 'run';
+  toIntent?(args: string, session: { file?: string }): Intent;
+}
+
+const op = (name: string, input: Record<string, unknown> = {}): Intent => ({ kind: 'op', op: name, input });
+const ask = (text: string): Intent => ({ kind: 'reply', text });
+const words = (args: string) => args.split(/\s+/).filter(Boolean);
+
+export const SLASH_COMMANDS: SlashCommand[] = [
+  { name: 'help', usage: '/help', help: 'this list' },
+  {
+    name: 'load',
+    usage: '/load FILE',
+    help: "inspect a data file: columns, roles, data quality (and remember it for /segment)",
+    completes: 'file',
+    toIntent: (args) => (args ? op('inspect', { file: args }) : ask('Usage: /load FILE')),
+  },
+  {
+    name: 'segment',
+    usage: '/segment [FILE] [k]',
+    help: 'segment a file (the loaded one by default) into k groups (chosen automatically by default)',
+    completes: 'file',
+    toIntent: (args, session) => {
+      const w = words(args);
+      const k = w.length && /^\d+$/.test(w[w.length - 1]) ? Number(w.pop()) : undefined;
+      const file = w.join(' ') || session.file;
+      if (!file) return ask('Which file? Usage: /segment FILE [k] (or /load FILE first).');
+      return op('segment', { file, ...(k ? { k } : {}) });
+    },
+  },
+  { name: 'segments', usage: '/segments', help: "list the current Run's segments", toIntent: () => op('segments') },
+  {
+    name: 'show',
+    usage: '/show N',
+    help: 'describe a segment (a number or a word of its name)',
+    completes: 'segment',
+    toIntent: (args) => (args ? op('show', { segment: args }) : op('segments')),
+  },
+  {
+    name: 'persona',
+    usage: '/persona N [rewrite]',
+    help: "a segment's persona; 'rewrite' writes it afresh with the LLM",
+    completes: 'segment',
+    toIntent: (args) => {
+      const w = words(args);
+      const rewrite = w[w.length - 1] === 'rewrite' ? (w.pop(), true) : undefined;
+      return w.length ? op('persona', { segment: w.join(' '), ...(rewrite ? { rewrite } : {}) }) : ask('Usage: /persona N [rewrite]');
+    },
+  },
+  {
+    name: 'copy',
+    usage: '/copy N [sms|email|push|ad] [tone, offer, language]',
+    help: 'campaign copy for a segment; with a tone, offer or language it is written afresh ("/copy 2 sms playful, 20% off, in French")',
+    completes: 'segment',
+    toIntent: (args) => {
+      const [segment, maybeChannel, ...rest] = words(args);
+      if (!segment) return ask('Usage: /copy N [sms|email|push|ad]');
+      const channel = (CHANNELS as readonly string[]).includes(maybeChannel ?? '') ? maybeChannel : undefined;
+      const extra = [channel ? '' : (maybeChannel ?? ''), ...rest].join(' ').trim();
+      const { options } = copyOptions(extra.toLowerCase());
+      if (extra && Object.keys(options).length === 0) options.tone = extra.slice(0, 60);
+      return op('copy', { segment, ...(channel ? { channel } : {}), ...options });
+    },
+  },
+  {
+    name: 'brief',
+    usage: '/brief [N]',
+    help: "a segment's campaign brief (all briefs when no segment is given)",
+    completes: 'segment',
+    toIntent: (args) => op('brief', args ? { segment: args } : {}),
+  },
+  {
+    name: 'compare',
+    usage: '/compare A B',
+    help: 'two segments side by side',
+    completes: 'segment',
+    toIntent: (args) => {
+      const w = words(args);
+      return w.length === 2 ? op('compare', { a: w[0], b: w[1] }) : ask('Usage: /compare A B (segment numbers or one-word names)');
+    },
+  },
+  {
+    name: 'export',
+    usage: '/export [N]',
+    help: 'export audiences (ids and hashed emails) for ad platforms',
+    completes: 'segment',
+    toIntent: (args) => op('export', args ? { segment: args } : {}),
+  },
+  {
+    name: 'lookalike',
+    usage: '/lookalike N',
+    help: 'customers outside a segment who look most like it',
+    completes: 'segment',
+    toIntent: (args) => (args ? op('lookalike', { segment: args }) : ask('Usage: /lookalike N')),
+  },
+  { name: 'report', usage: '/report', help: "the current Run's HTML report", toIntent: () => op('report') },
+  { name: 'eval', usage: '/eval', help: "run the evals on the current Run", toIntent: () => op('eval') },
+  { name: 'runs', usage: '/runs', help: 'list the Runs in the workspace', toIntent: () => op('runs') },
+  {
+    name: 'use',
+    usage: '/use RUN',
+    help: 'work on another Run (an id or a unique prefix)',
+    completes: 'run',
+    toIntent: (args) => (args ? op('use', { run: args }) : ask('Usage: /use RUN (/runs lists them)')),
+  },
+  { name: 'exit', usage: '/exit', help: 'leave (Ctrl-D works too)' },
+];
+
+export function findSlash(name: string): SlashCommand | undefined {
+  const n = name.toLowerCase();
+  if (n === 'quit' || n === 'q') return SLASH_COMMANDS.find((c) => c.name === 'exit');
+  if (n === 'inspect') return SLASH_COMMANDS.find((c) => c.name === 'load');
+  return SLASH_COMMANDS.find((c) => c.name === n);
+}
+
+export function slashHelp(llm: boolean): string {
+  const w = Math.max(...SLASH_COMMANDS.map((c) => c.usage.length));
+  return [
+    'Commands:',
+    ...SLASH_COMMANDS.map((c) => `  ${c.usage.padEnd(w)}  ${c.help}`),
+    '',
+    llm
+      ? 'Or ask in plain words ("who are my best customers?", "write an SMS for the lapsed ones").'
+      : 'Or ask in plain words: "segment data.csv", "who is segment 3?", "write an email for the biggest segment".\nNo LLM is configured: set OPENAI_API_KEY (or OPENAI_BASE_URL) for free chat.',
+    'Ctrl-C cancels the current step; Ctrl-C twice at an empty prompt (or /exit) leaves.',
+  ].join('\n');
+}

@@ -1,0 +1,61 @@
+/**
+ * Terminal styling for the REPL: colour only on a TTY and never with NO_COLOR (no-color.org)
+ * or TERM=dumb; text fitted to the terminal's width so tables do not wrap into a mess.
+ */
+export interface Style {
+  color: boolean;
+  /** Terminal columns, or undefined when output is not a terminal (never cut). */
+  width?: number;
+  dim(s: string): string;
+  bold(s: string): string;
+  red(s: string): string;
+  cyan(s: string): string;
+}
+
+export function makeStyle(stream: { isTTY?: boolean; columns?: number }, env: Record<string, string | undefined> = process.env): Style {
+  const color = Boolean(stream.isTTY) && env.NO_COLOR === undefined && env.TERM !== 'dumb';
+  const wrap = (open: number, close: number) => (s: string) => (color ? `\x1b[${open}m${s}\x1b[${close}m` : s);
+  return {
+    color,
+    width: stream.isTTY ? stream.columns || 80 : undefined,
+    dim: wrap(2, 22),
+    bold: wrap(1, 22),
+    red: wrap(31, 39),
+    cyan: wrap(36, 39),
+  };
+}
+
+// A table row: cells separated by two or more spaces, or a rule of dashes.
+const TABLE_LINE = /^\s*-{2,}(\s+-{2,})*\s*$|\S {2,}\S/;
+
+/**
+ * Fit text to `width` columns: table rows are cut with "…" (wrapping would break the columns),
+ * prose is word-wrapped keeping its indent. Undefined width leaves the text as it is.
+ */
+export function fitWidth(text: string, width: number | undefined): string {
+  if (!width || width < 20) return text;
+  return text
+    .split('\n')
+    .flatMap((line) => {
+      if ([...line].length <= width) return [line];
+      if (TABLE_LINE.test(line)) return [[...line].slice(0, width - 1).join('') + '…'];
+      return wrapLine(line, width);
+    })
+    .join('\n');
+}
+
+function wrapLine(line: string, width: number): string[] {
+  const indent = /^\s*(?:[•*-]\s+)?/.exec(line)![0].replace(/[•*-]/, ' ');
+  const out: string[] = [];
+  let cur = '';
+  for (const word of line.trim().split(/\s+/)) {
+    const lead = out.length === 0 ? /^\s*/.exec(line)![0] : indent;
+    const next = cur ? `${cur} ${word}` : `${lead}${word}`;
+    if (cur && [...next].length > width) {
+      out.push(cur);
+      cur = `${indent}${word}`;
+    } else cur = next;
+  }
+  if (cur) out.push(cur);
+  return out;
+}

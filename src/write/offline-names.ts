@@ -1,0 +1,103 @@
+import type { SegmentProfile } from '../profile/types.js';
+import { SegmentNameSchema, type SegmentName } from './schemas.js';
+import { checkName, nameKey } from './checks.js';
+import { MIN_TRAIT_SCORE, segmentTraits, type Trait } from './traits.js';
+import type { TraitPhrase } from './vocabulary.js';
+import { formatCount, formatPercent } from './format.js';
+
+// For segments with nothing distinctive (all near the average), in this order.
+const PLAIN_NAMES = ['Core Customers', 'Mainstream Customers', 'Everyday Customers', 'Middle-Ground Customers', 'Typical Shoppers'];
+const SUMMARY_MAX = 200;
+
+/**
+ * Names for all segments at once, so they can be kept distinct: each segment is named by its
+ * strongest trait's noun with its second trait's adjective ("Young" + "Deal Hunters"). Segments
+ * are named strongest-first; when a name is taken (same words in any order), the next
+ * combination of the segment's traits is tried.
+ */
+export function offlineNames(profiles: SegmentProfile[], currency?: string): SegmentName[] {
+  const describable = profiles.filter((p) => !p.small);
+  const traits = new Map(describable.map((p) => [p.id, segmentTraits(p, describable, currency)]));
+  const strength = (p: SegmentProfile) => traits.get(p.id)?.[0]?.score ?? 0;
+  const order = [...describable].sort((a, b) => strength(b) - strength(a) || a.id - b.id);
+  const used = new Set<string>();
+  const chosen = new Map<number, string>();
+  for (const p of order) {
+    const name = nameCandidates(traits.get(p.id) ?? []).find((c) => !used.has(nameKey(c))) ?? lastResort(used);
+    used.add(nameKey(name));
+    chosen.set(p.id, name);
+  }
+  return describable.map((p) =>
+    SegmentNameSchema.parse({ segment: p.id, name: chosen.get(p.id), summary: summaryOf(p, traits.get(p.id) ?? []) }),
+  );
+}
+
+/**
+ * The traits in naming order: the head first, then the other strong traits by strength.
+ * The head is what they do (a behaviour the vocabulary knows: spend, recency, deals…) when
+ * that is at least half as distinctive as their strongest trait: behaviour decides the
+ * campaign, so "Fashion Deal Hunters" beats "Deal-Seeking Fashion Fans". A preferred channel
+ * says how to reach them, not who they are: it leads only when nothing else stands out.
+ */
+export function namingOrder(traits: Trait[]): Trait[] {
+  const ranked = traits.filter((t) => t.score >= MIN_TRAIT_SCORE);
+  if (ranked.length === 0) return traits.slice(0, 1);
+  const behaviour = ranked.find((t) => (t.source === 'numeric' && !t.key.startsWith('feature:')) || t.source === 'rfm');
+  const head = behaviour && behaviour.score >= 0.5 * ranked[0].score ? behaviour : (ranked.find((t) => !t.channels) ?? ranked[0]);
+  return [head, ...ranked.filter((t) => t !== head)];
+}
+
+/** Every acceptable name for a segment, best first. */
+export function nameCandidates(traits: Trait[]): string[] {
+  const [t1, ...rest] = namingOrder(traits);
+  const weak = traits.filter((t) => t !== t1 && !rest.includes(t));
+  const out: string[] = [];
+  if (t1) {
+    const others = [...rest, ...weak].slice(0, 6);
+    const p1 = t1.phrase;
+    if (rest[0]) out.push(combine(rest[0].phrase, p1), combine(p1, rest[0].phrase));
+    out.push(p1.noun);
+    for (const t of others) out.push(combine(t.phrase, p1), combine(p1, t.phrase));
+    for (let i = 0; i < others.length; i++) {
+      for (let j = i + 1; j < others.length; j++) {
+        const a = others[i].phrase;
+        const b = others[j].phrase;
+        out.push(combine({ adj: `${a.adj} ${b.adj}`, adjIsNoun: a.adjIsNoun || b.adjIsNoun }, p1));
+      }
+    }
+    for (const t of others) out.push(t.phrase.noun);
+  }
+  out.push(...PLAIN_NAMES);
+  return [...new Set(out.filter((n) => n && checkName(n).length === 0))];
+}
+
+/**
+ * One trait's adjective before another's noun: "Young" + "Deal Hunters". Empty when the words
+ * overlap ("Frequent" + "Frequent Buyers") or the order reads wrong: a noun used as an
+ * adjective ("Garden") goes only before a noun-led phrase ("Garden Deal Hunters", not
+ * "Garden Mature Shoppers" — that one is "Mature Garden Fans" the other way round).
+ */
+function combine(first: Pick<TraitPhrase, 'adj' | 'adjIsNoun'>, second: Pick<TraitPhrase, 'noun' | 'nounLed'>): string {
+  const words = (s: string) => s.toLowerCase().split(/[\s-]+/).map((w) => w.replace(/s$/, ''));
+  const a = words(first.adj);
+  if (words(second.noun).some((w) => a.includes(w))) return '';
+  if (first.adjIsNoun && !second.nounLed) return '';
+  return `${first.adj} ${second.noun}`;
+}
+
+function lastResort(used: Set<string>): string {
+  for (const letter of 'ABCDEFGHIJKLMNOPQRSTUVWXYZ') {
+    const name = `Mainstream Group ${letter}`;
+    if (!used.has(nameKey(name))) return name;
+  }
+  throw new Error('more than 26 segments without distinctive traits');
+}
+
+/** One line with a number in it: the strongest trait's fact and the segment's share. */
+export function summaryOf(p: SegmentProfile, traits: Trait[]): string {
+  const size = `${formatPercent(p.share)} of customers (${formatCount(p.size)})`;
+  const t1 = namingOrder(traits)[0];
+  if (!t1) return `${size}, close to the average on every measure.`;
+  const line = `${size}; ${t1.evidence}.`;
+  return line.length <= SUMMARY_MAX ? line : `${size}.`;
+}

@@ -1,0 +1,36 @@
+import type { SegmentProfile } from '../profile/types.js';
+import { PersonaSchema, SegmentNameSchema, type Copy, type Persona, type SegmentName, type WriterInfo } from './schemas.js';
+import type { CopyOptions, WriteContext, Writer } from './writer.js';
+import { offlineNames } from './offline-names.js';
+import { offlinePersona } from './offline-persona.js';
+import { offlineCopy } from './offline-copy.js';
+import { checkDistinctNames } from './checks.js';
+
+/**
+ * The writer used when no LLM is configured, and the stand-in when the LLM fails an item.
+ * Deterministic (the same profiles give the same texts), English only, and grounded: every
+ * number it writes is a profile number formatted by format.ts, and the copy has none.
+ */
+export class OfflineWriter implements Writer {
+  readonly info: WriterInfo = { kind: 'offline' };
+
+  async names(ctx: WriteContext): Promise<SegmentName[]> {
+    const names = offlineNames(ctx.profiles, ctx.currency);
+    const problems = checkDistinctNames(names.map((n) => n.name));
+    if (problems.length > 0) throw new Error(`offline names are not distinct: ${problems.map((p) => p.problem).join('; ')}`);
+    return names.map((n) => SegmentNameSchema.parse(n));
+  }
+
+  async persona(profile: SegmentProfile, name: SegmentName, ctx: WriteContext): Promise<Persona> {
+    return PersonaSchema.parse(offlinePersona(profile, name, profilesWith(ctx, profile), ctx.currency));
+  }
+
+  async copy(profile: SegmentProfile, _name: SegmentName, _persona: Persona, ctx: WriteContext, options?: CopyOptions): Promise<Copy> {
+    return offlineCopy(profile, profilesWith(ctx, profile), options, ctx.currency);
+  }
+}
+
+/** The run's profiles including this one (a caller may pass a context without it). */
+function profilesWith(ctx: WriteContext, profile: SegmentProfile): SegmentProfile[] {
+  return ctx.profiles.some((p) => p.id === profile.id) ? ctx.profiles : [...ctx.profiles, profile];
+}

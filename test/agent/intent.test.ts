@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { parseIntent } from '../../src/agent/intent.js';
+import { fixtureRun, INJECTION } from '../ops/fixture.js';
+
+const run = fixtureRun();
+const op = (text: string, file?: string) => parseIntent(text, { run, file });
+
+describe('offline intent parser', () => {
+  it.each([
+    ['segment examples/customers.csv', 'segment', { file: 'examples/customers.csv' }],
+    ['split my customers in data.csv into 5 groups', 'segment', { file: 'data.csv', k: 5 }],
+    ['Segment "my data/customers 2024.csv" into six segments', 'segment', { file: 'my data/customers 2024.csv', k: 6 }],
+    ['inspect data.csv', 'inspect', { file: 'data.csv' }],
+    ['list segments', 'segments', {}],
+    ['what segments do I have?', 'segments', {}],
+    ['show 3', 'show', { segment: 3 }],
+    ['who is segment 3?', 'show', { segment: 3 }],
+    ['tell me about the bargain hunters', 'show', { segment: 'bargain hunters' }],
+    ['persona 2', 'persona', { segment: 2 }],
+    ['rewrite the persona of segment 2', 'persona', { segment: 2, rewrite: true }],
+    ['sms for segment 2', 'copy', { segment: 2, channel: 'sms' }],
+    ['push notification for #3', 'copy', { segment: 3, channel: 'push' }],
+    ['brief for the lapsed ones', 'brief', { segment: 'lapsed' }],
+    ['brief 1', 'brief', { segment: 1 }],
+    ['all briefs', 'brief', {}],
+    ['compare 1 and 2', 'compare', { a: 1, b: 2 }],
+    ['compare the bargain hunters with the lapsed ones', 'compare', { a: 'bargain hunters', b: 'lapsed' }],
+    ['eval', 'eval', {}],
+    ['runs', 'runs', {}],
+    ['use 20260101-120000-abcd', 'use', { run: '20260101-120000-abcd' }],
+  ])('%s → %s', (text, name, input) => {
+    expect(op(text)).toMatchObject({ kind: 'op', op: name, input });
+  });
+
+  it('resolves superlatives from the Run: biggest by size, most valuable by mean spend', () => {
+    const email = op('write an email for the biggest segment');
+    expect(email).toMatchObject({ kind: 'op', op: 'copy', input: { segment: 1, channel: 'email' } });
+    expect(email.kind === 'op' && email.note).toMatch(/biggest segment is #1 Bargain Hunters/);
+    expect(op('who are the big spenders?')).toMatchObject({ op: 'show', input: { segment: 2 } });
+    // The smallest *described* segment: #4 is under the minimum size and never written for.
+    expect(op('sms for the smallest segment')).toMatchObject({ op: 'copy', input: { segment: 3 } });
+  });
+
+  it('reads tone, offer and language from a copy request', () => {
+    expect(op('write a playful sms for segment 2 with 20% off in French')).toMatchObject({
+      op: 'copy',
+      input: { segment: 2, channel: 'sms', tone: 'playful', offer: '20% off', language: 'French' },
+    });
+  });
+
+  it('segments the session file when no file is named, and asks when there is none', () => {
+    expect(op('split them into 4 groups', 'data.csv')).toMatchObject({ op: 'segment', input: { file: 'data.csv', k: 4 } });
+    expect(op('split them into 4 groups')).toMatchObject({ kind: 'reply', text: expect.stringMatching(/Which file/) });
+  });
+
+  it('asks which segment instead of guessing', () => {
+    expect(op('write an email')).toMatchObject({ kind: 'reply', text: expect.stringMatching(/which segment/i) });
+    expect(parseIntent('email for the biggest segment')).toMatchObject({ kind: 'reply', text: expect.stringMatching(/no Run yet/) });
+  });
+
+  it('answers an unknown request with what works offline and how to enable free chat', () => {
+    const r = op('what is the weather in Paris');
+    expect(r.kind).toBe('reply');
+    expect(r.kind === 'reply' && r.text).toMatch(/OPENAI_API_KEY/);
+    expect(r.kind === 'reply' && r.text).toMatch(/segment examples\/customers.csv/);
+  });
+
+  it('never turns customer text into a command that acts on data', () => {
+    // Parsing is a pure function of what the user typed; the parser is never given tool output.
+    // Even typed verbatim, the review text does not run a segmentation or a tool on a file.
+    const r = op(INJECTION);
+    expect(r.kind === 'op' && ['segment', 'inspect'].includes(r.op)).toBe(false);
+  });
+});
+
+describe('offline intent parser: audiences', () => {
+  it.each([
+    ['export audience for segment 2', 'export', { segment: 2 }],
+    ['export all audiences', 'export', {}],
+    ['lookalikes of the bargain hunters', 'lookalike', { segment: 'bargain hunters' }],
+    ['make the html report', 'report', {}],
+  ])('%s → %s', (text, name, input) => {
+    expect(parseIntent(text, { run: fixtureRun() })).toMatchObject({ kind: 'op', op: name, input });
+  });
+});

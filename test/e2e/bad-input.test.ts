@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { segmenta, tempDir } from './cli.js';
+
+/**
+ * Issue 3, point 12, through the real CLI: every malformed file gets one clear line on stderr
+ * naming the file (and row/column where there is one), exit code 1, no stack trace, and no
+ * Run left behind.
+ */
+const dir = tempDir();
+const ws = join(dir, 'ws');
+const header = 'customer_id,age,spend,channel';
+const good = (n: number) => Array.from({ length: n }, (_, i) => `c${i},${20 + (i % 40)},${(i * 7) % 300},${i % 2 ? 'email' : 'sms'}`).join('\n');
+
+interface Case {
+  name: string;
+  file: string;
+  content?: string | Buffer;
+  args?: string[];
+  /** What the one line must say besides the file name. */
+  expect: RegExp;
+}
+
+const cases: Case[] = [
+  { name: 'missing file', file: 'nope.csv', expect: /not found|does not exist|no such file/i },
+  { name: 'empty file', file: 'empty.csv', content: '', expect: /empty/i },
+  { name: 'header only', file: 'header.csv', content: `${header}\n`, expect: /no (data )?rows|header only|only a header/i },
+  { name: 'duplicate headers', file: 'dup.csv', content: `customer_id,age,age\n${good(5).replace(/,(email|sms)/g, '')}\n`, expect: /duplicate|twice|more than once/i },
+  { name: 'ragged rows', file: 'ragged.csv', content: `${header}\n${good(20)}\nc99,30,100,email,extra,fields\n${good(3)}\n`, expect: /row \d+/i },
+  { name: 'one customer', file: 'one.csv', content: `${header}\nc1,30,100,email\n`, expect: /customer/i },
+  { name: 'fewer customers than k', file: 'few.csv', content: `${header}\n${good(5)}\n`, args: ['--k', '8'], expect: /\b8\b/ },
+  { name: 'binary garbage', file: 'garbage.csv', content: randomBytes(4096), expect: /binary|not a (text|CSV)|cannot read|could not read/i },
+  { name: 'unknown --id', file: 'ok.csv', content: `${header}\n${good(200)}\n`, args: ['--id', 'user_uuid'], expect: /user_uuid/ },
+];
+
+describe('bad input through the CLI', () => {
+  for (const c of cases) {
+    it(`${c.name}: one line, exit 1, no Run`, () => {
+      const path = join(dir, c.file);
+      if (c.content !== undefined) writeFileSync(path, c.content);
+      const r = segmenta(['segment', path, '--workspace', ws, ...(c.args ?? [])]);
+      expect(r.status).toBe(1);
+      const errLines = r.stderr.split('\n').filter((l) => l.startsWith('segmenta:'));
+      expect(errLines).toHaveLength(1);
+      expect(errLines[0]).toContain(c.file);
+      expect(errLines[0]).toMatch(c.expect);
+      expect(r.stderr).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/);
+      const runs = join(ws, 'runs');
+      expect(existsSync(runs) ? readdirSync(runs).filter((n) => !n.startsWith('.')) : []).toEqual([]);
+    });
+  }
+
+  it('a 1 MB text cell is handled, not a crash', () => {
+    const path = join(dir, 'bigcell.csv');
+    const rows = good(300).split('\n').map((l, i) => `${l},"${i === 5 ? 'x '.repeat(500_000) : 'fine thanks'}"`);
+    writeFileSync(path, `${header},review\n${rows.join('\n')}\n`);
+    const r = segmenta(['segment', path, '--workspace', join(dir, 'ws-big'), '--json', '--k', '2']);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).k).toBe(2);
+  });
+
+  it('a usage mistake is one line and exit 1', () => {
+    const r = segmenta(['segment']);
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
