@@ -1,4 +1,5 @@
 import { tool } from '@langchain/core/tools';
+import { AsyncLocalStorageProviderSingleton } from '@langchain/core/singletons';
 import type { AnyOperation } from '../src/ops/index.js';
 import { runOperation, type OpContext } from '../src/ops/operation.js';
 import { errorText, isAbort } from '../src/ops/error-text.js';
@@ -25,7 +26,7 @@ export function toolFromOperation(op: AnyOperation, ctx: OpContext) {
       const signal = config?.signal ?? ctx.signal;
       try {
         // Same session object: an op that changes the current Run (segment, use) changes it for the REPL too.
-        const result = await runOperation(op, input, { ...ctx, signal });
+        const result = await detached(() => runOperation(op, input, { ...ctx, signal }));
         const summary = op.summarize ? op.summarize(result) : op.render(result);
         const artifact: ToolArtifact = { op: op.name, ok: true, text: op.render(result), result };
         return [summary, artifact];
@@ -38,4 +39,15 @@ export function toolFromOperation(op: AnyOperation, ctx: OpContext) {
     },
     { name: op.name, description: op.description, schema: op.input as never, responseFormat: 'content_and_artifact' },
   );
+}
+
+/**
+ * Run an operation outside the agent's LangChain context. Otherwise an LLM the operation calls
+ * itself (the writer inside `segment` or `copy`) would silently inherit the agent's callbacks
+ * and signal: its output would be streamed as if it were the agent's answer, and each of its
+ * concurrent requests would hang a listener on the agent's signal. Operations get the user's
+ * cancellation through OpContext.signal, the same way on every surface.
+ */
+function detached<T>(fn: () => Promise<T>): Promise<T> {
+  return AsyncLocalStorageProviderSingleton.getInstance().run(undefined, fn);
 }

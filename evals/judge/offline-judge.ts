@@ -19,9 +19,8 @@ export const offlineJudge: OfflineJudge = (labels, member) => {
   let bestScore = -Infinity;
   for (const label of labels) {
     const text = `${label.name}. ${label.summary}`;
-    const cited = process.env.V1 ? citedLevels(text, m) : { score: 0, keys: new Set<string>() };
-    const claims = extractClaims(text, m.vocab).filter((c) => !(c.kind === 'category' && cited.keys.has(`${c.column}=${c.level}`.toLowerCase())));
-    const score = scoreClaims(claims, m) + cited.score + termBonus(text, m.words);
+    const ev = (label as { evidence?: string[] }).evidence;
+    const score = scoreClaims(claimsOf(text, m.vocab), m) + termBonus(text, m.words) + (ev ? Number(process.env.EVW ?? 0.5) * scoreClaims(extractClaims(ev.join('; '), m.vocab), m) : 0);
     if (score > bestScore) {
       best = label.id;
       bestScore = score;
@@ -40,25 +39,6 @@ interface ParsedMember {
   /** Where the member stands on each numeric feature, 0..1 (mid-rank among all customers). */
   position: Map<string, number>;
   words: Set<string>;
-  levelOf: Map<string, string>;
-}
-
-const CITED_LEVEL = /([\p{L}\p{N}_][\p{L}\p{N}_ -]*?) = ([^,;()]+?) for (\d+(?:\.\d+)?)% vs (\d+(?:\.\d+)?)% of everyone/gu;
-
-function citedLevels(text: string, m: ParsedMember): { score: number; keys: Set<string> } {
-  let score = 0;
-  const keys = new Set<string>();
-  for (const c of text.matchAll(CITED_LEVEL)) {
-    const column = c[1].trim();
-    const level = c[2].trim();
-    const own = m.levelOf.get(column.toLowerCase());
-    if (own === undefined) continue;
-    const a = Math.min(0.99, Math.max(0.01, Number(c[3]) / 100));
-    const b = Math.min(0.99, Math.max(0.01, Number(c[4]) / 100));
-    score += (own.toLowerCase() === level.toLowerCase() ? Math.log(a / b) : Math.log((1 - a) / (1 - b))) / Math.log(Number(process.env.V1));
-    keys.add(`${column}=${level}`.toLowerCase());
-  }
-  return { score, keys };
 }
 
 // Lines written by evals/describe-member.ts.
@@ -83,7 +63,23 @@ export function parseMember(member: string): ParsedMember {
     } else if (num) position.set(num[1], Number(num[2]) / 100);
     else if (lvl && lvl[2].trim()) levels.push({ column: lvl[1], level: lvl[2].trim() });
   }
-  return { vocab: { numeric: [...position.keys()], levels }, position, words, levelOf: new Map(levels.map((l) => [l.column.toLowerCase(), l.level])) };
+  return { vocab: { numeric: [...position.keys()], levels }, position, words };
+}
+
+// Claims depend only on the label text and the vocabulary (the member's features and levels),
+// and members share a few level combinations: read each label once per combination.
+const claimCache = new Map<string, Claim[]>();
+const CLAIM_CACHE_MAX = 5000;
+
+function claimsOf(text: string, vocab: ClaimVocabulary): Claim[] {
+  const key = `${text}\u0001${vocab.numeric.join('\u0002')}\u0001${vocab.levels.map((l) => `${l.column}\u0002${l.level}`).join('\u0003')}`;
+  let claims = claimCache.get(key);
+  if (!claims) {
+    if (claimCache.size >= CLAIM_CACHE_MAX) claimCache.clear();
+    claims = extractClaims(text, vocab);
+    claimCache.set(key, claims);
+  }
+  return claims;
 }
 
 function scoreClaims(claims: Claim[], m: ParsedMember): number {

@@ -7,6 +7,9 @@ import { agentSystemPrompt } from './system-prompt.js';
 import { createAgentModel } from './model.js';
 import { ConfigError, ProviderError, isSegmentaError } from '../errors.js';
 
+/** The node createAgent runs the model in (langchain's AGENT_NODE_NAME, not exported). */
+const AGENT_NODE = 'model_request';
+
 export interface ToolCallEvent {
   name: string;
   args: Record<string, unknown>;
@@ -69,9 +72,10 @@ export class SegmentaAgent {
       const stream = await this.agent.stream({ messages: input }, { streamMode: ['messages', 'updates', 'values'], recursionLimit: this.recursionLimit, signal });
       for await (const [mode, chunk] of stream as AsyncIterable<[string, unknown]>) {
         if (mode === 'messages') {
-          const [msg] = chunk as [BaseMessage, unknown];
-          // Only the model's answer tokens; tool-call argument chunks carry no text.
-          if (AIMessageChunk.isInstance(msg) && msg.text) listener.onToken?.(msg.text);
+          const [msg, meta] = chunk as [BaseMessage, { langgraph_node?: string } | undefined];
+          // Only the agent model's answer tokens: an operation that calls an LLM itself (the
+          // writer inside `segment` or `copy`) runs in the tools node, and its output is not an answer.
+          if (meta?.langgraph_node === AGENT_NODE && AIMessageChunk.isInstance(msg) && msg.text) listener.onToken?.(msg.text);
         } else if (mode === 'updates') {
           for (const update of Object.values(chunk as Record<string, { messages?: BaseMessage[] } | undefined>)) {
             for (const m of update?.messages ?? []) {

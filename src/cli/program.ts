@@ -14,6 +14,8 @@ import { registerLookalike } from './commands/lookalike.js';
 import { registerExport } from './commands/export.js';
 import { registerReport } from './commands/report.js';
 import { registerEval } from './commands/eval.js';
+import { registerWrite } from './commands/write.js';
+import { registerDoctor } from './commands/doctor.js';
 
 /** The commander program: global options, then one register function per command file. */
 export function buildProgram(): Command {
@@ -28,11 +30,19 @@ export function buildProgram(): Command {
     .exitOverride()
     // Usage errors are printed once, by handleError, as one line.
     .configureOutput({ outputError: () => {} });
-  for (const register of [registerSegment, registerRuns, registerShow, registerBrief]) register(program);
-  for (const register of [registerInspect, registerPersona, registerCopy, registerCompare, registerChat]) register(program);
-  registerSlack(program);
-  for (const register of [registerAssign, registerLookalike, registerExport, registerReport]) register(program);
-  registerEval(program);
+  const commands = [
+    // make and read Runs
+    registerSegment, registerRuns, registerShow, registerBrief, registerInspect,
+    // texts
+    registerPersona, registerCopy, registerCompare, registerWrite,
+    // use segments
+    registerAssign, registerLookalike, registerExport, registerReport,
+    // trust them
+    registerEval, registerDoctor,
+    // surfaces
+    registerChat, registerSlack,
+  ];
+  for (const register of commands) register(program);
   // Subcommands inherit the override so their usage errors take the same path.
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ outputError: () => {} });
   return program;

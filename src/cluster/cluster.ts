@@ -127,7 +127,7 @@ export function clusterVectors(vectors: Vectors, options: ClusterOptions = {}): 
   }
   // Silhouette and stability are measured in the space the segments were found in.
   const sil = k < 2 ? 0 : silhouetteFromDistances(distances, evalLabels, k);
-  const stability = k < 2 ? [1] : bootstrapStability(evalSet, evalLabels, k, { bootstraps, seed: seed + 1, maxIterations });
+  const stability = k < 2 ? (bootstraps > 0 ? [1] : []) : bootstrapStability(evalSet, evalLabels, k, { bootstraps, seed: seed + 1, maxIterations });
 
   return {
     k,

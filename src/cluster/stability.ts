@@ -49,11 +49,12 @@ export function bestJaccard(reference: Int32Array, k: number, other: Int32Array,
 /**
  * Mean best-match Jaccard of each of the k reference clusters (labels of `points`) over
  * `bootstraps` resamples of `points`. A cluster with no member among `points` scores 0.
+ * Empty when bootstraps ≤ 0 (not measured).
  */
 export function bootstrapStability(points: Vectors, reference: Int32Array, k: number, options: StabilityOptions): number[] {
   const B = options.bootstraps;
+  if (B <= 0) return [];
   const totals = new Array<number>(k).fill(0);
-  if (B <= 0) return totals;
   const rng = createRng(options.seed);
   const m = points.n;
   const idx = new Int32Array(m);

@@ -63,11 +63,13 @@ export function translateDuckDbError(err: unknown, ctx: ErrorContext): Error {
       { cause: err },
     );
   }
-  const json = /(?:Malformed JSON|JSON transform error)[^\n]*?in line (\d+):\s*([^\n]*)/.exec(message);
+  const json = /(Malformed JSON|JSON transform error)[^\n]*?in (?:line|record\/value) (\d+):\s*([^\n]*)/.exec(message);
   if (json) {
-    const detail = json[2].replace(/\s+/g, ' ').trim().slice(0, 80).replace(/[.:]\s*$/, '');
+    const detail = json[3].replace(/\s+/g, ' ').trim().slice(0, 80).replace(/[.:]\s*$/, '');
+    // DuckDB 1.5 numbers the line of a syntax error one past the line that holds it (measured).
+    const row = Number(json[2]) - (json[1] === 'Malformed JSON' ? 1 : 0);
     return new InputError(
-      { file, row: Number(json[1]) },
+      { file, row: Math.max(1, row) },
       `this line is not a JSON object (${detail})`,
       'Each line must be one JSON object, e.g. {"customer_id": "c1", "age": 34}',
       { cause: err },

@@ -42,10 +42,16 @@ export const FAVOURITE_COLUMN = 'favourite_category';
 const EVENTS_TABLE = 'seg_events';
 
 /**
- * Materialise the events once (typed, four columns) and aggregate them. The temp table costs
- * memory but saves re-parsing a CSV for each of the three queries.
+ * Copy the events once into a compact typed table (four columns; casting and trimming happen
+ * here, once) and aggregate that: over a view the casts ran once per reference and the whole
+ * step measured ~3× slower. `dropSource` frees the loaded text table as soon as it is copied.
  */
-export async function aggregateEvents(conn: DuckDBConnection, relation: string, cols: EventColumnsSql): Promise<EventFeatures> {
+export async function aggregateEvents(
+  conn: DuckDBConnection,
+  relation: string,
+  cols: EventColumnsSql,
+  options: { dropSource?: boolean } = {},
+): Promise<EventFeatures> {
   await conn.run(
     `CREATE OR REPLACE TEMP TABLE ${EVENTS_TABLE} AS SELECT ` +
       `CAST(${cols.id} AS VARCHAR) AS customer_id, ` +
@@ -54,6 +60,7 @@ export async function aggregateEvents(conn: DuckDBConnection, relation: string, 
       `CAST(${cols.category ?? 'NULL'} AS VARCHAR) AS category ` +
       `FROM ${relation} WHERE (${cols.id}) IS NOT NULL`,
   );
+  if (options.dropSource) await conn.run(`DROP TABLE IF EXISTS ${relation}`);
   try {
     const summary = await readRow(
       conn,

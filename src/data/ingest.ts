@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { InputError } from '../errors.js';
 import { readColumns } from './columnar.js';
+import { translateDuckDbError } from './duckdb-errors.js';
 import { detectDelimiter, sqlIdent, sqlString, type SourceFormat } from './formats.js';
 import { firstLine, type FileHead } from './precheck.js';
 import type { FileFormat } from './types.js';
@@ -63,7 +64,13 @@ export async function openSource(conn: DuckDBConnection, file: string, source: S
       })
       .join(', ');
   }
-  await conn.run(`CREATE OR REPLACE TABLE ${SOURCE_TABLE} AS SELECT ${select} FROM seg_raw`);
+  try {
+    // The file is parsed here: ragged rows, bad encodings and broken JSON surface now, and are
+    // translated while the column names are at hand (to name the column a short row lacks).
+    await conn.run(`CREATE OR REPLACE TABLE ${SOURCE_TABLE} AS SELECT ${select} FROM seg_raw`);
+  } catch (err) {
+    throw translateDuckDbError(err, { file, format: source.format, columns: columns.map((c) => c.name) });
+  }
   return { file, format: source.format, relation: SOURCE_TABLE, columns };
 }
 
@@ -86,7 +93,8 @@ async function openCsv(conn: DuckDBConnection, file: string, source: SourceForma
   const slotTypes = Array.from({ length: slots }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
   const header = await readColumns(
     conn,
-    `SELECT * FROM read_csv(${reader}, header = false, columns = {${slotTypes}}, null_padding = true, strict_mode = false) LIMIT 1`,
+    // parallel = false: a parallel scan starts every thread on the file even for LIMIT 1 (0.6 s vs 30 ms on 80 MB).
+    `SELECT * FROM read_csv(${reader}, header = false, columns = {${slotTypes}}, null_padding = true, strict_mode = false, parallel = false) LIMIT 1`,
     Array(slots).fill('str'),
   );
   const raw = header.columns.map((c) => (c.kind === 'str' ? c.values[0] : null));
@@ -128,7 +136,8 @@ async function describe(conn: DuckDBConnection, sql: string): Promise<{ name: st
 }
 
 async function openJson(conn: DuckDBConnection, file: string, source: SourceFormat): Promise<SourceColumn[]> {
-  const base = `${sqlString(file)}, format = 'auto', compression = ${sqlString(source.compression)}`;
+  const compression = source.compression === 'none' ? 'uncompressed' : source.compression;
+  const base = `${sqlString(file)}, format = 'auto', compression = ${sqlString(compression)}`;
   const described = await describe(conn, `SELECT * FROM read_json(${base})`);
   if (described.length === 1 && described[0].name === 'json' && described[0].type === 'JSON') {
     throw new InputError({ file, row: 1 }, 'the lines are not JSON objects', 'Write one JSON object per line with one key per column, e.g. {"customer_id": "c1", "age": 34}');

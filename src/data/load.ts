@@ -1,4 +1,6 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { InputError } from '../errors.js';
 import { cleanCategorical, cleanNumeric, cleanText, fmtNum, pickRows } from './clean.js';
 import { enumCodes, readColumns, toCodes, type ColumnKind } from './columnar.js';
@@ -19,7 +21,8 @@ import { numberSql, textSql, timestampSql } from './value-sql.js';
 export async function loadCustomers(file: string, options: LoadOptions = {}): Promise<CustomerTable> {
   const format = formatFromPath(file);
   const head = await precheckFile(file, format);
-  const instance = await DuckDBInstance.create(':memory:');
+  // Spill to the OS temp folder if a very large file outgrows memory (DuckDB's default is ./.tmp).
+  const instance = await DuckDBInstance.create(':memory:', { temp_directory: join(tmpdir(), 'segmenta-duckdb') });
   let conn: DuckDBConnection | undefined;
   let columns: string[] | undefined;
   try {
@@ -241,12 +244,21 @@ async function fromEvents(conn: DuckDBConnection, source: Source, inference: Inf
   const amountPlan = pick('numeric', AMOUNT_HINT);
   const catPlan = pick('categorical', CATEGORY_HINT);
 
-  const features = await aggregateEvents(conn, source.relation, {
-    id: textSql(idPlan),
-    timestamp: timestampSql(tsPlan),
-    amount: amountPlan ? numberSql(amountPlan) : undefined,
-    category: catPlan ? textSql(catPlan) : undefined,
-  });
+  // PII first: the loaded table is dropped once the events are copied out of it.
+  const piiValues = new Set<string>();
+  await collectPii(conn, source, plans, piiValues);
+  const features = await aggregateEvents(
+    conn,
+    source.relation,
+    {
+      id: textSql(idPlan),
+      timestamp: timestampSql(tsPlan),
+      amount: amountPlan ? numberSql(amountPlan) : undefined,
+      category: catPlan ? textSql(catPlan) : undefined,
+    },
+    { dropSource: true },
+  );
+  if (idPlan.piiKind) for (const id of features.ids) piiValues.add(id);
 
   idPlan.reason = `${idPlan.overridden ? 'given by --id' : 'named like an id'}; repeats: events aggregated per customer`;
   tsPlan.reason = `event time → recency_days, tenure_days, active_days (as of ${features.asOf})`;
@@ -275,9 +287,6 @@ async function fromEvents(conn: DuckDBConnection, source: Source, inference: Inf
     addCategorical(out, { ...featurePlan(fav.name), role: 'categorical' }, fav.name, fav.codes, fav.levels, file);
   }
 
-  const piiValues = new Set<string>();
-  if (idPlan.piiKind) for (const id of features.ids) piiValues.add(id);
-  await collectPii(conn, source, plans, piiValues);
 
   out.quality.customers = features.ids.length;
   const derived = [...out.numeric.map((c) => c.name), ...out.categorical.map((c) => c.name)];

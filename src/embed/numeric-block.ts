@@ -29,9 +29,11 @@ function quantile(sorted: Float64Array, p: number): number {
 }
 
 export function fitNumericColumn(column: NumericColumn): NumericParams {
-  const n = column.values.length;
-  const t = new Float64Array(n);
-  for (let i = 0; i < n; i++) t[i] = applyTransform(column.values[i], column.transform);
+  // Cleaning promises finite values; should one slip through, it must not poison the quantiles.
+  const finite: number[] = [];
+  for (const x of column.values) if (Number.isFinite(x)) finite.push(applyTransform(x, column.transform));
+  const t = Float64Array.from(finite);
+  const n = t.length;
   let mean = 0;
   for (let i = 0; i < n; i++) mean += t[i];
   mean = n > 0 ? mean / n : 0;

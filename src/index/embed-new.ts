@@ -34,10 +34,10 @@ export async function embedNewCustomers(
   run: RunFile,
   file: string,
   /** The text embedder the model needs, if any (only an OpenAI-compatible text block needs one). */
-  embedderFor: (model: EmbeddingModel) => Promise<TextEmbedder | undefined> = async () => undefined,
+  embedderFor: (model: EmbeddingModel, table: CustomerTable) => Promise<TextEmbedder | undefined> = async () => undefined,
 ): Promise<{ table: CustomerTable; vectors: Vectors; model: EmbeddingModel }> {
   const model = readEmbeddingModel(dir, run);
   const table = await loadCustomers(file, { idColumn: run.schema.idColumn, ignore: run.config.ignore, text: run.config.text });
-  const vectors = await applyEmbedding(model, table, await embedderFor(model));
+  const vectors = await applyEmbedding(model, table, await embedderFor(model, table));
   return { table, vectors, model };
 }

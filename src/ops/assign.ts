@@ -38,7 +38,7 @@ export const assignOp = defineOperation({
     const { dir, run } = resolveRun(ctx.config.workspace, input.run ?? currentRunRef(ctx));
     const centroids = loadCentroids(dir, run);
     ctx.log(`reading ${input.file} with Run ${run.id}'s saved preprocessing`);
-    const { table, vectors } = await embedNewCustomers(dir, run, input.file, (model) => textEmbedderFor(model, ctx.config));
+    const { table, vectors } = await embedNewCustomers(dir, run, input.file, (model, t) => textEmbedderFor(model, ctx.config, ctx.log, t.piiValues));
     const labels = assignToCentroids(vectors, centroids.data, centroids.k);
     const perSegment = new Array<number>(centroids.k).fill(0);
     for (const l of labels) perSegment[l]++;

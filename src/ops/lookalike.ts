@@ -21,7 +21,7 @@ export const LookalikeInput = z
     run: z.string().optional().describe('Run id or prefix; the latest Run when omitted'),
     out: z.string().optional().describe('CSV file to write "<id column>,segment,distance" to'),
   })
-  .refine((v) => (v.segment === undefined) !== (v.seed === undefined), { message: 'give either a segment (--segment N) or a seed file (--seed FILE), not both' });
+  .refine((v) => (v.segment === undefined) !== (v.seed === undefined), { message: 'give exactly one of a segment (--segment N) or a seed file (--seed FILE)' });
 
 export interface Lookalike {
   id: string;
@@ -73,7 +73,7 @@ export const lookalikeOp = defineOperation({
     } else {
       const file = input.seed!;
       ctx.log(`reading seeds from ${file} with Run ${run.id}'s saved preprocessing`);
-      const { table, vectors } = await embedNewCustomers(dir, run, file, (model) => textEmbedderFor(model, ctx.config));
+      const { table, vectors } = await embedNewCustomers(dir, run, file, (model, t) => textEmbedderFor(model, ctx.config, ctx.log, t.piiValues));
       const found = seedLookalikes(dir, run, vectors, table.ids, input.top);
       result = {
         runId: run.id,

@@ -20,8 +20,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   when whence whenever where whereafter whereas whereby wherein whereupon wherever whether which while whither who
   whoever whole whom whose why will with within without would yet you your yours yourself yourselves
   im ive id dont didnt doesnt isnt wasnt arent cant couldnt wont wouldnt shouldnt youre theyre thats theres
-  lot lots bit pretty definitely actually basically overall ok okay yes yeah oh also anyway
-  email phone name address ip`
+  lot lots bit pretty definitely actually basically overall ok okay yes yeah oh anyway`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { createInterface, type Interface } from 'node:readline';
 import type { Config } from '../config.js';
 import { describeLlm } from '../config.js';
@@ -6,6 +7,8 @@ import { ChatSession, type ChatIo } from './chat-session.js';
 import { makeCompleter } from './completer.js';
 import { appendHistory, loadHistory } from './history.js';
 import { fitWidth, makeStyle } from './style.js';
+
+const PROMPT = 'segmenta› ';
 
 export interface ReplOptions {
   config: Config;
@@ -20,7 +23,7 @@ export interface ReplOptions {
 /**
  * `segmenta chat`. On a terminal: a prompt with tab completion, a history file, colour and
  * tables fitted to the width; Ctrl-C cancels the running step, and twice at an empty prompt
- * leaves. Piped: reads one command per line from stdin, echoes it ("> line") and prints the
+ * leaves. Piped: reads one command per line from stdin, echoes it after the prompt and prints the
  * results, so scripts and tests can drive it.
  */
 export async function startRepl(options: ReplOptions): Promise<void> {
@@ -46,7 +49,7 @@ export async function startRepl(options: ReplOptions): Promise<void> {
     completer: tty ? makeCompleter(chat) : undefined,
     history: historyPath ? loadHistory(historyPath) : [],
     historySize: 500,
-    prompt: style.cyan('segmenta› '),
+    prompt: style.cyan(PROMPT),
   });
 
   for (const w of options.config.warnings) io.note(w);
@@ -75,9 +78,12 @@ export async function startRepl(options: ReplOptions): Promise<void> {
     if (tty) rl.prompt();
     for await (const line of rl) {
       armed = false;
-      if (!tty && line.trim()) output.write(`> ${line.trim()}\n`);
+      // Piped, each command is echoed after the prompt so a transcript reads like a session.
+      if (!tty && line.trim()) output.write(`${PROMPT}${line.trim()}\n`);
       if (historyPath && line.trim()) appendHistory(historyPath, line.trim());
       step = new AbortController();
+      // One step may run many concurrent LLM requests (the writer), each listening for Ctrl-C.
+      setMaxListeners(100, step.signal);
       const outcome = await chat.handle(line, step.signal);
       step = undefined;
       if (outcome === 'exit') break;

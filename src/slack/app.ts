@@ -93,7 +93,7 @@ export function createSlackBot(opts: SlackBotOptions): SlackBot {
       await deliverToCommand(reply, respond, client, { channel: who.channel, user: who.user }, log);
       log(`/segmenta ${parsed.label} (${who.user} in ${who.channel}): ${reply.ok ? 'answered' : 'error answered'} in ${Math.round(performance.now() - t0)} ms`);
     } catch (err) {
-      log(`/segmenta ${parsed.label}: could not answer (${(err as Error).message})`);
+      log(`/segmenta ${parsed.label}: could not answer (${describeError(err)})`);
     }
   });
 
@@ -111,7 +111,7 @@ export function createSlackBot(opts: SlackBotOptions): SlackBot {
       const reply = await answerMention(mentionText(event.text), event.channel, dispatcher, config);
       await deliverToMention(reply, client, where, log);
     } catch (err) {
-      log(`mention in ${event.channel}: could not answer (${(err as Error).message})`);
+      log(`mention in ${event.channel}: could not answer (${describeError(err)})`);
     }
   });
 
@@ -138,6 +138,13 @@ export function createSlackBot(opts: SlackBotOptions): SlackBot {
       await app.stop();
     },
   };
+}
+
+/** An error and its cause in one line ("fetch failed: ECONNRESET …"). */
+function describeError(err: unknown): string {
+  const e = err as Error & { cause?: { code?: string; message?: string } };
+  const cause = e.cause ? `: ${e.cause.code ?? ''} ${e.cause.message ?? ''}`.trimEnd() : '';
+  return `${e.message ?? String(err)}${cause}`;
 }
 
 /** Bolt's log lines into ours, warnings and errors only: its info lines are noise for a CLI. */

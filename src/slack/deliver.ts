@@ -22,7 +22,22 @@ export interface Where {
 export async function deliverToCommand(reply: Reply, respond: RespondFn, client: WebClient, where: Where, log: (l: string) => void): Promise<void> {
   if (reply.ok && reply.file && (await uploadFile(reply.file, client, where, log))) return;
   const messages = capped(reply.messages);
-  for (const m of messages) await respond({ response_type: reply.ok ? 'in_channel' : 'ephemeral', replace_original: false, ...m });
+  for (const m of messages) await respondOnceMore(respond, { response_type: reply.ok ? 'in_channel' : 'ephemeral', replace_original: false, ...m });
+}
+
+/**
+ * A response_url post that failed below HTTP (fetch's TypeError: typically a pooled keep-alive
+ * socket the other side had just closed, e.g. after a long operation) is tried once more. An
+ * HTTP error (an expired response_url, Bolt's RespondError) is not: trying again will not help.
+ */
+async function respondOnceMore(respond: RespondFn, message: Parameters<RespondFn>[0]): Promise<void> {
+  try {
+    await respond(message);
+  } catch (err) {
+    if (!(err instanceof TypeError)) throw err;
+    await new Promise((r) => setTimeout(r, 250));
+    await respond(message);
+  }
 }
 
 /** Answer a mention in its thread (chat.postMessage); errors go to the user alone (chat.postEphemeral). */

@@ -3,7 +3,7 @@ import { resolveRun } from '../run/store.js';
 import type { RunFile } from '../run/types.js';
 import type { Config } from '../config.js';
 import { SLACK_OPS } from './commands.js';
-import { plainMessage, toMessages } from './blocks.js';
+import { BLOCKS_PER_MESSAGE, plainMessage, toMessages } from './blocks.js';
 import type { Dispatcher, Reply } from './dispatch.js';
 
 /** Mentions longer than this are cut before parsing: a request is a sentence, not a document. */
@@ -39,8 +39,16 @@ export async function answerMention(text: string, channel: string, dispatcher: D
     return { ok: false, op: intent.op, messages: [plainMessage(`I can't \`${intent.op}\` from Slack: it reads files on the machine segmenta runs on. Run \`segmenta ${intent.op} FILE\` there; I'll then work on the new Run.`)] };
   }
   const reply = await dispatcher.run(intent.op, intent.input, channel);
-  if (reply.ok && intent.note) reply.messages.unshift(plainMessage(intent.note));
+  if (reply.ok && intent.note) withNote(reply, intent.note);
   return reply;
+}
+
+/** "The biggest segment is #1 …" heads the answer it explains, in the same message when it fits. */
+function withNote(reply: Reply, note: string): void {
+  const head = plainMessage(note);
+  const first = reply.messages[0];
+  if (first?.blocks && first.blocks.length < BLOCKS_PER_MESSAGE) first.blocks.unshift(...head.blocks!);
+  else reply.messages.unshift(head);
 }
 
 function currentRun(config: Config, runId: string | undefined): RunFile | undefined {

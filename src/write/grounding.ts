@@ -49,6 +49,8 @@ export function numbersIn(text: string): CitedNumber[] {
   return out;
 }
 
+const PERCENT_UNITS = /pct|percent|rate|share|ratio/i;
+
 interface Candidates {
   plain: number[];
   percent: number[];
@@ -67,8 +69,12 @@ export function profileNumbers(profile: SegmentProfile): Candidates {
   for (const f of profile.numeric) {
     plain.push(f.mean, f.median, f.overallMean, f.lift, f.z);
     lift.push(f.lift);
-    // Rates and flags are written as percentages; a column already in percent units as itself.
-    for (const v of [f.mean, f.median, f.overallMean]) percent.push(v, v * 100);
+    // Rates and flags are written as percentages; a column already in percent units
+    // ("discount_pct" 18) as itself. Other values are not percentages of anything.
+    for (const v of [f.mean, f.median, f.overallMean]) {
+      if (Math.abs(v) <= 1.5) percent.push(v * 100);
+      if (PERCENT_UNITS.test(f.feature)) percent.push(v);
+    }
     labels.push(f.feature);
   }
   for (const c of profile.categories) {

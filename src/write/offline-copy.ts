@@ -106,7 +106,7 @@ export function offlineCopy(profile: SegmentProfile, all: SegmentProfile[], opti
   const formal = toneOf(options.tone) === 'formal';
   const bang = formal ? '.' : '!';
 
-  const idea = userOffer ? `${userOffer} (given), built on: ${tpl.idea(topic)}` : tpl.idea(topic);
+  const idea = userOffer ? `${userOffer} (your offer), framed as: ${tpl.idea(topic)}` : tpl.idea(topic);
   const offer = fit([because ? `${idea} — because ${because.evidence}` : idea, idea, tpl.idea()], 200);
 
   const waiting = `Waiting for you: ${reward}.`;

@@ -44,7 +44,11 @@ export function namingOrder(traits: Trait[]): Trait[] {
   if (ranked.length === 0) return traits.slice(0, 1);
   const behaviour = ranked.find((t) => (t.source === 'numeric' && !t.key.startsWith('feature:')) || t.source === 'rfm');
   const head = behaviour && behaviour.score >= 0.5 * ranked[0].score ? behaviour : (ranked.find((t) => !t.channels) ?? ranked[0]);
-  return [head, ...ranked.filter((t) => t !== head)];
+  // Adjectives from the vocabulary read better than made-up ones ("High-Page-Views"), so
+  // generic traits and terms come after every vocabulary trait, strong as they may be.
+  const generic = (t: Trait) => t.key.startsWith('feature:') || t.source === 'term';
+  const others = ranked.filter((t) => t !== head);
+  return [head, ...others.filter((t) => !generic(t)), ...others.filter(generic)];
 }
 
 /** Every acceptable name for a segment, best first. */

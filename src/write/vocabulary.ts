@@ -142,7 +142,7 @@ export const TRAIT_RULES: TraitRule[] = [
       channels: ['email'], kpis: ['Click-through rate', 'Unsubscribe rate'],
     },
     low: {
-      adj: 'Quiet', noun: 'Quiet Subscribers', claims: /\b(quiet|disengaged|silent|unengaged)\b/i,
+      adj: 'Quiet', noun: 'Quiet Contacts', claims: /\b(quiet|disengaged|silent|unengaged)\b/i,
       goal: 'Hear from the brand only when it matters', pain: 'Inbox clutter',
       offer: 'picks', kpis: ['Re-engagement rate', 'Spam complaint rate'],
     },
@@ -173,6 +173,20 @@ export const TRAIT_RULES: TraitRule[] = [
       adj: 'Self-Serve', noun: 'Self-Serve Customers', claims: /\bself[- ]serv\w*\b/i,
       goal: 'Get things done without asking', pain: 'Being pushed to call or chat',
       kpis: ['Self-service completion rate', 'Conversion rate'],
+    },
+  },
+  {
+    id: 'browsing',
+    feature: /session|time_on_site|minutes_on|page_?views|pageviews|browse|dwell/i,
+    high: {
+      adj: 'Avid', noun: 'Avid Browsers', claims: /\b(avid|browsers?)\b/i,
+      goal: 'Time to explore and compare before buying', pain: 'Sites that rush them to checkout',
+      offer: 'picks', kpis: ['Browse-to-buy conversion', 'Saved-item and wishlist reminders clicked'],
+    },
+    low: {
+      adj: 'Quick-Visit', noun: 'Quick Visitors', claims: /\bquick[- ]visit\w*\b/i,
+      goal: 'Find what they came for fast', pain: 'Slow pages and long journeys',
+      kpis: ['Conversion rate per visit', 'Time to purchase'],
     },
   },
   {

@@ -8,7 +8,7 @@ export interface WriteAllOptions {
   /** Texts already written (a resumed write): those segments are not written again. */
   done?: Record<number, SegmentTexts>;
   /** Called after each segment's texts are complete, so a caller can save progress. */
-  onSegmentDone?: (segment: number, texts: SegmentTexts) => void | Promise<void>;
+  onSegmentDone?: (segment: number, texts: SegmentTexts, all: Record<number, SegmentTexts>) => void | Promise<void>;
   log?: (line: string) => void;
 }
 
@@ -42,7 +42,7 @@ export async function writeAllTexts(writer: Writer, profiles: SegmentProfile[], 
     });
     out[profile.id] = texts;
     options.log?.(`wrote segment ${profile.id}: ${texts.name}`);
-    await options.onSegmentDone?.(profile.id, texts);
+    await options.onSegmentDone?.(profile.id, texts, out);
   });
   return out;
 }

@@ -18,8 +18,10 @@ const configs: Omit<PlantedOptions, 'seed' | 'n'>[] = [
   { groups: 8 },
   { groups: 6, shape: 'lean', textNoise: 0.5 },
   { groups: 6, text: false },
+  { groups: 6, textStyle: 'single' },
+  { groups: 6, flagAsCategorical: true, textStyle: 'single' },
 ];
-const only = process.env.CONFIG ? [configs[Number(process.env.CONFIG)]] : configs;
+const only = process.env.CONFIG ? process.env.CONFIG.split(',').map((c) => configs[Number(c)]) : configs;
 let worst = 1;
 let misses = 0;
 for (const config of only) {

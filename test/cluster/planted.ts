@@ -73,6 +73,7 @@ const ARCHETYPES: Archetype[] = [
 
 const CATEGORIES = ['electronics', 'fashion', 'home', 'beauty', 'games', 'kids', 'gifts', 'sports', 'books', 'garden'];
 const CHANNELS = ['email', 'app', 'sms', 'web', 'social'];
+const PRODUCTS = ['jacket', 'headphones', 'lamp', 'sneakers', 'blender', 'backpack', 'mug', 'charger'];
 const GENERIC = ['good service', 'arrived on time', 'ok overall', 'nice packaging', 'would recommend', 'price is fine', 'no complaints', 'decent', 'thanks', 'all good'];
 
 export interface PlantedOptions {
@@ -89,6 +90,10 @@ export interface PlantedOptions {
   preference?: number;
   /** Include the review column (default true). */
   text?: boolean;
+  /** 'phrases': 1–3 phrases per review (default); 'single': one phrase, sometimes with a product word. */
+  textStyle?: 'phrases' | 'single';
+  /** Deliver the member flag as a categorical "yes"/"no" column instead of a 0/1 boolean. */
+  flagAsCategorical?: boolean;
 }
 
 export interface Planted {
@@ -176,9 +181,10 @@ export function plantedTable(options: PlantedOptions): Planted {
     if (rng() < emptyText) {
       reviews[i] = '';
     } else {
-      const sentences = 1 + Math.floor(rng() * 3);
+      const sentences = options.textStyle === 'single' ? 1 : 1 + Math.floor(rng() * 3);
       const parts: string[] = [];
       for (let s = 0; s < sentences; s++) parts.push(rng() < textNoise ? pick(GENERIC, rng) : pick(t.phrases, rng));
+      if (options.textStyle === 'single' && rng() < 0.5) parts.push(`the ${pick(PRODUCTS, rng)}`);
       reviews[i] = parts.join(rng() < 0.5 ? '. ' : ', ') + (rng() < 0.3 ? '!' : '.');
     }
   }
@@ -189,9 +195,10 @@ export function plantedTable(options: PlantedOptions): Planted {
     for (let i = 0; i < n; i++) if (rng() < 0.03) cols[name][i] = median;
   }
 
+  const flagCategorical = options.flagAsCategorical === true;
   const used =
     shape === 'full'
-      ? ['age', 'orders', 'total_spend', 'avg_order_value', 'days_since_last_order', 'discount_rate', 'return_rate', 'email_open_rate', 'is_member']
+      ? ['age', 'orders', 'total_spend', 'avg_order_value', 'days_since_last_order', 'discount_rate', 'return_rate', 'email_open_rate', ...(flagCategorical ? [] : ['is_member'])]
       : ['age', 'orders', 'total_spend', 'days_since_last_order', 'discount_rate', 'tenure_days'];
   const logged = new Set(['orders', 'total_spend', 'avg_order_value', 'days_since_last_order', 'tenure_days']);
   const numeric: NumericColumn[] = used.map((name) => ({
@@ -203,6 +210,7 @@ export function plantedTable(options: PlantedOptions): Planted {
   const categorical: CategoricalColumn[] = [
     { name: 'favourite_category', levels: CATEGORIES.slice(), codes: category },
     ...(shape === 'full' ? [{ name: 'channel', levels: CHANNELS.slice(), codes: channel }] : []),
+    ...(flagCategorical ? [{ name: 'is_member', levels: ['no', 'yes'], codes: Int32Array.from(cols.is_member) }] : []),
   ];
   const text: TextColumn[] = withText ? [{ name: 'review', values: reviews }] : [];
   const ids = Array.from({ length: n }, (_, i) => `C${String(i + 1).padStart(6, '0')}`);

@@ -47,6 +47,8 @@ describe('numeric block', () => {
     const constant = fitNumericColumn({ name: 'c', values: new Float64Array(50).fill(3), kind: 'numeric', transform: 'none' });
     expect(scaleNumeric(3, constant)).toBe(0);
     expect(scaleNumeric(Number.NaN, constant)).toBe(0);
+    const holed = fitNumericColumn({ name: 'h', values: Float64Array.from([1, 2, Number.NaN, 3, 4, 5]), kind: 'numeric', transform: 'none' });
+    expect(holed.center).toBe(3);
   });
 });
 

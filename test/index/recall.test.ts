@@ -34,7 +34,7 @@ for (const [label, separation] of [
       console.log(`[${label}] index build: ${N} × ${DIM}, M ${meta.M}, efConstruction ${meta.efConstruction}: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
       graphs = openSegmentIndexes(dir, fakeRunFile(b, { index: meta }), Array.from({ length: K }, (_, j) => j + 1));
       ef = meta.ef;
-    }, 180_000);
+    }, 300_000);
 
     function segmentCase(s: number, probes: number, seed: number) {
       const members: number[] = [];

@@ -57,7 +57,7 @@ describe('lookalike', () => {
   });
 
   it('asks for exactly one of --segment and --seed', async () => {
-    await expect(runOperation(lookalikeOp, { top: 5 }, testContext(workspace))).rejects.toThrow(/either a segment .* or a seed file/);
+    await expect(runOperation(lookalikeOp, { top: 5 }, testContext(workspace))).rejects.toThrow(/exactly one of a segment .* or a seed file/);
     await expect(runOperation(lookalikeOp, { segment: 99 }, testContext(workspace))).rejects.toThrow(/no segment 99/);
   });
 });

@@ -15,7 +15,8 @@ export interface ChatRun {
 
 /**
  * `segmenta chat` as a child process with piped stdin (the non-TTY mode scripts use): each
- * line is one command. Asynchronous, so a fake server in the test process can answer it.
+ * line is one command, echoed after the prompt ("segmenta› show 1") before its output.
+ * Asynchronous, so a fake server in the test process can answer it.
  */
 export function chat(
   workspace: string,
@@ -47,10 +48,10 @@ export function chat(
   });
 }
 
-/** The output of each command, keyed by the echoed command line ("> show 1"). */
+/** The output of each command, keyed by the echoed command line ("segmenta› show 1"). */
 export function transcript(stdout: string): Map<string, string> {
   const out = new Map<string, string>();
-  const parts = stdout.split(/^> (.*)$/m);
+  const parts = stdout.split(/^segmenta› (.*)$/m);
   for (let i = 1; i < parts.length; i += 2) out.set(parts[i], (parts[i + 1] ?? '').trim());
   return out;
 }

@@ -90,7 +90,7 @@ describe('segmenta chat with an OpenAI-compatible server (piped stdin)', () => {
     fake.setMode('hang', 1);
     let sent = false;
     const r = await chat(workspace, ['hello', '/segments'], llmEnv(), (out, child) => {
-      if (!sent && out.includes('> hello')) {
+      if (!sent && out.includes('segmenta› hello')) {
         sent = true;
         // Give the request time to reach the (hanging) server, then press Ctrl-C.
         setTimeout(() => child.kill('SIGINT'), 1500);

@@ -43,12 +43,13 @@ export function mapChart(map: MapData): string {
         `<text x="${r2(sx(c.x))}" y="${r2(sy(c.y) + 4)}" text-anchor="middle" class="centre-label">${c.segment}</text></g>`,
     )
     .join('');
+  // Axis labels sit outside the plot square (left and below) so that no dot hides them.
+  const m = 22;
   const axes =
-    `<line x1="${pad}" y1="${size - pad / 2}" x2="${size - pad}" y2="${size - pad / 2}" class="axis"/>` +
-    `<text x="${size / 2}" y="${size - 2}" text-anchor="middle" class="axis-label">${esc(`component 1 (${(map.explained[0] * 100).toFixed(0)}% of variance)`)}</text>` +
-    `<text x="10" y="${size / 2}" text-anchor="middle" class="axis-label" transform="rotate(-90 10 ${size / 2})">${esc(`component 2 (${(map.explained[1] * 100).toFixed(0)}%)`)}</text>`;
+    `<text x="${m + size / 2}" y="${size + 16}" text-anchor="middle" class="axis-label">${esc(`component 1 (${(map.explained[0] * 100).toFixed(0)}% of variance)`)}</text>` +
+    `<text x="14" y="${size / 2}" text-anchor="middle" class="axis-label" transform="rotate(-90 14 ${size / 2})">${esc(`component 2 (${(map.explained[1] * 100).toFixed(0)}%)`)}</text>`;
   return (
-    `<svg id="chart-map" class="chart" viewBox="0 0 ${size} ${size}" width="${size}" height="${size}" role="img" aria-label="Map of customers by segment">` +
-    `<rect x="0" y="0" width="${size}" height="${size}" fill="#fafafa"/>${axes}<g class="dots" opacity="0.55">${dots}</g>${centres}</svg>`
+    `<svg id="chart-map" class="chart" viewBox="0 0 ${size + m} ${size + m}" width="${size + m}" height="${size + m}" role="img" aria-label="Map of customers by segment">` +
+    `${axes}<g transform="translate(${m} 0)"><rect x="0" y="0" width="${size}" height="${size}" fill="#fafafa"/><g class="dots" opacity="0.55">${dots}</g>${centres}</g></svg>`
   );
 }

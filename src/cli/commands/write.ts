@@ -1,0 +1,14 @@
+import type { Command } from 'commander';
+import { writeTextsOp } from '../../ops/write-texts.js';
+import { runCli } from '../output.js';
+
+export function registerWrite(program: Command): void {
+  program
+    .command('write')
+    .description(writeTextsOp.description)
+    .argument('[run]', 'Run id or prefix (default: the latest)')
+    .option('--resume', 'continue an interrupted write without repeating finished segments')
+    .action(async (run: string | undefined, o: { resume?: boolean }, cmd: Command) =>
+      runCli(writeTextsOp, { run, resume: Boolean(o.resume) }, cmd.optsWithGlobals()),
+    );
+}

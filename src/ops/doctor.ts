@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { defineOperation } from './operation.js';
+import { checkServer, type ServerCheck } from '../llm/check-server.js';
+import { describeLlm } from '../config.js';
+
+export const doctorOp = defineOperation({
+  name: 'doctor',
+  description: 'Check the LLM configuration: the server answers, the model exists, a structured call works.',
+  input: z.object({}),
+  async run(_input, ctx): Promise<ServerCheck & { writer: string }> {
+    const writer = describeLlm(ctx.config);
+    if (!ctx.config.llm) return { ok: true, steps: [], models: [], writer };
+    return { ...(await checkServer(ctx.config, { log: ctx.log })), writer };
+  },
+  render(r) {
+    const lines = [`writer: ${r.writer}`, ...r.steps.map((s) => `${s.ok ? '✓' : '✗'} ${s.line}`)];
+    if (r.steps.length === 0) lines.push('No LLM configured: segmenta works offline. Set OPENAI_API_KEY (and OPENAI_BASE_URL for another server) to use one.');
+    return lines.join('\n');
+  },
+});

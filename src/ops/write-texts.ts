@@ -1,0 +1,99 @@
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { defineOperation } from './operation.js';
+import { resolveRun, writeRunFile } from '../run/store.js';
+import { currentRunRef } from './session.js';
+import { createWriter } from '../write/create-writer.js';
+import { writeAllTexts } from '../write/write-all.js';
+import { SegmentTextsSchema, type SegmentTexts } from '../write/schemas.js';
+import { writeBriefs } from '../brief/write-briefs.js';
+import { loadCustomers } from '../data/load.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
+import { UsageError } from '../errors.js';
+import type { LlmRecord } from '../run/types.js';
+
+export const WriteInput = z.object({
+  run: z.string().optional().describe('Run id or prefix; the latest Run when omitted'),
+  resume: z.boolean().default(false).describe('Continue an interrupted write without repeating finished segments'),
+});
+
+/** Progress of a write in flight, saved after each segment so `--resume` can skip it. */
+const PROGRESS = 'write-progress.json';
+const ProgressSchema = z.object({
+  startedAt: z.string(),
+  writer: z.string(),
+  texts: z.record(z.string(), SegmentTextsSchema),
+  llm: z.unknown().optional(),
+});
+
+export interface WriteResult {
+  runId: string;
+  writer: string;
+  written: number;
+  resumed: number;
+  fallbacks: number;
+  segments: { id: number; name: string; writer: string }[];
+}
+
+export const writeTextsOp = defineOperation({
+  name: 'write',
+  description: "Re-write a Run's names, personas and copy (e.g. with another model) without re-clustering; the previous texts are kept.",
+  input: WriteInput,
+  async run(input, ctx): Promise<WriteResult> {
+    const { dir, run } = resolveRun(ctx.config.workspace, input.run ?? currentRunRef(ctx));
+    const progressPath = join(dir, PROGRESS);
+    const writerName = ctx.config.llm ? `llm (${ctx.config.llm.model})` : 'offline';
+    let done: Record<number, SegmentTexts> = {};
+    let previousLlm: LlmRecord | undefined;
+    if (input.resume) {
+      if (!existsSync(progressPath)) throw new UsageError(`Run ${run.id} has no interrupted write to resume. Run \`segmenta write ${run.id}\` to re-write it.`);
+      const progress = ProgressSchema.parse(JSON.parse(readFileSync(progressPath, 'utf8')));
+      if (progress.writer !== writerName) {
+        throw new UsageError(`the interrupted write of Run ${run.id} used ${progress.writer}, not ${writerName}. Resume with the same model, or start over without --resume.`);
+      }
+      done = Object.fromEntries(Object.entries(progress.texts).map(([k, v]) => [Number(k), v]));
+      previousLlm = progress.llm as LlmRecord | undefined;
+      ctx.log(`resuming: ${Object.keys(done).length} segment(s) already written`);
+    }
+
+    // The PII values of the source file let the privacy guard scrub by value, not only by
+    // pattern; if the file has moved, the profiles (already scrubbed) are all that is sent.
+    const piiValues = existsSync(run.config.file)
+      ? (await loadCustomers(run.config.file, { idColumn: run.config.idColumn, ignore: run.config.ignore, text: run.config.text })).piiValues
+      : undefined;
+    const writer = createWriter(ctx.config, ctx.log, piiValues);
+    const startedAt = new Date().toISOString();
+    const saveProgress = (texts: Record<number, SegmentTexts>) =>
+      writeFileAtomic(progressPath, JSON.stringify({ startedAt, writer: writerName, texts, llm: writer.record?.(previousLlm) }));
+
+    const texts = await writeAllTexts(writer, run.segments.map((s) => s.profile), {
+      done,
+      log: ctx.log,
+      concurrency: ctx.config.llm?.concurrency,
+      onSegmentDone: (_id, _texts, all) => saveProgress(all),
+    });
+
+    const writtenAt = new Date().toISOString();
+    const old: Record<number, SegmentTexts> = {};
+    for (const seg of run.segments) if (seg.texts) old[seg.id] = seg.texts;
+    if (Object.keys(old).length) run.textsHistory = [...(run.textsHistory ?? []), { writtenAt, writer: run.config.writer, texts: old }];
+    for (const seg of run.segments) seg.texts = texts[seg.id];
+    run.config.writer = writer.info.kind;
+    run.config.model = writer.info.model;
+    run.llm = writer.record?.(previousLlm);
+    writeRunFile(dir, run);
+    writeBriefs(dir, run);
+    rmSync(progressPath, { force: true });
+
+    const segments = run.segments.filter((s) => s.texts).map((s) => ({ id: s.id, name: s.texts!.name, writer: s.texts!.writer.fallback ? 'offline (fallback)' : s.texts!.writer.kind }));
+    return { runId: run.id, writer: writerName, written: segments.length - Object.keys(done).length, resumed: Object.keys(done).length, fallbacks: run.llm?.fallbacks.length ?? 0, segments };
+  },
+  render(r) {
+    return [
+      `Re-wrote Run ${r.runId} with the ${r.writer} writer: ${r.written} segment(s) written${r.resumed ? `, ${r.resumed} kept from the interrupted write` : ''}${r.fallbacks ? `, ${r.fallbacks} item(s) fell back to the offline writer` : ''}.`,
+      ...r.segments.map((s) => `  ${String(s.id).padStart(2)}  ${s.name}  (${s.writer})`),
+      'The previous texts are kept in run.json (textsHistory).',
+    ].join('\n');
+  },
+});

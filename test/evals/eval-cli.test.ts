@@ -1,0 +1,100 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { segmenta, tempDir } from '../e2e/cli.js';
+import { copyRunWith, texts } from './run-copy.js';
+
+/**
+ * `segmenta eval` on a Run made by the real pipeline from examples/customers.csv: the scorecard
+ * passes; then copies of that Run with deliberately bad labels, each of which must make its
+ * metric fail and the command exit 1. These tests exist to fail when the evals stop seeing
+ * what they are for.
+ */
+interface Scorecard {
+  passed: boolean;
+  metrics: { name: string; value: number | null; threshold: number; passed: boolean }[];
+}
+
+describe('segmenta eval', () => {
+  const ws = join(tempDir('segmenta-evals-'), 'ws');
+  let runDir: string;
+  let runId: string;
+
+  beforeAll(() => {
+    const r = segmenta(['segment', 'examples/customers.csv', '--workspace', ws, '--json', '-q']);
+    expect(r.status, r.stderr).toBe(0);
+    ({ runDir, runId } = JSON.parse(r.stdout));
+  }, 180_000);
+
+  const evalJson = (id: string): { status: number | null; card: Scorecard; stderr: string } => {
+    const r = segmenta(['eval', id, '--workspace', ws, '--json', '-q']);
+    return { status: r.status, card: JSON.parse(r.stdout) as Scorecard, stderr: r.stderr };
+  };
+  const metric = (card: Scorecard, name: string) => {
+    const m = card.metrics.find((x) => x.name === name);
+    if (!m) throw new Error(`no metric ${name} in ${card.metrics.map((x) => x.name).join(', ')}`);
+    return m;
+  };
+
+  it('passes on the examples Run, prints every metric with its threshold, and stores evals.json', () => {
+    const r = segmenta(['eval', runId, '--workspace', ws]);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/PASSED/);
+    const saved = JSON.parse(readFileSync(join(runDir, 'evals.json'), 'utf8'));
+    expect(saved.passed).toBe(true);
+    for (const m of saved.metrics) expect(r.stdout).toMatch(new RegExp(`^${m.name}\\s.*[≥≤] ${String(m.threshold).replace('.', '\\.')}`, 'm'));
+    expect(saved.metrics.map((m: { name: string }) => m.name)).toEqual(expect.arrayContaining(['heldout_accuracy', 'min_bootstrap_jaccard']));
+  }, 120_000);
+
+  it('--json prints the contract { passed, metrics: [{ name, value, threshold, passed }] }, and a missed --threshold exits 1', () => {
+    const r = segmenta(['eval', runId, '--workspace', ws, '--json', '-q', '--threshold', 'heldout_accuracy=0.999']);
+    expect(r.status, r.stderr).toBe(1);
+    const card = JSON.parse(r.stdout) as Scorecard;
+    expect(Object.keys(card).sort()).toEqual(['metrics', 'passed']);
+    for (const m of card.metrics) expect(Object.keys(m).sort()).toEqual(['name', 'passed', 'threshold', 'value']);
+    expect(metric(card, 'heldout_accuracy')).toMatchObject({ threshold: 0.999, passed: false });
+    expect(metric(card, 'heldout_accuracy').value).toBeGreaterThanOrEqual(0.8);
+    expect(metric(card, 'min_bootstrap_jaccard').value).toBeGreaterThanOrEqual(0.75);
+    expect(card.metrics.filter((m) => !m.passed).map((m) => m.name)).toEqual(['heldout_accuracy']);
+  }, 120_000);
+
+  it('refuses an unknown --threshold name in one line, before evaluating anything', () => {
+    const typo = segmenta(['eval', runId, '--workspace', ws, '--threshold', 'heldout_acuracy=0.9']);
+    expect(typo.status).toBe(1);
+    expect(typo.stdout).toBe('');
+    expect(typo.stderr.trim().split('\n')).toHaveLength(1);
+    expect(typo.stderr).toMatch(/no metric "heldout_acuracy"/);
+  }, 60_000);
+
+  const bad: [string, string, (run: import('../../src/run/types.js').RunFile) => void][] = [
+    [
+      'two segments’ names swapped',
+      'heldout_accuracy',
+      (run) => {
+        const a = texts(run, 1);
+        const b = texts(run, 2);
+        [a.name, b.name] = [b.name, a.name];
+      },
+    ],
+    ['two identical names', 'max_name_similarity', (run) => void (texts(run, 2).name = texts(run, 1).name)],
+    [
+      'a persona citing a wrong number',
+      'ungrounded_numbers',
+      (run) => void texts(run, 1).persona.evidence.push('Average basket of 9,876.54 per order'),
+    ],
+    ['an SMS over 160 characters', 'copy_violations', (run) => void (texts(run, 1).copy.sms = `Shop now: ${'our best picks for you, '.repeat(8)}Reply STOP to opt out.`)],
+    ['a name containing an email address', 'pii_findings', (run) => void (texts(run, 1).name = 'Deals jane.doe@example.com')],
+  ];
+
+  for (const [what, name, edit] of bad) {
+    it(`fails ${name} and exits 1 on ${what}`, () => {
+      const id = `${runId}-bad-${name}`;
+      copyRunWith(runDir, id, edit);
+      const { status, card, stderr } = evalJson(id);
+      expect(status, stderr).toBe(1);
+      expect(card.passed).toBe(false);
+      expect(metric(card, name).passed).toBe(false);
+      expect(existsSync(join(runDir, '..', id, 'evals.json'))).toBe(true);
+    }, 120_000);
+  }
+});

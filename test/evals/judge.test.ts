@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import type { CustomerTable } from '../../src/data/types.js';
+import { memberDescriber } from '../../evals/describe-member.js';
+import { offlineJudge, parseMember } from '../../evals/judge/offline-judge.js';
+import type { LabelText } from '../../evals/judge/types.js';
+
+/** 10 customers; row 0 is young, spends little, buys Fashion and left PII in a review. */
+function table(): CustomerTable {
+  const n = 10;
+  return {
+    schema: { source: 't.csv', format: 'csv', kind: 'customers', idColumn: 'id', columns: [], rowsRead: n },
+    quality: { rowsRead: n, customers: n, duplicateIds: 0, missing: [], logTransformed: [], clipped: [], droppedColumns: [], warnings: [] },
+    ids: Array.from({ length: n }, (_, i) => `C${i}`),
+    numeric: [
+      { name: 'age', kind: 'numeric', transform: 'none', values: Float64Array.from([19, 25, 30, 35, 40, 45, 50, 55, 60, 65]) },
+      { name: 'total_spend', kind: 'numeric', transform: 'none', values: Float64Array.from([20, 900, 100, 800, 150, 700, 200, 600, 250, 500]) },
+      { name: 'is_member', kind: 'boolean', transform: 'none', values: Float64Array.from([0, 1, 1, 1, 0, 0, 1, 1, 0, 1]) },
+    ],
+    categorical: [{ name: 'favourite_category', levels: ['Fashion', 'Garden'], codes: Int32Array.from([0, 1, 0, 1, 0, 1, 0, 1, 0, 1]) }],
+    text: [{ name: 'review', values: ['Love it, write to jane.doe@example.com or call Jane Doe', '', '', '', '', '', '', '', '', ''] }],
+    piiValues: new Set(['Jane Doe', 'jane.doe@example.com']),
+  };
+}
+
+describe('member descriptions', () => {
+  it('say where the member stands among everyone, and leak no PII', () => {
+    const text = memberDescriber(table()).describe(0);
+    expect(text).toContain('age: 19.00 (5th percentile, very low)');
+    expect(text).toContain('is_member: no (like 40% of customers)');
+    expect(text).toContain('favourite_category: Fashion');
+    expect(text).toMatch(/review: <customer_snippets>".*"<\/customer_snippets>/);
+    expect(text).not.toMatch(/jane|doe|C0\b/i);
+  });
+
+  it('are read back by the judge', () => {
+    const m = parseMember(memberDescriber(table()).describe(0));
+    expect(m.position.get('age')).toBeCloseTo(0.05);
+    expect(m.position.get('is_member')).toBeCloseTo(0.2); // a "no" shared by 40%: mid-rank 0.2
+    expect(m.vocab.levels).toEqual([{ column: 'favourite_category', level: 'Fashion' }]);
+  });
+});
+
+describe('the offline judge', () => {
+  const labels: LabelText[] = [
+    { id: 1, name: 'Mature Big Spenders', summary: '40% of customers; total_spend averages 700 vs 400 for everyone (1.8×).' },
+    { id: 2, name: 'Young Fashion Fans', summary: '30% of customers; age averages 24 vs 42 for everyone (0.6×).' },
+    { id: 3, name: 'Garden Members', summary: '30% of customers; is_member: 90% vs 60% of everyone (1.5×).' },
+  ];
+  const d = memberDescriber(table());
+
+  it('puts a member with the label that claims their traits', () => {
+    expect(offlineJudge(labels, d.describe(0))).toBe(2); // young, Fashion, low spend
+    expect(offlineJudge(labels, d.describe(5))).toBe(1); // 45, spends 700, not a member
+    expect(offlineJudge(labels, d.describe(1))).toBe(3); // spends 900 but is 25: a Garden member fits better
+  });
+
+  it('follows the names: swap two names and the member follows its traits to the wrong segment', () => {
+    const swapped = labels.map((l) => (l.id === 1 ? { ...l, name: labels[1].name, summary: labels[1].summary } : l.id === 2 ? { ...l, name: labels[0].name, summary: labels[0].summary } : l));
+    expect(offlineJudge(swapped, d.describe(0))).toBe(1);
+  });
+
+  it('sees only label texts and the member: its signature takes nothing else', () => {
+    expect(offlineJudge.length).toBe(2);
+  });
+});
