@@ -24,14 +24,19 @@ export interface LlmJudgeOptions {
   signal?: AbortSignal;
 }
 
-export function judgePrompt(labels: readonly LabelText[], member: string) {
-  const segments = labels.map((l) => `${l.id}. ${l.name} — ${l.summary}`).join('\n');
-  return loadPrompt('judge', { segments, customer: member });
+/**
+ * The filled judge prompt. Everything in it goes through the privacy guard's scrubber first:
+ * a label word can be a PII value too ("Young" is a surname as well as a trait), and the guard
+ * would rather send "[name]" than block the request.
+ */
+export function judgePrompt(labels: readonly LabelText[], member: string, guard: PrivacyGuard) {
+  const segments = labels.map((l) => `${l.id}. ${guard.scrub(l.name)} — ${guard.scrub(l.summary)}`).join('\n');
+  return loadPrompt('judge', { segments, customer: guard.scrub(member) });
 }
 
 /** The segment the LLM picks, or undefined when its answer is unusable (refusal, bad JSON, a segment not listed). */
 export async function llmJudge(llm: LlmConfig, labels: readonly LabelText[], member: string, o: LlmJudgeOptions): Promise<number | undefined> {
-  const prompt = judgePrompt(labels, member);
+  const prompt = judgePrompt(labels, member, o.guard);
   const reply = await callStructured(
     llm,
     JudgeAnswerSchema,

@@ -19,8 +19,7 @@ export const offlineJudge: OfflineJudge = (labels, member) => {
   let bestScore = -Infinity;
   for (const label of labels) {
     const text = `${label.name}. ${label.summary}`;
-    const ev = (label as { evidence?: string[] }).evidence;
-    const score = scoreClaims(claimsOf(text, m.vocab), m) + termBonus(text, m.words) + (ev ? Number(process.env.EVW ?? 0.5) * scoreClaims(extractClaims(ev.join('; '), m.vocab), m) : 0);
+    const score = scoreClaims(claimsOf(text, m.vocab), m) + termBonus(text, m.words);
     if (score > bestScore) {
       best = label.id;
       bestScore = score;

@@ -1,4 +1,5 @@
 import type { LlmConfig } from '../../src/config.js';
+import { SegmentaError } from '../../src/errors.js';
 import { createPrivacyGuard } from '../../src/llm/privacy.js';
 import { promptHash } from '../../src/llm/prompts.js';
 import { UsageMeter } from '../../src/llm/usage.js';
@@ -44,7 +45,19 @@ export async function measureLlmJudge(
   const sampling: LlmConfig = { ...llm, temperature: Math.max(llm.temperature, LLM_JUDGE.minTemperature) };
   const jobs = chosen.flatMap((c, i) => Array.from({ length: samples }, () => i));
   ctx.log(`LLM judge: ${chosen.length} held-out members × ${samples} samples`);
-  const answers = await mapLimit(jobs, llm.concurrency, async (i) => (await llmJudge(sampling, labels, chosen[i].description, { guard, usage, log: ctx.log })) ?? null);
+  // A failed call (after the client's retries) is an unusable answer, not the end of the eval;
+  // only when every call fails is the server's error the result.
+  let lastError: unknown;
+  const answers = await mapLimit(jobs, llm.concurrency, async (i) => {
+    try {
+      return (await llmJudge(sampling, labels, chosen[i].description, { guard, usage, log: ctx.log })) ?? null;
+    } catch (err) {
+      if (!(err instanceof SegmentaError)) throw err;
+      lastError = err;
+      return null;
+    }
+  });
+  if (jobs.length > 0 && lastError && answers.every((a) => a === null)) throw lastError;
   const perMember = chosen.map((_, i) => answers.slice(i * samples, (i + 1) * samples));
   const majority = perMember.map((a) => majorityOf(a));
   const kappa = chosen.length > 0 ? fleissKappa(perMember.map((a) => a.map((x) => x ?? 'none'))) : NaN;

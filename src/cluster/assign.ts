@@ -156,6 +156,68 @@ export function blockDots(data: Float32Array, start: number, count: number, dim:
 }
 
 /**
+ * blockDots for the rows rows[start .. start + count) (an index list, not a contiguous range):
+ * the bounded Lloyd kernel gathers the points whose bounds failed and scans them in tiles.
+ */
+export function blockDotsIndexed(data: Float32Array, rows: Int32Array, start: number, count: number, dim: number, centres: Float64Array, k: number, out: Float64Array): void {
+  const k4 = k - (k & 3);
+  let r = 0;
+  for (; r + 2 <= count; r += 2) {
+    const o = rows[start + r] * dim;
+    const p = rows[start + r + 1] * dim;
+    const ro = r * k;
+    const rp = ro + k;
+    let j = 0;
+    for (; j < k4; j += 4) {
+      const c0 = j * dim;
+      const c1 = c0 + dim;
+      const c2 = c1 + dim;
+      const c3 = c2 + dim;
+      let a0 = 0;
+      let a1 = 0;
+      let a2 = 0;
+      let a3 = 0;
+      let b0 = 0;
+      let b1 = 0;
+      let b2 = 0;
+      let b3 = 0;
+      for (let t = 0; t < dim; t++) {
+        const x = data[o + t];
+        const y = data[p + t];
+        const u0 = centres[c0 + t];
+        const u1 = centres[c1 + t];
+        const u2 = centres[c2 + t];
+        const u3 = centres[c3 + t];
+        a0 += x * u0;
+        a1 += x * u1;
+        a2 += x * u2;
+        a3 += x * u3;
+        b0 += y * u0;
+        b1 += y * u1;
+        b2 += y * u2;
+        b3 += y * u3;
+      }
+      out[ro + j] = a0;
+      out[ro + j + 1] = a1;
+      out[ro + j + 2] = a2;
+      out[ro + j + 3] = a3;
+      out[rp + j] = b0;
+      out[rp + j + 1] = b1;
+      out[rp + j + 2] = b2;
+      out[rp + j + 3] = b3;
+    }
+    for (; j < k; j++) {
+      out[ro + j] = dotPointCentre(data, o, centres, j * dim, dim);
+      out[rp + j] = dotPointCentre(data, p, centres, j * dim, dim);
+    }
+  }
+  for (; r < count; r++) {
+    const o = rows[start + r] * dim;
+    for (let j = 0; j < k; j++) out[r * k + j] = dotPointCentre(data, o, centres, j * dim, dim);
+  }
+}
+
+/**
  * Nearest centre of every row (labels) and, when asked, its squared distance and the squared
  * distance to the second-nearest centre. Rows are processed in blocks of BLOCK points.
  */

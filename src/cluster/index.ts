@@ -1,10 +1,11 @@
 export type { ClusterOptions, ClusterResult, KScore } from './types.js';
 export { clusterVectors, CLUSTER_DEFAULTS, NonFiniteVectorError } from './cluster.js';
-export { assignToCentroids } from './assign.js';
+export { assignToCentroids, takeRows } from './assign.js';
 export { kmeans, lloyd, type KMeansOptions, type KMeansResult } from './kmeans.js';
 export { kmeansPlusPlus, TooFewDistinctPointsError } from './kmeans-pp.js';
 export { chooseK, TIE_TOLERANCE } from './choose-k.js';
-export { silhouette, silhouetteFromDistances, pairwiseDistances } from './silhouette.js';
+export { silhouette, silhouetteFromDistances, pairwiseDistances, type DistanceMatrix } from './silhouette.js';
+export { signalSubspace, project, lift, SPIKE_RATIO, type Subspace } from './subspace.js';
 export { bootstrapStability, bestJaccard } from './stability.js';
 export { hungarian, maximizeAssignment } from './hungarian.js';
 export { adjustedRandIndex, contingency, matchLabels } from './metrics.js';

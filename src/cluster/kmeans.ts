@@ -19,7 +19,7 @@
  */
 import { createRng } from '../util/random.js';
 import type { Vectors } from '../embed/types.js';
-import { assignRows, centreSquaredNorms, distCentreCentre, distPointCentre, dotPointCentre, rowSquaredNorms } from './assign.js';
+import { assignRows, BLOCK, blockDotsIndexed, centreSquaredNorms, distCentreCentre, distPointCentre, dotPointCentre, rowSquaredNorms } from './assign.js';
 import { kmeansPlusPlus } from './kmeans-pp.js';
 
 export interface KMeansOptions {
@@ -48,29 +48,40 @@ export interface KMeansResult {
   converged: boolean;
 }
 
-/** Mean over dimensions of the per-dimension variance (scales the tolerance). */
+/** Mean over dimensions of the per-dimension variance (scales the tolerance), in one pass. */
 function meanVariance(data: Float32Array, n: number, dim: number): number {
-  const mean = new Float64Array(dim);
-  for (let i = 0, o = 0; i < n; i++, o += dim) for (let t = 0; t < dim; t++) mean[t] += data[o + t];
-  for (let t = 0; t < dim; t++) mean[t] /= n;
-  let s = 0;
+  const sum = new Float64Array(dim);
+  const sumSq = new Float64Array(dim);
   for (let i = 0, o = 0; i < n; i++, o += dim) {
     for (let t = 0; t < dim; t++) {
-      const d = data[o + t] - mean[t];
-      s += d * d;
+      const v = data[o + t];
+      sum[t] += v;
+      sumSq[t] += v * v;
     }
   }
-  return s / (n * dim);
+  let s = 0;
+  for (let t = 0; t < dim; t++) s += Math.max(0, sumSq[t] / n - (sum[t] / n) ** 2);
+  return s / dim;
+}
+
+/** What every run on the same data shares: computed once per kmeans() call, not per restart. */
+interface DataStats {
+  xNorms: Float64Array;
+  meanVariance: number;
+}
+
+function dataStats(vectors: Vectors): DataStats {
+  return { xNorms: rowSquaredNorms(vectors.data, vectors.n, vectors.dim), meanVariance: meanVariance(vectors.data, vectors.n, vectors.dim) };
 }
 
 /**
  * Lloyd iterations from the given initial centres (k × dim). Exposed for tests and the
  * benchmark (per-iteration time); `kmeans` adds seeding and restarts.
  */
-export function lloyd(vectors: Vectors, initial: Float64Array | Float32Array, k: number, options: KMeansOptions = {}): KMeansResult {
+export function lloyd(vectors: Vectors, initial: Float64Array | Float32Array, k: number, options: KMeansOptions = {}, stats: DataStats = dataStats(vectors)): KMeansResult {
   const { n, dim, data } = vectors;
   const maxIterations = options.maxIterations ?? 300;
-  const tolerance = (options.tolerance ?? 1e-4) * meanVariance(data, n, dim);
+  const tolerance = (options.tolerance ?? 1e-4) * stats.meanVariance;
 
   const centers = Float64Array.from(initial);
   const newCenters = new Float64Array(k * dim);
@@ -79,7 +90,9 @@ export function lloyd(vectors: Vectors, initial: Float64Array | Float32Array, k:
   const labels = new Int32Array(n);
   const upper = new Float64Array(n);
   const lower = new Float64Array(n);
-  const xNorms = rowSquaredNorms(data, n, dim);
+  const xNorms = stats.xNorms;
+  const rescan = new Int32Array(n); // points whose bounds failed this iteration
+  const scratch = new Float64Array(BLOCK * k);
   const cNorms = new Float64Array(k);
   const half = new Float64Array(k); // half the distance from each centre to its nearest other centre
   const moved = new Float64Array(k);
@@ -95,27 +108,6 @@ export function lloyd(vectors: Vectors, initial: Float64Array | Float32Array, k:
       }
     }
   };
-  // Distances from point i to every centre: the two nearest, written to label/upper/lower.
-  const fullScan = (i: number, o: number): number => {
-    let b1 = 0;
-    let d1 = Infinity;
-    let d2 = Infinity;
-    const xn = xNorms[i];
-    for (let j = 0, c = 0; j < k; j++, c += dim) {
-      const d = xn + cNorms[j] - 2 * dotPointCentre(data, o, centers, c, dim);
-      if (d < d1) {
-        d2 = d1;
-        d1 = d;
-        b1 = j;
-      } else if (d < d2) {
-        d2 = d;
-      }
-    }
-    upper[i] = Math.sqrt(d1 > 0 ? d1 : 0);
-    lower[i] = Math.sqrt(d2 > 0 ? d2 : 0);
-    return b1;
-  };
-
   // Initial assignment: every point scanned once, with the blocked kernel.
   refreshCenterNorms();
   assignRows(data, n, dim, centers, k, labels, { xNorms, d1: upper, d2: lower });
@@ -167,8 +159,11 @@ export function lloyd(vectors: Vectors, initial: Float64Array | Float32Array, k:
       lower[i] -= a === maxMoveAt ? secondMove : maxMove;
     }
 
-    // E-step with Hamerly's test: most points are skipped once the centres settle.
+    // E-step with Hamerly's test: most points are skipped once the centres settle. Points
+    // whose bounds fail even after tightening are gathered and rescanned in register tiles
+    // (blockDotsIndexed): early iterations rescan most points, and tiles are 1.6× faster.
     let changes = 0;
+    let count = 0;
     for (let i = 0, o = 0; i < n; i++, o += dim) {
       const a = labels[i];
       const bound = half[a] > lower[i] ? half[a] : lower[i];
@@ -176,18 +171,43 @@ export function lloyd(vectors: Vectors, initial: Float64Array | Float32Array, k:
       const exact = xNorms[i] + cNorms[a] - 2 * dotPointCentre(data, o, centers, a * dim, dim);
       upper[i] = Math.sqrt(exact > 0 ? exact : 0);
       if (upper[i] <= bound) continue;
-      const b = fullScan(i, o);
-      if (b !== a) {
-        changes++;
-        labels[i] = b;
-        counts[a]--;
-        counts[b]++;
-        const ao = a * dim;
-        const bo = b * dim;
-        for (let t = 0; t < dim; t++) {
-          const v = data[o + t];
-          sums[ao + t] -= v;
-          sums[bo + t] += v;
+      rescan[count++] = i;
+    }
+    for (let start = 0; start < count; start += BLOCK) {
+      const size = Math.min(BLOCK, count - start);
+      blockDotsIndexed(data, rescan, start, size, dim, centers, k, scratch);
+      for (let r = 0; r < size; r++) {
+        const i = rescan[start + r];
+        const xn = xNorms[i];
+        let b = 0;
+        let d1 = Infinity;
+        let d2 = Infinity;
+        for (let j = 0, q = r * k; j < k; j++, q++) {
+          const d = xn + cNorms[j] - 2 * scratch[q];
+          if (d < d1) {
+            d2 = d1;
+            d1 = d;
+            b = j;
+          } else if (d < d2) {
+            d2 = d;
+          }
+        }
+        upper[i] = Math.sqrt(d1 > 0 ? d1 : 0);
+        lower[i] = Math.sqrt(d2 > 0 ? d2 : 0);
+        const a = labels[i];
+        if (b !== a) {
+          changes++;
+          labels[i] = b;
+          counts[a]--;
+          counts[b]++;
+          const o = i * dim;
+          const ao = a * dim;
+          const bo = b * dim;
+          for (let t = 0; t < dim; t++) {
+            const v = data[o + t];
+            sums[ao + t] -= v;
+            sums[bo + t] += v;
+          }
         }
       }
     }
@@ -254,10 +274,11 @@ export function kmeans(vectors: Vectors, k: number, options: KMeansOptions = {})
   if (!Number.isInteger(k) || k < 1) throw new RangeError(`k must be a positive integer, got ${k}`);
   const restarts = Math.max(1, options.restarts ?? 4);
   const rng = createRng(options.seed ?? 42);
+  const stats = dataStats(vectors);
   let best: KMeansResult | undefined;
   for (let r = 0; r < restarts; r++) {
     const init = kmeansPlusPlus(vectors, k, rng);
-    const result = lloyd(vectors, init, k, options);
+    const result = lloyd(vectors, init, k, options, stats);
     if (!best || result.inertia < best.inertia) best = result;
   }
   return best!;

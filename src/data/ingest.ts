@@ -85,7 +85,6 @@ async function openCsv(conn: DuckDBConnection, file: string, source: SourceForma
     `escape = '"'`,
     `compression = ${sqlString(source.compression)}`,
     `max_line_size = ${MAX_LINE_BYTES}`,
-    `nullstr = [${CSV_NULLS.map(sqlString).join(', ')}]`,
   ].join(', ');
 
   // The header row, read by DuckDB (quotes and all) into more slots than it can have.
@@ -94,12 +93,14 @@ async function openCsv(conn: DuckDBConnection, file: string, source: SourceForma
   const header = await readColumns(
     conn,
     // parallel = false: a parallel scan starts every thread on the file even for LIMIT 1 (0.6 s vs 30 ms on 80 MB).
-    `SELECT * FROM read_csv(${reader}, header = false, columns = {${slotTypes}}, null_padding = true, strict_mode = false, parallel = false) LIMIT 1`,
+    // nullstr = U+0001 (never in a header): an empty name stays '' and only padding slots are NULL,
+    // so a trailing delimiter ("a,b,c,") keeps its empty column and the data rows still fit.
+    `SELECT * FROM read_csv(${reader}, header = false, columns = {${slotTypes}}, null_padding = true, strict_mode = false, parallel = false, nullstr = '\u0001') LIMIT 1`,
     Array(slots).fill('str'),
   );
   const raw = header.columns.map((c) => (c.kind === 'str' ? c.values[0] : null));
-  while (raw.length > 0 && (raw[raw.length - 1] ?? '').trim() === '') raw.pop();
-  if (header.rows === 0 || raw.length === 0) {
+  while (raw.length > 0 && raw[raw.length - 1] === null) raw.pop();
+  if (header.rows === 0 || raw.every((v) => (v ?? '').trim() === '')) {
     throw new InputError({ file, row: 0 }, 'the first line is empty, so there is no header row', 'Put the column names on the first line, then one row per customer');
   }
   const names = raw.map((v, i) => (v ?? '').trim() || `column_${i + 1}`);
@@ -107,7 +108,8 @@ async function openCsv(conn: DuckDBConnection, file: string, source: SourceForma
 
   const types = names.map((n) => `${sqlString(n)}: 'VARCHAR'`).join(', ');
   await conn.run(
-    `CREATE OR REPLACE VIEW seg_raw AS SELECT * FROM read_csv(${reader}, header = true, columns = {${types}}, strict_mode = true, null_padding = false)`,
+    `CREATE OR REPLACE VIEW seg_raw AS SELECT * FROM read_csv(${reader}, header = true, columns = {${types}}, strict_mode = true, null_padding = false, ` +
+      `nullstr = [${CSV_NULLS.map(sqlString).join(', ')}])`,
   );
   return names.map((name) => ({ name, sourceType: 'VARCHAR', typeClass: 'string' }));
 }

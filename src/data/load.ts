@@ -51,7 +51,7 @@ export function assertEnoughCustomers(table: CustomerTable, k: number, file: str
     throw new InputError(
       { file },
       `the file has ${n} customer${n === 1 ? '' : 's'}, fewer than the ${k} segments asked for`,
-      n >= 2 ? `Ask for at most ${n} segments (--k ${Math.min(n, Math.max(2, Math.floor(n / 2)))}), or use a file with more customers` : 'Use a file with more customers',
+      n >= 2 ? `Use --k ${Math.max(2, Math.floor(n / 2))} or lower, or a file with more customers` : 'Use a file with more customers',
     );
   }
 }
@@ -66,7 +66,8 @@ function assertUsable(table: CustomerTable, file: string): void {
     );
   }
   if (table.numeric.length + table.categorical.length + table.text.length === 0) {
-    const roles = table.schema.columns.map((c) => `${c.name}: ${c.role}`).join(', ');
+    const all = table.schema.columns.map((c) => `${c.name}: ${c.role}`);
+    const roles = all.length > 8 ? `${all.slice(0, 8).join(', ')}, …` : all.join(', ');
     throw new InputError(
       { file },
       `no column can be used to describe customers (${roles})`,
@@ -286,7 +287,6 @@ async function fromEvents(conn: DuckDBConnection, source: Source, inference: Inf
     const fav = features.favourite;
     addCategorical(out, { ...featurePlan(fav.name), role: 'categorical' }, fav.name, fav.codes, fav.levels, file);
   }
-
 
   out.quality.customers = features.ids.length;
   const derived = [...out.numeric.map((c) => c.name), ...out.categorical.map((c) => c.name)];

@@ -8,7 +8,9 @@ export const PII_PATTERNS: Record<Exclude<PiiKind, 'name' | 'other'>, RegExp> = 
   email: /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g,
   // International or national phone numbers: 7+ digits with optional separators and a leading +;
   // the second branch is the North American "(555) 123-4567" form, which the first does not reach.
-  phone: /(?<![\w.])(?:(?:\+?\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?)?\d{2,4}[\s.-]?\d{3,4}[\s.-]?\d{2,4}|(?:\+?1[\s.-]?)?\(\d{3}\)[\s.-]?\d{3}[\s.-]?\d{4})(?![\w.])/g,
+  // Never part of a longer token (Run ids like 20261124-173512-ab12 are not phones), but a
+  // number may end a sentence ("call 07700 900123.").
+  phone: /(?<![\w.-])(?:(?:\+?\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?)?\d{2,4}[\s.-]?\d{3,4}[\s.-]?\d{2,4}|(?:\+?1[\s.-]?)?\(\d{3}\)[\s.-]?\d{3}[\s.-]?\d{4})(?!\w|[.-]\w)/g,
   ip: /\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)\b/g,
   address: /\b\d{1,5}\s+(?:[A-Z][a-z]+\s){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Way|Place|Pl|Terrace|Close)\b\.?/g,
 };

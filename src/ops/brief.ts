@@ -40,6 +40,10 @@ export const briefOp = defineOperation({
     return r.markdown ? `${r.markdown.trimEnd()}\n\n(saved at ${r.path})` : `Briefs written: ${r.path}`;
   },
   summarize(r) {
-    return r.markdown ? `Brief for segment ${r.segment} saved at ${r.path}:\n${r.markdown.slice(0, 1500)}` : `Briefs written to ${r.path}.`;
+    // A model gets the brief without its "Voice of the customer" quotes: customer text is
+    // data for people to read, never something a model should see as part of a tool result.
+    if (!r.markdown) return `Briefs written to ${r.path}.`;
+    const withoutQuotes = r.markdown.split('## Voice of the customer')[0];
+    return `Brief for segment ${r.segment} saved at ${r.path}:\n${withoutQuotes.slice(0, 1500)}`;
   },
 });

@@ -4,6 +4,7 @@ import { resolveRun } from '../run/store.js';
 import { resolveSegment } from '../run/segments.js';
 import type { RunSegment } from '../run/types.js';
 import { formatCount, formatShare, textTable } from './format.js';
+import { formatFeatureValue } from '../write/format.js';
 import { currentRunRef } from './session.js';
 
 export const CompareInput = z.object({
@@ -24,6 +25,9 @@ interface Side {
 export interface FeatureDiff {
   feature: string;
   kind: 'numeric' | 'boolean';
+  /** Segment means, overall mean: the fields the shared number formatter reads. */
+  mean: number;
+  overallMean: number;
   a: number;
   b: number;
   overall: number;
@@ -58,7 +62,6 @@ export const compareOp = defineOperation({
   },
   render(r) {
     const head = (s: Side) => `#${s.id} ${s.name}`;
-    const value = (f: FeatureDiff, v: number) => (f.kind === 'boolean' ? formatShare(v) : v.toFixed(1));
     const lines = [
       textTable(
         ['', head(r.a), head(r.b)],
@@ -70,7 +73,7 @@ export const compareOp = defineOperation({
       ),
       '',
       'Where they differ most:',
-      textTable(['feature', `#${r.a.id}`, `#${r.b.id}`, 'overall'], r.features.map((f) => [f.feature, value(f, f.a), value(f, f.b), value(f, f.overall)])),
+      textTable(['feature', `#${r.a.id}`, `#${r.b.id}`, 'overall'], r.features.map((f) => [f.feature, formatFeatureValue(f, f.a), formatFeatureValue(f, f.b), formatFeatureValue(f, f.overall)])),
     ];
     if (r.categories.length) {
       lines.push('', textTable(['category', `#${r.a.id}`, `#${r.b.id}`], r.categories.map((c) => [`${c.column} = ${c.level}`, formatShare(c.a), formatShare(c.b)])));
@@ -82,10 +85,9 @@ export const compareOp = defineOperation({
   },
   summarize(r) {
     // Aggregates only: no terms or snippets from customer text reach the model from here.
-    const num = (f: FeatureDiff, v: number) => (f.kind === 'boolean' ? formatShare(v) : v.toFixed(2));
     return [
       `Segment ${r.a.id} "${r.a.name}" (${r.a.size} customers, ${formatShare(r.a.share)}) vs segment ${r.b.id} "${r.b.name}" (${r.b.size}, ${formatShare(r.b.share)}).`,
-      `Biggest differences: ${r.features.slice(0, 5).map((f) => `${f.feature} ${num(f, f.a)} vs ${num(f, f.b)} (overall ${num(f, f.overall)})`).join('; ')}.`,
+      `Biggest differences: ${r.features.slice(0, 5).map((f) => `${f.feature} ${formatFeatureValue(f, f.a)} vs ${formatFeatureValue(f, f.b)} (overall ${formatFeatureValue(f, f.overall)})`).join('; ')}.`,
       r.categories.length ? `Categories: ${r.categories.map((c) => `${c.column}=${c.level} ${formatShare(c.a)} vs ${formatShare(c.b)}`).join('; ')}.` : '',
     ].filter(Boolean).join(' ');
   },
@@ -108,7 +110,7 @@ function featureGaps(a: RunSegment, b: RunSegment): FeatureDiff[] {
   return a.profile.numeric
     .flatMap((fa) => {
       const fb = byName.get(fa.feature);
-      return fb ? [{ feature: fa.feature, kind: fa.kind, a: fa.mean, b: fb.mean, overall: fa.overallMean, gap: fa.z - fb.z }] : [];
+      return fb ? [{ feature: fa.feature, kind: fa.kind, mean: fa.mean, overallMean: fa.overallMean, a: fa.mean, b: fb.mean, overall: fa.overallMean, gap: fa.z - fb.z }] : [];
     })
     .sort((x, y) => Math.abs(y.gap) - Math.abs(x.gap));
 }

@@ -27,7 +27,7 @@ export interface PersonaResult {
 
 export const personaOp = defineOperation({
   name: 'persona',
-  description: "Show a segment's persona (archetype, goals, pain points, channels, evidence); rewrite: true writes it afresh with the LLM.",
+  description: "Show a segment's persona (archetype, goals, pain points, channels, evidence), or write it afresh with the LLM and save it.",
   input: PersonaInput,
   async run(input, ctx): Promise<PersonaResult> {
     const { dir, run } = resolveRun(ctx.config.workspace, input.run ?? currentRunRef(ctx));

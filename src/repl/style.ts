@@ -25,8 +25,8 @@ export function makeStyle(stream: { isTTY?: boolean; columns?: number }, env: Re
   };
 }
 
-// A table row: cells separated by two or more spaces, or a rule of dashes.
-const TABLE_LINE = /^\s*-{2,}(\s+-{2,})*\s*$|\S {2,}\S/;
+// A table row: cells separated by two or more spaces, a rule of dashes, or a Markdown row.
+const TABLE_LINE = /^\s*-{2,}(\s+-{2,})*\s*$|\S {2,}\S|^\s*\|.*\|\s*$/;
 
 /**
  * Fit text to `width` columns: table rows are cut with "…" (wrapping would break the columns),
@@ -45,7 +45,8 @@ export function fitWidth(text: string, width: number | undefined): string {
 }
 
 function wrapLine(line: string, width: number): string[] {
-  const indent = /^\s*(?:[•*-]\s+)?/.exec(line)![0].replace(/[•*-]/, ' ');
+  // Continuation lines keep the indent and any quote marks ("> "); a bullet becomes spaces.
+  const indent = /^\s*(?:>\s?)*(?:[•*-]\s+)?/.exec(line)![0].replace(/[•*-]/, ' ');
   const out: string[] = [];
   let cur = '';
   for (const word of line.trim().split(/\s+/)) {

@@ -1,8 +1,17 @@
 import { UsageError } from '../errors.js';
 import type { RunFile, RunSegment } from './types.js';
+import { pickSegment, type Superlative } from './pick-segment.js';
+
+const SUPERLATIVES: [RegExp, Superlative][] = [
+  [/\b(biggest|largest)\b/, 'biggest'],
+  [/\bsmallest\b/, 'smallest'],
+  [/\b(most valuable|best|top)\b/, 'most valuable'],
+  [/\bleast valuable\b/, 'least valuable'],
+];
 
 /**
- * Find a segment by number ("3", "#3", "segment 3") or by a word of its name ("bargain").
+ * Find a segment by number ("3", "#3", "segment 3"), by a superlative ("biggest", "most
+ * valuable") or by a word of its name ("bargain").
  * Surfaces pass whatever the user typed; the error lists what exists.
  */
 export function resolveSegment(run: RunFile, ref: string | number): RunSegment {
@@ -13,6 +22,7 @@ export function resolveSegment(run: RunFile, ref: string | number): RunSegment {
     if (seg) return seg;
     throw new UsageError(`no segment ${n} in Run ${run.id}: it has segments 1–${run.segments.length}.`);
   }
+  for (const [re, which] of SUPERLATIVES) if (re.test(text)) return pickSegment(run, which);
   const words = text.split(/\s+/).filter((w) => w.length >= 3);
   const scored = run.segments
     .filter((s) => s.texts)

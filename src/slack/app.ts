@@ -45,7 +45,14 @@ export function createSlackBot(opts: SlackBotOptions): SlackBot {
   const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const now = opts.now ?? Date.now;
   const logger = boltLogger(log);
-  const clientOptions: webApi.WebClientOptions = { ...opts.clientOptions, ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}) };
+  const clientOptions: webApi.WebClientOptions = {
+    // The Web API client's default retries for ~30 minutes: longer than a response_url lives, and
+    // a start-up against an unreachable API would hang. A few quick tries, then a clear error.
+    retryConfig: { retries: 2, minTimeout: 500 },
+    timeout: 15_000,
+    ...opts.clientOptions,
+    ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}),
+  };
 
   const receiver =
     settings.mode === 'http'
@@ -124,8 +131,13 @@ export function createSlackBot(opts: SlackBotOptions): SlackBot {
       try {
         await app.init();
       } catch (err) {
-        const code = (err as { data?: { error?: string } }).data?.error ?? (err as Error).message;
-        throw new ConfigError(`Slack refused SLACK_BOT_TOKEN (${code}): check the Bot User OAuth Token (xoxb-…) on your app's OAuth & Permissions page${settings.apiUrl ? ` and SLACK_API_URL=${settings.apiUrl}` : ''}.`);
+        const e = err as Error & { code?: string; data?: { error?: string }; original?: Error };
+        if (e.code === 'slack_webapi_platform_error') {
+          throw new ConfigError(`Slack refused SLACK_BOT_TOKEN (${e.data?.error}): copy the Bot User OAuth Token (xoxb-…) from your app's OAuth & Permissions page.`);
+        }
+        const cause = e.original?.cause as { code?: string; message?: string } | undefined;
+        const why = cause?.code ?? cause?.message ?? e.original?.message ?? e.message;
+        throw new ConfigError(`could not reach the Slack Web API at ${settings.apiUrl ?? 'https://slack.com/api/'} (${why}): check the network or proxy${settings.apiUrl ? ', and SLACK_API_URL' : ''}.`);
       }
       if (!receiver) {
         await app.start();

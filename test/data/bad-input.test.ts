@@ -119,6 +119,13 @@ describe('bad input files', () => {
     expect(table.schema.columns.find((c) => c.name === 'notes')?.role).toBe('ignored');
   });
 
+  it('a trailing delimiter on every line is an empty, unnamed column: dropped, not a ragged-row error', async () => {
+    const text = csv(customers(10)).replace(/\n/g, ',\n');
+    const table = await loadCustomers(tmp.file('trailing.csv', text));
+    expect(table.ids).toHaveLength(10);
+    expect(table.quality.droppedColumns).toContainEqual({ column: 'column_5', reason: 'all values are empty' });
+  });
+
   it('one customer is an error that says how many are needed', async () => {
     await expectInputError(loadCustomers(tmp.file('one.csv', csv(customers(1)))), ['one.csv', 'only 1 customer', 'at least 2']);
   });

@@ -123,9 +123,10 @@ describe('event-log aggregation', () => {
   });
 
   it('the feature SQL is plain SQL over four named columns (portable to a warehouse)', () => {
-    const sql = eventFeatureSql('events', { amount: true, categories: ["kids' toys"] });
+    const sql = eventFeatureSql('events', { amount: true, categories: ["kids' toys"], asOf: '2024-01-10 00:00:00' });
     expect(sql).toContain('FROM events');
-    expect(sql).toContain(`e.category = 'kids'' toys'`);
+    expect(sql).toContain(`category = 'kids'' toys'`);
+    expect(sql).toContain(`TIMESTAMP '2024-01-10 00:00:00'`);
     expect(sql).toContain('"share_kids_toys"');
     expect(sql).not.toMatch(/seg_|read_csv/);
   });

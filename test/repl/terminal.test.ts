@@ -55,3 +55,13 @@ describe('REPL terminal helpers', () => {
     for (const n of ['help', 'load', 'segment', 'segments', 'show', 'persona', 'copy', 'brief', 'eval', 'runs', 'use', 'exit']) expect(names).toContain(n);
   });
 });
+
+describe('fitting Markdown to the terminal', () => {
+  it('cuts Markdown table rows and keeps quote marks on wrapped lines', () => {
+    const md = '| Audience | Share of customers | Stability | Written by |\n> ' + 'a long quoted line of customer copy '.repeat(3);
+    const lines = fitWidth(md, 40).split('\n');
+    expect(lines[0]).toMatch(/…$/);
+    expect(lines.slice(1).every((l) => l.startsWith('> '))).toBe(true);
+    expect(lines.every((l) => [...l].length <= 40)).toBe(true);
+  });
+});

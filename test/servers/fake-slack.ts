@@ -35,6 +35,8 @@ export interface FakeSlack {
   uploads: FakeUpload[];
   /** A response_url on this server. */
   responseUrl(id: string): string;
+  /** Cut the connection of the next response_url post without answering (a network failure). */
+  dropNextResponse(): void;
   /** Make a Web API method answer `{ ok: false, error }` from now on (undefined clears it). */
   failMethod(method: string, error: string | undefined): void;
   /** Resolve once `pred` holds (polling), or reject after `timeoutMs`. */
@@ -50,6 +52,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   let origin = '';
   let nextFile = 1;
   let nextTs = 1;
+  let dropResponses = 0;
 
   const server = createServer(async (req, res) => {
     const raw = await readAll(req);
@@ -73,6 +76,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       return res.end('OK');
     }
     if (path.startsWith('/response/')) {
+      if (dropResponses > 0) {
+        dropResponses--;
+        return req.socket.destroy();
+      }
       responses.push({ id: path.slice('/response/'.length), body: JSON.parse(raw.toString('utf8') || '{}') });
       return json(200, { ok: true });
     }
@@ -109,6 +116,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     responses,
     uploads,
     responseUrl: (id) => `${origin}/response/${id}`,
+    dropNextResponse: () => void dropResponses++,
     failMethod: (method, error) => (error ? failures.set(method, error) : failures.delete(method)),
     async waitFor(pred, timeoutMs = 10_000) {
       const t0 = Date.now();

@@ -130,6 +130,14 @@ describe('segmenta slack: commands', () => {
     expect(logLines.some((l) => l.includes('file upload refused (not_in_channel)'))).toBe(true);
   });
 
+  it('posts to the response_url once more when the first post fails on the network', async () => {
+    fake.dropNextResponse();
+    const { id } = await command('runs', { user: 'U2' });
+    const bodies = await responseTo(id);
+    expect(bodies).toHaveLength(1);
+    expect(blocksText(bodies[0])).toContain('20261124-120000-abcd');
+  });
+
   it('answers a mistake in plain words, only to the user, and help straight in the ack', async () => {
     const { id } = await command('show 9', { user: 'U3' });
     const [body] = await responseTo(id);
@@ -178,11 +186,12 @@ describe('segmenta slack: refused requests run nothing', () => {
   it('a replayed request → 401 (the original ran once)', async () => {
     const body = slashBody({ text: 'runs', responseUrl: fake.responseUrl('replay'), user: 'U4' });
     const timestamp = Math.floor(Date.now() / 1000);
+    const runsBefore = ran.filter((n) => n === 'runs').length;
     const first = await send(url, body, { secret: SECRET, timestamp });
     expect(first.status).toBe(200);
     await responseTo('replay');
     await expectRefused(401, 'replayed', () => send(url, body, { secret: SECRET, timestamp }));
-    expect(ran.filter((n) => n === 'runs')).toHaveLength(1);
+    expect(ran.filter((n) => n === 'runs')).toHaveLength(runsBefore + 1);
   });
 
   it('a 1 MB body → 413, before anything reads it as a command', async () => {
@@ -255,5 +264,15 @@ describe('segmenta slack: start-up', () => {
     await expect(b.start()).rejects.toThrowError(ConfigError);
     await expect(b.start()).rejects.toThrowError(/Slack refused SLACK_BOT_TOKEN \(invalid_auth\)/);
     await other.close();
+    // Nothing listening: a network error, said as such, in seconds rather than after long retries.
+    const gone = createSlackBot({
+      settings: loadSlackSettings({ botToken: 'xoxb-x', signingSecret: SECRET }, { port: 0, host: '127.0.0.1' }, { SLACK_API_URL: other.url }),
+      config: loadConfig({ workspace, offline: true }, {}),
+      log: () => {},
+      clientOptions: { retryConfig: { retries: 0 } },
+    });
+    const err = (await gone.start().catch((e: unknown) => e)) as Error;
+    expect(err).toBeInstanceOf(ConfigError);
+    expect(err.message).toMatch(/^could not reach the Slack Web API at http:\/\/127\.0\.0\.1:\d+\/api\/ \([A-Z_]+\): check the network or proxy, and SLACK_API_URL\.$/);
   });
 });

@@ -1,0 +1,12 @@
+import { createRng, gaussian } from '../../src/util/random.js';
+import { kmeansPlusPlus } from '../../src/cluster/kmeans-pp.js';
+import { lloyd } from '../../src/cluster/kmeans.js';
+const n = 100000, dim = 32, k = 8;
+const rng = createRng(1);
+const sep = Number(process.env.SEP ?? 3);
+const centres = Array.from({ length: k }, () => Array.from({ length: dim }, () => gaussian(rng) * sep));
+const data = new Float32Array(n * dim);
+for (let i = 0; i < n; i++) for (let t = 0; t < dim; t++) data[i * dim + t] = centres[i % k][t] + gaussian(rng);
+const v = { n, dim, data };
+const init = kmeansPlusPlus(v, k, createRng(7));
+for (let r = 0; r < 15; r++) lloyd(v, init, k, { tolerance: 0 });
