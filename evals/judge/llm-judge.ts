@@ -7,7 +7,8 @@ import type { UsageMeter } from '../../src/llm/usage.js';
 import type { LabelText } from './types.js';
 
 /**
- * The LLM variant of the held-out judge: prompts/judge.md filled with the label texts and the
+ * The LLM variant of the held-out judge: prompts/judge.md filled with the label texts (one line
+ * per segment: name, summary and the persona's evidence, as the offline judge reads them) and the
  * member's description, answered as json_schema `{ segment, confidence }` through the project's
  * one LLM client (privacy guard, retry policy, timeouts). Like the offline judge it is given
  * the labels and the member and nothing else.
@@ -30,7 +31,8 @@ export interface LlmJudgeOptions {
  * would rather send "[name]" than block the request.
  */
 export function judgePrompt(labels: readonly LabelText[], member: string, guard: PrivacyGuard) {
-  const segments = labels.map((l) => `${l.id}. ${guard.scrub(l.name)} — ${guard.scrub(l.summary)}`).join('\n');
+  const line = (l: LabelText) => [`${l.id}. ${l.name} — ${l.summary}`, l.evidence?.length ? `Evidence: ${l.evidence.join('; ')}` : ''].filter(Boolean).join(' ');
+  const segments = labels.map((l) => guard.scrub(line(l)).replace(/\s+/g, ' ')).join('\n');
   return loadPrompt('judge', { segments, customer: guard.scrub(member) });
 }
 

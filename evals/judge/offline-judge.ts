@@ -3,22 +3,23 @@ import { extractClaims, type Claim, type ClaimVocabulary } from '../claims.js';
 import type { LabelText, OfflineJudge } from './types.js';
 
 /**
- * The deterministic judge of held-out assignment. It reads only the label texts and the
- * member's description (the signature allows nothing else) and scores each label by how well
- * the member fits what the label claims:
+ * The deterministic judge of held-out assignment. It reads only the label texts (name, summary
+ * and evidence lines, or the name alone) and the member's description — the signature allows
+ * nothing else — and scores each label by how well the member fits what the label claims:
  *  - a numeric claim ("Big Spenders", "spend 2.1×") scores where the member stands on the
  *    claimed features among all customers, as log-odds in the claimed direction (logOdds);
  *  - a named level the member has ("Electronics") scores +1, or −1 when the label says the
  *    segment leans away from it;
  *  - words the member wrote that the label also uses add a little (capped), as a tie-breaker.
- * The member goes to the best-scoring label; ties go to the earlier label.
+ * A claim made twice (by the name and again by the evidence) counts once. The member goes to
+ * the best-scoring label; ties go to the earlier label.
  */
 export const offlineJudge: OfflineJudge = (labels, member) => {
   const m = parseMember(member);
   let best = labels[0]?.id ?? -1;
   let bestScore = -Infinity;
   for (const label of labels) {
-    const text = `${label.name}. ${label.summary}`;
+    const text = [label.name, label.summary, ...(label.evidence ?? [])].filter(Boolean).join('. ');
     const score = scoreClaims(claimsOf(text, m.vocab), m) + termBonus(text, m.words);
     if (score > bestScore) {
       best = label.id;

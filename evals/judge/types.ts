@@ -6,7 +6,10 @@
 export interface LabelText {
   id: number;
   name: string;
+  /** Empty when the judge is to read the names alone. */
   summary: string;
+  /** The persona's evidence lines: the facts the label rests on, as the brief shows them. */
+  evidence?: string[];
 }
 
 /** An offline judge: the label texts and one member's description in, a segment id out. */

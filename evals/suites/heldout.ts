@@ -62,7 +62,15 @@ export function accuracyOf(name: string, cases: HeldoutCase[], assigned: (number
   };
 }
 
-export function measureHeldout(ctx: EvalContext, cases: HeldoutCase[], judge: OfflineJudge = offlineJudge): Measurement {
-  const labels = labelTexts(ctx.run);
-  return accuracyOf('heldout_accuracy', cases, cases.map((c) => judge(labels, c.description)), labels);
+/**
+ * Two readings of the same held-out members: the whole label (name, summary and the persona's
+ * evidence) must describe the members; the name alone must still point to them — the name is
+ * what people remember, and a name that has drifted from its segment (two names swapped) shows
+ * here even when the facts under it are right.
+ */
+export function measureHeldout(ctx: EvalContext, cases: HeldoutCase[], judge: OfflineJudge = offlineJudge): Measurement[] {
+  return (['label', 'name'] as const).map((read) => {
+    const labels = labelTexts(ctx.run, read);
+    return accuracyOf(read === 'label' ? 'heldout_accuracy' : 'heldout_name_accuracy', cases, cases.map((c) => judge(labels, c.description)), labels);
+  });
 }

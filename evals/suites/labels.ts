@@ -7,7 +7,12 @@ export function describedSegments(run: RunFile): (RunSegment & { texts: SegmentT
   return run.segments.filter((s): s is RunSegment & { texts: SegmentTexts } => !!s.texts);
 }
 
-/** What a judge may see of each described segment: its name and summary. */
-export function labelTexts(run: RunFile): LabelText[] {
-  return describedSegments(run).map((s) => ({ id: s.id, name: s.texts.name, summary: s.texts.summary }));
+/**
+ * What a judge may see of each described segment: 'label' is the name, the summary and the
+ * persona's evidence lines (what a marketer reads about the segment); 'name' is the name alone.
+ */
+export function labelTexts(run: RunFile, read: 'label' | 'name' = 'label'): LabelText[] {
+  return describedSegments(run).map((s) =>
+    read === 'name' ? { id: s.id, name: s.texts.name, summary: '' } : { id: s.id, name: s.texts.name, summary: s.texts.summary, evidence: s.texts.persona.evidence },
+  );
 }

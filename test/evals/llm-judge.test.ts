@@ -25,7 +25,7 @@ function readPrompt(json: any): { labels: LabelText[]; member: string } {
   const segments = user.split('Segments:\n')[1].split('\n\nCustomer:')[0];
   const member = user.split('Customer:\n')[1].split('\n\nWhich segment')[0];
   const labels = segments.split('\n').map((line) => {
-    const m = /^(\d+)\. (.+?) — (.*)$/.exec(line)!;
+    const m = /^(\d+)\. (.+?) — (.*)$/.exec(line)!; // the summary runs on into "Evidence: …"
     return { id: Number(m[1]), name: m[2], summary: m[3] };
   });
   return { labels, member };
