@@ -11,29 +11,38 @@
  * A column that is (numerically) dependent on earlier ones becomes zero.
  */
 export function orthonormalizeColumns(a: Float64Array, rows: number, cols: number): void {
+  // Work on a column-major copy: each column is then contiguous (the row-major original makes
+  // every column walk stride by `cols`; measured 3× slower on 20,000 × 26).
+  const q = new Float64Array(rows * cols);
+  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) q[j * rows + i] = a[i * cols + j];
   const norms0 = new Float64Array(cols);
-  for (let j = 0; j < cols; j++) norms0[j] = columnNorm(a, rows, cols, j);
+  for (let j = 0; j < cols; j++) norms0[j] = columnNorm(q, rows, j);
   for (let pass = 0; pass < 2; pass++) {
     for (let j = 0; j < cols; j++) {
+      const oj = j * rows;
       for (let p = 0; p < j; p++) {
+        const op = p * rows;
         let d = 0;
-        for (let i = 0; i < rows; i++) d += a[i * cols + p] * a[i * cols + j];
-        if (d !== 0) for (let i = 0; i < rows; i++) a[i * cols + j] -= d * a[i * cols + p];
+        for (let i = 0; i < rows; i++) d += q[op + i] * q[oj + i];
+        if (d !== 0) for (let i = 0; i < rows; i++) q[oj + i] -= d * q[op + i];
       }
-      const norm = columnNorm(a, rows, cols, j);
+      const norm = columnNorm(q, rows, j);
       // Relative to the column's original length: below 1e-10 what is left is rounding.
       if (norm <= 1e-10 * (norms0[j] || 1)) {
-        for (let i = 0; i < rows; i++) a[i * cols + j] = 0;
+        q.fill(0, oj, oj + rows);
       } else {
-        for (let i = 0; i < rows; i++) a[i * cols + j] /= norm;
+        for (let i = 0; i < rows; i++) q[oj + i] /= norm;
       }
     }
   }
+  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) a[i * cols + j] = q[j * rows + i];
 }
 
-function columnNorm(a: Float64Array, rows: number, cols: number, j: number): number {
+/** Norm of column j of a column-major matrix. */
+function columnNorm(q: Float64Array, rows: number, j: number): number {
   let s = 0;
-  for (let i = 0; i < rows; i++) s += a[i * cols + j] ** 2;
+  const o = j * rows;
+  for (let i = 0; i < rows; i++) s += q[o + i] * q[o + i];
   return Math.sqrt(s);
 }
 

@@ -30,10 +30,14 @@ function quantile(sorted: Float64Array, p: number): number {
 
 export function fitNumericColumn(column: NumericColumn): NumericParams {
   // Cleaning promises finite values; should one slip through, it must not poison the quantiles.
-  const finite: number[] = [];
-  for (const x of column.values) if (Number.isFinite(x)) finite.push(applyTransform(x, column.transform));
-  const t = Float64Array.from(finite);
-  const n = t.length;
+  const values = column.values;
+  let t = new Float64Array(values.length);
+  let n = 0;
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i];
+    if (Number.isFinite(x)) t[n++] = applyTransform(x, column.transform);
+  }
+  if (n < t.length) t = t.slice(0, n);
   let mean = 0;
   for (let i = 0; i < n; i++) mean += t[i];
   mean = n > 0 ? mean / n : 0;

@@ -62,7 +62,7 @@ export const writeTextsOp = defineOperation({
     const piiValues = existsSync(run.config.file)
       ? (await loadCustomers(run.config.file, { idColumn: run.config.idColumn, ignore: run.config.ignore, text: run.config.text })).piiValues
       : undefined;
-    const writer = createWriter(ctx.config, ctx.log, piiValues);
+    const writer = await createWriter(ctx.config, ctx.log, piiValues);
     const startedAt = new Date().toISOString();
     const saveProgress = (texts: Record<number, SegmentTexts>) =>
       writeFileAtomic(progressPath, JSON.stringify({ startedAt, writer: writerName, texts, llm: writer.record?.(previousLlm) }));

@@ -51,8 +51,8 @@ export async function makeRun(opts: MakeRunOptions): Promise<MadeRun> {
   log(`read ${table.ids.length.toLocaleString('en-US')} customers from ${opts.file}`);
   assertEnoughCustomers(table, opts.k ?? 2, opts.file);
   // Made after loading so the privacy guard knows the values of the file's PII columns.
-  const writer = createWriter(opts.config, log, table.piiValues);
-  const textEmbedder = createTextEmbedder(opts.config, log, table.piiValues);
+  const writer = await createWriter(opts.config, log, table.piiValues);
+  const textEmbedder = await createTextEmbedder(opts.config, log, table.piiValues);
   const minSegmentSize = opts.config.minSegmentSize;
 
   const { vectors, model } = await timed(seconds, 'embed', log, () => fitEmbedding(table, { textEmbedder, seed: opts.seed }));

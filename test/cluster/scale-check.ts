@@ -1,3 +1,7 @@
+/**
+ * Not a unit test: the pipeline at scale (planted data), printing stage times, k, ARI, RSS.
+ *   npx tsx test/cluster/scale-check.ts [n=200000]
+ */
 import { fitEmbedding } from '../../src/embed/fit.js';
 import { clusterVectors } from '../../src/cluster/cluster.js';
 import { adjustedRandIndex } from '../../src/cluster/metrics.js';
