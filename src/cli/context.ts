@@ -14,12 +14,11 @@ export interface GlobalOptions {
 export function cliContext(opts: GlobalOptions): OpContext {
   const config: Config = loadConfig({ workspace: opts.workspace, model: opts.model, baseUrl: opts.baseUrl });
   const started = performance.now();
-  return {
-    config,
-    log: (line) => {
-      if (opts.quiet) return;
-      const t = ((performance.now() - started) / 1000).toFixed(1).padStart(5);
-      process.stderr.write(`${t}s  ${line}\n`);
-    },
+  const log = (line: string) => {
+    if (opts.quiet) return;
+    const t = ((performance.now() - started) / 1000).toFixed(1).padStart(5);
+    process.stderr.write(`${t}s  ${line}\n`);
   };
+  for (const w of config.warnings) log(`warning: ${w}`);
+  return { config, log };
 }

@@ -11,13 +11,13 @@ export function registerEval(program: Command): void {
     .command('eval')
     .description(`${evalOp.description} Exits 1 when a threshold is missed.`)
     .argument('[run]', 'Run id or prefix (default: the latest)')
-    .option('--threshold <name=value>', 'override a threshold of evals/thresholds.json (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option('--threshold <name=value>', 'override a threshold of evals/thresholds.json (repeatable)', (v: string, acc: string[] = []) => [...acc, v])
     .option('--file <path>', "the Run's customer file, if it has moved")
-    .action(async (run: string | undefined, o: { threshold: string[]; file?: string }, cmd: Command) => {
+    .action(async (run: string | undefined, o: { threshold?: string[]; file?: string }, cmd: Command) => {
       const opts = cmd.optsWithGlobals();
       try {
         const known = loadThresholds();
-        const thresholds = Object.fromEntries(o.threshold.map((t) => parseThresholdFlag(t, known)));
+        const thresholds = Object.fromEntries((o.threshold ?? []).map((t) => parseThresholdFlag(t, known)));
         const result = await runOperation(evalOp, { run, thresholds, file: o.file }, cliContext(opts));
         // The scorecard goes to stdout either way; a missed threshold is a verdict, not an error,
         // so it sets the exit code instead of taking the error path.

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config.js';
 import { loadSlackSettings } from '../../slack/config.js';
-import { createSlackBot } from '../../slack/app.js';
 import { handleError } from '../handle-error.js';
 
 export function registerSlack(program: Command): void {
@@ -17,6 +16,8 @@ export function registerSlack(program: Command): void {
         const settings = loadSlackSettings(config.slack, { port: o.port, host: o.host });
         const log = (line: string) => process.stderr.write(`${new Date().toISOString()}  ${line}\n`);
         for (const w of config.warnings) log(`warning: ${w}`);
+        // Bolt is loaded only for this command: it costs the other commands ~0.8 s at start-up.
+        const { createSlackBot } = await import('../../slack/app.js');
         const bot = createSlackBot({ settings, config, log });
         const { port } = await bot.start();
         log(
