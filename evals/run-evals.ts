@@ -12,7 +12,7 @@ import { measureCopyFit } from './suites/copy-fit.js';
 import { measureDistinctiveness } from './suites/distinctiveness.js';
 import { measureGrounding } from './suites/grounding.js';
 import { heldoutCases, measureHeldout } from './suites/heldout.js';
-import { measureLlmJudge, type LlmJudgeRecord } from './suites/llm-judge.js';
+import type { LlmJudgeRecord } from './suites/llm-judge.js';
 import { measureStability } from './suites/stability.js';
 
 /**
@@ -63,6 +63,8 @@ export async function runEvals(dir: string, run: RunFile, config: Config, log: (
   let llmRecord: LlmJudgeRecord | undefined;
   let judge = 'offline';
   if (config.llm) {
+    // Loaded only now: the LLM client libraries cost seconds of start-up that offline evals skip.
+    const { measureLlmJudge } = await import('./suites/llm-judge.js');
     const out = await timed('LLM judge', () => measureLlmJudge(ctx, config.llm!, cases, options.llm));
     add('LLM judge', out.measurements);
     llmRecord = out.record;

@@ -83,8 +83,8 @@ export async function measureStability(ctx: EvalContext, options: StabilityOptio
       detail: `${B} resamples of ${points.n} customers; per segment ${Array.from(jaccard, (j, c) => `${c + 1}: ${j.toFixed(2)}`).join(', ')}`,
     },
   ];
-  if (R === 0) {
-    const why = options.noWriter ?? 'no resample re-named';
+  if (R === 0 || names.length === 0) {
+    const why = R === 0 ? (options.noWriter ?? 'no resample re-named') : 'no described segment to re-name';
     out.push({ name: 'name_agreement', value: null, detail: why }, { name: 'claim_agreement', value: null, detail: why });
     return out;
   }

@@ -55,7 +55,7 @@ function validate(vectors: Vectors): void {
 }
 
 /** Relabel so that segment 0 is the largest (ties: the lower old label first). */
-function orderBySize(labels: Int32Array, centroids: Float32Array, k: number, dim: number): { labels: Int32Array; centroids: Float32Array; order: Int32Array } {
+function orderBySize(labels: Int32Array, centroids: Float32Array, k: number, dim: number): { labels: Int32Array; centroids: Float32Array } {
   const sizes = new Float64Array(k);
   for (let i = 0; i < labels.length; i++) sizes[labels[i]]++;
   const byRank = Array.from({ length: k }, (_, j) => j).sort((a, b) => sizes[b] - sizes[a] || a - b);
@@ -65,7 +65,7 @@ function orderBySize(labels: Int32Array, centroids: Float32Array, k: number, dim
   for (let i = 0; i < labels.length; i++) out[i] = rankOf[labels[i]];
   const c = new Float32Array(k * dim);
   byRank.forEach((old, rank) => c.set(centroids.subarray(old * dim, old * dim + dim), rank * dim));
-  return { labels: out, centroids: c, order: Int32Array.from(byRank) };
+  return { labels: out, centroids: c };
 }
 
 export function clusterVectors(vectors: Vectors, options: ClusterOptions = {}): ClusterResult {
@@ -85,17 +85,24 @@ export function clusterVectors(vectors: Vectors, options: ClusterOptions = {}): 
   const evalFull = evalIdx ? takeRows(fitFull, evalIdx) : fitFull;
 
   // Cluster in the signal subspace when the spectrum shows one (subspace.ts); else in full.
-  const subspace = signalSubspace(evalFull);
-  const fitSet = subspace ? project(fitFull, subspace) : fitFull;
-  const evalSet = subspace ? project(evalFull, subspace) : evalFull;
-  const distances = pairwiseDistances(evalSet);
+  const found = signalSubspace(evalFull);
 
   let k: number;
   let kScores: KScore[] = [];
+  let subspace = found;
+  let evalSet = found ? project(evalFull, found) : evalFull;
+  let distances = pairwiseDistances(evalSet);
   if (options.k !== undefined) {
     k = options.k;
     if (!Number.isInteger(k) || k < 1) throw new SegmentaError('usage', `k must be a whole number ≥ 1, got ${k}`);
     if (k > n) throw new SegmentaError('input', `only ${n} customers, fewer than the ${k} segments asked for; ask for fewer segments (--k)`);
+    if (found && k - 1 > found.m) {
+      // k segments need up to k − 1 directions; a k asked for beyond what the spectrum shows
+      // wants finer structure than the subspace kept, so this one runs in the full space.
+      subspace = undefined;
+      evalSet = evalFull;
+      distances = pairwiseDistances(evalSet);
+    }
   } else {
     const kMin = Math.max(2, options.kMin ?? CLUSTER_DEFAULTS.kMin);
     const kMax = Math.min(options.kMax ?? CLUSTER_DEFAULTS.kMax, evalSet.n - 1);
@@ -107,13 +114,13 @@ export function clusterVectors(vectors: Vectors, options: ClusterOptions = {}): 
     k = choice.k;
     kScores = choice.scores;
   }
+  const fitSet = subspace ? project(fitFull, subspace) : fitFull;
 
   const fit = kmeans(fitSet, k, { seed, restarts, maxIterations });
   const fitCentroids = subspace ? lift(fit.centroids, k, subspace) : fit.centroids;
   // Everyone is labelled by the same full-space assignment that assignToCentroids performs, so
   // a Run's labels are reproducible from its centroids alone.
-  const ordered = orderBySize(assignToCentroids(vectors, fitCentroids, k), fitCentroids, k, dim);
-  const { labels, centroids } = ordered;
+  const { labels, centroids } = orderBySize(assignToCentroids(vectors, fitCentroids, k), fitCentroids, k, dim);
 
   const c64 = Float64Array.from(centroids);
   let inertia = 0;

@@ -56,7 +56,7 @@ export async function makeRun(opts: MakeRunOptions): Promise<MadeRun> {
   const minSegmentSize = opts.config.minSegmentSize;
 
   const { vectors, model } = await timed(seconds, 'embed', log, () => fitEmbedding(table, { textEmbedder, seed: opts.seed }));
-  const cluster = await timed(seconds, 'cluster', log, () => clusterVectors(vectors, { k: opts.k, seed: opts.seed }));
+  const cluster = await timed(seconds, 'cluster', log, () => clusterVectors(vectors, { k: opts.k, seed: opts.seed, minSegmentSize }));
   log(`${cluster.k} segments (${opts.k ? 'k given' : `k chosen by silhouette ${cluster.silhouette.toFixed(3)}`})`);
   const profiles = await timed(seconds, 'profile', log, () =>
     profileSegments(table, cluster.labels, cluster.k, {

@@ -49,12 +49,15 @@ describe('clusterVectors', () => {
     expect(Array.from(assignToCentroids(vectors, result.centroids, result.k))).toEqual(Array.from(result.labels));
   });
 
-  it('uses a given k and skips the k scores', async () => {
+  it('uses a given k and skips the k scores, also a k finer than the signal subspace', async () => {
     const { vectors } = await plantedVectors(4, 8004, 1500);
     const result = clusterVectors(vectors, { k: 3, seed: 1, bootstraps: 0 });
     expect(result.k).toBe(3);
     expect(result.kScores).toEqual([]);
     expect(result.stability).toEqual([]); // not measured with bootstraps: 0
+    const fine = clusterVectors(vectors, { k: 12, seed: 1, bootstraps: 0 });
+    expect(new Set(fine.labels).size).toBe(12);
+    expect(Array.from(assignToCentroids(vectors, fine.centroids, 12))).toEqual(Array.from(fine.labels));
   });
 
   it('finds stable segments on clear data and unstable ones on uniform noise', async () => {

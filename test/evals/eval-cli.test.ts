@@ -1,5 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { segmenta, tempDir } from '../e2e/cli.js';
 import { copyRunWith, texts } from './run-copy.js';
@@ -16,7 +16,9 @@ interface Scorecard {
 }
 
 describe('segmenta eval', () => {
-  const ws = join(tempDir('segmenta-evals-'), 'ws');
+  const root = tempDir('segmenta-evals-');
+  const ws = join(root, 'ws');
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
   let runDir: string;
   let runId: string;
   let goodAccuracy: number;

@@ -1,5 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { segmenta, tempDir } from '../e2e/cli.js';
 import { writeHoldoutCustomers } from '../fixtures/holdout-customers.js';
@@ -14,6 +14,7 @@ import { writeHoldoutCustomers } from '../fixtures/holdout-customers.js';
 describe('segmenta eval on an unseen 5,000-customer file with 6 planted groups', () => {
   const dir = tempDir('segmenta-evals-holdout-');
   const ws = join(dir, 'ws');
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   let runDir: string;
   let card: { passed: boolean; metrics: { name: string; value: number | null; threshold: number; passed: boolean }[] };
 

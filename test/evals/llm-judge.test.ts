@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../../src/config.js';
 import { evalOp } from '../../src/ops/eval.js';
@@ -47,7 +47,10 @@ describe('the LLM judge (fake OpenAI server over HTTP)', () => {
     runDir = JSON.parse(r.stdout).runDir;
   }, 180_000);
 
-  afterAll(async () => server?.close());
+  afterAll(async () => {
+    await server?.close();
+    rmSync(workspace, { recursive: true, force: true });
+  });
 
   const config = () => loadConfig({ workspace, baseUrl: server.url, maxRetries: 0 }, {});
 
