@@ -1,15 +1,11 @@
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { InputError } from '../errors.js';
 import { cleanCategorical, cleanNumeric, cleanText, fmtNum, pickRows } from './clean.js';
 import { enumCodes, readColumns, toCodes, type ColumnKind } from './columnar.js';
-import { translateDuckDbError } from './duckdb-errors.js';
 import { aggregateEvents, FAVOURITE_COLUMN } from './events.js';
-import { formatFromPath } from './formats.js';
 import { inferSchema, TEXT_CAP, type ColumnPlan, type Inference } from './infer-schema.js';
-import { openSource, type Source } from './ingest.js';
-import { precheckFile } from './precheck.js';
+import type { Source } from './ingest.js';
+import { withSource } from './with-source.js';
 import type { CategoricalColumn, ColumnSchema, CustomerTable, DataQuality, DataSchema, LoadOptions, NumericColumn, TextColumn } from './types.js';
 import { numberSql, textSql, timestampSql } from './value-sql.js';
 
@@ -19,16 +15,7 @@ import { numberSql, textSql, timestampSql } from './value-sql.js';
  * DuckDB instance lives only for the duration of the call.
  */
 export async function loadCustomers(file: string, options: LoadOptions = {}): Promise<CustomerTable> {
-  const format = formatFromPath(file);
-  const head = await precheckFile(file, format);
-  // Spill to the OS temp folder if a very large file outgrows memory (DuckDB's default is ./.tmp).
-  const instance = await DuckDBInstance.create(':memory:', { temp_directory: join(tmpdir(), 'segmenta-duckdb') });
-  let conn: DuckDBConnection | undefined;
-  let columns: string[] | undefined;
-  try {
-    conn = await instance.connect();
-    const source = await openSource(conn, file, format, head);
-    columns = source.columns.map((c) => c.name);
+  return withSource(file, async (conn, source) => {
     const inference = await inferSchema(conn, source, options);
     if (inference.rows === 0) {
       throw new InputError({ file, row: 1 }, 'the file has a header row but no data rows', 'Export the data again with one row per customer (or per event) under the header');
@@ -36,12 +23,7 @@ export async function loadCustomers(file: string, options: LoadOptions = {}): Pr
     const table = inference.events ? await fromEvents(conn, source, inference) : await fromCustomerRows(conn, source, inference);
     assertUsable(table, file);
     return table;
-  } catch (err) {
-    throw translateDuckDbError(err, { file, format: format.format, columns });
-  } finally {
-    conn?.closeSync();
-    instance.closeSync();
-  }
+  });
 }
 
 /** The pipeline calls this once k is known: fewer customers than segments is the user's input problem. */

@@ -1,8 +1,11 @@
 /**
- * Tokens and n-gram terms of customer free text, shared by the TF-IDF text block and (for
- * distinctive terms) the profiles. Lower-cased runs of letters/digits (any script), stop words
- * and 1-character tokens dropped; bigrams are formed from the tokens that remain (as
+ * Tokens and n-gram terms of customer free text for the TF-IDF text block (and the evals'
+ * text similarity). Lower-cased runs of letters/digits (any script), stop words and
+ * 1-character tokens dropped; bigrams are formed from the tokens that remain (as
  * scikit-learn's TfidfVectorizer does), so "not happy with the delivery" gives "happy delivery".
+ * The profiles' distinctive terms use a stricter variant (src/profile/tokenize.ts: longer stop
+ * list, no bigram across punctuation) because those terms are shown to people; here a term only
+ * has to help separate groups.
  */
 
 /** A small English stop-word list: function words only. Negations ("not", "no") are kept: in reviews they carry meaning. */

@@ -1,9 +1,6 @@
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { formatFromPath, sqlIdent } from '../../data/formats.js';
-import { precheckFile } from '../../data/precheck.js';
-import { openSource } from '../../data/ingest.js';
+import { sqlIdent } from '../../data/formats.js';
 import { readColumns } from '../../data/columnar.js';
-import { translateDuckDbError } from '../../data/duckdb-errors.js';
+import { withSource } from '../../data/with-source.js';
 import { InputError } from '../../errors.js';
 
 /**
@@ -14,15 +11,8 @@ import { InputError } from '../../errors.js';
  * `idColumn` absent from the file means the Run numbered rows from 1 (no id column found).
  */
 export async function readEmailsById(file: string, idColumn: string, emailColumn: string): Promise<Map<string, string>> {
-  const format = formatFromPath(file);
-  const head = await precheckFile(file, format);
-  const instance = await DuckDBInstance.create(':memory:');
-  let conn: DuckDBConnection | undefined;
-  let columns: string[] | undefined;
-  try {
-    conn = await instance.connect();
-    const source = await openSource(conn, file, format, head);
-    columns = source.columns.map((c) => c.name);
+  return withSource(file, async (conn, source) => {
+    const columns = source.columns.map((c) => c.name);
     if (!columns.includes(emailColumn)) {
       throw new InputError({ file, column: emailColumn }, 'the email column the Run found is not in this file', 'Pass the file the Run was made from with --file');
     }
@@ -37,10 +27,5 @@ export async function readEmailsById(file: string, idColumn: string, emailColumn
       if (id !== null && email !== null && email.trim() !== '' && !out.has(id)) out.set(id, email);
     }
     return out;
-  } catch (err) {
-    throw translateDuckDbError(err, { file, format: format.format, columns });
-  } finally {
-    conn?.closeSync();
-    instance.closeSync();
-  }
+  });
 }

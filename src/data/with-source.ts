@@ -1,0 +1,33 @@
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { translateDuckDbError } from './duckdb-errors.js';
+import { formatFromPath } from './formats.js';
+import { openSource, type Source } from './ingest.js';
+import { precheckFile } from './precheck.js';
+
+/**
+ * Open a data file in a private, in-memory DuckDB for the length of `work`: the byte-level
+ * checks, the strict read into a table, and the translation of any DuckDB error into a
+ * one-line InputError (file, row, column, what, fix). Every reader of user files goes
+ * through here, so they all see the same rows, ids and errors.
+ */
+export async function withSource<T>(file: string, work: (conn: DuckDBConnection, source: Source) => Promise<T>): Promise<T> {
+  const format = formatFromPath(file);
+  const head = await precheckFile(file, format);
+  // Spill to the OS temp folder if a very large file outgrows memory (DuckDB's default is ./.tmp).
+  const instance = await DuckDBInstance.create(':memory:', { temp_directory: join(tmpdir(), 'segmenta-duckdb') });
+  let conn: DuckDBConnection | undefined;
+  let columns: string[] | undefined;
+  try {
+    conn = await instance.connect();
+    const source = await openSource(conn, file, format, head);
+    columns = source.columns.map((c) => c.name);
+    return await work(conn, source);
+  } catch (err) {
+    throw translateDuckDbError(err, { file, format: format.format, columns });
+  } finally {
+    conn?.closeSync();
+    instance.closeSync();
+  }
+}
