@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { resolve } from 'node:path';
 import { defineOperation } from './operation.js';
-import { resolveRun } from '../run/store.js';
-import { currentRunRef } from './session.js';
+import { openRun } from './session.js';
 import { formatCount, formatShare, textTable } from './format.js';
 import { embedNewCustomers } from '../index/embed-new.js';
 import { loadCentroids } from '../index/load.js';
@@ -35,7 +34,7 @@ export const assignOp = defineOperation({
   description: "Give new customers a segment of a Run, using the Run's saved preprocessing (no refit) and nearest segment centre.",
   input: AssignInput,
   async run(input, ctx): Promise<AssignResult> {
-    const { dir, run } = resolveRun(ctx.config.workspace, input.run ?? currentRunRef(ctx));
+    const { dir, run } = openRun(ctx, input.run);
     const centroids = loadCentroids(dir, run);
     ctx.log(`reading ${input.file} with Run ${run.id}'s saved preprocessing`);
     const { table, vectors } = await embedNewCustomers(dir, run, input.file, (model, t) => textEmbedderFor(model, ctx.config, ctx.log, t.piiValues));

@@ -1,10 +1,9 @@
 import { join } from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
 import { defineOperation } from './operation.js';
-import { resolveRun } from '../run/store.js';
 import { describedTexts, resolveSegment } from '../run/segments.js';
 import { writeBriefs } from '../brief/write-briefs.js';
-import { currentRunRef } from './session.js';
+import { openRun } from './session.js';
 import { z } from 'zod';
 
 export const BriefInput = z.object({
@@ -25,7 +24,7 @@ export const briefOp = defineOperation({
   description: "Write the campaign briefs of a Run (Markdown), or show one segment's brief.",
   input: BriefInput,
   async run(input, ctx): Promise<BriefResult> {
-    const { dir, run } = resolveRun(ctx.config.workspace, input.run ?? currentRunRef(ctx));
+    const { dir, run } = openRun(ctx, input.run);
     if (input.segment === undefined) {
       writeBriefs(dir, run);
       return { runId: run.id, path: join(dir, 'briefs', 'index.md') };

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { defineOperation } from './operation.js';
-import { resolveRun } from '../run/store.js';
 import { resolveSegment } from '../run/segments.js';
 import type { RunSegment } from '../run/types.js';
 import { formatCount, formatShare, textTable } from './format.js';
 import { formatFeatureValue } from '../write/format.js';
-import { currentRunRef } from './session.js';
+import { openRun } from './session.js';
 
 export const CompareInput = z.object({
   a: z.union([z.string(), z.number()]).describe('First segment: number, or a word of its name'),
@@ -55,7 +54,7 @@ export const compareOp = defineOperation({
   description: 'Compare two segments side by side: sizes, names and the features where they differ most.',
   input: CompareInput,
   async run(input, ctx): Promise<CompareResult> {
-    const { run } = resolveRun(ctx.config.workspace, input.run ?? currentRunRef(ctx));
+    const { run } = openRun(ctx, input.run);
     const a = resolveSegment(run, input.a);
     const b = resolveSegment(run, input.b);
     return { runId: run.id, a: side(a), b: side(b), features: featureGaps(a, b).slice(0, 8), categories: categoryGaps(a, b).slice(0, 5) };

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { defineOperation } from './operation.js';
-import { resolveRun } from '../run/store.js';
 import { describedTexts, resolveSegment } from '../run/segments.js';
 import { saveSegmentTexts, writeContextOf } from '../run/save-texts.js';
 import { createWriter } from '../write/create-writer.js';
 import { CHANNEL_LIMITS, type Channel, type Copy } from '../write/schemas.js';
-import { currentRunRef } from './session.js';
+import { openRun } from './session.js';
 import { writerLabel } from './writer-label.js';
 
 export const CHANNELS = ['email', 'sms', 'push', 'ad'] as const satisfies readonly Channel[];
@@ -35,7 +34,7 @@ export const copyOp = defineOperation({
   description: "Campaign copy for a segment (email, sms, push, ad): the stored copy, or fresh copy saved to the Run when a tone, offer or language is given.",
   input: CopyInput,
   async run(input, ctx): Promise<CopyResult> {
-    const { dir, run } = resolveRun(ctx.config.workspace, input.run ?? currentRunRef(ctx));
+    const { dir, run } = openRun(ctx, input.run);
     const seg = resolveSegment(run, input.segment);
     const texts = describedTexts(run, seg);
     const base = { runId: run.id, segment: seg.id, name: texts.name, channel: input.channel };

@@ -1,33 +1,24 @@
 import { z } from 'zod';
 import { defineOperation } from './operation.js';
-import { resolveRun } from '../run/store.js';
 import { resolveSegment } from '../run/segments.js';
-import type { SegmentProfile } from '../profile/types.js';
-import type { SegmentTexts } from '../write/schemas.js';
+import type { RunSegment } from '../run/types.js';
 import { formatCount, formatShare } from './format.js';
-import { currentRunRef } from './session.js';
+import { openRun } from './session.js';
 
 export const SegmentRefInput = z.object({
   segment: z.union([z.string(), z.number()]).describe('Segment number, or a word of its name'),
   run: z.string().optional().describe('Run id or prefix; the latest Run when omitted'),
 });
 
-export interface SegmentDetail {
-  runId: string;
-  id: number;
-  size: number;
-  share: number;
-  small: boolean;
-  profile: SegmentProfile;
-  texts?: SegmentTexts;
-}
+/** The stored segment (profile and texts) and the Run it belongs to. */
+export type SegmentDetail = RunSegment & { runId: string };
 
 export const describeSegmentOp = defineOperation({
   name: 'show',
   description: 'Describe one segment: who they are, the numbers behind it, its persona and copy.',
   input: SegmentRefInput,
   async run(input, ctx): Promise<SegmentDetail> {
-    const { run } = resolveRun(ctx.config.workspace, input.run ?? currentRunRef(ctx));
+    const { run } = openRun(ctx, input.run);
     const seg = resolveSegment(run, input.segment);
     return { runId: run.id, id: seg.id, size: seg.size, share: seg.share, small: seg.small, profile: seg.profile, texts: seg.texts };
   },

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { defineOperation } from './operation.js';
-import { resolveRun } from '../run/store.js';
-import { currentRunRef } from './session.js';
+import { openRun } from './session.js';
 import { runEvals, saveEvalReport, type FullEvalReport } from '../../evals/run-evals.js';
 import { renderScorecard } from '../../evals/scorecard.js';
 
@@ -18,7 +17,7 @@ export const evalOp = defineOperation({
   description: "Score a Run's labels: held-out assignment, stability, distinctiveness, grounding, copy rules and cluster quality against thresholds.",
   input: EvalInput,
   async run(input, ctx): Promise<EvalResult> {
-    const { dir, run } = resolveRun(ctx.config.workspace, input.run ?? currentRunRef(ctx));
+    const { dir, run } = openRun(ctx, input.run);
     const report = await runEvals(dir, run, ctx.config, ctx.log, { thresholds: input.thresholds, file: input.file });
     return { ...report, savedTo: saveEvalReport(dir, report) };
   },

@@ -2,9 +2,8 @@ import { z } from 'zod';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defineOperation } from './operation.js';
-import { resolveRun } from '../run/store.js';
 import { resolveSegment } from '../run/segments.js';
-import { currentRunRef } from './session.js';
+import { openRun } from './session.js';
 import { formatCount } from './format.js';
 import { InputError, UsageError } from '../errors.js';
 import { readAssignments } from '../index/assignments.js';
@@ -51,7 +50,7 @@ export const exportAudienceOp = defineOperation({
   description: 'Export segment audiences for ad platforms: customer ids and SHA-256-hashed emails per segment, as CSV or JSON (segments under the minimum size are not exported).',
   input: ExportInput,
   async run(input, ctx): Promise<ExportResult> {
-    const { dir, run } = resolveRun(ctx.config.workspace, input.run ?? currentRunRef(ctx));
+    const { dir, run } = openRun(ctx, input.run);
     const min = run.config.minSegmentSize;
     const skipped: ExportResult['skipped'] = [];
     let chosen: RunSegment[];

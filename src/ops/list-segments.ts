@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { defineOperation } from './operation.js';
-import { resolveRun } from '../run/store.js';
 import { formatCount, formatShare, textTable } from './format.js';
-import { currentRunRef } from './session.js';
+import { openRun } from './session.js';
 
 export const ListSegmentsInput = z.object({
   run: z.string().optional().describe('Run id or prefix; the latest Run when omitted'),
@@ -24,7 +23,7 @@ export const listSegmentsOp = defineOperation({
   description: "List a Run's segments with their names, sizes and stability.",
   input: ListSegmentsInput,
   async run(input, ctx): Promise<{ runId: string; runDir: string; customers: number; segments: SegmentRow[] }> {
-    const { dir, run } = resolveRun(ctx.config.workspace, input.run ?? currentRunRef(ctx));
+    const { dir, run } = openRun(ctx, input.run);
     return {
       runId: run.id,
       runDir: dir,

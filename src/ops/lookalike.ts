@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { resolve } from 'node:path';
 import { defineOperation } from './operation.js';
-import { resolveRun } from '../run/store.js';
 import { resolveSegment } from '../run/segments.js';
-import { currentRunRef } from './session.js';
+import { openRun } from './session.js';
 import { formatCount, textTable } from './format.js';
 import { UsageError } from '../errors.js';
 import { embedNewCustomers } from '../index/embed-new.js';
@@ -63,7 +62,7 @@ export const lookalikeOp = defineOperation({
   description: 'Find the customers outside a segment who are most like it (or most like a seed list of customers), nearest first, with distances.',
   input: LookalikeInput,
   async run(input, ctx): Promise<LookalikeResult> {
-    const { dir, run } = resolveRun(ctx.config.workspace, input.run ?? currentRunRef(ctx));
+    const { dir, run } = openRun(ctx, input.run);
     let result: LookalikeResult;
     if (input.segment !== undefined) {
       const seg = resolveSegment(run, input.segment);

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { defineOperation } from './operation.js';
-import { resolveRun } from '../run/store.js';
 import { describedTexts, resolveSegment } from '../run/segments.js';
 import { saveSegmentTexts, writeContextOf } from '../run/save-texts.js';
 import { createWriter } from '../write/create-writer.js';
 import type { Persona } from '../write/schemas.js';
-import { currentRunRef } from './session.js';
+import { openRun } from './session.js';
 import { writerLabel } from './writer-label.js';
 
 export const PersonaInput = z.object({
@@ -30,7 +29,7 @@ export const personaOp = defineOperation({
   description: "Show a segment's persona (archetype, goals, pain points, channels, evidence), or write it afresh with the LLM and save it.",
   input: PersonaInput,
   async run(input, ctx): Promise<PersonaResult> {
-    const { dir, run } = resolveRun(ctx.config.workspace, input.run ?? currentRunRef(ctx));
+    const { dir, run } = openRun(ctx, input.run);
     const seg = resolveSegment(run, input.segment);
     const texts = describedTexts(run, seg);
     const base = { runId: run.id, segment: seg.id, name: texts.name };

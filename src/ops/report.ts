@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { defineOperation } from './operation.js';
-import { resolveRun } from '../run/store.js';
-import { currentRunRef } from './session.js';
+import { openRun } from './session.js';
 import { writeReport } from '../brief/report/build-report.js';
 
 export const ReportInput = z.object({
@@ -18,7 +17,7 @@ export const reportOp = defineOperation({
   description: "Write a Run's visual HTML report (segment sizes, a map of customers, a lift heatmap and a card per segment) that opens offline.",
   input: ReportInput,
   async run(input, ctx): Promise<ReportResult> {
-    const { dir, run } = resolveRun(ctx.config.workspace, input.run ?? currentRunRef(ctx));
+    const { dir, run } = openRun(ctx, input.run);
     ctx.log(`drawing the report of Run ${run.id}`);
     return { runId: run.id, path: writeReport(dir, run) };
   },

@@ -1,6 +1,11 @@
+import { resolveRun } from '../run/store.js';
+import type { RunFile } from '../run/types.js';
 import type { OpContext } from './operation.js';
 
-/** The Run a command means when it names none: the session's current one, else the latest. */
-export function currentRunRef(ctx: OpContext): string | undefined {
-  return ctx.session?.runId;
+/**
+ * The Run a command means: the one it names, else the session's current one (REPL, Slack
+ * channel), else the latest in the workspace.
+ */
+export function openRun(ctx: OpContext, ref?: string): { dir: string; run: RunFile } {
+  return resolveRun(ctx.config.workspace, ref ?? ctx.session?.runId);
 }

@@ -2,8 +2,8 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { defineOperation } from './operation.js';
-import { resolveRun, writeRunFile } from '../run/store.js';
-import { currentRunRef } from './session.js';
+import { writeRunFile } from '../run/store.js';
+import { openRun } from './session.js';
 import { createWriter } from '../write/create-writer.js';
 import { writeAllTexts } from '../write/write-all.js';
 import { SegmentTextsSchema, type SegmentTexts } from '../write/schemas.js';
@@ -41,7 +41,7 @@ export const writeTextsOp = defineOperation({
   description: "Re-write a Run's names, personas and copy (e.g. with another model) without re-clustering; the previous texts are kept.",
   input: WriteInput,
   async run(input, ctx): Promise<WriteResult> {
-    const { dir, run } = resolveRun(ctx.config.workspace, input.run ?? currentRunRef(ctx));
+    const { dir, run } = openRun(ctx, input.run);
     const progressPath = join(dir, PROGRESS);
     const writerName = ctx.config.llm ? `llm (${ctx.config.llm.model})` : 'offline';
     let done: Record<number, SegmentTexts> = {};
