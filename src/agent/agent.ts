@@ -35,6 +35,10 @@ export interface AgentOptions {
   /** Model calls per turn at most (each may call tools). */
   maxSteps?: number;
   systemPrompt?: string;
+  /** The operations it may call, by name (default: all); the others are not offered to the model. */
+  operations?: readonly string[];
+  /** Turns of conversation kept (default: all); older ones are dropped whole. */
+  maxTurns?: number;
 }
 
 /**
@@ -48,6 +52,7 @@ export class SegmentaAgent {
   private history: BaseMessage[] = [];
   private readonly agent;
   private readonly recursionLimit: number;
+  private readonly maxTurns: number;
   readonly maxSteps: number;
 
   constructor(ctx: OpContext, options: AgentOptions = {}) {
@@ -56,7 +61,8 @@ export class SegmentaAgent {
     this.maxSteps = options.maxSteps ?? 8;
     // One model call and one tools step per round, plus the final answer.
     this.recursionLimit = this.maxSteps * 2 + 1;
-    this.agent = createAgent({ model, tools: segmentaTools(ctx), systemPrompt: options.systemPrompt ?? agentSystemPrompt() });
+    this.maxTurns = options.maxTurns ?? Infinity;
+    this.agent = createAgent({ model, tools: segmentaTools(ctx, options.operations), systemPrompt: options.systemPrompt ?? agentSystemPrompt() });
   }
 
   /** The conversation so far (human, AI, tool messages), for tests and debugging. */
@@ -104,7 +110,9 @@ export class SegmentaAgent {
       throw new ProviderError(`the chat model did not answer (${(err as Error)?.message ?? String(err)}). Check OPENAI_BASE_URL and the model name, or use /commands offline.`, { cause: err });
     }
     const messages = final ?? input;
-    this.history = messages;
+    // A turn starts at a human message, so cutting there never leaves a tool call without its result.
+    const starts = messages.flatMap((m, i) => (HumanMessage.isInstance(m) ? [i] : []));
+    this.history = starts.length > this.maxTurns ? messages.slice(starts[starts.length - this.maxTurns]) : messages;
     const last = messages[messages.length - 1];
     return { answer: AIMessage.isInstance(last) ? last.text : '', toolCalls, stoppedAtLimit: false };
   }

@@ -10,7 +10,7 @@ import { Dispatcher, type DispatcherDeps } from './dispatch.js';
 import { helpText, parseCommand } from './commands.js';
 import { plainMessage } from './blocks.js';
 import { deliverToCommand, deliverToMention } from './deliver.js';
-import { answerMention, mentionText } from './mentions.js';
+import { Mentions, mentionText } from './mentions.js';
 
 export interface SlackBotOptions {
   settings: SlackSettings;
@@ -83,6 +83,7 @@ export function createSlackBot(opts: SlackBotOptions): SlackBot {
 
   const dispatcher = new Dispatcher({ config, log, run: opts.run, lookup: opts.lookup });
   const guards = new Guards(settings, now);
+  const mentions = new Mentions(dispatcher, config, log);
 
   app.command('/segmenta', async ({ ack, command, respond, client }) => {
     const who = { team: command.team_id, channel: command.channel_id, user: command.user_id };
@@ -115,7 +116,7 @@ export function createSlackBot(opts: SlackBotOptions): SlackBot {
         await client.chat.postEphemeral({ channel: where.channel, user: where.user, ...plainMessage(`:no_entry: ${refusal}`) });
         return;
       }
-      const reply = await answerMention(mentionText(event.text), event.channel, dispatcher, config);
+      const reply = await mentions.answer(mentionText(event.text), event.channel);
       await deliverToMention(reply, client, where, log);
     } catch (err) {
       log(`mention in ${event.channel}: could not answer (${describeError(err)})`);

@@ -29,8 +29,9 @@ export interface DispatcherDeps {
 }
 
 /**
- * The one place the Slack surface runs operations: name + input → runOperation → op.render →
- * Block Kit messages. Each channel has its own session (its current Run). Errors come back as
+ * Where the Slack surface runs operations: name + input → runOperation → op.render → Block Kit
+ * messages (the one exception: a mention answered by the agent runs them as its tools, which
+ * are held to the same SLACK_OPS, in the same channel session). Each channel has its own session (its current Run). Errors come back as
  * plain words: ours say what to do; anything else is logged here and only named in Slack.
  */
 export class Dispatcher {

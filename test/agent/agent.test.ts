@@ -3,7 +3,7 @@ import { AIMessage, HumanMessage, ToolMessage } from '@langchain/core/messages';
 import { startFakeOpenAI, type FakeOpenAI, type FakeReply } from '../servers/fake-openai.js';
 import { loadConfig } from '../../src/config.js';
 import type { OpContext } from '../../src/ops/operation.js';
-import { SegmentaAgent, type ToolCallEvent } from '../../src/agent/agent.js';
+import { SegmentaAgent, type AgentOptions, type ToolCallEvent } from '../../src/agent/agent.js';
 import type { ToolArtifact } from '../../tools/index.js';
 import { fixtureWorkspace, INJECTION } from '../ops/fixture.js';
 
@@ -22,11 +22,11 @@ function script(replies: FakeReply[]) {
   return () => fake.chatRequests().slice(start);
 }
 
-function makeAgent(maxSteps?: number) {
+function makeAgent(maxSteps?: number, options: Omit<AgentOptions, 'maxSteps'> = {}) {
   const { workspace } = fixtureWorkspace();
   const config = loadConfig({ workspace, baseUrl: fake.url, apiKey: 'sk-test', maxRetries: 0 }, {});
   const ctx: OpContext = { config, log: () => {}, session: {} };
-  return new SegmentaAgent(ctx, { maxSteps });
+  return new SegmentaAgent(ctx, { maxSteps, ...options });
 }
 
 function listen() {
@@ -79,6 +79,14 @@ describe('the chat agent against an OpenAI-compatible server', () => {
     await agent.ask('how many are they?');
     const second = sent()[2].json.messages.map((x: any) => x.role);
     expect(second).toEqual(['system', 'user', 'assistant', 'tool', 'assistant', 'user']);
+  });
+
+  it('offers only the allowed operations, and keeps only the last turns', async () => {
+    const sent = script([{ content: 'one' }, { content: 'two' }, { content: 'three' }]);
+    const agent = makeAgent(undefined, { operations: ['segments', 'show'], maxTurns: 2 });
+    for (const q of ['a?', 'b?', 'c?']) await agent.ask(q);
+    expect(sent()[0].json.tools.map((t: any) => t.function.name).sort()).toEqual(['segments', 'show']);
+    expect(agent.messages().map((m) => m.text)).toEqual(['b?', 'two', 'c?', 'three']);
   });
 
   it('a tool error goes back to the model in plain words, and the conversation goes on', async () => {
