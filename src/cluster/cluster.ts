@@ -77,6 +77,14 @@ export function clusterVectors(vectors: Vectors, options: ClusterOptions = {}): 
   const sampleSize = Math.max(2, options.sampleSize ?? CLUSTER_DEFAULTS.sampleSize);
   const bootstraps = options.bootstraps ?? CLUSTER_DEFAULTS.bootstraps;
   if (n < 2) throw new SegmentaError('input', `only ${n} customer(s); segmentation needs at least 2`);
+  // Per-step seconds for run.json and bench/ (written only when the caller passes an object).
+  let t0 = performance.now();
+  const mark = (step: string) => {
+    if (!options.timings) return;
+    const t = performance.now();
+    options.timings[`cluster.${step}`] = Math.round((t - t0) / 10) / 100;
+    t0 = t;
+  };
 
   const rng = createRng(seed);
   const fitIdx = n > sampleSize ? sampleIndices(n, sampleSize, rng).sort() : undefined;
@@ -92,6 +100,7 @@ export function clusterVectors(vectors: Vectors, options: ClusterOptions = {}): 
   let subspace = found;
   let evalSet = found ? project(evalFull, found) : evalFull;
   let distances = pairwiseDistances(evalSet);
+  mark('prepare');
   if (options.k !== undefined) {
     k = options.k;
     if (!Number.isInteger(k) || k < 1) throw new SegmentaError('usage', `k must be a whole number ≥ 1, got ${k}`);
@@ -114,9 +123,11 @@ export function clusterVectors(vectors: Vectors, options: ClusterOptions = {}): 
     k = choice.k;
     kScores = choice.scores;
   }
+  mark('chooseK');
   const fitSet = subspace ? project(fitFull, subspace) : fitFull;
 
   const fit = kmeans(fitSet, k, { seed, restarts, maxIterations });
+  mark('fit');
   const fitCentroids = subspace ? lift(fit.centroids, k, subspace) : fit.centroids;
   // Everyone is labelled by the same full-space assignment that assignToCentroids performs, so
   // a Run's labels are reproducible from its centroids alone.
@@ -125,6 +136,7 @@ export function clusterVectors(vectors: Vectors, options: ClusterOptions = {}): 
   const c64 = Float64Array.from(centroids);
   let inertia = 0;
   for (let i = 0; i < n; i++) inertia += distPointCentre(vectors.data, i * dim, c64, labels[i] * dim, dim);
+  mark('assign');
 
   // Labels of the evaluation sample, in the final numbering.
   const evalLabels = new Int32Array(evalSet.n);
@@ -135,6 +147,7 @@ export function clusterVectors(vectors: Vectors, options: ClusterOptions = {}): 
   // Silhouette and stability are measured in the space the segments were found in.
   const sil = k < 2 ? 0 : silhouetteFromDistances(distances, evalLabels, k);
   const stability = k < 2 ? (bootstraps > 0 ? [1] : []) : bootstrapStability(evalSet, evalLabels, k, { bootstraps, seed: seed + 1, maxIterations });
+  mark('stability');
 
   return {
     k,

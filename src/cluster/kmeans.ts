@@ -26,6 +26,7 @@ import { createRng } from '../util/random.js';
 import type { Vectors } from '../embed/types.js';
 import { assignRows, BLOCK, blockDotsIndexed, centreSquaredNorms, distCentreCentre, distPointCentre, dotPointCentre, rowSquaredNorms } from './assign.js';
 import { kmeansPlusPlus } from './kmeans-pp.js';
+import { lloydSimd, simdKernel, SIMD_MIN_WORK } from './simd.js';
 
 export interface KMeansOptions {
   seed?: number;
@@ -83,9 +84,16 @@ function dataStats(vectors: Vectors): DataStats {
  * Lloyd iterations from the given initial centres (k × dim). Exposed for tests and the
  * benchmark (per-iteration time); `kmeans` adds seeding and restarts.
  */
-export function lloyd(vectors: Vectors, initial: Float64Array | Float32Array, k: number, options: KMeansOptions = {}, stats: DataStats = dataStats(vectors)): KMeansResult {
+export function lloyd(vectors: Vectors, initial: Float64Array | Float32Array, k: number, options: KMeansOptions = {}, given?: DataStats): KMeansResult {
   const { n, dim, data } = vectors;
   const maxIterations = options.maxIterations ?? 300;
+  // Large data: full Lloyd passes with the WebAssembly SIMD kernel (simd.ts, measured there).
+  const simd = n * k * dim >= SIMD_MIN_WORK ? simdKernel(vectors, k) : undefined;
+  if (simd) {
+    const tol = options.tolerance === 0 ? 0 : (options.tolerance ?? 1e-4) * (given?.meanVariance ?? meanVariance(data, n, dim));
+    return lloydSimd(vectors, initial, k, maxIterations, tol, simd);
+  }
+  const stats = given ?? dataStats(vectors);
   const tolerance = (options.tolerance ?? 1e-4) * stats.meanVariance;
 
   const centers = Float64Array.from(initial);

@@ -41,4 +41,6 @@ export interface ClusterOptions {
    * this is passed over (unless every k would). Default: no constraint.
    */
   minSegmentSize?: number;
+  /** When given, seconds spent per step are written into it (cluster.chooseK, cluster.fit, cluster.assign, cluster.stability). */
+  timings?: Record<string, number>;
 }

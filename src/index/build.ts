@@ -10,6 +10,7 @@ import { writeVectorsFile } from './vectors-file.js';
 import {
   CENTROIDS_FILE,
   DEFAULT_INDEX_PARAMS,
+  GRAPHS_UP_TO,
   INDEX_DIR,
   VECTORS_FILE,
   segmentIndexFile,
@@ -33,7 +34,9 @@ export type Clustering = Pick<ClusterResult, 'labels' | 'centroids' | 'k'>;
  * into run.json as `run.index`. Each graph is written under a temporary name, read back and
  * checked, then renamed: hnswlib-node writes nothing and says nothing when a folder is missing.
  */
-export function buildRunIndex(dir: string, vectors: Vectors, cluster: Clustering, params: Partial<IndexParams> = {}): IndexMeta {
+export function buildRunIndex(dir: string, vectors: Vectors, cluster: Clustering, params: Partial<IndexParams> = {}, options: { graphs?: boolean } = {}): IndexMeta {
+  // Graphs by default up to GRAPHS_UP_TO customers; above it exact search (see types.ts).
+  const graphs = options.graphs ?? vectors.n <= GRAPHS_UP_TO;
   const p = { ...DEFAULT_INDEX_PARAMS, ...params };
   const { n, dim, data } = vectors;
   const { labels, centroids, k } = cluster;
@@ -57,6 +60,10 @@ export function buildRunIndex(dir: string, vectors: Vectors, cluster: Clustering
   const segments: SegmentIndexMeta[] = [];
   for (let j = 0; j < k; j++) {
     const file = segmentIndexFile(j + 1);
+    if (!graphs) {
+      segments.push({ segment: j + 1, file, count: rows[j].length, bytes: 0 });
+      continue;
+    }
     if (rows[j].length === 0) {
       // k-means can leave a segment empty; it has no graph, and nothing to find in it.
       segments.push({ segment: j + 1, file, count: 0, bytes: 0 });
@@ -87,6 +94,7 @@ export function buildRunIndex(dir: string, vectors: Vectors, cluster: Clustering
     files: { vectors: VECTORS_FILE, centroids: CENTROIDS_FILE },
     segments,
     buildSeconds: Math.round(performance.now() - t0) / 1000,
+    ...(graphs ? {} : { search: 'exact' as const }),
   };
 }
 

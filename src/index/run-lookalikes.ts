@@ -2,9 +2,9 @@ import type { RunFile } from '../run/types.js';
 import type { Vectors } from '../embed/types.js';
 import { IndexError } from '../errors.js';
 import { readAssignments, type Assignments } from './assignments.js';
-import { indexMeta, loadCentroids, loadVectorRows, openSegmentIndexes } from './load.js';
+import { indexMeta, loadCentroids, loadVectorRows, loadVectors, openSegmentIndexes } from './load.js';
 import { createRng, sampleIndices } from '../util/random.js';
-import { annLookalikes, queriesFrom, type Neighbour } from './lookalike.js';
+import { annLookalikes, exactLookalikes, queriesFrom, type Neighbour } from './lookalike.js';
 
 /** Member customers sampled as extra queries besides the segment centre (see lookalike.ts). */
 export const MEMBER_PROBES = 32;
@@ -37,6 +37,12 @@ export function segmentLookalikes(dir: string, run: RunFile, segment: number, to
   const picked = Array.from(sampleIndices(members.length, MEMBER_PROBES, createRng(run.config.seed)), (p) => members[p]).sort((a, b) => a - b);
   const probes = loadVectorRows(dir, run, picked);
   const queries = queriesFrom(probes, Array.from({ length: probes.n }, (_, i) => i), MEMBER_PROBES, run.config.seed, centroids.data.subarray((segment - 1) * meta.dim, segment * meta.dim));
+  if (meta.search === 'exact') {
+    // A Run too large for graphs (index/types.ts GRAPHS_UP_TO): every customer outside the segment, exactly.
+    const excluded = new Uint8Array(meta.count);
+    for (const i of members) excluded[i] = 1;
+    return { neighbours: exactLookalikes(loadVectors(dir, run), queries, top, excluded), assignments, queries: queries.n };
+  }
   const others = run.segments.map((s) => s.id).filter((id) => id !== segment);
   const graphs = [...openSegmentIndexes(dir, run, others).values()];
   return { neighbours: annLookalikes(graphs, queries, top, meta.ef), assignments, queries: queries.n };
@@ -64,6 +70,9 @@ export function seedLookalikes(dir: string, run: RunFile, seeds: Vectors, seedId
   }
   const all = Array.from({ length: seeds.n }, (_, i) => i);
   const queries = queriesFrom(seeds, all, SEED_PROBES, run.config.seed);
+  if (meta.search === 'exact') {
+    return { neighbours: exactLookalikes(loadVectors(dir, run), queries, top, excluded), assignments, queries: queries.n, seedsInRun };
+  }
   const graphs = [...openSegmentIndexes(dir, run, run.segments.map((s) => s.id)).values()];
   return { neighbours: annLookalikes(graphs, queries, top, meta.ef, seedsInRun ? excluded : undefined), assignments, queries: queries.n, seedsInRun };
 }

@@ -56,7 +56,7 @@ export async function makeRun(opts: MakeRunOptions): Promise<MadeRun> {
   const minSegmentSize = opts.config.minSegmentSize;
 
   const { vectors, model } = await timed(seconds, 'embed', log, () => fitEmbedding(table, { textEmbedder, seed: opts.seed }));
-  const cluster = await timed(seconds, 'cluster', log, () => clusterVectors(vectors, { k: opts.k, seed: opts.seed, minSegmentSize }));
+  const cluster = await timed(seconds, 'cluster', log, () => clusterVectors(vectors, { k: opts.k, seed: opts.seed, minSegmentSize, timings: seconds }));
   log(`${cluster.k} segments (${opts.k ? 'k given' : `k chosen by silhouette ${cluster.silhouette.toFixed(3)}`})`);
   const profiles = await timed(seconds, 'profile', log, () =>
     profileSegments(table, cluster.labels, cluster.k, {
@@ -111,14 +111,16 @@ export async function makeRun(opts: MakeRunOptions): Promise<MadeRun> {
     {
       // Files inside the staging folder need no temp+rename of their own: the folder is
       // invisible until commit() renames it into place.
-      writeFileSync(join(stage.dir, 'embedding.json'), JSON.stringify(model));
-      writeFileSync(
-        join(stage.dir, ASSIGNMENTS_CSV),
-        toCsv([table.schema.idColumn, 'segment'], (function* () {
-          for (let i = 0; i < table.ids.length; i++) yield [table.ids[i], cluster.labels[i] + 1];
-        })()),
-      );
-      writeBriefs(stage.dir, run);
+      await timed(seconds, 'save', log, () => {
+        writeFileSync(join(stage.dir, 'embedding.json'), JSON.stringify(model));
+        writeFileSync(
+          join(stage.dir, ASSIGNMENTS_CSV),
+          toCsv([table.schema.idColumn, 'segment'], (function* () {
+            for (let i = 0; i < table.ids.length; i++) yield [table.ids[i], cluster.labels[i] + 1];
+          })()),
+        );
+      });
+      await timed(seconds, 'briefs', log, () => writeBriefs(stage.dir, run));
       // Every prompt sent and reply received, so evals and debugging can replay them.
       if (writer.transcript?.length) writeFileSync(join(stage.dir, 'llm-transcript.jsonl'), writer.transcript.map((t) => JSON.stringify(t)).join('\n') + '\n');
       // The vector index (src/index/): per-segment hnswlib graphs, vectors and centroids under index/.

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs, peerAvailable, runBench } from '../../bench/run.js';
+
+/**
+ * `npm run bench`'s code path on a tiny size, so it cannot rot: seeded data generated, a
+ * complete Run, the k-means per-iteration job, the event features, the peer (when Debian's
+ * python3-pandas and python3-sklearn are installed; skipped otherwise) and both result files.
+ * Timings are not checked: CI machines are shared. The real bench is not part of `npm test`.
+ */
+describe('bench (tiny size)', () => {
+  it('parses its flags: --quick is 100k customers only', () => {
+    expect(parseArgs(['--quick']).sizes).toEqual([100_000]);
+    expect(parseArgs([]).sizes).toEqual([100_000, 1_000_000]);
+    expect(parseArgs([]).events).toBe(10_000_000);
+    expect(parseArgs(['--sizes', '2k,1.5M', '--no-peer']).sizes).toEqual([2_000, 1_500_000]);
+    expect(parseArgs(['--no-peer']).peer).toBe(false);
+  });
+
+  it('runs every step on 2k customers and 20k events and writes latest.json and latest.md', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'segmenta-bench-'));
+    const peer = await peerAvailable();
+    const lines: string[] = [];
+    const r = await runBench({
+      sizes: [2000],
+      events: 20_000,
+      seed: 42,
+      iters: 10,
+      peer,
+      dataDir: join(root, 'data'),
+      outDir: join(root, 'results'),
+      inProcess: true,
+      log: (l) => lines.push(l),
+    });
+    const json = JSON.parse(readFileSync(join(root, 'results', 'latest.json'), 'utf8'));
+    expect(json.customers).toEqual({ n: 2000, seconds: expect.any(Number), peakRssMb: expect.any(Number) });
+    expect(json.events).toEqual({ n: 20_000, seconds: expect.any(Number) });
+    expect(json.sizes[0].ours.stages).toMatchObject({ ingest: expect.any(Number), embed: expect.any(Number), cluster: expect.any(Number), profile: expect.any(Number), briefs: expect.any(Number), index: expect.any(Number) });
+    expect(json.sizes[0].ours.stages['cluster.chooseK']).toEqual(expect.any(Number));
+    expect(json.sizes[0].kmeans.perIterationMs).toBeGreaterThan(0);
+    if (peer) {
+      expect(json.peer).toEqual({ seconds: expect.any(Number) });
+      expect(json.ratios).toEqual({ kmeansPerIteration: expect.any(Number), wholeJob: expect.any(Number) });
+      // Both k-means ran from the same start on the same vectors: the same fixed point.
+      expect(json.sizes[0].peerKmeans.inertia).toBeCloseTo(json.sizes[0].kmeans.inertia, -1);
+    } else {
+      expect(json.peer).toBeNull();
+    }
+    expect(r.customers?.n).toBe(2000);
+    const md = readFileSync(join(root, 'results', 'latest.md'), 'utf8');
+    expect(md).toMatch(/\| 2,000 \|/);
+    expect(md).toMatch(/\| 20,000 \|/);
+    expect(existsSync(join(root, 'data'))).toBe(true);
+  }, 60_000);
+});
