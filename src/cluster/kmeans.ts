@@ -22,6 +22,7 @@
  * side-by-side on the same data is bench/'s job (issue 9). Not yet done here: worker_threads
  * (the 2 cores are shared with the other stages' tests) and WebAssembly SIMD.
  */
+import { reseedEmptyClusters } from './reseed-empty.js';
 import { createRng } from '../util/random.js';
 import type { Vectors } from '../embed/types.js';
 import { assignRows, BLOCK, blockDotsIndexed, centreSquaredNorms, distCentreCentre, distPointCentre, dotPointCentre, rowSquaredNorms } from './assign.js';
@@ -243,40 +244,9 @@ export function lloyd(vectors: Vectors, initial: Float64Array | Float32Array, k:
   for (let i = 0, o = 0; i < n; i++, o += dim) inertia += distPointCentre(data, o, centers, labels[i] * dim, dim);
   return { k, dim, labels, centroids: Float32Array.from(centers), inertia, iterations, converged };
 
-  /**
-   * An empty cluster takes the point farthest from its own centre (scikit-learn's rule): that
-   * point is the worst-served, and moving it can only lower the inertia. Bounds are then reset
-   * so the next E-step checks every point against the changed centres.
-   */
+  /** Empty clusters are re-seeded (reseed-empty.ts); the bounds then no longer hold. */
   function reseedEmpty(): void {
-    let anyEmpty = false;
-    for (let j = 0; j < k; j++) if (counts[j] === 0) anyEmpty = true;
-    if (!anyEmpty) return;
-    const taken = new Uint8Array(n);
-    for (let j = 0; j < k; j++) {
-      if (counts[j] !== 0) continue;
-      let far = -1;
-      let farD = -1;
-      for (let i = 0, o = 0; i < n; i++, o += dim) {
-        if (taken[i] || counts[labels[i]] <= 1) continue;
-        const d = distPointCentre(data, o, centers, labels[i] * dim, dim);
-        if (d > farD) {
-          farD = d;
-          far = i;
-        }
-      }
-      if (far < 0) continue; // nothing can be moved (n ≤ k); the cluster stays empty
-      const from = labels[far];
-      const o = far * dim;
-      taken[far] = 1;
-      labels[far] = j;
-      counts[from]--;
-      counts[j]++;
-      for (let t = 0; t < dim; t++) {
-        sums[from * dim + t] -= data[o + t];
-        sums[j * dim + t] = data[o + t];
-      }
-    }
+    if (!reseedEmptyClusters(data, dim, centers, labels, counts, sums)) return;
     upper.fill(Infinity);
     lower.fill(0);
   }

@@ -27,6 +27,7 @@
  *   return changes)
  * The full .wat is in bench/kernels/lloyd.wat.
  */
+import { reseedEmptyClusters } from './reseed-empty.js';
 import type { Vectors } from '../embed/types.js';
 import type { KMeansResult } from './kmeans.js';
 import { distPointCentre } from './assign.js';
@@ -179,7 +180,7 @@ export function lloydSimd(vectors: Vectors, initial: Float64Array | Float32Array
   let converged = false;
   while (iterations < maxIterations) {
     iterations++;
-    reseedEmpty();
+    reseedEmptyClusters(data, dim, centers, labels, counts, sums);
     let shift = 0;
     for (let j = 0; j < k; j++) {
       const inv = 1 / counts[j];
@@ -199,33 +200,4 @@ export function lloydSimd(vectors: Vectors, initial: Float64Array | Float32Array
   let inertia = 0;
   for (let i = 0, o = 0; i < n; i++, o += dim) inertia += distPointCentre(data, o, centers, labels[i] * dim, dim);
   return { k, dim, labels, centroids: Float32Array.from(centers), inertia, iterations, converged };
-
-  /** scikit-learn's rule, as in kmeans.ts: an empty cluster takes the point farthest from its centre. */
-  function reseedEmpty(): void {
-    const taken = new Uint8Array(n);
-    for (let j = 0; j < k; j++) {
-      if (counts[j] !== 0) continue;
-      let far = -1;
-      let farD = -1;
-      for (let i = 0, o = 0; i < n; i++, o += dim) {
-        if (taken[i] || counts[labels[i]] <= 1) continue;
-        const d = distPointCentre(data, o, centers, labels[i] * dim, dim);
-        if (d > farD) {
-          farD = d;
-          far = i;
-        }
-      }
-      if (far < 0) continue;
-      const from = labels[far];
-      const o = far * dim;
-      taken[far] = 1;
-      labels[far] = j;
-      counts[from]--;
-      counts[j]++;
-      for (let t = 0; t < dim; t++) {
-        sums[from * dim + t] -= data[o + t];
-        sums[j * dim + t] = data[o + t];
-      }
-    }
-  }
 }
