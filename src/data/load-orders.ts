@@ -57,7 +57,7 @@ export async function fromOrderLines(conn: DuckDBConnection, source: Source, inf
   if (roles.price) roles.price.reason = roles.amount ? 'unit price (the line amount column is used instead)' : 'unit price × quantity = line amount';
   if (roles.amount) roles.amount.reason = 'line amount → monetary (net of cancellations), avg_order_value';
   if (roles.category) roles.category.reason = `→ share of lines in the top ${f.categories.length} categories, ${FAVOURITE_COLUMN}`;
-  for (const a of roles.attributes) a.reason = 'customer attribute: each customer\'s most frequent value, a category of its own';
+  for (const a of roles.attributes) a.reason = "customer attribute: each customer's most frequent value; shown per segment, not segmented on";
   if (roles.text) roles.text.reason = `what each customer bought → text "${TEXT_FEATURE}"`;
   for (const s of roles.status) {
     if (!cancel?.columns.includes(s.name)) continue;
@@ -82,7 +82,11 @@ export async function fromOrderLines(conn: DuckDBConnection, source: Source, inf
 
   const plan = (name: string, role: ColumnPlan['role'] = 'numeric'): ColumnPlan => ({ name, sourceType: 'DOUBLE', typeClass: 'number', role, reason: 'derived' });
   for (const c of f.numeric) addNumeric(out, plan(c.name), c.name, c.values, file, derivedUnit(c.name));
-  for (const c of f.categorical) addCategorical(out, plan(c.name, 'categorical'), c.name, c.codes, c.levels, file);
+  for (const c of f.categorical) {
+    addCategorical(out, plan(c.name, 'categorical'), c.name, c.codes, c.levels, file);
+    const added = out.categorical.find((x) => x.name === c.name);
+    if (added && c.name !== FAVOURITE_COLUMN) added.describeOnly = true;
+  }
   if (f.text) {
     const r = cleanText(f.text.name, f.text.values, TEXT_CAP);
     out.text.push(r.column);

@@ -83,6 +83,11 @@ export interface CategoricalColumn {
   /** Level names; code i means levels[i]. Missing values are a level of their own ("(missing)"). */
   levels: string[];
   codes: Int32Array;
+  /**
+   * A customer attribute from a log (country): profiled (each segment's share of every level)
+   * but not embedded, so segments are cut on behaviour, not on the majority country.
+   */
+  describeOnly?: boolean;
 }
 
 export interface TextColumn {
