@@ -3,7 +3,7 @@ import { cleanCategorical, cleanNumeric } from './clean.js';
 import { readColumns } from './columnar.js';
 import type { ColumnPlan } from './infer-schema.js';
 import type { Source } from './ingest.js';
-import type { CategoricalColumn, ColumnSchema, DataQuality, NumericColumn, NumericUnit, TextColumn } from './types.js';
+import type { CategoricalColumn, ColumnSchema, DataQuality, NumericColumn, NumericUnit, TextColumn } from '../model/data.js';
 import { textSql } from './value-sql.js';
 
 /** The columns of a CustomerTable as they are assembled, cleaned one at a time, with the quality record. */

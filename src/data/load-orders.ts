@@ -8,7 +8,7 @@ import { TEXT_CAP, type ColumnPlan, type Inference } from './infer-schema.js';
 import type { Source } from './ingest.js';
 import { CANCEL_VALUES, derivedUnit, pickLogPlans } from './log-roles.js';
 import { aggregateOrderLines, TEXT_FEATURE } from './order-lines.js';
-import type { CustomerTable, DataSchema, LogMapping } from './types.js';
+import type { CustomerTable, DataSchema, LogMapping } from '../model/data.js';
 import { numberSql, textSql, timestampSql } from './value-sql.js';
 
 /**

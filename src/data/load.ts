@@ -7,7 +7,7 @@ import { inferSchema, TEXT_CAP, type ColumnPlan, type Inference } from './infer-
 import type { Source } from './ingest.js';
 import { withSource } from './with-source.js';
 import { addCategorical, addNumeric, collectPii, emptyQuality, toColumnSchema, type Assembly } from './assembly.js';
-import type { CategoricalColumn, ColumnSchema, CustomerTable, DataQuality, DataSchema, LoadOptions, LogMapping, NumericColumn, NumericUnit, TextColumn } from './types.js';
+import type { CustomerTable, DataSchema, LoadOptions, LogMapping } from '../model/data.js';
 import { columnUnit, derivedUnit, pickLogPlans } from './log-roles.js';
 import { fromOrderLines } from './load-orders.js';
 import { numberSql, textSql, timestampSql } from './value-sql.js';

@@ -1,6 +1,6 @@
 import { InputError } from '../errors.js';
 import type { ColumnPlan, Inference, LogRole } from './infer-schema.js';
-import type { NumericUnit } from './types.js';
+import type { NumericUnit } from '../model/data.js';
 
 /**
  * Which column plays which part in an event or order-line log: the time, order id, amount,

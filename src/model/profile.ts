@@ -1,4 +1,4 @@
-import type { NumericUnit } from '../data/types.js';
+import type { NumericUnit } from './data.js';
 
 /** Facts about one segment: numbers, not prose. Everything a writer may claim comes from here. */
 export interface NumericFact {

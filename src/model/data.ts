@@ -1,3 +1,5 @@
+import type { PiiKind } from '../util/pii.js';
+
 /**
  * What the data stage hands to the rest of the pipeline: one row per customer, cleaned,
  * in natural units, as typed columns. PII columns are detected and kept out of every block.
@@ -8,7 +10,7 @@ export type ColumnRole = 'id' | 'numeric' | 'boolean' | 'categorical' | 'datetim
  * derivation, so profiles and texts show money as money, rates as percentages, days as days.
  */
 export type NumericUnit = 'money' | 'rate' | 'count' | 'days' | 'number';
-export type PiiKind = 'email' | 'phone' | 'name' | 'address' | 'ip' | 'other';
+export type { PiiKind };
 export type FileFormat = 'csv' | 'tsv' | 'jsonl' | 'parquet';
 
 export interface ColumnSchema {
