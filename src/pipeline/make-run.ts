@@ -42,11 +42,17 @@ async function timed<T>(seconds: Record<string, number>, stage: string, log: (l:
  * The whole offline-or-LLM pipeline, data → Run folder: ingest, embed, cluster, profile,
  * write, brief. Everything is assembled in a staging folder and moved into place at the end.
  */
+/** The LoadOptions within the pipeline's options. */
+function loadOptionsOf(o: LoadOptions): LoadOptions {
+  const { idColumn, ignore, text, events, orderId, time, amount, quantity, price, category, join } = o;
+  return { idColumn, ignore, text, events, orderId, time, amount, quantity, price, category, join };
+}
+
 export async function makeRun(opts: MakeRunOptions): Promise<MadeRun> {
   const { log } = opts;
   const seconds: Record<string, number> = {};
   const table = await timed(seconds, 'ingest', log, () =>
-    loadCustomers(opts.file, { idColumn: opts.idColumn, ignore: opts.ignore, text: opts.text, events: opts.events }),
+    loadCustomers(opts.file, loadOptionsOf(opts)),
   );
   log(`read ${table.ids.length.toLocaleString('en-US')} customers from ${opts.file}`);
   assertEnoughCustomers(table, opts.k ?? 2, opts.file);
@@ -81,6 +87,8 @@ export async function makeRun(opts: MakeRunOptions): Promise<MadeRun> {
       idColumn: opts.idColumn,
       ignore: opts.ignore,
       text: opts.text,
+      // The role mapping as given; the one inferred is in schema.mapping.
+      ...Object.fromEntries(Object.entries(loadOptionsOf(opts)).filter(([k, v]) => v !== undefined && ['orderId', 'time', 'amount', 'quantity', 'price', 'category', 'join'].includes(k))),
       writer: writer.info.kind,
       model: writer.info.model,
     },
