@@ -152,7 +152,8 @@ async function fromCustomerRows(conn: DuckDBConnection, source: Source, inferenc
       const epochs = dateCols.find((d) => d.plan === p)!.epochs;
       const days = new Float64Array(epochs.length);
       for (let i = 0; i < epochs.length; i++) days[i] = (asOf - epochs[i]) / 86400;
-      p.reason = `dates → ${p.name}_days_ago (days before ${isoDate(asOf)})`;
+      const fmt = p.parse === 'dmy_dot' ? 'dd.mm.yyyy ' : p.parse === 'dmy' ? 'dd/mm/yyyy ' : p.parse === 'mdy' ? 'mm/dd/yyyy ' : '';
+      p.reason = `${fmt}dates → ${p.name}_days_ago (days before ${isoDate(asOf)})`;
       addNumeric(out, p, `${p.name}_days_ago`, days, file, 'days');
     } else if (p.role === 'categorical') {
       addCategorical(out, p, p.name, toCodes(pickRows((c as { values: Float64Array }).values, keep)), levels.get(p)!, file);

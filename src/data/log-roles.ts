@@ -55,11 +55,20 @@ export function pickLogPlans(file: string, inference: Inference): LogPlans {
   const numeric = (p: ColumnPlan) => p.role === 'numeric';
   const free = (role: ColumnPlan['role'], hint: RegExp, not?: RegExp) => plans.find((p) => p.role === role && !used.has(p) && !p.overridden && hint.test(p.name) && !(not && not.test(p.name)));
 
-  const time = take(byFlag('time', (p) => p.role === 'datetime')) ?? take(free('datetime', TIME_HINT)) ?? take(plans.find((p) => p.role === 'datetime'))!;
-  const order = take(byFlag('orderId', (p) => p.role === 'code')) ?? take(plans.find((p) => p.role === 'code' && /order id/.test(p.reason)));
-  const quantity = take(byFlag('quantity', numeric)) ?? (order ? take(free('numeric', QUANTITY_HINT)) : undefined);
-  const price = take(byFlag('price', numeric)) ?? (order ? take(free('numeric', PRICE_HINT)) : undefined);
-  const amountFlag = take(byFlag('amount', numeric));
+  // Flags first, so a column a flag names is never taken by a name hint for another role.
+  const flags = {
+    time: take(byFlag('time', (p) => p.role === 'datetime')),
+    order: take(byFlag('orderId', (p) => p.role === 'code')),
+    quantity: take(byFlag('quantity', numeric)),
+    price: take(byFlag('price', numeric)),
+    amount: take(byFlag('amount', numeric)),
+    category: take(byFlag('category', (p) => p.role === 'categorical')),
+  };
+  const time = flags.time ?? take(free('datetime', TIME_HINT)) ?? take(plans.find((p) => p.role === 'datetime' && !used.has(p)))!;
+  const order = flags.order ?? take(plans.find((p) => p.role === 'code' && /order id/.test(p.reason)));
+  const quantity = flags.quantity ?? (order ? take(free('numeric', QUANTITY_HINT)) : undefined);
+  const price = flags.price ?? (order && !flags.amount ? take(free('numeric', PRICE_HINT)) : undefined);
+  const amountFlag = flags.amount;
   const numerics = plans.filter((p) => p.role === 'numeric' && !used.has(p));
   const amount =
     amountFlag ??
@@ -67,7 +76,7 @@ export function pickLogPlans(file: string, inference: Inference): LogPlans {
     // An event log with one number and no price/quantity: that number is the amount.
     (!order && !price && !quantity && numerics.length === 1 ? take(numerics[0]) : undefined) ??
     (!order && !quantity ? take(free('numeric', PRICE_HINT)) : undefined);
-  const category = take(byFlag('category', (p) => p.role === 'categorical')) ?? take(free('categorical', CATEGORY_HINT, COUNTRY_HINT)) ?? take(plans.find((p) => p.role === 'categorical' && !COUNTRY_HINT.test(p.name) && !STATUS_HINT.test(p.name) && !used.has(p)));
+  const category = flags.category ?? take(free('categorical', CATEGORY_HINT, COUNTRY_HINT)) ?? take(plans.find((p) => p.role === 'categorical' && !COUNTRY_HINT.test(p.name) && !STATUS_HINT.test(p.name) && !used.has(p)));
   const attributes = plans.filter((p) => p.role === 'categorical' && !used.has(p) && COUNTRY_HINT.test(p.name));
   for (const a of attributes) used.add(a);
   const status = plans.filter((p) => (p.role === 'categorical' || p.role === 'boolean') && !used.has(p) && STATUS_HINT.test(p.name));
