@@ -1,4 +1,4 @@
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { translateDuckDbError } from './duckdb-errors.js';
@@ -19,6 +19,8 @@ export async function withSource<T>(file: string, work: (conn: DuckDBConnection,
   const format = formatFromPath(file);
   const head = await precheckFile(file, format);
   // Spill to the OS temp folder if a very large file outgrows memory (DuckDB's default is ./.tmp).
+  // Loaded here, not at module load: the native DuckDB binding costs ~0.5 s of CLI start-up.
+  const { DuckDBInstance } = await import('@duckdb/node-api');
   const instance = await DuckDBInstance.create(':memory:', { temp_directory: join(tmpdir(), 'segmenta-duckdb') });
   let conn: DuckDBConnection | undefined;
   let columns: string[] | undefined;
