@@ -139,4 +139,6 @@ export interface LoadOptions {
   category?: string;
   /** Further files joined to this one (customers, orders, order items, payments, products). */
   join?: string[];
+  /** The user's cancellation: interrupts the running query. */
+  signal?: AbortSignal;
 }
