@@ -28,9 +28,13 @@ export async function loadCustomers(file: string, options: LoadOptions = {}): Pr
       : inference.events
         ? await fromEvents(conn, source, inference)
         : await fromCustomerRows(conn, source, inference);
+    if (source.joined) {
+      table.schema.joined = source.joined;
+      table.quality.warnings.push(...(source.joinWarnings ?? []));
+    }
     assertUsable(table, file);
     return table;
-  }, options.signal);
+  }, options.signal, options.join ?? []);
 }
 
 /** The pipeline calls this once k is known: fewer customers than segments is the user's input problem. */

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { describeSchema, loadCustomers } from '../../src/data/load.js';
 import type { CustomerTable } from '../../src/model/data.js';
 import { generateRetail, writeRetailSync } from '../fixtures/online-retail.js';
+import { writeNormalisedShop } from '../fixtures/normalised-shop.js';
 import { expectInputError, makeTempDir } from './helpers.js';
 
 const tmp = makeTempDir('segmenta-real-');
@@ -134,5 +135,30 @@ describe('order-line logs (small, hand-checkable)', () => {
       const vb = tb.numeric.find((c) => c.name === f)!.values;
       for (let i = 0; i < va.length; i++) expect(vb[i]).toBeCloseTo(va[i], 6);
     }
+  });
+});
+
+describe('several tables joined (--join)', () => {
+  it('a normalised five-table export becomes one row per customer with true spend and orders', async () => {
+    const shop = writeNormalisedShop(tmp.dir);
+    const f = shop.files;
+    const t = await loadCustomers(f.customers, { join: [f.orders, f.order_items, f.payments, f.products] });
+    expect(t.ids).toHaveLength(300);
+    expect(new Set(t.ids).size).toBe(300);
+    expect(t.schema.kind).toBe('orders');
+    expect(t.schema.joined?.map((j) => j.on)).toEqual(expect.arrayContaining(['order_id', 'product_id', 'customer_id']));
+    for (const id of ['cu0', 'cu1', 'cu150', 'cu299']) {
+      expect(value(t, id, 'monetary')).toBeCloseTo(shop.spend.get(id)!, 6);
+      expect(value(t, id, 'frequency')).toBe(shop.orders.get(id));
+    }
+    // The category mix comes from the products table; payments (2 rows for some orders) are left out, and said so.
+    expect(t.schema.mapping?.category).toBe('category');
+    expect(t.quality.warnings.join('\n')).toMatch(/payments\.csv: not joined/);
+  });
+
+  it('a joined file without any shared key stops with one clear line', async () => {
+    const shop = writeNormalisedShop(tmp.dir, 6, 20);
+    const other = tmp.file('weather.csv', 'day,rain_mm\n2024-01-01,3\n2024-01-02,0\n');
+    await expectInputError(loadCustomers(shop.files.customers, { join: [other] }), ['weather.csv', 'shares no key column']);
   });
 });
