@@ -76,7 +76,7 @@ export function pickLogPlans(file: string, inference: Inference): LogPlans {
     // An event log with one number and no price/quantity: that number is the amount.
     (!order && !price && !quantity && numerics.length === 1 ? take(numerics[0]) : undefined) ??
     (!order && !quantity ? take(free('numeric', PRICE_HINT)) : undefined);
-  const category = flags.category ?? take(free('categorical', CATEGORY_HINT, COUNTRY_HINT)) ?? take(plans.find((p) => p.role === 'categorical' && !COUNTRY_HINT.test(p.name) && !STATUS_HINT.test(p.name) && !used.has(p)));
+  const category = flags.category ?? take(free('categorical', CATEGORY_HINT, COUNTRY_HINT)) ?? take(plans.find((p) => p.role === 'categorical' && !COUNTRY_HINT.test(p.name) && !STATUS_HINT.test(p.name) && !(order && DESCRIPTION_HINT.test(p.name)) && !used.has(p)));
   const attributes = plans.filter((p) => p.role === 'categorical' && !used.has(p) && COUNTRY_HINT.test(p.name));
   for (const a of attributes) used.add(a);
   const status = plans.filter((p) => (p.role === 'categorical' || p.role === 'boolean') && !used.has(p) && STATUS_HINT.test(p.name));
