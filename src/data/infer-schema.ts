@@ -164,9 +164,31 @@ export async function inferSchema(conn: DuckDBConnection, source: Source, option
     throw new InputError({ file }, 'an event log needs a customer id column, and none was found', 'Pass the id column with --id COLUMN');
   }
   const logFlag = Object.keys(overrides.log).length > 0;
+  if (logFlag) assertLogFlags(file, plans, overrides, hasDates);
   const events = options.events === true || (options.events !== false && ((idRepeats && hasDates) || (logFlag && !!id && hasDates)));
   const orders = events && (!!overrides.log.orderId || plans.some((p) => p.role === 'code' && /order id/.test(p.reason)));
   return { rows, columns: plans, idColumn: id, events, orders, warnings, overrides };
+}
+
+/** A log-role flag naming a column of the wrong kind is the user's error, said before anything is aggregated. */
+function assertLogFlags(file: string, plans: ColumnPlan[], overrides: Overrides, hasDates: boolean): void {
+  const want: Partial<Record<LogRole, [ColumnRole[], string]>> = {
+    time: [['datetime'], 'dates or times'],
+    amount: [['numeric'], 'numbers'],
+    quantity: [['numeric'], 'numbers'],
+    price: [['numeric'], 'numbers'],
+  };
+  for (const role of Object.keys(overrides.log) as LogRole[]) {
+    const name = overrides.log[role]!;
+    const w = want[role];
+    const p = plans.find((q) => q.name === name);
+    if (w && p && !w[0].includes(p.role)) {
+      throw new InputError({ file, column: name }, `given by ${LOG_FLAGS[role]}, but its values are not ${w[1]} (read as ${p.role}: ${p.reason})`, `Name a column of ${w[1]} with ${LOG_FLAGS[role]}`);
+    }
+  }
+  if (!hasDates) {
+    throw new InputError({ file }, `${Object.keys(overrides.log).map((r) => LOG_FLAGS[r as LogRole]).join(', ')} describe an event or order-line log, which needs a date or time column, and none was found`, 'Pass --time COLUMN, or leave these flags out for a file with one row per customer');
+  }
 }
 
 function base(col: SourceColumn): Pick<ColumnPlan, 'name' | 'sourceType' | 'typeClass'> {
