@@ -5,7 +5,7 @@ import { assignToCentroids } from '../../src/cluster/assign.js';
 import { clusterVectors, NonFiniteVectorError } from '../../src/cluster/cluster.js';
 import { adjustedRandIndex } from '../../src/cluster/metrics.js';
 import type { Vectors } from '../../src/embed/types.js';
-import { plantedTable } from './planted.js';
+import { plantedTable } from '../fixtures/planted.js';
 
 async function plantedVectors(groups: number, seed: number, n = 3000) {
   const { table, truth } = plantedTable({ n, groups, seed });

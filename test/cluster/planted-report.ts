@@ -7,7 +7,7 @@
 import { fitEmbedding } from '../../src/embed/fit.js';
 import { clusterVectors } from '../../src/cluster/cluster.js';
 import { adjustedRandIndex } from '../../src/cluster/metrics.js';
-import { plantedTable, type PlantedOptions } from './planted.js';
+import { plantedTable, type PlantedOptions } from '../fixtures/planted.js';
 
 const seeds = Number(process.argv[2] ?? 5);
 const n = Number(process.argv[3] ?? 5000);

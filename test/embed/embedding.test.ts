@@ -5,7 +5,7 @@ import { fitNumericColumn, scaleNumeric } from '../../src/embed/numeric-block.js
 import { fitCategoricalColumn } from '../../src/embed/categorical-block.js';
 import type { EmbeddingModel, TextEmbedder, Vectors } from '../../src/embed/types.js';
 import { BLOCK_IMPORTANCE } from '../../src/embed/weights.js';
-import { plantedTable } from '../cluster/planted.js';
+import { plantedTable } from '../fixtures/planted.js';
 import { table } from './fixtures.js';
 
 function blockOf(v: Vectors, model: EmbeddingModel, kind: string): Float32Array {
