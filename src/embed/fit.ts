@@ -117,7 +117,7 @@ function featureStructure(model: EmbeddingModel, raw: RawBlock[], n: number, see
     }
     for (let c = 0; c < w; c++) {
       const name = block.kind === 'numeric' ? model.numeric[c].name : `${model.text?.columns.join('+') ?? 'text'} (dimension ${c + 1})`;
-      features.push({ name, ...quantileBins(column(c), rows, bins), block: b, dims: [c] });
+      features.push({ name, ...quantileBins(column(c), rows, bins), block: b, dims: [c], ...(block.kind === 'text' ? { group: 'text' } : {}) });
     }
   });
   const factors = raw.map((block) => new Array<number>(block.width).fill(1));

@@ -70,6 +70,8 @@ export interface FeatureColumn {
   /** A bin per row, 0..bins−1. */
   bins: Int32Array;
   count: number;
+  /** Features of one group (the dimensions of one text block) are not tested against each other: they are one column's views. */
+  group?: string;
 }
 
 /** Quantile bins of a numeric feature by mid-rank (ties share a bin), at most `b` of them. */
@@ -161,6 +163,7 @@ export function measureStructure(features: FeatureColumn[]): { features: Feature
   const best = new Array<number>(p).fill(-Infinity);
   for (let a = 0; a < p; a++) {
     for (let b = a + 1; b < p; b++) {
+      if (features[a].group !== undefined && features[a].group === features[b].group) continue;
       const z = dependenceZ(features[a], features[b]);
       if (z > best[a]) best[a] = z;
       if (z > best[b]) best[b] = z;

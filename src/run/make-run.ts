@@ -4,6 +4,7 @@ import { loadCustomers, assertEnoughCustomers } from '../data/load.js';
 import type { CustomerTable, LoadOptions } from '../data/types.js';
 import { fitEmbedding } from '../embed/fit.js';
 import { clusterVectors } from '../cluster/cluster.js';
+import { minimumSegmentSize } from '../cluster/min-segment-size.js';
 import { profileSegments } from '../profile/profile.js';
 import type { Config } from '../config.js';
 import { createTextEmbedder, createWriter } from '../write/create-writer.js';
@@ -53,11 +54,16 @@ export async function makeRun(opts: MakeRunOptions): Promise<MadeRun> {
   // Made after loading so the privacy guard knows the values of the file's PII columns.
   const writer = await createWriter(opts.config, log, table.piiValues);
   const textEmbedder = await createTextEmbedder(opts.config, log, table.piiValues);
-  const minSegmentSize = opts.config.minSegmentSize;
+  // The privacy minimum marks small segments; it does not choose k. Small tables get one that fits them.
+  const minimum = minimumSegmentSize(table.ids.length, opts.config.minSegmentSize, opts.config.minSegmentSizeSet === true);
+  const minSegmentSize = minimum.value;
+  log(minimum.why);
 
   const { vectors, model } = await timed(seconds, 'embed', log, () => fitEmbedding(table, { textEmbedder, seed: opts.seed }));
-  const cluster = await timed(seconds, 'cluster', log, () => clusterVectors(vectors, { k: opts.k, seed: opts.seed, minSegmentSize, timings: seconds }));
-  log(`${cluster.k} segments (${opts.k ? 'k given' : `k chosen by silhouette ${cluster.silhouette.toFixed(3)}`})`);
+  const cluster = await timed(seconds, 'cluster', log, () => clusterVectors(vectors, { k: opts.k, seed: opts.seed, timings: seconds }));
+  log(`${cluster.k} segments (${opts.k ? 'k given' : `k chosen by silhouette ${cluster.silhouette.toFixed(3)} and stability`})`);
+  const left = model.structure?.features.filter((f) => !f.kept) ?? [];
+  if (left.length > 0) log(`left out of the segmentation (independent of every other column, so no group structure): ${left.map((f) => f.name).join(', ')}`);
   const profiles = await timed(seconds, 'profile', log, () =>
     profileSegments(table, cluster.labels, cluster.k, {
       stability: cluster.stability,
@@ -78,6 +84,7 @@ export async function makeRun(opts: MakeRunOptions): Promise<MadeRun> {
       k: opts.k,
       seed: opts.seed,
       minSegmentSize,
+      minSegmentSizeWhy: minimum.why,
       idColumn: opts.idColumn,
       ignore: opts.ignore,
       text: opts.text,
@@ -90,6 +97,7 @@ export async function makeRun(opts: MakeRunOptions): Promise<MadeRun> {
       dim: model.dim,
       blocks: model.blocks.map(({ features: _features, ...b }) => b),
       textEmbedder: textEmbedder?.name ?? (model.text ? model.text.kind : 'none'),
+      ...(model.structure ? { structure: model.structure } : {}),
     },
     metrics: {
       customers: table.ids.length,
