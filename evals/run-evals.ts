@@ -5,7 +5,7 @@ import { writeFileAtomic } from '../src/util/atomic-write.js';
 import { OfflineWriter } from '../src/write/offline-writer.js';
 import type { Writer } from '../src/write/writer.js';
 import { loadEvalContext, type EvalContext } from './context.js';
-import { judgeMeasurement, loadThresholds, withOverrides } from './thresholds.js';
+import { judgeMeasurement, loadThresholds, verdict, withOverrides } from './thresholds.js';
 import type { EvalReport, Measurement, Metric } from './types.js';
 import { measureClusterQuality } from './suites/cluster-quality.js';
 import { measureCopyFit } from './suites/copy-fit.js';
@@ -72,8 +72,8 @@ export async function runEvals(dir: string, run: RunFile, config: Config, log: (
   } else {
     const why = 'no LLM configured (set OPENAI_API_KEY or OPENAI_BASE_URL)';
     add('LLM judge', [
-      { name: 'llm_heldout_accuracy', value: null, detail: why },
-      { name: 'judge_fleiss_kappa', value: null, detail: why },
+      { name: 'llm_heldout_accuracy', value: null, notRun: why },
+      { name: 'judge_fleiss_kappa', value: null, notRun: why },
     ]);
   }
   if (!run.segments.some((s) => s.texts)) ctx.notes.push('No segment has texts (all are under the minimum size): the label metrics had nothing to measure.');
@@ -82,7 +82,7 @@ export async function runEvals(dir: string, run: RunFile, config: Config, log: (
     runId: run.id,
     runDir: dir,
     evaluatedAt: new Date().toISOString(),
-    passed: metrics.every((m) => m.passed),
+    passed: verdict(metrics),
     judge,
     metrics,
     seconds: Math.round((performance.now() - started) / 100) / 10,
