@@ -14,6 +14,7 @@ import { measureGrounding } from './suites/grounding.js';
 import { heldoutCases, measureHeldout } from './suites/heldout.js';
 import type { LlmJudgeRecord } from './suites/llm-judge.js';
 import { measureStability } from './suites/stability.js';
+import { measureTruth } from './suites/truth.js';
 
 /**
  * The eval runner behind `segmenta eval`: load the Run's context once, run every suite, compare
@@ -59,6 +60,7 @@ export async function runEvals(dir: string, run: RunFile, config: Config, log: (
   add('grounding', await timed('grounding', () => measureGrounding(ctx)));
   add('copy fit', await timed('copy fit', () => measureCopyFit(ctx)));
   add('cluster quality', measureClusterQuality(ctx));
+  add('truth', measureTruth(ctx));
 
   let llmRecord: LlmJudgeRecord | undefined;
   let judge = 'offline';
