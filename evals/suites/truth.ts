@@ -1,5 +1,5 @@
-import type { CustomerTable } from '../../src/data/types.js';
-import type { SegmentTexts } from '../../src/write/schemas.js';
+import type { CustomerTable } from '../../src/model/data.js';
+import type { SegmentTexts } from '../../src/model/texts.js';
 import type { EvalContext } from '../context.js';
 import { extractClaims, type Claim } from '../claims.js';
 import { tableVocabulary } from '../lifts.js';

@@ -21,8 +21,8 @@
  * which then merges the twins: k = 5); the over-splits a looser rule took — 8 of 4 groups
  * (0.845 of the best, Jaccard 0.79), 7 of 5 lean groups (0.80, 0.76) — fall under 0.85.
  */
-import type { Vectors } from '../embed/types.js';
-import type { KScore } from './types.js';
+import type { Vectors } from '../model/vectors.js';
+import type { KScore } from '../model/cluster.js';
 import { kmeans, type KMeansResult } from './kmeans.js';
 import { TooFewDistinctPointsError } from './kmeans-pp.js';
 import { pairwiseDistances, silhouetteFromDistances, type DistanceMatrix } from './silhouette.js';

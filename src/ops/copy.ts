@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { defineOperation } from './operation.js';
-import { describedTexts, resolveSegment } from '../run/segments.js';
-import { saveSegmentTexts, writeContextOf } from '../run/save-texts.js';
+import { describedTexts, resolveSegment } from './segments.js';
+import { saveSegmentTexts, writeContextOf } from '../pipeline/save-texts.js';
 import { createWriter } from '../write/create-writer.js';
-import { CHANNEL_LIMITS, type Channel, type Copy } from '../write/schemas.js';
+import { CHANNEL_LIMITS, type Channel, type Copy } from '../model/texts.js';
 import { openRun } from './session.js';
 import { writerLabel } from './writer-label.js';
 
@@ -42,7 +42,7 @@ export const copyOp = defineOperation({
     if (!options.tone && !options.offer && !options.language) {
       return { ...base, copy: texts.copy, writer: writerLabel(texts.writer), fresh: false };
     }
-    const writer = await createWriter(ctx.config, ctx.log);
+    const writer = await createWriter(ctx.config, { log: ctx.log, signal: ctx.signal });
     const copy = await writer.copy(seg.profile, { segment: seg.id, name: texts.name, summary: texts.summary }, texts.persona, writeContextOf(run), options);
     const info = writer.infoFor?.(seg.id) ?? writer.info;
     // The previous copy stays in textsHistory, so a new tone never loses the old text.
