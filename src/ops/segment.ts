@@ -59,7 +59,7 @@ export const segmentOp = defineOperation({
       ...r.segments.map((s) => `  ${String(s.id).padStart(2)}  ${s.name.padEnd(30)} ${s.size.toLocaleString('en-US').padStart(8)}  ${formatShare(s.share).padStart(6)}${s.small ? '  small: kept, not described or exported' : ''}`),
       '',
       ...(r.kScores.length > 0
-        ? [`k scores (silhouette / least stable segment's bootstrap Jaccard): ${r.kScores.map((s) => `${s.k}: ${s.silhouette.toFixed(2)}${s.stability !== undefined ? `/${s.stability.toFixed(2)}` : ''}`).join('  ')}`]
+        ? [`k scores (silhouette / least stable segment's bootstrap Jaccard, where it could change the choice): ${r.kScores.map((s) => `${s.k}: ${s.silhouette.toFixed(2)}${s.stability !== undefined ? `/${s.stability.toFixed(2)}` : ''}`).join('  ')}`]
         : []),
       `${r.minimum[0].toUpperCase()}${r.minimum.slice(1)}.`,
       ...(r.leftOut.length > 0 ? [`Left out (independent of every other column, no group structure): ${r.leftOut.join(', ')}`] : []),
