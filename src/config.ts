@@ -38,6 +38,8 @@ export interface SlackConfig {
 export interface Config {
   workspace: string;
   minSegmentSize: number;
+  /** True when the user set the minimum (flag or variable): small tables then keep it as set (cluster/min-segment-size.ts). */
+  minSegmentSizeSet?: boolean;
   /** Undefined → the offline writer (no key and no base URL configured). */
   llm?: LlmConfig;
   slack: SlackConfig;
@@ -121,7 +123,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.e
     appToken: env.SLACK_APP_TOKEN?.trim() || undefined,
   };
 
-  const config: Config = { workspace, minSegmentSize, slack, warnings };
+  const config: Config = { workspace, minSegmentSize, ...(minSize ? { minSegmentSizeSet: true } : {}), slack, warnings };
   if (o.offline) return config;
 
   const key = pick(o.apiKey, '--api-key', env, 'OPENAI_API_KEY');

@@ -2,7 +2,7 @@ import type { DataQuality, DataSchema } from './data.js';
 import type { KScore } from './cluster.js';
 import type { SegmentProfile } from './profile.js';
 import type { SegmentTexts } from './texts.js';
-import type { BlockInfo } from './vectors.js';
+import type { BlockInfo, StructureReport } from './vectors.js';
 import type { IndexMeta } from './vector-index.js';
 
 /** Everything a segmentation produced, as stored in runs/<id>/run.json. */
@@ -14,7 +14,7 @@ export interface RunFile {
   config: RunConfig;
   schema: DataSchema;
   quality: DataQuality;
-  embedding: { dim: number; blocks: Omit<BlockInfo, 'features'>[]; textEmbedder: string };
+  embedding: { dim: number; blocks: Omit<BlockInfo, 'features'>[]; textEmbedder: string; structure?: StructureReport };
   metrics: RunMetrics;
   segments: RunSegment[];
   /** Earlier texts, kept when `segmenta write` re-writes a Run. */
@@ -30,6 +30,8 @@ export interface RunConfig {
   k?: number;
   seed: number;
   minSegmentSize: number;
+  /** Which minimum the Run used and why (the default, as set, or one fitted to a small table). */
+  minSegmentSizeWhy?: string;
   idColumn?: string;
   ignore?: string[];
   text?: string[];

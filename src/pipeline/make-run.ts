@@ -5,6 +5,7 @@ import type { Config } from '../config.js';
 import { createTextEmbedder } from '../embed/create-text-embedder.js';
 import { writeBriefs } from '../brief/write-briefs.js';
 import { buildRunIndex } from '../vectors/build.js';
+import { minimumSegmentSize } from '../cluster/min-segment-size.js';
 import { toCsv } from '../util/csv.js';
 import { checkpoint } from '../util/cancel.js';
 import { newRunId, stageRun, ASSIGNMENTS_CSV, RUN_JSON } from '../run/store.js';
@@ -73,7 +74,10 @@ export async function makeRun(opts: MakeRunOptions): Promise<MadeRun> {
   const table = await timed(seconds, 'ingest', ctx, () => source.load(ctx));
   ctx.log(`read ${table.ids.length.toLocaleString('en-US')} customers from ${source.name}`);
   assertEnoughCustomers(table, opts.k ?? 2, source.name);
-  const minSegmentSize = opts.config.minSegmentSize;
+  // The privacy minimum marks small segments; it does not choose k. Small tables get one that fits them.
+  const minimum = minimumSegmentSize(table.ids.length, opts.config.minSegmentSize, opts.config.minSegmentSizeSet === true);
+  const minSegmentSize = minimum.value;
+  ctx.log(minimum.why);
 
   // Made after loading so the privacy guard knows the values of the file's PII columns.
   const textEmbedder = opts.stages?.embedder ? undefined : await createTextEmbedder(opts.config, ctx.log, table.piiValues);
@@ -82,8 +86,10 @@ export async function makeRun(opts: MakeRunOptions): Promise<MadeRun> {
   const profiler = opts.stages?.profiler ?? defaultProfiler();
 
   const { vectors, model } = await timed(seconds, 'embed', ctx, () => embedder.embed(table, ctx));
-  const cluster = await timed(seconds, 'cluster', ctx, () => clusterer.cluster(vectors, { k: opts.k, minSegmentSize, timings: seconds }, ctx));
-  ctx.log(`${cluster.k} segments (${opts.k ? 'k given' : cluster.kScores.length ? `k chosen by silhouette ${cluster.silhouette.toFixed(3)}` : `by ${clusterer.name}`})`);
+  const cluster = await timed(seconds, 'cluster', ctx, () => clusterer.cluster(vectors, { k: opts.k, timings: seconds }, ctx));
+  ctx.log(`${cluster.k} segments (${opts.k ? 'k given' : cluster.kScores.length ? `k chosen by silhouette ${cluster.silhouette.toFixed(3)} and stability` : `by ${clusterer.name}`})`);
+  const left = model.structure?.features.filter((f) => !f.kept) ?? [];
+  if (left.length > 0) ctx.log(`left out of the segmentation (independent of every other column, so no group structure): ${left.map((f) => f.name).join(', ')}`);
   const profiles = await timed(seconds, 'profile', ctx, () => profiler.profile(table, { cluster, vectors, minSegmentSize }, ctx));
   const { writer, texts } = await timed(seconds, 'write', ctx, () =>
     writePhase(profiles, { config: opts.config, log: ctx.log, signal: ctx.signal, piiValues: table.piiValues, writer: opts.stages?.writer }),
@@ -99,6 +105,7 @@ export async function makeRun(opts: MakeRunOptions): Promise<MadeRun> {
       k: opts.k,
       seed: opts.seed,
       minSegmentSize,
+      minSegmentSizeWhy: minimum.why,
       idColumn: opts.idColumn,
       ignore: opts.ignore,
       text: opts.text,
@@ -113,6 +120,7 @@ export async function makeRun(opts: MakeRunOptions): Promise<MadeRun> {
       dim: model.dim,
       blocks: model.blocks.map(({ features: _features, ...b }) => b),
       textEmbedder: textEmbedder?.name ?? (model.text ? model.text.kind : embedder.name === 'blocks' ? 'none' : embedder.name),
+      ...(model.structure ? { structure: model.structure } : {}),
     },
     metrics: {
       customers: table.ids.length,
