@@ -64,7 +64,8 @@ export function offlineCopy(profile: SegmentProfile, all: SegmentProfile[], opti
   const others = describable.filter((p) => p.id !== profile.id).map((p) => ({ id: p.id, traits: traitsOf(p) }));
   const rankBy = (same: (t: Trait[]) => boolean) => others.filter((x) => x.id < profile.id && same(x.traits)).length;
   const v = rankBy((t) => offerKindOf(t).kind === kind);
-  const vTopic = topic ? rankBy((t) => topicOf(t) === topic) : 0;
+  // Topic lines rotate over every segment with a topic, so "plenty new in …" is said once.
+  const vTopic = topic ? rankBy((t) => topicOf(t) !== undefined) : 0;
   const pick = (xs: string[], i = v) => xs[i % xs.length];
 
   const { tone: toneName } = resolveTone(options.tone, words);

@@ -36,14 +36,17 @@ export function offlineNames(profiles: SegmentProfile[], currency?: string, labe
 
 /**
  * The traits a name may claim (held by a majority, or an average far from everyone's — see
- * Trait.nameable), in naming order: the head — the noun of the name — is the dominant trait,
- * the strongest one; then the others by strength. A preferred channel says how to reach them,
- * not who they are: it is the head only when nothing else may be claimed.
+ * Trait.nameable), in naming order: the head — the noun of the name — is the dominant
+ * behaviour (spend, recency, deals, an RFM tier…) when that is at least half as distinctive as
+ * the strongest claimable trait: behaviour decides the campaign, so "Fashion Deal Hunters"
+ * beats "Deal-Seeking Fashion Fans". A preferred channel says how to reach them, not who they
+ * are: it is the head only when nothing else may be claimed.
  */
 export function namingOrder(traits: Trait[]): Trait[] {
   const ranked = traits.filter((t) => t.nameable);
   if (ranked.length === 0) return [];
-  const head = ranked.find((t) => t.categoryKind !== 'channel') ?? ranked[0];
+  const behaviour = ranked.find((t) => (t.source === 'numeric' && !t.key.startsWith('feature:')) || t.source === 'rfm');
+  const head = behaviour && behaviour.score >= 0.5 * ranked[0].score ? behaviour : (ranked.find((t) => t.categoryKind !== 'channel') ?? ranked[0]);
   // Adjectives from the vocabulary read better than made-up ones ("High-Page-Views"), so
   // generic traits and terms come after every vocabulary trait, strong as they may be.
   const generic = (t: Trait) => t.key.startsWith('feature:') || t.source === 'term';

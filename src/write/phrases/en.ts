@@ -145,7 +145,7 @@ const retail: Record<OfferKind, OfferWords> = {
     subjects: ['Share the love: a reward for you both', 'Bring a friend, both get rewarded', 'Your friends will thank you'],
     intros: ['You clearly like what we do. Share it, and you both get rewarded.', 'The best tips come from friends.', 'Know someone who would love us?'],
     rewardLines: ['You and a friend each get a reward.', 'Every friend you bring earns you both a reward.', 'A shared reward is ready to send.'],
-    ctas: ['Invite a friend', 'Refer a friend', 'Share your invite'],
+    ctas: ['Invite a friend', 'Refer a friend', 'Invite your friends'],
     headlines: ['Bring a friend, both win', 'Share the love', 'Rewards for you and a friend'],
   },
   picks: {
@@ -175,7 +175,7 @@ const subscription: Partial<Record<OfferKind, Partial<OfferWords>>> = {
     subjects: ['A better price on your next renewal', 'Your loyalty price is ready', 'Keep your plan, pay less'],
     intros: ['Staying with us should pay off.', 'Your plan, at a price that fits.', 'Good value matters to you, and to us.'],
     rewardLines: ['A loyalty price is ready for {next}.', 'Your next renewal comes with a better price.', 'Lock in your loyalty price on {next}.'],
-    ctas: ['Claim your price', 'Renew for less', 'Lock in your price'],
+    ctas: ['Claim your price', 'Renew for less', 'Get your loyalty price'],
     headlines: ['Your plan, for less', 'A loyalty price for you', 'Renew and save'],
   },
   vip: {
@@ -237,7 +237,7 @@ const b2b: Partial<Record<OfferKind, Partial<OfferWords>>> = {
     subjects: ['A loyalty rate on your next renewal', 'A better rate for your account', 'Plan your budget with a loyalty rate'],
     intros: ['Your budget matters to us.', 'Renewing should be the easy decision.', 'A better rate for a loyal account.'],
     rewardLines: ['A loyalty rate is ready for {next}.', 'Your account qualifies for a better rate.', 'Lock in a loyalty rate on {next}.'],
-    ctas: ['Claim your rate', 'Book a renewal call', 'Lock in your rate'],
+    ctas: ['Claim your rate', 'Book a renewal call', 'Get your loyalty rate'],
     headlines: ['A better rate for your team', 'Renew for less', 'Your loyalty rate'],
   },
   service: {
@@ -303,7 +303,7 @@ const persona: PersonaWords = {
     'subscription:low': 'have mostly not subscribed to what we send',
   },
   categoryKinds: {
-    channel: (l, h) => `${cap(h)} would rather hear from us by ${l}`,
+    channel: (l, h) => channelSentence(l, h),
     topic: (l, h) => `${l} is what ${h === 'most' || h === 'nearly all' ? 'most of them' : 'many of them'} come for`,
     region: (l, h) => `${cap(h)} of them are in ${l}`,
     device: (l, h) => `${cap(h)} of them shop on ${l}`,
@@ -327,6 +327,13 @@ const persona: PersonaWords = {
   want: (g) => `What they want most: ${g}.`,
   plain: 'They sit close to the average on every measure, a steady middle of the customer base.',
 };
+
+function channelSentence(level: string, h: string): string {
+  const l = /^[A-Z0-9]+$/.test(level) ? level : level.toLowerCase();
+  if (/store|shop|in[- ]person|branch|retail/.test(l)) return `${cap(h)} of them prefer to shop in store`;
+  const how = /social/.test(l) ? 'on social media' : /app|push/.test(l) ? 'in the app' : /web|online|site/.test(l) ? 'on the website' : `by ${l}`;
+  return `${cap(h)} of them would rather hear from us ${how}`;
+}
 
 function cap(s: string): string {
   return s ? s[0].toUpperCase() + s.slice(1) : s;
