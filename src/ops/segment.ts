@@ -11,6 +11,8 @@ export const SegmentInput = z.object({
   idColumn: z.string().optional().describe('Name of the customer id column, when it cannot be inferred'),
   ignore: z.array(z.string()).optional().describe('Columns to leave out'),
   text: z.array(z.string()).optional().describe('Columns to treat as free text'),
+  labels: z.string().optional().describe('A file of plain-language feature labels (JSON or CSV column,label[,unit])'),
+  brand: z.string().max(30).optional().describe('Brand name the copy signs with'),
 });
 
 export interface SegmentResult {

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { defineOperation } from './operation.js';
 import { writeRunFile } from '../run/store.js';
+import { writeContextOf } from '../run/save-texts.js';
+import { makeLabels } from '../write/labels.js';
 import { openRun } from './session.js';
 import { createWriter } from '../write/create-writer.js';
 import { writeAllTexts } from '../write/write-all.js';
@@ -67,7 +69,12 @@ export const writeTextsOp = defineOperation({
     const saveProgress = (texts: Record<number, SegmentTexts>) =>
       writeFileAtomic(progressPath, JSON.stringify({ startedAt, writer: writerName, texts, llm: writer.record?.(previousLlm) }));
 
+    const wctx = writeContextOf(run);
+    wctx.labels ??= makeLabels(wctx.profiles);
+    run.labels = wctx.labels;
     const texts = await writeAllTexts(writer, run.segments.map((s) => s.profile), {
+      labels: wctx.labels,
+      brand: wctx.brand,
       done,
       log: ctx.log,
       concurrency: ctx.config.llm?.concurrency,

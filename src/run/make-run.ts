@@ -8,6 +8,7 @@ import { profileSegments } from '../profile/profile.js';
 import type { Config } from '../config.js';
 import { createTextEmbedder, createWriter } from '../write/create-writer.js';
 import { writeAllTexts } from '../write/write-all.js';
+import { makeLabels, readLabelsFile } from '../write/labels.js';
 import { writeBriefs } from '../brief/write-briefs.js';
 import { buildRunIndex } from '../index/build.js';
 import { toCsv } from '../util/csv.js';
@@ -20,6 +21,10 @@ export interface MakeRunOptions extends LoadOptions {
   seed: number;
   config: Config;
   log: (line: string) => void;
+  /** A labels file (column → label, unit) overriding the guessed feature labels. */
+  labels?: string;
+  /** Brand name the copy signs with (else the config's). */
+  brand?: string;
 }
 
 export interface MadeRun {
@@ -45,6 +50,9 @@ async function timed<T>(seconds: Record<string, number>, stage: string, log: (l:
 export async function makeRun(opts: MakeRunOptions): Promise<MadeRun> {
   const { log } = opts;
   const seconds: Record<string, number> = {};
+  // Read before anything is computed: a bad labels file stops the Run before it starts.
+  const labelOverrides = opts.labels ? readLabelsFile(opts.labels) : {};
+  const brand = opts.brand?.trim() || opts.config.brand;
   const table = await timed(seconds, 'ingest', log, () =>
     loadCustomers(opts.file, { idColumn: opts.idColumn, ignore: opts.ignore, text: opts.text, events: opts.events }),
   );
@@ -66,7 +74,11 @@ export async function makeRun(opts: MakeRunOptions): Promise<MadeRun> {
       centroids: cluster.centroids,
     }),
   );
-  const texts = await timed(seconds, 'write', log, () => writeAllTexts(writer, profiles, { log, concurrency: opts.config.llm?.concurrency }));
+  const labels = makeLabels(profiles, labelOverrides);
+  for (const column of Object.keys(labelOverrides)) {
+    if (!labels[column]) log(`labels file: "${column}" is not a feature of ${opts.file}; its label is not used`);
+  }
+  const texts = await timed(seconds, 'write', log, () => writeAllTexts(writer, profiles, { log, concurrency: opts.config.llm?.concurrency, labels, brand }));
 
   const runId = newRunId();
   const run: RunFile = {
@@ -83,6 +95,7 @@ export async function makeRun(opts: MakeRunOptions): Promise<MadeRun> {
       text: opts.text,
       writer: writer.info.kind,
       model: writer.info.model,
+      ...(brand ? { brand } : {}),
     },
     schema: table.schema,
     quality: table.quality,
@@ -103,6 +116,7 @@ export async function makeRun(opts: MakeRunOptions): Promise<MadeRun> {
     },
     segments: profiles.map((p) => ({ id: p.id, size: p.size, share: p.share, small: p.small, profile: p, texts: texts[p.id] })),
     textsHistory: [],
+    labels,
     llm: writer.record?.(),
   };
 

@@ -115,6 +115,11 @@ export function makeLabels(profiles: SegmentProfile[], overrides: Record<string,
   return out;
 }
 
+/** A Run's labels: kept in run.json, or guessed for a Run made before labels were kept. */
+export function runLabels(run: { labels?: FeatureLabels; segments: { profile: SegmentProfile }[] }): FeatureLabels {
+  return run.labels ?? makeLabels(run.segments.map((s) => s.profile));
+}
+
 /** The label of a feature or column, from the Run's labels (or guessed when it has none). */
 export function labelFor(labels: FeatureLabels | undefined, feature: string): string {
   return labels?.[feature]?.label ?? labelOf(feature);

@@ -1,5 +1,5 @@
 import type { SegmentProfile } from '../profile/types.js';
-import { SegmentTextsSchema, type SegmentName, type SegmentTexts } from './schemas.js';
+import { SegmentTextsSchema, type FeatureLabels, type SegmentName, type SegmentTexts } from './schemas.js';
 import type { WriteContext, Writer } from './writer.js';
 import { mapLimit } from '../util/map-limit.js';
 
@@ -10,6 +10,9 @@ export interface WriteAllOptions {
   /** Called after each segment's texts are complete, so a caller can save progress. */
   onSegmentDone?: (segment: number, texts: SegmentTexts, all: Record<number, SegmentTexts>) => void | Promise<void>;
   log?: (line: string) => void;
+  /** The Run's feature labels and brand, for the writer's context. */
+  labels?: FeatureLabels;
+  brand?: string;
 }
 
 /**
@@ -18,7 +21,7 @@ export interface WriteAllOptions {
  */
 export async function writeAllTexts(writer: Writer, profiles: SegmentProfile[], options: WriteAllOptions = {}): Promise<Record<number, SegmentTexts>> {
   const describable = profiles.filter((p) => !p.small);
-  const ctx: WriteContext = { profiles: describable };
+  const ctx: WriteContext = { profiles: describable, labels: options.labels, brand: options.brand };
   const out: Record<number, SegmentTexts> = { ...(options.done ?? {}) };
   const todo = describable.filter((p) => !out[p.id]);
   if (todo.length === 0) return out;

@@ -12,10 +12,12 @@ export function registerSegment(program: Command): void {
     .option('--id <column>', 'the customer id column')
     .option('--ignore <columns>', 'comma-separated columns to leave out')
     .option('--text <columns>', 'comma-separated columns to treat as free text')
+    .option('--labels <file>', 'plain-language feature labels: JSON {"column": "label"} or CSV column,label[,unit]')
+    .option('--brand <name>', 'brand name the copy signs with (default: $SEGMENTA_BRAND)')
     .action(async (file: string, o, cmd: Command) => {
       await runCli(
         segmentOp,
-        { file, k: o.k, seed: o.seed, idColumn: o.id, ignore: splitList(o.ignore), text: splitList(o.text) },
+        { file, k: o.k, seed: o.seed, idColumn: o.id, ignore: splitList(o.ignore), text: splitList(o.text), labels: o.labels, brand: o.brand },
         cmd.optsWithGlobals(),
         // The --json contract scripts rely on (DESIGN.md): keep these keys stable.
         (r) => ({ runId: r.runId, runDir: r.runDir, k: r.k, segments: r.segments.map(({ id, name, size }) => ({ id, name, size })) }),
