@@ -58,7 +58,7 @@ export function formatFeatureValue(f: Pick<NumericFact, 'feature' | 'kind' | 'me
 const MONEY_NAME = /spend|revenue|monetary|value|amount|price|ltv|clv|aov|sales/i;
 
 /**
- * "Total spend averages 412.50 vs 196.40 for everyone (2.1×)" · "Member: 62% vs 30% of everyone (2.1×)".
+ * "Total spend: 412.50 on average vs 196.40 for everyone (2.1×)" · "Member: 62% vs 30% of everyone (2.1×)".
  * With `labels` (the Run's) the feature is named in plain words; without, as the column is
  * named (the LLM payload keeps column names so a model can tell features apart).
  */
@@ -68,7 +68,9 @@ export function describeNumeric(f: NumericFact, currency?: string, labels?: Feat
   const all = formatFeatureValue(f, f.overallMean, currency, unit);
   const name = labels ? capitalLabel(labels, f.feature) : f.feature;
   if (f.kind === 'boolean') return `${name}: ${v} vs ${all} of everyone (${formatLift(f.lift)})`;
-  return `${name} averages ${v} vs ${all} for everyone (${formatLift(f.lift)})`;
+  // The payload sent to an LLM keeps its established form; labelled text reads as a sentence.
+  if (!labels) return `${name} averages ${v} vs ${all} for everyone (${formatLift(f.lift)})`;
+  return `${name}: ${v} on average vs ${all} for everyone (${formatLift(f.lift)})`;
 }
 
 /** "Preferred channel is email for 34% vs 19% of everyone (1.8×)" (column = level without labels). */

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { UsageError } from '../errors.js';
 import type { NumericFact, SegmentProfile } from '../profile/types.js';
 import { FeatureLabelSchema, FEATURE_UNITS, type FeatureLabel, type FeatureLabels, type FeatureUnit } from './schemas.js';
-import { ABBREVIATIONS, NUMBER_WORDS, UNIT_PATTERNS } from './phrases/en.js';
+import { ABBREVIATIONS, LABEL_RULES, NUMBER_WORDS, UNIT_PATTERNS } from './phrases/en.js';
 
 /**
  * Plain-language labels for every feature of a Run ("signup_date_days_ago" → "days since
@@ -25,6 +25,7 @@ export function unitOf(feature: string, kind: 'numeric' | 'boolean' = 'numeric',
 /** A readable label from a column name: split snake/camel case, expand abbreviations, "_days_ago" → "days since …". */
 export function labelOf(feature: string): string {
   let name = feature.trim();
+  for (const [re, label] of LABEL_RULES) if (re.test(name)) return label;
   // Derived by the loader from a datetime column: "<column>_days_ago".
   const ago = /^(.*?)[\s_-]*days[\s_-]*ago$/i.exec(name);
   if (ago && ago[1]) return `days since ${wordsOf(ago[1].replace(/[\s_-]*(date|at|on|time|timestamp)$/i, '')).join(' ')}`;

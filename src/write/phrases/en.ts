@@ -278,8 +278,8 @@ const persona: PersonaWords = {
     'tenure:low': 'joined recently and are still getting to know us',
     'recency:high': 'have not ordered for a long while',
     'recency:low': 'bought from us very recently',
-    'discount:high': 'rarely pay full price and wait for a deal',
-    'discount:low': 'seldom use discounts and pay full price',
+    'discount:high': 'hunt for deals and wait for the sale',
+    'discount:low': 'are happy to pay the full price',
     'returns:high': 'send back far more of what they buy',
     'returns:low': 'keep what they buy',
     'frequency:high': 'order far more often than most',
@@ -357,6 +357,15 @@ export const EN: PhraseTable = {
 };
 
 // ----- words for feature labels (labels.ts) -----
+
+/** Whole column names that read better said another way, before any splitting. */
+export const LABEL_RULES: [RegExp, string][] = [
+  [/^recency(_?days)?$/i, 'days since last purchase'],
+  [/^tenure(_?days)?$/i, 'days as a customer'],
+  [/^tenure_?months$/i, 'months as a customer'],
+  [/^frequency$/i, 'purchase frequency'],
+  [/^monetary$/i, 'total spend'],
+];
 
 /** Abbreviations in column names, spelled out. */
 export const ABBREVIATIONS: Record<string, string> = {
