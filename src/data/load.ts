@@ -6,7 +6,7 @@ import { aggregateEvents, FAVOURITE_COLUMN } from './events.js';
 import { inferSchema, TEXT_CAP, type ColumnPlan, type Inference } from './infer-schema.js';
 import type { Source } from './ingest.js';
 import { withSource } from './with-source.js';
-import type { CategoricalColumn, ColumnSchema, CustomerTable, DataQuality, DataSchema, LoadOptions, NumericColumn, TextColumn } from './types.js';
+import type { CategoricalColumn, ColumnSchema, CustomerTable, DataQuality, DataSchema, LoadOptions, NumericColumn, TextColumn } from '../model/data.js';
 import { numberSql, textSql, timestampSql } from './value-sql.js';
 
 /**
@@ -23,7 +23,7 @@ export async function loadCustomers(file: string, options: LoadOptions = {}): Pr
     const table = inference.events ? await fromEvents(conn, source, inference) : await fromCustomerRows(conn, source, inference);
     assertUsable(table, file);
     return table;
-  });
+  }, options.signal);
 }
 
 /** The pipeline calls this once k is known: fewer customers than segments is the user's input problem. */

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { defineOperation } from './operation.js';
-import { describedTexts, resolveSegment } from '../run/segments.js';
-import { writeContextOf } from '../run/save-texts.js';
+import { describedTexts, resolveSegment } from './segments.js';
+import { writeContextOf } from '../pipeline/save-texts.js';
 import { createWriter } from '../write/create-writer.js';
-import { CHANNEL_LIMITS, type Channel, type Copy, type CopySettings } from '../write/schemas.js';
+import { CHANNEL_LIMITS, type Channel, type Copy, type CopySettings } from '../model/texts.js';
 import { KNOWN_TONES, resolveTone } from '../write/offline-copy.js';
 import { smsLength } from '../write/sms.js';
 import { saveAndRefresh } from './save-and-refresh.js';
@@ -57,7 +57,7 @@ export const copyOp = defineOperation({
     if (!ctx.config.llm && settings.tone && !resolveTone(settings.tone).supported) {
       note = `The offline writer has no "${settings.tone}" tone (it knows ${KNOWN_TONES.join(', ')}), so this is written friendly; set OPENAI_API_KEY for other tones.`;
     }
-    const writer = await createWriter(ctx.config, ctx.log);
+    const writer = await createWriter(ctx.config, { log: ctx.log, signal: ctx.signal });
     const fresh = await writer.copy(seg.profile, { segment: seg.id, name: texts.name, summary: texts.summary }, texts.persona, writeContextOf(run), settings);
     const info = writer.infoFor?.(seg.id) ?? writer.info;
     // `copy N sms` rewrites the SMS only; the other channels and the offer idea stay as they were

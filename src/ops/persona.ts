@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { defineOperation } from './operation.js';
-import { describedTexts, resolveSegment } from '../run/segments.js';
-import { writeContextOf } from '../run/save-texts.js';
+import { describedTexts, resolveSegment } from './segments.js';
+import { writeContextOf } from '../pipeline/save-texts.js';
 import { saveAndRefresh } from './save-and-refresh.js';
 import { createWriter } from '../write/create-writer.js';
-import type { Persona } from '../write/schemas.js';
+import type { Persona } from '../model/texts.js';
 import { openRun } from './session.js';
 import { writerLabel } from './writer-label.js';
 
@@ -39,7 +39,7 @@ export const personaOp = defineOperation({
       // The offline writer is deterministic: rewriting would give the same persona back.
       return { ...base, persona: texts.persona, writer: writerLabel(texts.writer), rewritten: false, note: 'Rewriting needs an LLM (set OPENAI_API_KEY); this is the stored persona.' };
     }
-    const writer = await createWriter(ctx.config, ctx.log);
+    const writer = await createWriter(ctx.config, { log: ctx.log, signal: ctx.signal });
     const persona = await writer.persona(seg.profile, { segment: seg.id, name: texts.name, summary: texts.summary }, writeContextOf(run));
     const info = writer.infoFor?.(seg.id) ?? writer.info;
     saveAndRefresh(dir, run, seg.id, { ...texts, persona, writer: info });

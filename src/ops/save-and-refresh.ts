@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RunFile } from '../run/types.js';
-import type { SegmentTexts } from '../write/schemas.js';
-import { saveSegmentTexts } from '../run/save-texts.js';
+import type { RunFile } from '../model/run.js';
+import type { SegmentTexts } from '../model/texts.js';
+import { saveSegmentTexts } from '../pipeline/save-texts.js';
 import { writeBriefs } from '../brief/write-briefs.js';
 import { REPORT_HTML, writeReport } from '../brief/report/build-report.js';
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineOperation } from './operation.js';
-import { makeRun } from '../run/make-run.js';
+import { makeRun } from '../pipeline/make-run.js';
 import { describeSchema } from '../data/load.js';
-import { formatShare } from './format.js';
+import { formatShare } from '../util/format.js';
 
 export const SegmentInput = z.object({
   file: z.string().min(1).describe('Path to a customer file or event log (CSV, TSV, JSONL or Parquet)'),
@@ -30,7 +30,7 @@ export const segmentOp = defineOperation({
   description: 'Split a customer file into segments and write a name, persona, copy and brief for each.',
   input: SegmentInput,
   async run(input, ctx) {
-    const made = await makeRun({ ...input, config: ctx.config, log: ctx.log });
+    const made = await makeRun({ ...input, config: ctx.config, log: ctx.log, signal: ctx.signal });
     if (ctx.session) {
       ctx.session.runId = made.runId;
       ctx.session.file = input.file;

@@ -1,4 +1,4 @@
-import type { SegmentProfile } from '../profile/types.js';
+import type { SegmentProfile } from '../model/profile.js';
 import type { Domain } from './phrases/index.js';
 
 // Column names that say what business the data comes from. B2B first: a B2B file usually

@@ -1,5 +1,5 @@
-import type { CategoryFact, NumericFact, RfmTier, SegmentProfile, TermFact } from '../profile/types.js';
-import type { FeatureLabels, FeatureUnit } from './schemas.js';
+import type { CategoryFact, NumericFact, RfmTier, SegmentProfile, TermFact } from '../model/profile.js';
+import type { FeatureLabels, FeatureUnit } from '../model/texts.js';
 import { capitalLabel, labelFor } from './labels.js';
 
 /**

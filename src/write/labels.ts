@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
-import type { NumericFact, SegmentProfile } from '../profile/types.js';
-import { FeatureLabelSchema, FEATURE_UNITS, type FeatureLabel, type FeatureLabels, type FeatureUnit } from './schemas.js';
+import type { NumericFact, SegmentProfile } from '../model/profile.js';
+import { FeatureLabelSchema, FEATURE_UNITS, type FeatureLabel, type FeatureLabels, type FeatureUnit } from '../model/texts.js';
 import { ABBREVIATIONS, LABEL_RULES, NUMBER_WORDS, UNIT_PATTERNS } from './phrases/en.js';
 
 /**
@@ -12,7 +12,7 @@ import { ABBREVIATIONS, LABEL_RULES, NUMBER_WORDS, UNIT_PATTERNS } from './phras
  * (column → label, unit) overrides what is guessed here. The words come from the English
  * phrase table (phrases/en.ts); this file holds only the logic.
  */
-export { type FeatureLabel, type FeatureLabels, type FeatureUnit } from './schemas.js';
+export { type FeatureLabel, type FeatureLabels, type FeatureUnit } from '../model/texts.js';
 
 /** The unit of a feature: the field #13 adds to profile facts when present, else guessed from its name and kind. */
 export function unitOf(feature: string, kind: 'numeric' | 'boolean' = 'numeric', given?: FeatureUnit): FeatureUnit {

@@ -1,8 +1,7 @@
-import type { SegmentProfile } from '../profile/types.js';
-import { SegmentNameSchema, type SegmentName } from './schemas.js';
+import type { SegmentProfile } from '../model/profile.js';
+import { SegmentNameSchema, type SegmentName, type FeatureLabels } from '../model/texts.js';
 import { checkName, isNearDuplicate } from './checks.js';
 import { segmentTraits, type Trait } from './traits.js';
-import type { FeatureLabels } from './schemas.js';
 import type { TraitPhrase } from './vocabulary.js';
 import { formatCount, formatPercent } from './format.js';
 

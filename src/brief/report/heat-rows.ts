@@ -1,6 +1,6 @@
-import type { RunSegment } from '../../run/types.js';
+import type { RunSegment } from '../../model/run.js';
 import type { HeatRow } from './heatmap-chart.js';
-import type { FeatureLabels } from '../../write/schemas.js';
+import type { FeatureLabels } from '../../model/texts.js';
 import { capitalLabel } from '../../write/labels.js';
 
 const MAX_NUMERIC_ROWS = 14;

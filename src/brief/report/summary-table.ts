@@ -1,5 +1,5 @@
-import type { RunFile, RunSegment } from '../../run/types.js';
-import type { FeatureLabels } from '../../write/schemas.js';
+import type { RunFile, RunSegment } from '../../model/run.js';
+import type { FeatureLabels } from '../../model/texts.js';
 import { labelFor } from '../../write/labels.js';
 import { formatFeatureValue } from '../../write/format.js';
 import { esc, formatInt, formatPct, segmentColour } from './html.js';

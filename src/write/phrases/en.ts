@@ -1,4 +1,4 @@
-import type { FeatureUnit } from '../schemas.js';
+import type { FeatureUnit } from '../../model/texts.js';
 import type { OfferKind } from '../vocabulary.js';
 
 /**

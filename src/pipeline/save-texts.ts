@@ -1,0 +1,30 @@
+import type { SegmentTexts } from '../model/texts.js';
+import type { WriteContext } from '../model/writer.js';
+import { writeRunFile } from '../run/store.js';
+import type { RunFile } from '../model/run.js';
+
+/** What a writer may see of a Run: every describable profile (small segments never reach a writer). */
+export function writeContextOf(run: RunFile): WriteContext {
+  const profiles = run.segments.filter((s) => !s.small).map((s) => s.profile);
+  // A Run made before labels were kept has none: the writer guesses them (makeLabels).
+  return { profiles, labels: run.labels, brand: run.config.brand };
+}
+
+/**
+ * Replace one segment's texts and save run.json atomically. The texts being replaced are
+ * appended to `textsHistory` first, so a re-written persona or copy can be compared with
+ * (or restored from) what was there before.
+ */
+export function saveSegmentTexts(dir: string, run: RunFile, segment: number, texts: SegmentTexts, now = new Date()): void {
+  const seg = run.segments.find((s) => s.id === segment);
+  if (!seg) throw new Error(`saveSegmentTexts: no segment ${segment} in Run ${run.id}`);
+  if (seg.texts) {
+    const w = seg.texts.writer;
+    run.textsHistory = [
+      ...(run.textsHistory ?? []),
+      { writtenAt: now.toISOString(), writer: w.model ? `${w.kind} (${w.model})` : w.kind, texts: { [segment]: seg.texts } },
+    ];
+  }
+  seg.texts = texts;
+  writeRunFile(dir, run);
+}
