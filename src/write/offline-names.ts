@@ -45,7 +45,14 @@ export function namingOrder(traits: Trait[]): Trait[] {
   const ranked = traits.filter((t) => t.nameable);
   if (ranked.length === 0) return [];
   const behaviour = ranked.find((t) => (t.source === 'numeric' && !t.key.startsWith('feature:')) || t.source === 'rfm');
-  const head = behaviour && behaviour.score >= 0.5 * ranked[0].score ? behaviour : (ranked.find((t) => t.categoryKind !== 'channel') ?? ranked[0]);
+  // Made-up words ("High-Monthly-Fee") lead only when no vocabulary or category trait is half as strong.
+  const worded = ranked.find((t) => t.categoryKind !== 'channel' && !t.key.startsWith('feature:') && t.source !== 'term');
+  const head =
+    behaviour && behaviour.score >= 0.5 * ranked[0].score
+      ? behaviour
+      : worded && worded.score >= 0.5 * ranked[0].score
+        ? worded
+        : (ranked.find((t) => t.categoryKind !== 'channel') ?? ranked[0]);
   // Adjectives from the vocabulary read better than made-up ones ("High-Page-Views"), so
   // generic traits and terms come after every vocabulary trait, strong as they may be.
   const generic = (t: Trait) => t.key.startsWith('feature:') || t.source === 'term';

@@ -3,7 +3,8 @@ import { PersonaSchema, type Channel, type FeatureLabels, type Persona, type Seg
 import { channelsOf, leading, segmentTraits, type Trait } from './traits.js';
 import { describeCategory, describeNumeric, describeSize } from './format.js';
 import { labelFor } from './labels.js';
-import { ENGLISH, type PhraseTable } from './phrases/index.js';
+import { ENGLISH, type Domain, type PhraseTable } from './phrases/index.js';
+import { domainOf } from './domain.js';
 
 const PREFERRED_CHANNEL = /channel|contact|prefer|medium/i;
 const LIMITS = { description: 600, evidence: 200, items: 3, evidenceItems: 6 };
@@ -21,7 +22,7 @@ export function offlinePersona(profile: SegmentProfile, name: SegmentName, all: 
   const evidence = evidenceOf(profile, traits, currency, labels);
   const persona: Persona = {
     archetype: archetypeOf(name.name),
-    description: narrativeOf(profile, top, labels, words),
+    description: narrativeOf(profile, top, labels, words, domainOf(all.filter((p) => !p.small))),
     goals: unique(top.map((t) => t.phrase.goal).filter(Boolean)).slice(0, LIMITS.items),
     painPoints: unique(top.map((t) => t.phrase.pain).filter(Boolean)).slice(0, LIMITS.items),
     channels: channelsFor(profile, traits),
@@ -47,18 +48,21 @@ export function archetypeOf(name: string): string {
  * us very recently. Most would rather hear from us by app. What they want most: …" — each
  * trait as a clause from the phrase table, shares said as "most" or "many", never a number.
  */
-export function narrativeOf(profile: SegmentProfile, top: Trait[], labels: FeatureLabels | undefined, words: PhraseTable = ENGLISH): string {
+export function narrativeOf(profile: SegmentProfile, top: Trait[], labels: FeatureLabels | undefined, words: PhraseTable = ENGLISH, domain: Domain = 'retail'): string {
   const w = words.persona;
+  const own = w.domainTraits[domain] ?? {};
   const clauses: string[] = []; // "who …" clauses about what they do
   const sentences: string[] = []; // full sentences about what many of them are or like
+  const highs: string[] = []; // features with no words of their own, said together
+  const lows: string[] = [];
   for (const t of top) {
     const howMany = w.howMany(t.share ?? 1);
     if (t.source === 'numeric') {
-      const rule = w.traits[`${t.key}:${t.direction}`];
+      const rule = own[`${t.key}:${t.direction}`] ?? w.traits[`${t.key}:${t.direction}`];
       const label = labelFor(labels, t.feature ?? t.key.replace(/^feature:/, ''));
       if (rule) clauses.push(rule);
       else if (t.share !== undefined && t.direction === 'high') sentences.push(`${cap(w.flagHigh(label, howMany))}.`);
-      else if (t.share === undefined) clauses.push(t.direction === 'high' ? w.genericHigh(label) : w.genericLow(label));
+      else if (t.share === undefined) (t.direction === 'high' ? highs : lows).push(label);
     } else if (t.source === 'category' && t.level) {
       const kind = w.categoryKinds[t.categoryKind ?? 'generic'] ?? w.categoryKinds.generic;
       sentences.push(`${cap(kind(t.level, howMany, labelFor(labels, t.feature ?? '')))}.`);
@@ -70,6 +74,8 @@ export function narrativeOf(profile: SegmentProfile, top: Trait[], labels: Featu
       if (term) clauses.push(w.term(term));
     }
   }
+  if (highs.length) clauses.push(w.genericHigh(andList(highs)));
+  if (lows.length) clauses.push(w.genericLow(andList(lows)));
   const head = clauses.length > 0 ? `${w.size(profile.share)} who ${joinClauses(clauses)}.` : top.length > 0 ? `${w.size(profile.share)}.` : w.plain;
   const want = top.find((t) => t.phrase.goal)?.phrase.goal;
   const parts = [head, ...sentences, ...(want ? [w.want(lowerFirst(want))] : [])];
@@ -79,6 +85,10 @@ export function narrativeOf(profile: SegmentProfile, top: Trait[], labels: Featu
     text = parts.join(' ');
   }
   return text.slice(0, LIMITS.description);
+}
+
+function andList(xs: string[]): string {
+  return xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
 }
 
 function joinClauses(xs: string[]): string {

@@ -60,6 +60,8 @@ export interface PersonaWords {
   /** "most", "many", "more than usual": how a share is said in prose, never as a number. */
   howMany: (share: number) => string;
   traits: Record<string, string>;
+  /** Trait clauses that read differently outside retail ("have not logged in for a long while"). */
+  domainTraits: Partial<Record<Domain, Record<string, string>>>;
   categoryKinds: Record<string, (level: string, howMany: string, label: string) => string>;
   genericHigh: (label: string) => string;
   genericLow: (label: string) => string;
@@ -224,6 +226,8 @@ const b2b: Partial<Record<OfferKind, Partial<OfferWords>>> = {
   ...subscription,
   winback: {
     idea: () => 'Win-back: a review call and a come-back rate for their account',
+    hooks: ['Your team is missed', 'It has been a while', 'A lot has shipped'],
+    subjects: ['Your account is ready when your team is', 'A come-back rate for your account', 'What your team missed'],
     reward: 'a come-back rate for your account',
     rewardLines: ['A come-back rate for your account is on the table.', 'Your account settings are still saved.', 'Your account manager has an offer for {next}.'],
     ctas: ['Book a catch-up call', 'Pick up where you left off', 'Contact your account manager'],
@@ -245,7 +249,7 @@ const b2b: Partial<Record<OfferKind, Partial<OfferWords>>> = {
     reward: 'a review call with your account manager',
     subjects: ['A review call with your account manager', 'Priority support for your team', 'Let us review your setup'],
     intros: ['Your team should get answers fast.', 'We want the platform to work the way your team works.', 'Fewer tickets, more done.'],
-    rewardLines: ['Book a review call with your account manager.', 'Priority support is now on your account.', 'Our team will review your setup with you.'],
+    rewardLines: ['Your account manager can walk your team through it.', 'Priority support is now on your account.', 'Our team will review your setup with you.'],
     ctas: ['Book a review call', 'Get priority help', 'Ask our support team'],
     headlines: ['Priority support for your team', 'A review call, on us', 'Help for your whole team'],
   },
@@ -302,6 +306,26 @@ const persona: PersonaWords = {
     'subscription:high': 'mostly subscribe to what we send',
     'subscription:low': 'have mostly not subscribed to what we send',
   },
+  domainTraits: {
+    subscription: {
+      'recency:high': 'have not logged in for a long while',
+      'recency:low': 'used the service very recently',
+      'frequency:high': 'use the service far more often than most',
+      'frequency:low': 'use the service only now and then',
+      'spend:high': 'pay well above the average',
+      'spend:low': 'pay less than most',
+    },
+    b2b: {
+      'recency:high': 'have not logged in for a long while',
+      'recency:low': 'were active very recently',
+      'frequency:high': 'use the platform far more often than most',
+      'frequency:low': 'use the platform only now and then',
+      'spend:high': 'pay well above the average',
+      'spend:low': 'pay less than most',
+      'support:high': 'open far more support tickets than most',
+      'support:low': 'rarely need support',
+    },
+  },
   categoryKinds: {
     channel: (l, h) => channelSentence(l, h),
     topic: (l, h) => `${l} is what ${h === 'most' || h === 'nearly all' ? 'most of them' : 'many of them'} come for`,
@@ -312,8 +336,8 @@ const persona: PersonaWords = {
     payment: (l, h) => `${cap(h)} of them pay by ${l}`,
     generic: (l, h, label) => `${cap(h)} of them have ${l} as their ${label}`,
   },
-  genericHigh: (label) => `their ${label} is well above the average`,
-  genericLow: (label) => `their ${label} is well below the average`,
+  genericHigh: (label) => `are well above average on ${label}`,
+  genericLow: (label) => `are well below average on ${label}`,
   flagHigh: (label, h) => `${h} of them are ${label}`,
   tiers: {
     Champions: (h) => `${cap(h)} of them buy often, recently and a lot`,
