@@ -43,6 +43,8 @@ export interface Config {
   /** Undefined → the offline writer (no key and no base URL configured). */
   llm?: LlmConfig;
   slack: SlackConfig;
+  /** Brand name the copy signs with and the SMS sender prefix (`--brand`, SEGMENTA_BRAND). */
+  brand?: string;
   /** Things the user should know but that are not errors (printed once on stderr). */
   warnings: string[];
 }
@@ -60,6 +62,7 @@ export interface ConfigOverrides {
   concurrency?: number;
   structuredMethod?: StructuredMethod;
   temperature?: number;
+  brand?: string;
   /** Force the offline writer even when a key is set (`--offline`). */
   offline?: boolean;
 }
@@ -123,7 +126,8 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.e
     appToken: env.SLACK_APP_TOKEN?.trim() || undefined,
   };
 
-  const config: Config = { workspace, minSegmentSize, ...(minSize ? { minSegmentSizeSet: true } : {}), slack, warnings };
+  const brand = pick(o.brand, '--brand', env, 'SEGMENTA_BRAND')?.value.trim() || undefined;
+  const config: Config = { workspace, minSegmentSize, ...(minSize ? { minSegmentSizeSet: true } : {}), slack, warnings, ...(brand ? { brand } : {}) };
   if (o.offline) return config;
 
   const key = pick(o.apiKey, '--api-key', env, 'OPENAI_API_KEY');

@@ -1,7 +1,7 @@
 import type { DataQuality, DataSchema } from './data.js';
 import type { KScore } from './cluster.js';
 import type { SegmentProfile } from './profile.js';
-import type { SegmentTexts } from './texts.js';
+import type { FeatureLabels, SegmentTexts } from './texts.js';
 import type { BlockInfo, StructureReport } from './vectors.js';
 import type { IndexMeta } from './vector-index.js';
 
@@ -21,6 +21,8 @@ export interface RunFile {
   textsHistory: { writtenAt: string; writer: string; texts: Record<number, SegmentTexts> }[];
   /** LLM usage of the latest write (absent for the offline writer). */
   llm?: LlmRecord;
+  /** Plain-language labels of every feature, made once per Run (src/write/labels.ts, `--labels FILE`). */
+  labels?: FeatureLabels;
   /** The vector index, vectors and centroids saved in the Run folder (src/index/). */
   index?: IndexMeta;
 }
@@ -45,6 +47,8 @@ export interface RunConfig {
   join?: string[];
   writer: string;
   model?: string;
+  /** Brand name the copy signs with (`--brand`, SEGMENTA_BRAND). */
+  brand?: string;
 }
 
 export interface RunMetrics {

@@ -10,6 +10,8 @@ export const SegmentInput = z.object({
   k: z.coerce.number().int().min(2).max(50).optional().describe('Number of segments; chosen automatically when omitted'),
   seed: z.coerce.number().int().min(0).default(42).describe('Random seed (same seed, same segments)'),
   ...LoadInput,
+  labels: z.string().optional().describe('A file of plain-language feature labels (JSON or CSV column,label[,unit])'),
+  brand: z.string().max(30).optional().describe('Brand name the copy signs with'),
 });
 
 export interface SegmentResult {

@@ -15,6 +15,7 @@ import type { Clusterer, Embedder, Profiler, Source, StageContext } from '../mod
 import type { Writer } from '../model/writer.js';
 import { blockEmbedder, defaultProfiler, fileSource, kmeansClusterer } from './stages.js';
 import { appendTranscript, writePhase } from './write-phase.js';
+import { makeLabels, readLabelsFile } from '../write/labels.js';
 
 /** The stages a caller may replace; each defaults to today's implementation (./stages.ts). */
 export interface Stages {
@@ -35,6 +36,10 @@ export interface MakeRunOptions extends Omit<LoadOptions, 'signal'> {
   /** The user's cancellation: every stage stops at its next checkpoint and no Run is left. */
   signal?: AbortSignal;
   stages?: Partial<Stages>;
+  /** A labels file (column → label, unit) overriding the guessed feature labels. */
+  labels?: string;
+  /** Brand name the copy signs with (else the config's). */
+  brand?: string;
 }
 
 export interface MadeRun {
@@ -69,6 +74,9 @@ function loadOptionsOf(o: LoadOptions): LoadOptions {
 export async function makeRun(opts: MakeRunOptions): Promise<MadeRun> {
   const ctx: StageContext = { seed: opts.seed, signal: opts.signal, log: opts.log };
   const seconds: Record<string, number> = {};
+  // Read before anything is computed: a bad labels file stops the Run before it starts.
+  const labelOverrides = opts.labels ? readLabelsFile(opts.labels) : {};
+  const brand = opts.brand?.trim() || opts.config.brand;
   const source = opts.stages?.source ?? fileSource(requireFile(opts), loadOptionsOf(opts));
   await checkpoint(opts.signal);
   const table = await timed(seconds, 'ingest', ctx, () => source.load(ctx));
@@ -91,8 +99,12 @@ export async function makeRun(opts: MakeRunOptions): Promise<MadeRun> {
   const left = model.structure?.features.filter((f) => !f.kept) ?? [];
   if (left.length > 0) ctx.log(`left out of the segmentation (independent of every other column, so no group structure): ${left.map((f) => f.name).join(', ')}`);
   const profiles = await timed(seconds, 'profile', ctx, () => profiler.profile(table, { cluster, vectors, minSegmentSize }, ctx));
+  const labels = makeLabels(profiles, labelOverrides);
+  for (const column of Object.keys(labelOverrides)) {
+    if (!labels[column]) ctx.log(`labels file: "${column}" is not a feature of ${source.name}; its label is not used`);
+  }
   const { writer, texts } = await timed(seconds, 'write', ctx, () =>
-    writePhase(profiles, { config: opts.config, log: ctx.log, signal: ctx.signal, piiValues: table.piiValues, writer: opts.stages?.writer }),
+    writePhase(profiles, { config: opts.config, log: ctx.log, signal: ctx.signal, piiValues: table.piiValues, writer: opts.stages?.writer, labels, brand }),
   );
 
   const runId = newRunId();
@@ -113,6 +125,7 @@ export async function makeRun(opts: MakeRunOptions): Promise<MadeRun> {
       ...Object.fromEntries(Object.entries(loadOptionsOf(opts)).filter(([k, v]) => v !== undefined && ['orderId', 'time', 'amount', 'quantity', 'price', 'category', 'join'].includes(k))),
       writer: writer.info.kind,
       model: writer.info.model,
+      ...(brand ? { brand } : {}),
     },
     schema: table.schema,
     quality: table.quality,
@@ -134,6 +147,7 @@ export async function makeRun(opts: MakeRunOptions): Promise<MadeRun> {
     },
     segments: profiles.map((p) => ({ id: p.id, size: p.size, share: p.share, small: p.small, profile: p, texts: texts[p.id] })),
     textsHistory: [],
+    labels,
     llm: writer.record?.(),
   };
 

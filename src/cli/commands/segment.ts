@@ -19,10 +19,12 @@ export function registerSegment(program: Command): void {
     .option('--price <column>', 'unit price column (amount = quantity × price)')
     .option('--category <column>', 'category column whose mix becomes features')
     .option('--join <file>', 'join another file (orders, order items, payments, products); repeatable', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--labels <file>', 'plain-language feature labels: JSON {"column": "label"} or CSV column,label[,unit]')
+    .option('--brand <name>', 'brand name the copy signs with (default: $SEGMENTA_BRAND)')
     .action(async (file: string, o, cmd: Command) => {
       await runCli(
         segmentOp,
-        { file, k: o.k, seed: o.seed, ...loadFlags(o) },
+        { file, k: o.k, seed: o.seed, ...loadFlags(o), labels: o.labels, brand: o.brand },
         cmd.optsWithGlobals(),
         // The --json contract scripts rely on (DESIGN.md): keep these keys stable.
         (r) => ({ runId: r.runId, runDir: r.runDir, k: r.k, segments: r.segments.map(({ id, name, size }) => ({ id, name, size })) }),
