@@ -1,4 +1,4 @@
-import { tokenize } from '../../src/embed/tokenize.js';
+import { tokenize } from '../../src/util/tokenize.js';
 import { extractClaims, type Claim, type ClaimVocabulary } from '../claims.js';
 import type { LabelText, OfflineJudge } from './types.js';
 
