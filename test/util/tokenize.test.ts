@@ -21,7 +21,9 @@ describe('tokenize: languages written without spaces', () => {
     expect(joinTerm('会员', '福利')).toBe('会员福利');
     expect(joinTerm('fast', 'delivery')).toBe('fast delivery');
     expect(joinTerm('app', '很好')).toBe('app 很好');
-    expect(terms('会员福利')).toEqual(['会员', '福利', '会员福利']);
+    expect(terms('会员福利', { cjk: 'words' })).toEqual(['会员', '福利', '会员福利']);
+    // The text block's default: character bigrams (measured better, see EMBED_CJK), then their joins.
+    expect(terms('物流很快')).toEqual(['物流', '流很', '很快', '物流流很', '流很很快']);
   });
 
   it('character bigrams, the measured alternative, pair the Han characters and leave Latin words whole', () => {
