@@ -1,4 +1,4 @@
-import { PII_PATTERNS } from '../data/pii.js';
+import { PII_PATTERNS } from '../util/pii.js';
 import { ALL_DISPLAY_STOP_WORDS as STOP_WORDS } from '../util/stop-words.js';
 import type { CheckProblem } from './grounding.js';
 
