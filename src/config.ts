@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConfigError } from './errors.js';
+import { LANGUAGES, type Language } from './util/script.js';
 
 /**
  * The one place that reads the environment. Flags (overrides) win over environment variables,
@@ -38,6 +39,8 @@ export interface SlackConfig {
 export interface Config {
   workspace: string;
   minSegmentSize: number;
+  /** The language segmenta writes in; undefined → the language of the data's text, else English. */
+  lang?: Language;
   /** Undefined → the offline writer (no key and no base URL configured). */
   llm?: LlmConfig;
   slack: SlackConfig;
@@ -49,6 +52,8 @@ export interface Config {
 export interface ConfigOverrides {
   workspace?: string;
   minSegmentSize?: number;
+  /** `--lang`: a language code (en, zh). */
+  lang?: string;
   apiKey?: string;
   baseUrl?: string;
   model?: string;
@@ -107,6 +112,13 @@ function parseUrl(s: Sourced): string {
   return s.value.replace(/\/+$/, '');
 }
 
+/** A language code segmenta writes in ("zh-CN" and "ZH" read as zh); anything else is a one-line ConfigError listing the supported ones. */
+export function parseLanguage(value: string, source = '--lang'): Language {
+  const code = value.trim().toLowerCase().split(/[-_]/)[0];
+  if ((LANGUAGES as readonly string[]).includes(code)) return code as Language;
+  throw new ConfigError(`${source} "${value}" is not a language segmenta writes; supported: ${LANGUAGES.join(', ')} (English, Simplified Chinese). Fix: ${source === '--lang' ? '--lang zh' : `${source}=zh`}, or leave it out to follow the data's text.`);
+}
+
 export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.env): Config {
   const warnings: string[] = [];
   const o = overrides;
@@ -121,7 +133,10 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.e
     appToken: env.SLACK_APP_TOKEN?.trim() || undefined,
   };
 
-  const config: Config = { workspace, minSegmentSize, slack, warnings };
+  const langSetting = pick(o.lang, '--lang', env, 'SEGMENTA_LANG');
+  const lang = langSetting ? parseLanguage(langSetting.value, langSetting.source) : undefined;
+
+  const config: Config = { workspace, minSegmentSize, lang, slack, warnings };
   if (o.offline) return config;
 
   const key = pick(o.apiKey, '--api-key', env, 'OPENAI_API_KEY');

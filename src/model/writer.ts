@@ -1,3 +1,4 @@
+import type { Language } from '../util/script.js';
 import type { SegmentProfile } from './profile.js';
 import type { LlmRecord } from './run.js';
 import type { Copy, Persona, SegmentName, WriterInfo } from './texts.js';
@@ -15,6 +16,8 @@ export interface WriteContext {
   profiles: SegmentProfile[];
   /** Feature names that carry money, so the writer can format them (e.g. "total_spend"). */
   currency?: string;
+  /** The language to write in (default English). */
+  lang?: Language;
 }
 
 /**

@@ -24,7 +24,9 @@ export const briefOp = defineOperation({
   description: "Write the campaign briefs of a Run (Markdown), or show one segment's brief.",
   input: BriefInput,
   async run(input, ctx): Promise<BriefResult> {
-    const { dir, run } = openRun(ctx, input.run);
+    const { dir, run: opened } = openRun(ctx, input.run);
+    // --lang writes the briefs' own words in that language; the texts stay as written.
+    const run = ctx.config.lang ? { ...opened, config: { ...opened.config, lang: ctx.config.lang } } : opened;
     if (input.segment === undefined) {
       writeBriefs(dir, run);
       return { runId: run.id, path: join(dir, 'briefs', 'index.md') };
@@ -32,7 +34,7 @@ export const briefOp = defineOperation({
     const seg = resolveSegment(run, input.segment);
     describedTexts(run, seg);
     const path = join(dir, 'briefs', `segment-${seg.id}.md`);
-    if (!existsSync(path)) writeBriefs(dir, run);
+    if (!existsSync(path) || ctx.config.lang) writeBriefs(dir, run);
     return { runId: run.id, path, segment: seg.id, markdown: readFileSync(path, 'utf8') };
   },
   render(r) {

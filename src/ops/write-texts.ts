@@ -67,7 +67,9 @@ export const writeTextsOp = defineOperation({
     const saveProgress = (texts: Record<number, SegmentTexts>) =>
       writeFileAtomic(progressPath, JSON.stringify({ startedAt, writer: writerName, texts, llm: writer.record?.(previousLlm) }));
 
+    const lang = ctx.config.lang ?? run.config.lang ?? 'en';
     const texts = await writeAllTexts(writer, run.segments.map((s) => s.profile), {
+      lang,
       done,
       log: ctx.log,
       concurrency: ctx.config.llm?.concurrency,
@@ -81,6 +83,7 @@ export const writeTextsOp = defineOperation({
     for (const seg of run.segments) seg.texts = texts[seg.id];
     run.config.writer = writer.info.kind;
     run.config.model = writer.info.model;
+    run.config.lang = lang;
     run.llm = writer.record?.(previousLlm);
     writeRunFile(dir, run);
     writeBriefs(dir, run);

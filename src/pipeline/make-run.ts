@@ -13,6 +13,7 @@ import { buildRunIndex } from '../vectors/build.js';
 import { toCsv } from '../util/csv.js';
 import { newRunId, stageRun, ASSIGNMENTS_CSV, RUN_JSON } from '../run/store.js';
 import type { RunFile } from '../model/run.js';
+import { writerLanguageOf } from '../util/script.js';
 
 export interface MakeRunOptions extends LoadOptions {
   file: string;
@@ -54,6 +55,9 @@ export async function makeRun(opts: MakeRunOptions): Promise<MadeRun> {
   const writer = await createWriter(opts.config, log, table.piiValues);
   const textEmbedder = await createTextEmbedder(opts.config, log, table.piiValues);
   const minSegmentSize = opts.config.minSegmentSize;
+  // --lang / SEGMENTA_LANG, else the language of the data's own text.
+  const lang = opts.config.lang ?? writerLanguageOf(table.text.flatMap((c) => c.values), table.categorical.flatMap((c) => c.levels));
+  log(`writing in ${lang === 'zh' ? 'Simplified Chinese' : 'English'}${opts.config.lang ? '' : ' (the language of the data)'}`);
 
   const { vectors, model } = await timed(seconds, 'embed', log, () => fitEmbedding(table, { textEmbedder, seed: opts.seed }));
   const cluster = await timed(seconds, 'cluster', log, () => clusterVectors(vectors, { k: opts.k, seed: opts.seed, minSegmentSize, timings: seconds }));
@@ -66,7 +70,7 @@ export async function makeRun(opts: MakeRunOptions): Promise<MadeRun> {
       centroids: cluster.centroids,
     }),
   );
-  const texts = await timed(seconds, 'write', log, () => writeAllTexts(writer, profiles, { log, concurrency: opts.config.llm?.concurrency }));
+  const texts = await timed(seconds, 'write', log, () => writeAllTexts(writer, profiles, { log, concurrency: opts.config.llm?.concurrency, lang }));
 
   const runId = newRunId();
   const run: RunFile = {
@@ -83,6 +87,7 @@ export async function makeRun(opts: MakeRunOptions): Promise<MadeRun> {
       text: opts.text,
       writer: writer.info.kind,
       model: writer.info.model,
+      lang,
     },
     schema: table.schema,
     quality: table.quality,

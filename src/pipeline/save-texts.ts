@@ -5,7 +5,7 @@ import type { RunFile } from '../model/run.js';
 
 /** What a writer may see of a Run: every describable profile (small segments never reach a writer). */
 export function writeContextOf(run: RunFile): WriteContext {
-  return { profiles: run.segments.filter((s) => !s.small).map((s) => s.profile) };
+  return { profiles: run.segments.filter((s) => !s.small).map((s) => s.profile), lang: run.config.lang };
 }
 
 /**

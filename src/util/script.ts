@@ -37,6 +37,15 @@ export function scriptCounts(text: string): Map<Script, number> {
 export const LANGUAGES = ['en', 'zh'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
+/**
+ * The writer language a customer table's text calls for: Chinese when its text columns (or,
+ * without text, its category values) are mostly Han, else English — the default when unsure.
+ */
+export function writerLanguageOf(texts: Iterable<string>, levels: Iterable<string> = []): Language {
+  const lang = languageOfTexts(texts) ?? languageOfTexts(levels);
+  return lang === 'zh' ? 'zh' : 'en';
+}
+
 /** A language guessed from letters: 'zh', 'ja', 'ko', 'th', 'ru', 'ar', 'en' (Latin), or undefined (no letters). */
 export function languageOfCounts(counts: Map<Script, number>): string | undefined {
   let total = 0;

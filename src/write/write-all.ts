@@ -2,6 +2,7 @@ import type { SegmentProfile } from '../model/profile.js';
 import { SegmentTextsSchema, type SegmentName, type SegmentTexts } from '../model/texts.js';
 import type { WriteContext, Writer } from '../model/writer.js';
 import { mapLimit } from '../util/map-limit.js';
+import type { Language } from '../util/script.js';
 
 export interface WriteAllOptions {
   concurrency?: number;
@@ -10,6 +11,8 @@ export interface WriteAllOptions {
   /** Called after each segment's texts are complete, so a caller can save progress. */
   onSegmentDone?: (segment: number, texts: SegmentTexts, all: Record<number, SegmentTexts>) => void | Promise<void>;
   log?: (line: string) => void;
+  /** The language to write in (default English). */
+  lang?: Language;
 }
 
 /**
@@ -18,7 +21,7 @@ export interface WriteAllOptions {
  */
 export async function writeAllTexts(writer: Writer, profiles: SegmentProfile[], options: WriteAllOptions = {}): Promise<Record<number, SegmentTexts>> {
   const describable = profiles.filter((p) => !p.small);
-  const ctx: WriteContext = { profiles: describable };
+  const ctx: WriteContext = { profiles: describable, lang: options.lang };
   const out: Record<number, SegmentTexts> = { ...(options.done ?? {}) };
   const todo = describable.filter((p) => !out[p.id]);
   if (todo.length === 0) return out;
