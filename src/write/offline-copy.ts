@@ -4,7 +4,7 @@ import { CHANNEL_LIMITS, CopySchema, type Copy } from '../model/texts.js';
 import type { CopyOptions } from '../model/writer.js';
 import { offerKindOf, segmentTraits, topicOf } from './traits.js';
 import type { OfferKind } from './vocabulary.js';
-import { checkCopy } from './checks.js';
+import { channelLength, checkCopy } from './checks.js';
 
 interface OfferTemplate {
   /** The offer idea, for the marketer (the `offer` field). */
@@ -113,9 +113,9 @@ export function offlineCopy(profile: SegmentProfile, all: SegmentProfile[], opti
   const alsoNew = topic ? ` New in ${topic} too.` : '';
   const copy: Copy = {
     email: {
-      subject: fit(
+      subject: fitChannel(
         userOffer ? [`${tone.opener}${tpl.hook}: ${userOffer}`, `${tpl.hook}: ${userOffer}`, userOffer] : [`${tone.opener}${tpl.subject}`, tpl.subject],
-        CHANNEL_LIMITS.emailSubject,
+        'email.subject',
       ),
       body: [
         tone.greeting,
@@ -124,15 +124,15 @@ export function offlineCopy(profile: SegmentProfile, all: SegmentProfile[], opti
         tone.signoff,
       ].join('\n\n'),
     },
-    sms: fit(
+    sms: fitChannel(
       [
         `${tone.opener}${tpl.hook}${bang} ${waiting}${alsoNew} ${cta}. Reply STOP to opt out.`,
         `${tpl.hook}${bang} ${waiting} ${cta}. Reply STOP to opt out.`,
         `${waiting} ${cta}. Reply STOP to opt out.`,
       ],
-      CHANNEL_LIMITS.sms,
+      'sms',
     ),
-    push: fit([`${tone.opener}${waiting}${alsoNew} ${cta}${bang}`, `${waiting} ${cta}${bang}`, `${cta}${bang}`], CHANNEL_LIMITS.push),
+    push: fitChannel([`${tone.opener}${waiting}${alsoNew} ${cta}${bang}`, `${waiting} ${cta}${bang}`, `${cta}${bang}`], 'push'),
     ad: {
       headline: fit([topic ? `${tpl.hook}: ${topic}` : tpl.hook, tpl.hook, cta], CHANNEL_LIMITS.adHeadline),
       primaryText: `${tpl.intro} ${waiting}${alsoNew} ${cta}${bang}`,
@@ -151,6 +151,15 @@ export function offlineCopy(profile: SegmentProfile, all: SegmentProfile[], opti
 }
 
 /** The first text that fits the limit; the last one cut at a word as a last resort. */
+/** The first candidate within the channel's limit as the checks count it (channelLength: UCS-2 SMS, display-width subjects). */
+function fitChannel(candidates: string[], channel: 'email.subject' | 'sms' | 'push'): string {
+  const ok = candidates.find((c) => {
+    const { length, limit } = channelLength(channel, c);
+    return length <= limit;
+  });
+  return ok ?? fit(candidates, channelLength(channel, candidates[candidates.length - 1]).limit);
+}
+
 function fit(candidates: string[], max: number): string {
   const ok = candidates.find((c) => c.length <= max);
   if (ok) return ok;
