@@ -44,7 +44,7 @@ export const briefOp = defineOperation({
     // A model gets the brief without its "Voice of the customer" quotes: customer text is
     // data for people to read, never something a model should see as part of a tool result.
     if (!r.markdown) return `Briefs written to ${r.path}.`;
-    const withoutQuotes = r.markdown.split('## Voice of the customer')[0];
+    const withoutQuotes = r.markdown.split(/## (?:Voice of the customer|客户原声)/)[0];
     return `Brief for segment ${r.segment} saved at ${r.path}:\n${withoutQuotes.slice(0, 1500)}`;
   },
 });
