@@ -1,4 +1,5 @@
 import { readLabel, type LabelReading } from './read-label.js';
+import { tokenize } from '../../src/util/tokenize.js';
 import type { LabelText, OfflineJudge } from './types.js';
 
 /**

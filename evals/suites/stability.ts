@@ -64,7 +64,7 @@ export async function measureStability(ctx: EvalContext, options: StabilityOptio
     const everyone = assignToCentroids(ctx.vectors, fit.centroids, k);
     const match = matchedJaccard(ctx.labels, everyone, k).match;
     const profiles = profileSegments(ctx.table, everyone, k, { minSegmentSize: ctx.run.config.minSegmentSize, seed: b + 1 });
-    const rewritten = await options.writer.names({ profiles: profiles.filter((p) => !p.small) });
+    const rewritten = await options.writer.names({ profiles: profiles.filter((p) => !p.small), lang: ctx.run.config.lang });
     for (const s of described) {
       const again = rewritten.find((x) => x.segment === match[s.id - 1] + 1);
       const score = !again ? 0 : nameKey(again.name) === nameKey(s.texts.name) ? 1 : keywordJaccard(again.name, s.texts.name);

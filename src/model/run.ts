@@ -1,3 +1,4 @@
+import type { Language } from '../util/script.js';
 import type { DataQuality, DataSchema } from './data.js';
 import type { KScore } from './cluster.js';
 import type { SegmentProfile } from './profile.js';
@@ -49,6 +50,8 @@ export interface RunConfig {
   model?: string;
   /** Brand name the copy signs with (`--brand`, SEGMENTA_BRAND). */
   brand?: string;
+  /** The language the texts are written in (absent in Runs made before issue 16: English). */
+  lang?: Language;
 }
 
 export interface RunMetrics {

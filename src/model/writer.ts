@@ -1,3 +1,4 @@
+import type { Language } from '../util/script.js';
 import type { SegmentProfile } from './profile.js';
 import type { LlmRecord } from './run.js';
 import type { Copy, FeatureLabels, Persona, SegmentName, WriterInfo } from './texts.js';
@@ -21,6 +22,8 @@ export interface WriteContext {
   labels?: FeatureLabels;
   /** Brand name for sign-offs and the SMS sender prefix. */
   brand?: string;
+  /** The language to write in (default English). */
+  lang?: Language;
 }
 
 /**

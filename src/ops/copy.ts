@@ -58,7 +58,7 @@ export const copyOp = defineOperation({
       note = `The offline writer has no "${settings.tone}" tone (it knows ${KNOWN_TONES.join(', ')}), so this is written friendly; set OPENAI_API_KEY for other tones.`;
     }
     const writer = await createWriter(ctx.config, { log: ctx.log, signal: ctx.signal });
-    const fresh = await writer.copy(seg.profile, { segment: seg.id, name: texts.name, summary: texts.summary }, texts.persona, writeContextOf(run), settings);
+    const fresh = await writer.copy(seg.profile, { segment: seg.id, name: texts.name, summary: texts.summary }, texts.persona, { ...writeContextOf(run), lang: ctx.config.lang ?? run.config.lang }, settings);
     const info = writer.infoFor?.(seg.id) ?? writer.info;
     // `copy N sms` rewrites the SMS only; the other channels and the offer idea stay as they were
     // (a new --offer is the segment's new offer idea, so that follows it).

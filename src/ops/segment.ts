@@ -4,6 +4,10 @@ import { defineOperation } from './operation.js';
 import { makeRun } from '../pipeline/make-run.js';
 import { describeSchema } from '../data/load.js';
 import { formatShare } from '../util/format.js';
+import { displayWidth } from '../util/script.js';
+
+/** Pad to a display width: a Chinese name takes two columns a character. */
+const padWidth = (s: string, width: number) => s + ' '.repeat(Math.max(0, width - displayWidth(s)));
 
 export const SegmentInput = z.object({
   file: z.string().min(1).describe('Path to a customer file or event log (CSV, TSV, JSONL or Parquet)'),
@@ -57,7 +61,7 @@ export const segmentOp = defineOperation({
     const lines = [
       `Run ${r.runId}: ${r.customers.toLocaleString('en-US')} customers in ${r.k} segments — texts by the ${r.writer}`,
       '',
-      ...r.segments.map((s) => `  ${String(s.id).padStart(2)}  ${s.name.padEnd(30)} ${s.size.toLocaleString('en-US').padStart(8)}  ${formatShare(s.share).padStart(6)}${s.small ? '  small: kept, not described or exported' : ''}`),
+      ...r.segments.map((s) => `  ${String(s.id).padStart(2)}  ${padWidth(s.name, 30)} ${s.size.toLocaleString('en-US').padStart(8)}  ${formatShare(s.share).padStart(6)}${s.small ? '  small: kept, not described or exported' : ''}`),
       '',
       ...(r.kScores.length > 0
         ? [`k scores (silhouette / least stable segment's bootstrap Jaccard, where it could change the choice): ${r.kScores.map((s) => `${s.k}: ${s.silhouette.toFixed(2)}${s.stability !== undefined ? `/${s.stability.toFixed(2)}` : ''}`).join('  ')}`]

@@ -69,6 +69,7 @@ export const writeTextsOp = defineOperation({
     const saveProgress = (texts: Record<number, SegmentTexts>) =>
       writeFileAtomic(progressPath, JSON.stringify({ startedAt, writer: writerName, texts, llm: writer.record?.(previousLlm) }));
 
+    const lang = ctx.config.lang ?? run.config.lang ?? 'en';
     const wctx = writeContextOf(run);
     wctx.labels ??= makeLabels(wctx.profiles);
     run.labels = wctx.labels;
@@ -76,6 +77,7 @@ export const writeTextsOp = defineOperation({
       config: ctx.config,
       labels: wctx.labels,
       brand: wctx.brand,
+      lang,
       log: ctx.log,
       signal: ctx.signal,
       writer,
@@ -83,6 +85,7 @@ export const writeTextsOp = defineOperation({
       onSegmentDone: (_id, _texts, all) => saveProgress(all),
     });
     applyTexts(run, texts, writer, previousLlm);
+    run.config.lang = lang;
     writeRunFile(dir, run);
     appendTranscript(dir, writer);
     writeBriefs(dir, run);

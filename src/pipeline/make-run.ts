@@ -16,6 +16,7 @@ import type { Writer } from '../model/writer.js';
 import { blockEmbedder, defaultProfiler, fileSource, kmeansClusterer } from './stages.js';
 import { appendTranscript, writePhase } from './write-phase.js';
 import { makeLabels, readLabelsFile } from '../write/labels.js';
+import { writerLanguageOf } from '../util/script.js';
 
 /** The stages a caller may replace; each defaults to today's implementation (./stages.ts). */
 export interface Stages {
@@ -86,6 +87,9 @@ export async function makeRun(opts: MakeRunOptions): Promise<MadeRun> {
   const minimum = minimumSegmentSize(table.ids.length, opts.config.minSegmentSize, opts.config.minSegmentSizeSet === true);
   const minSegmentSize = minimum.value;
   ctx.log(minimum.why);
+  // --lang / SEGMENTA_LANG, else the language of the data's own text.
+  const lang = opts.config.lang ?? writerLanguageOf(table.text.flatMap((c) => c.values), table.categorical.flatMap((c) => c.levels));
+  ctx.log(`writing in ${lang === 'zh' ? 'Simplified Chinese' : 'English'}${opts.config.lang ? '' : ' (the language of the data)'}`);
 
   // Made after loading so the privacy guard knows the values of the file's PII columns.
   const textEmbedder = opts.stages?.embedder ? undefined : await createTextEmbedder(opts.config, ctx.log, table.piiValues);
@@ -104,7 +108,7 @@ export async function makeRun(opts: MakeRunOptions): Promise<MadeRun> {
     if (!labels[column]) ctx.log(`labels file: "${column}" is not a feature of ${source.name}; its label is not used`);
   }
   const { writer, texts } = await timed(seconds, 'write', ctx, () =>
-    writePhase(profiles, { config: opts.config, log: ctx.log, signal: ctx.signal, piiValues: table.piiValues, writer: opts.stages?.writer, labels, brand }),
+    writePhase(profiles, { config: opts.config, log: ctx.log, signal: ctx.signal, piiValues: table.piiValues, writer: opts.stages?.writer, labels, brand, lang }),
   );
 
   const runId = newRunId();
@@ -126,6 +130,7 @@ export async function makeRun(opts: MakeRunOptions): Promise<MadeRun> {
       writer: writer.info.kind,
       model: writer.info.model,
       ...(brand ? { brand } : {}),
+      lang,
     },
     schema: table.schema,
     quality: table.quality,

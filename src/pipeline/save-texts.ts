@@ -7,7 +7,7 @@ import type { RunFile } from '../model/run.js';
 export function writeContextOf(run: RunFile): WriteContext {
   const profiles = run.segments.filter((s) => !s.small).map((s) => s.profile);
   // A Run made before labels were kept has none: the writer guesses them (makeLabels).
-  return { profiles, labels: run.labels, brand: run.config.brand };
+  return { profiles, labels: run.labels, brand: run.config.brand, lang: run.config.lang };
 }
 
 /**

@@ -10,7 +10,7 @@ import { writeAllTexts, type WriteAllOptions } from '../write/write-all.js';
 
 export const TRANSCRIPT = 'llm-transcript.jsonl';
 
-export interface WritePhaseOptions extends Pick<WriteAllOptions, 'done' | 'onSegmentDone' | 'labels' | 'brand'> {
+export interface WritePhaseOptions extends Pick<WriteAllOptions, 'done' | 'onSegmentDone' | 'labels' | 'brand' | 'lang'> {
   config: Config;
   log: (line: string) => void;
   signal?: AbortSignal;
@@ -35,6 +35,7 @@ export async function writePhase(profiles: SegmentProfile[], options: WritePhase
     onSegmentDone: options.onSegmentDone,
     labels: options.labels,
     brand: options.brand,
+    lang: options.lang,
   });
   return { writer, texts };
 }

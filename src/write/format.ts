@@ -1,3 +1,4 @@
+import { formatCount as formatCountIn, formatDecimal, formatPercent as formatPercentIn } from '../util/format.js';
 import type { CategoryFact, NumericFact, RfmTier, SegmentProfile, TermFact } from '../model/profile.js';
 import type { FeatureLabels, FeatureUnit } from '../model/texts.js';
 import { capitalLabel, labelFor } from './labels.js';
@@ -8,26 +9,25 @@ import { capitalLabel, labelFor } from './labels.js';
  * plain values, percentages of 0..1 shares, and lifts suffixed with "×".
  */
 
-/** 1,234 · 412.50 · 0.034 — thousands rounded, otherwise two decimals (two significant under 1). */
-export function formatNumber(v: number): string {
+/** 1,234 · 412.50 · 0.034 — thousands rounded, otherwise two decimals (two significant under 1); grouping per language. */
+export function formatNumber(v: number, lang = 'en'): string {
   if (!Number.isFinite(v)) return 'n/a';
   const a = Math.abs(v);
-  if (a >= 1000) return Math.round(v).toLocaleString('en-US');
-  if (a >= 1 || a < 0.001) return a === 0 || a >= 1 ? v.toFixed(2) : '0.00';
+  if (a >= 1000) return formatCountIn(v, lang);
+  if (a >= 1 || a < 0.001) return a === 0 || a >= 1 ? formatDecimal(v, 2, lang) : formatDecimal(0, 2, lang);
   return String(Number(v.toPrecision(2)));
 }
 
 /** A whole count: 1,234. */
-export function formatCount(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
+export function formatCount(n: number, lang = 'en'): string {
+  return formatCountIn(n, lang);
 }
 
 /** A 0..1 share as a percentage: 34% · 0.4% (one decimal under 1%). */
-export function formatPercent(share: number): string {
+export function formatPercent(share: number, lang = 'en'): string {
   if (!Number.isFinite(share)) return 'n/a';
   const p = share * 100;
-  if (p === 0 || Math.abs(p) >= 1) return `${Math.round(p)}%`;
-  return `${p.toFixed(1)}%`;
+  return formatPercentIn(share, lang, p === 0 || Math.abs(p) >= 1 ? 0 : 1);
 }
 
 /** A lift: 2.1× (two decimals under 0.1, so "0.0×" never hides a real difference). */

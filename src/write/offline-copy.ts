@@ -3,7 +3,7 @@ import { UsageError } from '../errors.js';
 import { CHANNEL_LIMITS, CopySchema, type Copy, type FeatureLabels } from '../model/texts.js';
 import type { CopyOptions } from '../model/writer.js';
 import { offerKindOf, segmentTraits, topicOf, type Trait } from './traits.js';
-import { checkCopy } from './checks.js';
+import { channelLength, checkCopy } from './checks.js';
 import { domainOf } from './domain.js';
 import { fitsOneSms } from './sms.js';
 import { ENGLISH, phrasesFor, type PhraseTable, type Tone } from './phrases/index.js';
@@ -90,11 +90,11 @@ export function offlineCopy(profile: SegmentProfile, all: SegmentProfile[], opti
 
   const copy: Copy = {
     email: {
-      subject: fit(
+      subject: fitChannel(
         fullOffer
           ? [`${tone.opener}${hook}: ${fullOffer}`, `${hook}: ${fullOffer}`, fullOffer]
           : [`${tone.opener}${pick(o.subjects)}`, pick(o.subjects)],
-        CHANNEL_LIMITS.emailSubject,
+        'email.subject',
       ),
       body: [tone.greeting, `${intro} ${rewardLine}${withTopic}`, `${cta}${bang}`, tone.signoff(brand)].join('\n\n'),
     },
@@ -104,7 +104,7 @@ export function offlineCopy(profile: SegmentProfile, all: SegmentProfile[], opti
       `${sender}${rewardLine} ${cta}. ${optOut}`,
       `${sender}${cta}. ${optOut}`,
     ]),
-    push: fit([`${tone.opener}${rewardLine}${withTopic} ${cta}${bang}`, `${rewardLine} ${cta}${bang}`, `${cta}${bang}`], CHANNEL_LIMITS.push),
+    push: fitChannel([`${tone.opener}${rewardLine}${withTopic} ${cta}${bang}`, `${rewardLine} ${cta}${bang}`, `${cta}${bang}`], 'push'),
     ad: {
       headline: fit([pick(o.headlines), cta], CHANNEL_LIMITS.adHeadline),
       primaryText: `${intro} ${rewardLine}${withTopic} ${cta}${bang}`,
@@ -139,7 +139,15 @@ function cleanBrand(brand?: string): string | undefined {
   return b;
 }
 
-/** The first text that fits the limit; the last one cut at a word as a last resort. */
+/** The first candidate within the channel's limit as the checks count it (channelLength: UCS-2 SMS, display-width subjects). */
+function fitChannel(candidates: string[], channel: 'email.subject' | 'sms' | 'push'): string {
+  const ok = candidates.find((c) => {
+    const { length, limit } = channelLength(channel, c);
+    return length <= limit;
+  });
+  return ok ?? fit(candidates, channelLength(channel, candidates[candidates.length - 1]).limit);
+}
+
 function fit(candidates: string[], max: number): string {
   const ok = candidates.find((c) => c.length <= max);
   if (ok) return ok;

@@ -2,6 +2,8 @@ import type { SegmentProfile } from '../model/profile.js';
 import { checkCopyFit, checkDistinctNames, checkGrounding, checkNameFit, type CheckProblem } from './checks.js';
 import type { Copy, Persona, SegmentName } from '../model/texts.js';
 import { findQuarantined } from '../llm/injection.js';
+import { checkScript } from './checks.js';
+import type { Language } from '../util/script.js';
 
 /**
  * The checks an LLM answer must pass (after zod) before anyone sees it. These gate: an answer
@@ -16,6 +18,8 @@ export interface OutputCheckContext {
   pii: (text: string, field?: string) => CheckProblem[];
   /** Words only found in withheld, instruction-like snippets. */
   quarantine: ReadonlySet<string>;
+  /** The language asked for: every text must be written in its script. */
+  lang?: Language;
 }
 
 // checks.ts keeps its URL pattern private; this is the same rule for the fields checkCopy does not see.
@@ -24,6 +28,7 @@ const URL_LIKE = /\b(?:https?:\/\/|www\.)\S+|\b[a-z0-9][a-z0-9-]*\.(?:com|net|or
 function textProblems(text: string, field: string, profile: SegmentProfile, ctx: OutputCheckContext, allow?: number[]): CheckProblem[] {
   const out: CheckProblem[] = [...checkGrounding(text, profile, { field, allow }), ...ctx.pii(text, field)];
   if (URL_LIKE.test(text)) out.push({ field, problem: 'contains a URL' });
+  if (ctx.lang) out.push(...checkScript(text, ctx.lang, field));
   const injected = findQuarantined(text, ctx.quarantine);
   if (injected.length) out.push({ field, problem: 'repeats words from a withheld customer snippet (a prompt injection); describe the segment from its numbers' });
   return out;

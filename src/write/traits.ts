@@ -228,10 +228,11 @@ const ACRONYMS: Record<string, string> = {
 /** Which of our channels a preferred-channel level means. */
 export function channelsOf(level: string): Channel[] | undefined {
   const l = level.toLowerCase();
-  if (/e-?mail|newsletter/.test(l)) return ['email'];
-  if (/sms|text|whatsapp|messag/.test(l)) return ['sms'];
-  if (/push|app|mobile|notif/.test(l)) return ['push'];
-  if (/social|facebook|instagram|tiktok|ads?\b|display|search|web|online|youtube|paid/.test(l)) return ['ad'];
+  // Chinese channel names too: 短信 SMS, 小程序/公众号/微信 in-app push, 抖音/小红书/微博 paid social.
+  if (/e-?mail|newsletter|邮件|邮箱/.test(l)) return ['email'];
+  if (/sms|text|whatsapp|messag|短信/.test(l)) return ['sms'];
+  if (/push|app|mobile|notif|小程序|公众号|微信|推送/.test(l)) return ['push'];
+  if (/social|facebook|instagram|tiktok|ads?\b|display|search|web|online|youtube|paid|抖音|小红书|微博|广告|网页|直播/.test(l)) return ['ad'];
   return undefined;
 }
 

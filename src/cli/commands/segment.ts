@@ -11,6 +11,7 @@ export function registerSegment(program: Command): void {
     .option('--seed <s>', 'random seed', '42')
     .option('--id <column>', 'the customer id column')
     .option('--ignore <columns>', 'comma-separated columns to leave out')
+    .option('--lang <code>', "language of the texts: en or zh (default: $SEGMENTA_LANG, else the language of the data's text)")
     .option('--text <columns>', 'comma-separated columns to treat as free text')
     .option('--order-id <column>', 'order or invoice id column of an order-line log')
     .option('--time <column>', 'event or order time column')
