@@ -215,6 +215,15 @@ const TIME_HINT = /time|date|_at$|^ts$|when|day/i;
 const AMOUNT_HINT = /amount|revenue|spend|price|total|value|sales|gmv|paid|cost|net|gross/i;
 const CATEGORY_HINT = /categor|department|genre|product_?type|class|segment|type/i;
 
+/** The id, time, amount and category columns of an event log (by name hints; src/predict reads them too). */
+export function eventColumnPlans(plans: ColumnPlan[]): { idPlan: ColumnPlan; tsPlan: ColumnPlan; amountPlan?: ColumnPlan; catPlan?: ColumnPlan } {
+  const pick = (role: ColumnPlan['role'], hint: RegExp) => {
+    const all = plans.filter((p) => p.role === role);
+    return all.find((p) => hint.test(p.name)) ?? (role === 'numeric' ? (all.length === 1 ? all[0] : undefined) : all[0]);
+  };
+  return { idPlan: plans.find((p) => p.role === 'id')!, tsPlan: pick('datetime', TIME_HINT)!, amountPlan: pick('numeric', AMOUNT_HINT), catPlan: pick('categorical', CATEGORY_HINT) };
+}
+
 /** An event log: aggregate in SQL to one row per customer, then clean the features like any column. */
 async function fromEvents(conn: DuckDBConnection, source: Source, inference: Inference): Promise<CustomerTable> {
   const { file } = source;
@@ -222,14 +231,7 @@ async function fromEvents(conn: DuckDBConnection, source: Source, inference: Inf
   const out: Assembly = { numeric: [], categorical: [], text: [], quality: emptyQuality(inference.rows, inference.warnings) };
   for (const p of plans) if (p.dropped) out.quality.droppedColumns.push({ column: p.name, reason: p.dropped });
 
-  const idPlan = plans.find((p) => p.role === 'id')!;
-  const pick = (role: ColumnPlan['role'], hint: RegExp) => {
-    const all = plans.filter((p) => p.role === role);
-    return all.find((p) => hint.test(p.name)) ?? (role === 'numeric' ? (all.length === 1 ? all[0] : undefined) : all[0]);
-  };
-  const tsPlan = pick('datetime', TIME_HINT)!;
-  const amountPlan = pick('numeric', AMOUNT_HINT);
-  const catPlan = pick('categorical', CATEGORY_HINT);
+  const { idPlan, tsPlan, amountPlan, catPlan } = eventColumnPlans(plans);
 
   // PII first: the loaded table is dropped once the events are copied out of it.
   const piiValues = new Set<string>();

@@ -1,6 +1,6 @@
 import { hyp2f1, lbeta, lgamma } from './special.js';
 import { minimize } from './nelder-mead.js';
-import type { BgNbdParams, CustomerHistory } from './types.js';
+import type { BgNbdParams, CustomerHistory } from '../model/predict.js';
 
 /**
  * The BG/NBD model (Fader, Hardie & Lee 2005, "Counting your customers the easy way"): while

@@ -1,6 +1,6 @@
 import { lgamma } from './special.js';
 import { minimize } from './nelder-mead.js';
-import type { GammaGammaParams } from './types.js';
+import type { GammaGammaParams } from '../model/predict.js';
 
 /**
  * The Gamma-Gamma spend model (Fader, Hardie & Lee 2005, "RFM and CLV"): a customer's order

@@ -4,6 +4,7 @@ import type { SegmentProfile } from '../profile/types.js';
 import type { SegmentTexts } from '../write/schemas.js';
 import type { BlockInfo } from '../embed/types.js';
 import type { IndexMeta } from '../index/types.js';
+import type { PredictionRecord } from '../model/predict.js';
 
 /** Everything a segmentation produced, as stored in runs/<id>/run.json. */
 export interface RunFile {
@@ -23,6 +24,8 @@ export interface RunFile {
   llm?: LlmRecord;
   /** The vector index, vectors and centroids saved in the Run folder (src/index/). */
   index?: IndexMeta;
+  /** `segmenta predict` on the Run's event log: backtest, parameters, per-segment traits. */
+  predictions?: PredictionRecord;
 }
 
 export interface RunConfig {

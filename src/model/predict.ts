@@ -1,6 +1,6 @@
 /**
- * Plain types of the predict stage. (Moves to src/model/ with the floor plan: lower floors see
- * predictions only through these.)
+ * Plain types of the predict stage (src/predict/): lower floors (the Run store, profiles,
+ * writers) see predictions only through these.
  */
 
 /** One customer as the models see it, in days: the standard (frequency, recency, T) summary. */
@@ -35,6 +35,9 @@ export interface GammaGammaParams {
 /** What each customer is predicted to do, from the model fitted on the whole log. */
 export interface CustomerPrediction {
   id: string;
+  /** Orders so far, and their net spend (NaN without amounts): the "high value" of the past. */
+  orders: number;
+  pastSpend: number;
   /** Expected orders in the next `days` days. */
   expectedPurchases: number;
   /** Probability the customer is still active (has not dropped out). */
@@ -83,8 +86,8 @@ export interface Backtest extends ModelQuality {
 
 /** A segment's predicted traits (mean over its members) — what profiles, briefs and writers cite. */
 export interface PredictedTraits {
-  /** Mean expected spend over the lifetime-value window. */
-  clv: number;
+  /** Mean expected spend over the lifetime-value window (null when the log has no amounts). */
+  clv: number | null;
   clvDays: number;
   /** Share of members with P(alive) < 0.5. */
   churnRisk: number;
@@ -92,6 +95,26 @@ export interface PredictedTraits {
   buy30: number;
   /** Mean P(alive). */
   pAlive: number;
+  /** Members with a prediction (the means are over these). */
+  customers: number;
   /** The same figures over all customers, for comparison. */
-  overall: { clv: number; churnRisk: number; buy30: number; pAlive: number };
+  overall: { clv: number | null; churnRisk: number; buy30: number; pAlive: number };
+}
+
+/** What `segmenta predict` stores in a Run (run.json `predictions`; per customer in predictions.csv/json). */
+export interface PredictionRecord {
+  file: string;
+  createdAt: string;
+  /** The log's last event: predictions look forward from here. */
+  asOf: string;
+  days: number;
+  clvDays: number;
+  customers: number;
+  params: { bgnbd: BgNbdParams; gammaGamma?: GammaGammaParams };
+  spendNote?: string;
+  backtest?: Backtest;
+  /** Predicted traits per segment id (Run customers without a prediction are left out of the means). */
+  segments: Record<number, PredictedTraits>;
+  /** Run customers the log has no orders for. */
+  unmatched: number;
 }
