@@ -32,7 +32,7 @@ export function checkHistory(log: OrderLog, holdoutDays: number): void {
   if (log.spanDays < need) {
     throw new InputError(
       { file: log.file, column: log.timeColumn },
-      `the events cover ${fmtDays(log.spanDays)} (${log.start.slice(0, 10)} to ${log.end.slice(0, 10)}), too short for a ${fmtDays(holdoutDays)} holdout: the history before it must be at least as long as the window`,
+      `the events cover ${fmtDays(log.spanDays)} (${log.start.slice(0, 10)} to ${log.end.slice(0, 10)}), too short for a ${Math.round(holdoutDays)}-day holdout: the history before it must be at least as long as the window`,
       `Use --holdout ${Math.max(1, Math.floor(log.spanDays / (1 + MIN_HISTORY_WINDOWS)))}d or shorter, or a log covering at least ${fmtDays(need)}`,
     );
   }
