@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { resolve } from 'node:path';
 import { defineOperation } from './operation.js';
-import { formatCount, textTable } from './format.js';
+import { formatCount, textTable } from '../util/format.js';
 import { parseDays } from '../predict/min-data.js';
 import { predictFile } from '../predict/predict-file.js';
 import { segmentTraits, writePredictions } from '../predict/run-store.js';
-import { readAssignments } from '../index/assignments.js';
+import { readAssignments } from '../vectors/assignments.js';
 import { listRuns, readRunFile, resolveRun, writeRunFile } from '../run/store.js';
 import type { Backtest, ModelQuality, PredictedTraits, PredictionRecord } from '../model/predict.js';
 import type { OpContext } from './operation.js';
