@@ -3,7 +3,7 @@ import type { SegmentProfile } from '../model/profile.js';
 import type { RfmTier } from '../model/profile.js';
 import { UsageError } from '../errors.js';
 import { CHANNEL_LIMITS } from '../model/texts.js';
-import { formatCount, formatFeatureValue, formatLift, formatNumber, formatPercent } from '../write/format.js';
+import { describePredicted, formatCount, formatFeatureValue, formatLift, formatNumber, formatPercent } from '../write/format.js';
 import { RFM_TIERS } from '../profile/rfm.js';
 import { bullets, cell, ownBullets, quote, table, text } from './markdown.js';
 import { kpisFor } from './kpis.js';
@@ -42,6 +42,10 @@ export function renderBrief(run: RunFile, segment: RunSegment): string {
   out.push('## Evidence', '', evidenceTable(p), '');
   const rfm = rfmTable(p);
   if (rfm) out.push('### RFM tiers', '', rfm, '');
+  if (p.predicted) {
+    const d = describePredicted(p.predicted);
+    out.push('### Predicted (BG/NBD + Gamma-Gamma, `segmenta predict`)', '', bullets([d.buy, d.churn, ...(d.value ? [d.value] : [])].map((s) => s[0].toUpperCase() + s.slice(1))), '');
+  }
   if (p.terms.length > 0) {
     out.push('### Words they use', '', table(['Term', 'Column', 'Members using it', 'c-TF-IDF'], p.terms.slice(0, EVIDENCE_ROWS.terms).map((x) => [cell(x.term), cell(x.column), formatPercent(x.share), x.score.toFixed(3)]), ['l', 'l', 'r', 'r']), '');
   }

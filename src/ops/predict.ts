@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { writeBriefs } from '../brief/write-briefs.js';
+import { REPORT_HTML, writeReport } from '../brief/report/build-report.js';
 import { defineOperation } from './operation.js';
 import { formatCount, textTable } from '../util/format.js';
 import { parseDays } from '../predict/min-data.js';
@@ -117,7 +120,14 @@ export const predictOp = defineOperation({
       unmatched: traits.unmatched,
     };
     run.predictions = record;
+    // The traits join each segment's profile: briefs, the report and the writers read them there.
+    for (const s of run.segments) {
+      if (traits.segments[s.id]) s.profile.predicted = traits.segments[s.id];
+      else delete s.profile.predicted;
+    }
     writeRunFile(target.dir, run);
+    writeBriefs(target.dir, run);
+    if (existsSync(join(target.dir, REPORT_HTML))) writeReport(target.dir, run);
     result.stored = {
       runId: run.id,
       csv,
