@@ -8,7 +8,17 @@ import { AUDIENCES, AUDIENCE_NAMES, selectAudience, type AudienceKind } from '..
 import { hasPredictions, readPredictions } from '../predict/run-store.js';
 import type { RunFile } from '../model/run.js';
 import type { OpContext } from './operation.js';
-import type { ExportResult } from './export-audience.js';
+
+/** The shape of export's result (ExportResult in export-audience.ts, which calls this: no import back, no cycle). */
+interface ExportResult {
+  runId: string;
+  format: 'csv' | 'json';
+  dir: string;
+  hashing: string;
+  emailNote?: string;
+  exported: { segment: number; audience?: string; name: string; customers: number; withEmail: number; path: string }[];
+  skipped: { segment: number; size: number; reason: string }[];
+}
 
 /**
  * `segmenta export --audience KIND`: a predictive audience (top value, high value at risk,
