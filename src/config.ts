@@ -38,9 +38,13 @@ export interface SlackConfig {
 export interface Config {
   workspace: string;
   minSegmentSize: number;
+  /** True when the user set the minimum (flag or variable): small tables then keep it as set (cluster/min-segment-size.ts). */
+  minSegmentSizeSet?: boolean;
   /** Undefined → the offline writer (no key and no base URL configured). */
   llm?: LlmConfig;
   slack: SlackConfig;
+  /** Brand name the copy signs with and the SMS sender prefix (`--brand`, SEGMENTA_BRAND). */
+  brand?: string;
   /** Things the user should know but that are not errors (printed once on stderr). */
   warnings: string[];
 }
@@ -58,6 +62,7 @@ export interface ConfigOverrides {
   concurrency?: number;
   structuredMethod?: StructuredMethod;
   temperature?: number;
+  brand?: string;
   /** Force the offline writer even when a key is set (`--offline`). */
   offline?: boolean;
 }
@@ -121,7 +126,8 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.e
     appToken: env.SLACK_APP_TOKEN?.trim() || undefined,
   };
 
-  const config: Config = { workspace, minSegmentSize, slack, warnings };
+  const brand = pick(o.brand, '--brand', env, 'SEGMENTA_BRAND')?.value.trim() || undefined;
+  const config: Config = { workspace, minSegmentSize, ...(minSize ? { minSegmentSizeSet: true } : {}), slack, warnings, ...(brand ? { brand } : {}) };
   if (o.offline) return config;
 
   const key = pick(o.apiKey, '--api-key', env, 'OPENAI_API_KEY');

@@ -85,7 +85,9 @@ export async function measureStability(ctx: EvalContext, options: StabilityOptio
   ];
   if (R === 0 || names.length === 0) {
     const why = R === 0 ? (options.noWriter ?? 'no resample re-named') : 'no described segment to re-name';
-    out.push({ name: 'name_agreement', value: null, detail: why }, { name: 'claim_agreement', value: null, detail: why });
+    // No LLM to re-write an LLM Run's names is configuration (not run); anything else could not run (n/a, fails).
+    const notRun = R === 0 && options.noWriter ? { notRun: why } : { detail: why };
+    out.push({ name: 'name_agreement', value: null, ...notRun }, { name: 'claim_agreement', value: null, ...notRun });
     return out;
   }
   const exact = names.filter((x) => x.score === 1).length;

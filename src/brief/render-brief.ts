@@ -8,6 +8,9 @@ import { RFM_TIERS } from '../profile/rfm.js';
 import { bullets, cell, ownBullets, quote, table, text } from './markdown.js';
 import { kpisFor } from './kpis.js';
 import { writerLabel } from './writer-label.js';
+import { capitalLabel, labelFor, runLabels } from '../write/labels.js';
+import { smsLength } from '../write/sms.js';
+import type { FeatureLabels } from '../model/texts.js';
 
 const EVIDENCE_ROWS = { numeric: 8, categories: 6, terms: 8 };
 
@@ -24,6 +27,7 @@ export function renderBrief(run: RunFile, segment: RunSegment): string {
   const p = segment.profile;
   const t = segment.texts;
   const all = run.segments.filter((s) => !s.small).map((s) => s.profile);
+  const labels = runLabels(run);
   const out: string[] = [];
 
   out.push(`# Segment ${segment.id}: ${t ? text(t.name) : '(not named yet)'}`, '');
@@ -39,7 +43,7 @@ export function renderBrief(run: RunFile, segment: RunSegment): string {
   out.push('## Who they are', '');
   out.push(t ? text(t.persona.description) : 'Texts not written yet: run `segmenta write` to name this segment and draft its copy.', '');
 
-  out.push('## Evidence', '', evidenceTable(p), '');
+  out.push('## Evidence', '', evidenceTable(p, labels), '');
   const rfm = rfmTable(p);
   if (rfm) out.push('### RFM tiers', '', rfm, '');
   if (p.predicted) {
@@ -47,7 +51,7 @@ export function renderBrief(run: RunFile, segment: RunSegment): string {
     out.push('### Predicted (BG/NBD + Gamma-Gamma, `segmenta predict`)', '', bullets([d.buy, d.churn, ...(d.value ? [d.value] : [])].map((s) => s[0].toUpperCase() + s.slice(1))), '');
   }
   if (p.terms.length > 0) {
-    out.push('### Words they use', '', table(['Term', 'Column', 'Members using it', 'c-TF-IDF'], p.terms.slice(0, EVIDENCE_ROWS.terms).map((x) => [cell(x.term), cell(x.column), formatPercent(x.share), x.score.toFixed(3)]), ['l', 'l', 'r', 'r']), '');
+    out.push('### Words they use', '', table(['Term', 'In their', 'Members using it', 'c-TF-IDF'], p.terms.slice(0, EVIDENCE_ROWS.terms).map((x) => [cell(x.term), cell(labelFor(labels, x.column)), formatPercent(x.share), x.score.toFixed(3)]), ['l', 'l', 'r', 'r']), '');
   }
 
   if (t) {
@@ -64,7 +68,8 @@ export function renderBrief(run: RunFile, segment: RunSegment): string {
     out.push('## Copy', '');
     out.push('### Email', '', `**Subject** (${count(c.email.subject, CHANNEL_LIMITS.emailSubject)}): ${text(c.email.subject)}`, '');
     out.push(`**Body** (${c.email.body.length} characters):`, '', quote(c.email.body), '');
-    out.push(`### SMS (${count(c.sms, CHANNEL_LIMITS.sms)})`, '', quote(c.sms), '');
+    const sms = smsLength(c.sms);
+    out.push(`### SMS (${sms.units}/${sms.limit} ${sms.encoding} characters)`, '', quote(c.sms), '');
     out.push(`### Push (${count(c.push, CHANNEL_LIMITS.push)})`, '', quote(c.push), '');
     out.push('### Ad', '', `**Headline** (${count(c.ad.headline, CHANNEL_LIMITS.adHeadline)}): ${text(c.ad.headline)}`, '');
     out.push(`**Primary text** (${c.ad.primaryText.length} characters):`, '', quote(c.ad.primaryText), '');
@@ -86,7 +91,7 @@ export function renderBrief(run: RunFile, segment: RunSegment): string {
   if (quotes.length > 0) {
     out.push('## Voice of the customer', '', '_Members near the centre of the segment; personal details removed._', '');
     for (const r of quotes.slice(0, 3)) {
-      const traits = Object.entries(r.traits).map(([k, v]) => `${k} ${typeof v !== 'number' ? v : Number.isInteger(v) ? formatCount(v) : formatNumber(v)}`).join(', ');
+      const traits = Object.entries(r.traits).map(([k, v]) => `${labelFor(labels, k)} ${typeof v !== 'number' ? v : Number.isInteger(v) ? formatCount(v) : formatNumber(v)}`).join(', ');
       out.push(`${quote(`“${r.snippet}”`)}`, `> — ${text(traits)}`, '');
     }
   }
@@ -95,14 +100,16 @@ export function renderBrief(run: RunFile, segment: RunSegment): string {
   return out.join('\n');
 }
 
-function evidenceTable(p: SegmentProfile): string {
+function evidenceTable(p: SegmentProfile, labels: FeatureLabels): string {
   const rows: string[][] = [];
   for (const f of p.numeric.slice(0, EVIDENCE_ROWS.numeric)) {
-    const label = f.kind === 'boolean' ? `${f.feature} (share yes)` : `${f.feature} (mean; median ${formatFeatureValue(f, f.median)})`;
-    rows.push([cell(label), formatFeatureValue(f, f.mean), formatFeatureValue(f, f.overallMean), formatLift(f.lift)]);
+    const unit = labels[f.feature]?.unit;
+    const name = capitalLabel(labels, f.feature);
+    const label = f.kind === 'boolean' ? `${name} (share yes)` : `${name} (average; median ${formatFeatureValue(f, f.median, undefined, unit)})`;
+    rows.push([cell(label), formatFeatureValue(f, f.mean, undefined, unit), formatFeatureValue(f, f.overallMean, undefined, unit), formatLift(f.lift)]);
   }
   for (const c of p.categories.slice(0, EVIDENCE_ROWS.categories)) {
-    rows.push([cell(`${c.column} = ${c.level}`), formatPercent(c.share), formatPercent(c.overallShare), formatLift(c.lift)]);
+    rows.push([cell(`${capitalLabel(labels, c.column)}: ${c.level}`), formatPercent(c.share), formatPercent(c.overallShare), formatLift(c.lift)]);
   }
   if (rows.length === 0) return '_No features to compare._';
   return table(['Measure', 'This segment', 'Everyone', 'Lift'], rows, ['l', 'r', 'r', 'r']);

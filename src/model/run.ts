@@ -1,8 +1,8 @@
 import type { DataQuality, DataSchema } from './data.js';
 import type { KScore } from './cluster.js';
 import type { SegmentProfile } from './profile.js';
-import type { SegmentTexts } from './texts.js';
-import type { BlockInfo } from './vectors.js';
+import type { FeatureLabels, SegmentTexts } from './texts.js';
+import type { BlockInfo, StructureReport } from './vectors.js';
 import type { IndexMeta } from './vector-index.js';
 import type { PredictionRecord } from './predict.js';
 
@@ -15,13 +15,15 @@ export interface RunFile {
   config: RunConfig;
   schema: DataSchema;
   quality: DataQuality;
-  embedding: { dim: number; blocks: Omit<BlockInfo, 'features'>[]; textEmbedder: string };
+  embedding: { dim: number; blocks: Omit<BlockInfo, 'features'>[]; textEmbedder: string; structure?: StructureReport };
   metrics: RunMetrics;
   segments: RunSegment[];
   /** Earlier texts, kept when `segmenta write` re-writes a Run. */
   textsHistory: { writtenAt: string; writer: string; texts: Record<number, SegmentTexts> }[];
   /** LLM usage of the latest write (absent for the offline writer). */
   llm?: LlmRecord;
+  /** Plain-language labels of every feature, made once per Run (src/write/labels.ts, `--labels FILE`). */
+  labels?: FeatureLabels;
   /** The vector index, vectors and centroids saved in the Run folder (src/index/). */
   index?: IndexMeta;
   /** `segmenta predict` on the Run's event log: backtest, parameters, per-segment traits. */
@@ -33,11 +35,23 @@ export interface RunConfig {
   k?: number;
   seed: number;
   minSegmentSize: number;
+  /** Which minimum the Run used and why (the default, as set, or one fitted to a small table). */
+  minSegmentSizeWhy?: string;
   idColumn?: string;
   ignore?: string[];
   text?: string[];
+  /** Role flags for logs (--order-id, --time, --amount, --quantity, --price, --category) and joined files. */
+  orderId?: string;
+  time?: string;
+  amount?: string;
+  quantity?: string;
+  price?: string;
+  category?: string;
+  join?: string[];
   writer: string;
   model?: string;
+  /** Brand name the copy signs with (`--brand`, SEGMENTA_BRAND). */
+  brand?: string;
 }
 
 export interface RunMetrics {

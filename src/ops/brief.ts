@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { defineOperation } from './operation.js';
 import { describedTexts, resolveSegment } from './segments.js';
 import { writeBriefs } from '../brief/write-briefs.js';
@@ -32,7 +32,8 @@ export const briefOp = defineOperation({
     const seg = resolveSegment(run, input.segment);
     describedTexts(run, seg);
     const path = join(dir, 'briefs', `segment-${seg.id}.md`);
-    if (!existsSync(path)) writeBriefs(dir, run);
+    // Always from the Run: a brief on disk may predate an edit made by an older version.
+    writeBriefs(dir, run);
     return { runId: run.id, path, segment: seg.id, markdown: readFileSync(path, 'utf8') };
   },
   render(r) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LoadInput, loadOptions } from './load-input.js';
 import { defineOperation } from './operation.js';
 import { makeRun } from '../pipeline/make-run.js';
 import { describeSchema } from '../data/load.js';
@@ -8,9 +9,9 @@ export const SegmentInput = z.object({
   file: z.string().min(1).describe('Path to a customer file or event log (CSV, TSV, JSONL or Parquet)'),
   k: z.coerce.number().int().min(2).max(50).optional().describe('Number of segments; chosen automatically when omitted'),
   seed: z.coerce.number().int().min(0).default(42).describe('Random seed (same seed, same segments)'),
-  idColumn: z.string().optional().describe('Name of the customer id column, when it cannot be inferred'),
-  ignore: z.array(z.string()).optional().describe('Columns to leave out'),
-  text: z.array(z.string()).optional().describe('Columns to treat as free text'),
+  ...LoadInput,
+  labels: z.string().optional().describe('A file of plain-language feature labels (JSON or CSV column,label[,unit])'),
+  brand: z.string().max(30).optional().describe('Brand name the copy signs with'),
 });
 
 export interface SegmentResult {
@@ -21,6 +22,12 @@ export interface SegmentResult {
   writer: string;
   schema: string;
   segments: { id: number; name: string; size: number; share: number; small: boolean }[];
+  /** How k was chosen: the silhouette and stability of every k tried (empty when k was given). */
+  kScores: { k: number; silhouette: number; stability?: number }[];
+  /** The minimum segment size used and why. */
+  minimum: string;
+  /** Columns left out of the segmentation for carrying no structure. */
+  leftOut: string[];
 }
 
 export const segmentOp = defineOperation({
@@ -28,7 +35,7 @@ export const segmentOp = defineOperation({
   description: 'Split a customer file into segments and write a name, persona, copy and brief for each.',
   input: SegmentInput,
   async run(input, ctx) {
-    const made = await makeRun({ ...input, config: ctx.config, log: ctx.log, signal: ctx.signal });
+    const made = await makeRun({ file: input.file, k: input.k, seed: input.seed, ...loadOptions(input), config: ctx.config, log: ctx.log, signal: ctx.signal });
     if (ctx.session) {
       ctx.session.runId = made.runId;
       ctx.session.file = input.file;
@@ -41,13 +48,25 @@ export const segmentOp = defineOperation({
       writer: made.run.config.writer === 'llm' ? `LLM (${made.run.config.model})` : 'offline writer (no LLM configured)',
       schema: describeSchema(made.run.schema),
       segments: made.run.segments.map((s) => ({ id: s.id, name: s.texts?.name ?? '(under the minimum size)', size: s.size, share: s.share, small: s.small })),
+      kScores: made.run.metrics.kScores.map(({ k, silhouette, stability }) => ({ k, silhouette, ...(stability !== undefined ? { stability } : {}) })),
+      minimum: made.run.config.minSegmentSizeWhy ?? `minimum segment size ${made.run.config.minSegmentSize}`,
+      leftOut: made.run.embedding.structure?.features.filter((f) => !f.kept).map((f) => f.name) ?? [],
     };
   },
   render(r) {
     const lines = [
       `Run ${r.runId}: ${r.customers.toLocaleString('en-US')} customers in ${r.k} segments — texts by the ${r.writer}`,
       '',
-      ...r.segments.map((s) => `  ${String(s.id).padStart(2)}  ${s.name.padEnd(30)} ${s.size.toLocaleString('en-US').padStart(8)}  ${formatShare(s.share).padStart(6)}`),
+      ...r.segments.map((s) => `  ${String(s.id).padStart(2)}  ${s.name.padEnd(30)} ${s.size.toLocaleString('en-US').padStart(8)}  ${formatShare(s.share).padStart(6)}${s.small ? '  small: kept, not described or exported' : ''}`),
+      '',
+      ...(r.kScores.length > 0
+        ? [`k scores (silhouette / least stable segment's bootstrap Jaccard, where it could change the choice): ${r.kScores.map((s) => `${s.k}: ${s.silhouette.toFixed(2)}${s.stability !== undefined ? `/${s.stability.toFixed(2)}` : ''}`).join('  ')}`]
+        : []),
+      `${r.minimum[0].toUpperCase()}${r.minimum.slice(1)}.`,
+      ...(r.leftOut.length > 0 ? [`Left out (independent of every other column, no group structure): ${r.leftOut.join(', ')}`] : []),
+      '',
+      // The roles segmenta inferred, as `inspect` shows them: what was used, how, and what was left out.
+      r.schema.trimEnd(),
       '',
       `Briefs: ${r.runDir}/briefs/index.md`,
     ];

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { defineOperation } from './operation.js';
 import { writeRunFile } from '../run/store.js';
+import { writeContextOf } from '../pipeline/save-texts.js';
+import { makeLabels } from '../write/labels.js';
 import { openRun } from './session.js';
 import { createWriter } from '../write/create-writer.js';
 import { applyTexts, appendTranscript, writePhase } from '../pipeline/write-phase.js';
@@ -67,8 +69,13 @@ export const writeTextsOp = defineOperation({
     const saveProgress = (texts: Record<number, SegmentTexts>) =>
       writeFileAtomic(progressPath, JSON.stringify({ startedAt, writer: writerName, texts, llm: writer.record?.(previousLlm) }));
 
+    const wctx = writeContextOf(run);
+    wctx.labels ??= makeLabels(wctx.profiles);
+    run.labels = wctx.labels;
     const { texts } = await writePhase(run.segments.map((s) => s.profile), {
       config: ctx.config,
+      labels: wctx.labels,
+      brand: wctx.brand,
       log: ctx.log,
       signal: ctx.signal,
       writer,

@@ -3,7 +3,7 @@ import { InputError } from '../errors.js';
 import { readColumns, readRow } from '../data/columnar.js';
 import { sqlString } from '../data/formats.js';
 import { inferSchema } from '../data/infer-schema.js';
-import { eventColumnPlans } from '../data/load.js';
+import { pickLogPlans } from '../data/log-roles.js';
 import { numberSql, textSql, timestampSql } from '../data/value-sql.js';
 import { withSource } from '../data/with-source.js';
 
@@ -56,8 +56,12 @@ export async function withOrderLog<T>(
   return withSource(file, async (conn, source) => {
     const inference = await inferSchema(conn, source, { idColumn: options.idColumn, events: true });
     if (inference.rows === 0) throw new InputError({ file, row: 1 }, 'the file has a header row but no data rows', 'Export the event log again with one row per event or order line');
-    const { idPlan, tsPlan, amountPlan } = eventColumnPlans(inference.columns);
-    const amount = amountPlan ? numberSql(amountPlan) : 'NULL';
+    const idPlan = inference.columns.find((p) => p.role === 'id')!;
+    const roles = pickLogPlans(file, inference);
+    const tsPlan = roles.time;
+    // The line's money as the data stage reads it: the amount column, else quantity × price, else price.
+    const amountPlan = roles.amount ?? roles.price;
+    const amount = roles.amount ? numberSql(roles.amount) : roles.quantity && roles.price ? `(${numberSql(roles.quantity)}) * (${numberSql(roles.price)})` : roles.price ? numberSql(roles.price) : 'NULL';
     await conn.run(
       `CREATE TEMP TABLE ${ORDERS} AS SELECT customer_id, ts, CAST(sum(amount) AS DOUBLE) AS value, count(*) AS lines FROM (` +
         `SELECT CAST(${textSql(idPlan)} AS VARCHAR) AS customer_id, CAST(${timestampSql(tsPlan)} AS TIMESTAMP) AS ts, CAST(${amount} AS DOUBLE) AS amount FROM ${source.relation}` +

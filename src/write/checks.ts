@@ -3,6 +3,8 @@ import { CHANNEL_LIMITS, CopySchema, type Copy, type Persona } from '../model/te
 import { checkGrounding, numbersIn, type CheckProblem } from './grounding.js';
 import { createPiiFinder } from './find-pii.js';
 import { TRAIT_RULES } from './vocabulary.js';
+import { NAME_MIN_SHARE } from './traits.js';
+import { smsLength } from './sms.js';
 
 /**
  * Plain-code checks of written texts, shared by the offline writer, the LLM writer (after zod)
@@ -41,15 +43,33 @@ export function nameKey(name: string): string {
   return [...new Set(words)].sort().join(' ');
 }
 
-/** Names must differ by more than case, word order or a plural. */
+// Words that say only "people": "Loyal Buyers" and "Loyal Customers" are one name.
+const PEOPLE = new Set(['customer', 'shopper', 'buyer', 'client', 'user', 'member', 'people', 'crowd', 'group', 'segment', 'fan']);
+
+/**
+ * Two names a marketer would mix up: the same words once case, order, plurals and people
+ * words are set aside, or more than half their words shared ("Lapsed Customers" and
+ * "Occasional Lapsed Customers"). "Young Deal Hunters" and "Budget Deal Hunters" share half
+ * and are distinct.
+ */
+export function isNearDuplicate(a: string, b: string): boolean {
+  const words = (n: string) => new Set(nameKey(n).split(' ').map((w) => (PEOPLE.has(w) ? 'customer' : w)));
+  const x = words(a);
+  const y = words(b);
+  let shared = 0;
+  for (const w of x) if (y.has(w)) shared++;
+  const union = x.size + y.size - shared;
+  return union > 0 && (shared === union || shared / union > 0.5);
+}
+
+/** Names must differ by more than case, word order, a plural or one added word. */
 export function checkDistinctNames(names: string[], field = 'names'): CheckProblem[] {
-  const seen = new Map<string, number>();
   const problems: CheckProblem[] = [];
   names.forEach((name, i) => {
-    const key = nameKey(name);
-    const first = seen.get(key);
-    if (first !== undefined) problems.push({ field: `${field}[${i}]`, problem: `is the same name as ${field}[${first}] ("${names[first]}")` });
-    else seen.set(key, i);
+    const first = names.findIndex((other, j) => j < i && (nameKey(other) === nameKey(name) || isNearDuplicate(other, name)));
+    if (first < 0) return;
+    const same = nameKey(names[first]) === nameKey(name);
+    problems.push({ field: `${field}[${i}]`, problem: `${same ? 'is the same name as' : 'reads almost the same as'} ${field}[${first}] ("${names[first]}")` });
   });
   return problems;
 }
@@ -58,6 +78,7 @@ export function checkDistinctNames(names: string[], field = 'names'): CheckProbl
 // removed before looking.
 const CTA = /\b(shop|buy|order|reorder|claim|get|grab|redeem|unlock|use|save|start|join|sign up|subscribe|book|try|discover|explore|browse|see|view|find|check out|visit|come back|return|tap|open|click|download|install|invite|refer|treat yourself|upgrade|activate|learn more|read more|call|reply|contact|ask|pick|choose|add|complete|finish|renew|restock|stock up|meet)\b/i;
 const OPT_OUT = /\breply\s+stop\b[^.!?]*[.!?]?/gi;
+const OPT_OUT_LINE = /\b(reply|text|send)\s+stop\b|\bstop\s+to\s+(opt[- ]?out|unsubscribe|end)\b/i;
 
 export function hasCallToAction(text: string): boolean {
   return CTA.test(text.replace(OPT_OUT, ' '));
@@ -74,6 +95,17 @@ export function checkCopy(copy: Copy, field = 'copy'): CheckProblem[] {
   ];
   for (const [path, text, max] of limited) {
     if (typeof text === 'string' && text.length > max) problems.push({ field: `${field}.${path}`, problem: `is ${text.length} characters, over the ${max} limit` });
+  }
+  if (typeof copy?.sms === 'string' && copy.sms.length <= CHANNEL_LIMITS.sms) {
+    // Carriers count GSM-7 septets, or UTF-16 units once one character is outside GSM-7.
+    const sms = smsLength(copy.sms);
+    if (sms.units > sms.limit) {
+      problems.push({
+        field: `${field}.sms`,
+        problem: sms.encoding === 'UCS-2' ? `uses characters outside GSM-7, so carriers count it as UCS-2: ${sms.units} of ${sms.limit}` : `is ${sms.units} GSM-7 characters, over the ${sms.limit} of one SMS`,
+      });
+    }
+    if (copy.sms.trim() && !OPT_OUT_LINE.test(copy.sms)) problems.push({ field: `${field}.sms`, problem: 'has no opt-out line (e.g. "Reply STOP to opt out.")' });
   }
   const parsed = CopySchema.safeParse(copy);
   if (!parsed.success) {
@@ -99,6 +131,23 @@ export function checkCopy(copy: Copy, field = 'copy'): CheckProblem[] {
     problems.push(...find(text, `${field}.${path}`));
   }
   return problems;
+}
+
+// PII in copy is reported by the PII finder (with the table's values) where both run.
+const PII_PROBLEM = /contains (an email|a phone|an IP|a street|a value from a PII column)/;
+
+/**
+ * The copy rules, one function for write time and `eval`: channel limits (SMS as carriers
+ * count it), a call to action in each channel, an SMS opt-out line, no link. PII is left to
+ * the PII finder, which knows the table's values.
+ */
+export function checkCopyFit(copy: Copy, field = 'copy'): CheckProblem[] {
+  return checkCopy(copy, field).filter((p) => !PII_PROBLEM.test(p.problem));
+}
+
+/** The name rules, one function for write time and `eval`: the shape of a name and what it may claim. */
+export function checkNameFit(name: string, profile: SegmentProfile | undefined, all: SegmentProfile[] = [], field = 'name'): CheckProblem[] {
+  return [...checkName(name, field), ...(profile ? checkNameClaims(name, profile, all.length ? all : [profile], field) : [])];
 }
 
 function copyFields(copy: Copy): [string, string][] {
@@ -154,6 +203,8 @@ export function checkNameClaims(name: string, profile: SegmentProfile, all: Segm
     if (!re.test(name)) continue;
     const own = profile.categories.find((c) => c.column === column && c.level === level);
     if (!own || own.lift < 1) problems.push({ field, problem: `names ${column} = ${level}, but the segment does not lean to it` });
+    // A name is read as "these people are X": under half is an overclaim unless the share is said.
+    else if (own.share < NAME_MIN_SHARE && !/\d\s?%/.test(name)) problems.push({ field, problem: `names ${column} = ${level}, held by only ${Math.round(own.share * 100)}% of the segment; name what a majority holds, or say the share` });
   }
   return problems;
 }

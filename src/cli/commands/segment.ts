@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { segmentOp } from '../../ops/segment.js';
-import { runCli, splitList } from '../output.js';
+import { loadFlags, runCli } from '../output.js';
 
 export function registerSegment(program: Command): void {
   program
@@ -12,10 +12,19 @@ export function registerSegment(program: Command): void {
     .option('--id <column>', 'the customer id column')
     .option('--ignore <columns>', 'comma-separated columns to leave out')
     .option('--text <columns>', 'comma-separated columns to treat as free text')
+    .option('--order-id <column>', 'order or invoice id column of an order-line log')
+    .option('--time <column>', 'event or order time column')
+    .option('--amount <column>', 'amount column (money per event or line)')
+    .option('--quantity <column>', 'quantity column of an order-line log')
+    .option('--price <column>', 'unit price column (amount = quantity × price)')
+    .option('--category <column>', 'category column whose mix becomes features')
+    .option('--join <file>', 'join another file (orders, order items, payments, products); repeatable', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--labels <file>', 'plain-language feature labels: JSON {"column": "label"} or CSV column,label[,unit]')
+    .option('--brand <name>', 'brand name the copy signs with (default: $SEGMENTA_BRAND)')
     .action(async (file: string, o, cmd: Command) => {
       await runCli(
         segmentOp,
-        { file, k: o.k, seed: o.seed, idColumn: o.id, ignore: splitList(o.ignore), text: splitList(o.text) },
+        { file, k: o.k, seed: o.seed, ...loadFlags(o), labels: o.labels, brand: o.brand },
         cmd.optsWithGlobals(),
         // The --json contract scripts rely on (DESIGN.md): keep these keys stable.
         (r) => ({ runId: r.runId, runDir: r.runDir, k: r.k, segments: r.segments.map(({ id, name, size }) => ({ id, name, size })) }),
