@@ -4,7 +4,7 @@ import type { RfmTier } from '../model/profile.js';
 import { UsageError } from '../errors.js';
 import { channelLength } from '../write/checks.js';
 import { BRIEF_WORDS, type BriefWords } from './brief-words.js';
-import { formatCount, formatFeatureValue, formatLift, formatNumber, formatPercent } from '../write/format.js';
+import { describePredicted, formatCount, formatFeatureValue, formatLift, formatNumber, formatPercent } from '../write/format.js';
 import { RFM_TIERS } from '../profile/rfm.js';
 import { bullets, cell, ownBullets, quote, table, text } from './markdown.js';
 import { kpisFor } from './kpis.js';
@@ -48,6 +48,10 @@ export function renderBrief(run: RunFile, segment: RunSegment): string {
   out.push(`## ${w.evidence}`, '', evidenceTable(p, labels, w), '');
   const rfm = rfmTable(p, w);
   if (rfm) out.push(`### ${w.rfm}`, '', rfm, '');
+  if (p.predicted) {
+    const d = describePredicted(p.predicted);
+    out.push('### Predicted (BG/NBD + Gamma-Gamma, `segmenta predict`)', '', bullets([d.buy, d.churn, ...(d.value ? [d.value] : [])].map((s) => s[0].toUpperCase() + s.slice(1))), '');
+  }
   if (p.terms.length > 0) {
     out.push(`### ${w.words}`, '', table(w.wordsHeader, p.terms.slice(0, EVIDENCE_ROWS.terms).map((x) => [cell(x.term), cell(labelFor(labels, x.column)), formatPercent(x.share), x.score.toFixed(3)]), ['l', 'l', 'r', 'r']), '');
   }

@@ -16,6 +16,7 @@ import { registerReport } from './commands/report.js';
 import { registerEval } from './commands/eval.js';
 import { registerWrite } from './commands/write.js';
 import { registerDoctor } from './commands/doctor.js';
+import { registerPredict } from './commands/predict.js';
 
 /** The commander program: global options, then one register function per command file. */
 export function buildProgram(): Command {
@@ -36,7 +37,7 @@ export function buildProgram(): Command {
     // texts
     registerPersona, registerCopy, registerCompare, registerWrite,
     // use segments
-    registerAssign, registerLookalike, registerExport, registerReport,
+    registerAssign, registerLookalike, registerExport, registerReport, registerPredict,
     // trust them
     registerEval, registerDoctor,
     // surfaces

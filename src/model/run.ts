@@ -5,6 +5,7 @@ import type { SegmentProfile } from './profile.js';
 import type { FeatureLabels, SegmentTexts } from './texts.js';
 import type { BlockInfo, StructureReport } from './vectors.js';
 import type { IndexMeta } from './vector-index.js';
+import type { PredictionRecord } from './predict.js';
 
 /** Everything a segmentation produced, as stored in runs/<id>/run.json. */
 export interface RunFile {
@@ -26,6 +27,8 @@ export interface RunFile {
   labels?: FeatureLabels;
   /** The vector index, vectors and centroids saved in the Run folder (src/index/). */
   index?: IndexMeta;
+  /** `segmenta predict` on the Run's event log: backtest, parameters, per-segment traits. */
+  predictions?: PredictionRecord;
 }
 
 export interface RunConfig {

@@ -15,6 +15,7 @@ import { exportAudienceOp } from './export-audience.js';
 import { lookalikeOp } from './lookalike.js';
 import { assignOp } from './assign.js';
 import { evalOp } from './eval.js';
+import { predictOp } from './predict.js';
 
 // Results differ per operation; a surface only passes them back to the same op's render().
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -40,6 +41,7 @@ export const operations: readonly AnyOperation[] = [
   lookalikeOp,
   assignOp,
   evalOp,
+  predictOp,
 ];
 
 export function findOperation(name: string): AnyOperation | undefined {

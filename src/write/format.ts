@@ -1,5 +1,6 @@
 import { formatCount as formatCountIn, formatDecimal, formatPercent as formatPercentIn } from '../util/format.js';
 import type { CategoryFact, NumericFact, RfmTier, SegmentProfile, TermFact } from '../model/profile.js';
+import type { PredictedTraits } from '../model/predict.js';
 import type { FeatureLabels, FeatureUnit } from '../model/texts.js';
 import { capitalLabel, labelFor } from './labels.js';
 
@@ -107,4 +108,18 @@ export function describeSize(p: Pick<SegmentProfile, 'size' | 'share'>): string 
 /** A feature or level name cut to fit a short text (names come from user headers). */
 export function shorten(s: string, max: number): string {
   return s.length <= max ? s : `${s.slice(0, max - 1).trimEnd()}…`;
+}
+
+/**
+ * A segment's predicted traits (BG/NBD + Gamma-Gamma, from `segmenta predict`), each against
+ * everyone: "likely to buy again within 30 days: 62% (everyone 40%)". Value is left out when
+ * the event log had no amounts.
+ */
+export function describePredicted(p: PredictedTraits, currency?: string): { buy: string; churn: string; value?: string } {
+  const money = (v: number) => `${currency ?? ''}${formatNumber(v)}`;
+  return {
+    buy: `likely to buy again within 30 days: ${formatPercent(p.buy30)} (everyone ${formatPercent(p.overall.buy30)})`,
+    churn: `at risk of churning: ${formatPercent(p.churnRisk)} (everyone ${formatPercent(p.overall.churnRisk)})`,
+    value: p.clv !== null && p.overall.clv !== null ? `predicted value over ${formatCount(p.clvDays)} days: ${money(p.clv)} per customer (everyone ${money(p.overall.clv)})` : undefined,
+  };
 }

@@ -94,6 +94,12 @@ export function profileNumbers(profile: SegmentProfile): Candidates {
     plain.push(share ?? 0);
     percent.push((share ?? 0) * 100);
   }
+  const pr = profile.predicted;
+  if (pr) {
+    // As describePredicted writes them: shares as percentages, value per customer, the windows in days.
+    plain.push(30, pr.clvDays, pr.clv ?? NaN, pr.overall.clv ?? NaN);
+    for (const v of [pr.buy30, pr.churnRisk, pr.pAlive, pr.overall.buy30, pr.overall.churnRisk, pr.overall.pAlive]) percent.push(v * 100);
+  }
   return {
     plain: plain.filter(Number.isFinite),
     percent: percent.filter(Number.isFinite),

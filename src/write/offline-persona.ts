@@ -1,7 +1,7 @@
 import type { SegmentProfile } from '../model/profile.js';
 import { PersonaSchema, type Channel, type FeatureLabels, type Persona, type SegmentName } from '../model/texts.js';
 import { channelsOf, leading, segmentTraits, type Trait } from './traits.js';
-import { describeCategory, describeNumeric, describeSize } from './format.js';
+import { describeCategory, describeNumeric, describePredicted, describeSize } from './format.js';
 import { labelFor } from './labels.js';
 import { ENGLISH, type Domain, type PhraseTable } from './phrases/index.js';
 import { domainOf } from './domain.js';
@@ -102,7 +102,9 @@ function cap(s: string): string {
 }
 
 function evidenceOf(profile: SegmentProfile, traits: Trait[], currency?: string, labels?: FeatureLabels): string[] {
-  const items = [describeSize(profile), ...traits.slice(0, 4).map((t) => t.evidence)];
+  // Predicted behaviour (after `segmenta predict`) is the first thing a campaign is planned on.
+  const predicted = profile.predicted ? [describePredicted(profile.predicted, currency).buy] : [];
+  const items = [describeSize(profile), ...predicted, ...traits.slice(0, 4).map((t) => t.evidence)];
   // Room left: the next most distinctive numbers and categories, even if no trait uses them.
   for (const f of profile.numeric.slice(0, 6)) items.push(describeNumeric(f, currency, labels));
   for (const c of profile.categories.slice(0, 3)) items.push(describeCategory(c, labels));

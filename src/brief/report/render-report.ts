@@ -5,6 +5,7 @@ import { mapChart, type MapData } from './map-chart.js';
 import { heatmapChart } from './heatmap-chart.js';
 import { heatRows } from './heat-rows.js';
 import { segmentCard } from './segment-card.js';
+import { predictionsPanel } from './predictions-panel.js';
 import { summaryTable } from './summary-table.js';
 import { runLabels } from '../../write/labels.js';
 
@@ -31,6 +32,7 @@ export function renderReport(run: RunFile, map: MapData): string {
     `<section class="panel"><h2>Map of customers</h2><p class="muted">Each dot is a customer (${sampleNote}) on the two directions along which customers differ most; discs mark segment centres.</p>`,
     `<div class="map">${mapChart(map)}<div class="legend">${legend}</div></div></section></div>`,
     `<section class="panel"><h2>What sets each segment apart</h2><p class="muted">Lift = the segment's average (or share) divided by everyone's. Hover a cell for the figures.</p>${heatmapChart(heatRows(segments, labels), segments.map((s) => ({ id: s.id, name: name(s.id) })))}</section>`,
+    predictionsPanel(run),
     `<section><h2>Segments</h2><div class="cards">${segments.map((s) => segmentCard(s, run.config.minSegmentSize)).join('')}</div></section>`,
     `<footer class="bottom">Made by segmenta. Shares: ${segments.map((s) => `${s.id}: ${formatPct(s.share)}`).join(' · ')}</footer>`,
   ].join('\n');
