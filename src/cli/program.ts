@@ -16,6 +16,9 @@ import { registerReport } from './commands/report.js';
 import { registerEval } from './commands/eval.js';
 import { registerWrite } from './commands/write.js';
 import { registerDoctor } from './commands/doctor.js';
+import { registerRefresh } from './commands/refresh.js';
+import { registerDiff } from './commands/diff.js';
+import { registerHistory } from './commands/history.js';
 
 /** The commander program: global options, then one register function per command file. */
 export function buildProgram(): Command {
@@ -33,6 +36,8 @@ export function buildProgram(): Command {
   const commands = [
     // make and read Runs
     registerSegment, registerRuns, registerShow, registerBrief, registerInspect,
+    // refresh Runs and see what changed
+    registerRefresh, registerDiff, registerHistory,
     // texts
     registerPersona, registerCopy, registerCompare, registerWrite,
     // use segments

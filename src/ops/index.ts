@@ -15,6 +15,9 @@ import { exportAudienceOp } from './export-audience.js';
 import { lookalikeOp } from './lookalike.js';
 import { assignOp } from './assign.js';
 import { evalOp } from './eval.js';
+import { refreshOp } from './refresh.js';
+import { diffOp } from './diff.js';
+import { historyOp } from './history.js';
 
 // Results differ per operation; a surface only passes them back to the same op's render().
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -27,6 +30,7 @@ export type AnyOperation = Operation<z.ZodType, any>;
 export const operations: readonly AnyOperation[] = [
   inspectOp,
   segmentOp,
+  refreshOp,
   listRunsOp,
   useRunOp,
   listSegmentsOp,
@@ -40,6 +44,8 @@ export const operations: readonly AnyOperation[] = [
   lookalikeOp,
   assignOp,
   evalOp,
+  diffOp,
+  historyOp,
 ];
 
 export function findOperation(name: string): AnyOperation | undefined {
