@@ -109,4 +109,23 @@ describe('refresh', () => {
     expect(readAssignments(again.runDir).segments).toEqual(readAssignments(run1.runDir).segments);
     expect(existsSync(join(again.runDir, 'briefs'))).toBe(true);
   }, 180_000);
+
+  it('a kept segment whose profile moved past the PSI threshold is rewritten, its old texts kept in textsHistory', async () => {
+    const richer = base.map((c) => (c.group === 'big_spenders' ? { ...c, group: 'big_richer' } : c));
+    const file = join(root, 'april.csv');
+    writeSnapshot(file, richer, 14);
+    const run4 = await refreshRun({ file, since: run1.runId, seed: 42, config, log });
+    const id = segmentOfGroup(run1.runDir, base).get('big_spenders')!;
+    expect(segmentOfGroup(run4.runDir, richer).get('big_richer')).toBe(id);
+    const drift = run4.refresh.drift.find((d) => d.segment === id)!;
+    console.log(`drifted segment ${id}: PSI ${drift.psi}; others ${run4.refresh.drift.filter((d) => d.segment !== id).map((d) => d.psi).join(', ')}`);
+    expect(drift.psi).toBeGreaterThanOrEqual(0.25);
+    expect(drift.rewritten).toBe(true);
+    expect(run4.refresh.drift.filter((d) => d.segment !== id).every((d) => !d.rewritten)).toBe(true);
+    expect(run4.run.textsHistory).toHaveLength(1);
+    expect(run4.run.textsHistory[0].texts[id]).toEqual(run1.run.segments.find((s) => s.id === id)!.texts);
+    expect(Object.keys(run4.run.textsHistory[0].texts)).toEqual([String(id)]);
+    const d = diffRuns(run1.runDir, run1.run, run4.runDir, run4.run);
+    expect(d.segments.find((s) => s.id === id)).toMatchObject({ profileBand: 'significant', feature: expect.stringMatching(/avg_order_value/) });
+  }, 180_000);
 });
