@@ -103,9 +103,57 @@ export async function ensureEvents(n: number, seed: number, dir = DEFAULT_DATA_D
   return path;
 }
 
+/**
+ * order-lines-<n>-s<seed>.csv: an Online Retail–shaped order-line export (InvoiceNo, StockCode,
+ * Description, Quantity, InvoiceDate as m/d/yyyy H:MM, UnitPrice, CustomerID, Country) of `n`
+ * lines, ~5 lines per invoice, n / 50 customers, 2% of invoices cancellations ("C" prefix,
+ * negative quantities), a quarter of invoices without a CustomerID. Written by DuckDB as CSV,
+ * the format such exports come in, so the bench pays the real parse.
+ */
+export async function ensureOrderLines(n: number, seed: number, dir = DEFAULT_DATA_DIR): Promise<string> {
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `order-lines-${sizeLabel(n)}-s${seed}.csv`);
+  if (existsSync(path) && statSync(path).size > 0) return path;
+  const customers = Math.max(1, Math.floor(n / 50));
+  const tmp = `${path}.${process.pid}.tmp`;
+  const instance = await DuckDBInstance.create(':memory:');
+  const conn = await instance.connect();
+  try {
+    const u = (x: string, s: number) => `((hash(${x}, ${seed}, ${s}) % 1000000007) / 1000000007.0)`;
+    await conn.run(`COPY (
+      WITH lines AS (SELECT i, i // 5 AS o FROM range(${n}) t(i)),
+      inv AS (
+        SELECT i, o,
+          ${u('o', 1)} < 0.02 AS cancel,
+          ${u('o', 2)} < 0.25 AS guest,
+          CAST(floor(${u('o', 3)} * ${u('o', 4)} * ${customers}) AS BIGINT) AS c,
+          CAST(floor(${u('i', 5)} * 3000) AS BIGINT) AS p,
+          CAST(floor(${u('o', 6)} * 525600) AS BIGINT) AS minute
+        FROM lines
+      )
+      SELECT
+        CASE WHEN cancel THEN 'C' ELSE '' END || CAST(536365 + o AS VARCHAR) AS InvoiceNo,
+        CAST(20000 + p AS VARCHAR) || CASE WHEN p % 7 = 0 THEN 'A' ELSE '' END AS StockCode,
+        ['WHITE', 'RED', 'PINK', 'BLUE', 'IVORY', 'GOLD'][1 + p % 6] || ' ' || ['HEART T-LIGHT HOLDER', 'JUMBO BAG RETROSPOT', 'CERAMIC TEA CUP', 'PICTURE FRAME', 'CHRISTMAS BAUBLE', 'LUNCH BOX'][1 + (p // 6) % 6] AS Description,
+        (CASE WHEN cancel THEN -1 ELSE 1 END) * CAST(1 + floor(${u('i', 7)} * ${u('i', 8)} * 24) AS INTEGER) AS Quantity,
+        strftime(TIMESTAMP '2010-12-01 08:00:00' + to_minutes(minute), '%-m/%-d/%Y %-H:%M') AS InvoiceDate,
+        round(0.4 + (p % 97) / 8.0, 2) AS UnitPrice,
+        CASE WHEN guest THEN NULL ELSE CAST(12346 + c AS VARCHAR) END AS CustomerID,
+        ['United Kingdom', 'United Kingdom', 'United Kingdom', 'Germany', 'France', 'EIRE', 'Spain'][1 + CAST(hash(c, ${seed}) % 7 AS INTEGER)] AS Country
+      FROM inv ORDER BY i
+    ) TO '${tmp.replace(/'/g, "''")}' (FORMAT csv, HEADER true)`);
+  } finally {
+    conn.closeSync();
+    instance.closeSync();
+  }
+  renameSync(tmp, path);
+  return path;
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const [what, size, seed] = process.argv.slice(2);
   const n = Number(size);
-  const p = what === 'events' ? await ensureEvents(n, Number(seed ?? 7)) : await ensureCustomers(n, Number(seed ?? 42));
+  const p =
+    what === 'events' ? await ensureEvents(n, Number(seed ?? 7)) : what === 'order-lines' ? await ensureOrderLines(n, Number(seed ?? 7)) : await ensureCustomers(n, Number(seed ?? 42));
   process.stdout.write(`${p}\n`);
 }

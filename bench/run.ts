@@ -2,7 +2,8 @@
  * `npm run bench`: segmenta at scale, side by side with pandas + scikit-learn in the same run.
  *
  *   npm run bench                  100k and 1M customers, 10M events
- *   npm run bench -- --quick       100k customers (and 1M events) only
+ *   npm run bench -- --quick       100k customers (and 1M events, 1M order lines) only
+ *   (the full run also aggregates a 10M-line Online Retail–shaped order-line CSV: --order-lines N)
  *   options: --sizes 100k,1M  --events 10M  --iters 20  --seed 42  --no-peer  --out DIR  --data DIR
  *
  * Per customer size: a complete offline Run (`makeRun`, as `segmenta segment` does) in its own
@@ -19,13 +20,15 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BENCH_DIR, DEFAULT_DATA_DIR, ensureCustomers, ensureEvents, sizeLabel } from './generate.js';
+import { BENCH_DIR, DEFAULT_DATA_DIR, ensureCustomers, ensureEvents, ensureOrderLines, sizeLabel } from './generate.js';
 import { featuresJob, kmeansJob, runJob } from './job.js';
 import { CLUSTER_DEFAULTS } from '../src/cluster/cluster.js';
 
 export interface BenchOptions {
   sizes: number[];
   events: number;
+  /** Lines of an Online Retail–shaped order-line CSV to aggregate into features (0 or absent: skipped). */
+  orderLines?: number;
   seed: number;
   iters: number;
   peer: boolean;
@@ -211,7 +214,20 @@ export async function runBench(o: BenchOptions) {
       log(`  features: ${f.customers} customers × ${f.features} features in ${f.seconds.toFixed(1)} s, peak RSS ${f.peakRssMb} MB`);
     }
 
-    const results = summarize(o, sizes, events);
+    let orderLines: (FeatOut & { wallSeconds: number; load: number[]; file: string }) | undefined;
+    if ((o.orderLines ?? 0) > 0) {
+      let t0 = performance.now();
+      const file = await ensureOrderLines(o.orderLines!, o.seed, o.dataDir);
+      log(`${sizeLabel(o.orderLines!)} order lines: ${relative(ROOT, file)} (${((performance.now() - t0) / 1000).toFixed(1)} s to generate or find)`);
+      const l0 = load();
+      t0 = performance.now();
+      const f = o.inProcess ? { ...(await featuresJob(file)), wallSeconds: 0 } : await ourJob<FeatOut>(['features', file]);
+      if (o.inProcess) f.wallSeconds = r2((performance.now() - t0) / 1000);
+      orderLines = { ...f, load: l0, file: relative(ROOT, file) };
+      log(`  order lines → features: ${f.customers} customers × ${f.features} features in ${f.seconds.toFixed(1)} s, peak RSS ${f.peakRssMb} MB`);
+    }
+
+    const results = { ...summarize(o, sizes, events), ...(orderLines ? { orderLines: { n: orderLines.events, customers: orderLines.customers, seconds: orderLines.seconds, processSeconds: orderLines.wallSeconds, peakRssMb: orderLines.peakRssMb, file: orderLines.file } } : {}) };
     writeFileSync(join(o.outDir, 'latest.json'), JSON.stringify(results, null, 2) + '\n');
     writeFileSync(join(o.outDir, 'latest.md'), markdown(results));
     log(`results: ${relative(ROOT, join(o.outDir, 'latest.md'))}, latest.json`);
@@ -326,6 +342,7 @@ export function parseArgs(argv: string[]): BenchOptions {
   return {
     sizes: (get('--sizes') ?? (quick ? '100k' : '100k,1M')).split(',').map(parseCount),
     events: parseCount(get('--events') ?? (quick ? '1M' : '10M')),
+    orderLines: parseCount(get('--order-lines') ?? (quick ? '1M' : '10M')),
     seed: Number(get('--seed') ?? 42),
     iters: Number(get('--iters') ?? 20),
     peer: !argv.includes('--no-peer'),

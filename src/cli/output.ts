@@ -21,3 +21,20 @@ export async function runCli<R>(op: Operation<any, R>, input: unknown, opts: Glo
 export function splitList(value: string | undefined): string[] | undefined {
   return value ? value.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
 }
+
+/** The file-reading flags shared by `segment` and `inspect`, as operation input. */
+export function loadFlags(o: Record<string, string | string[] | undefined>) {
+  const one = (k: string) => (typeof o[k] === 'string' ? (o[k] as string) : undefined);
+  return {
+    idColumn: one('id'),
+    ignore: splitList(one('ignore')),
+    text: splitList(one('text')),
+    orderId: one('orderId'),
+    time: one('time'),
+    amount: one('amount'),
+    quantity: one('quantity'),
+    price: one('price'),
+    category: one('category'),
+    join: Array.isArray(o.join) ? o.join : undefined,
+  };
+}

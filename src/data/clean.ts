@@ -41,9 +41,10 @@ export function cleanNumeric(name: string, values: Float64Array, kind: 'numeric'
 
   if (kind === 'boolean') {
     const fill = quantile(sorted, 0.5) >= 0.5 ? 1 : 0;
+    const original = originalValues(values, -Infinity, Infinity);
     const missing = fillMissing(values, fill);
     return {
-      column: { name, values, kind, transform: 'none' },
+      column: { name, values, kind, transform: 'none', ...(original ? { original } : {}) },
       missing: missing ? { count: missing, filledWith: `most common (${fill === 1 ? 'yes' : 'no'})` } : undefined,
     };
   }
@@ -52,6 +53,7 @@ export function cleanNumeric(name: string, values: Float64Array, kind: 'numeric'
   const transform = skewed ? 'log1p' : 'none';
   const median = quantile(sorted, 0.5);
   const fences = outlierFences(sorted, skewed, min, max);
+  const original = originalValues(values, fences?.low ?? -Infinity, fences?.high ?? Infinity);
   let clippedCount = 0;
   if (fences) {
     for (let i = 0; i < values.length; i++) {
@@ -67,7 +69,7 @@ export function cleanNumeric(name: string, values: Float64Array, kind: 'numeric'
   }
   fillMissing(values, median);
   return {
-    column: { name, values, kind, transform },
+    column: { name, values, kind, transform, ...(original ? { original } : {}) },
     missing: missingCount ? { count: missingCount, filledWith: `median (${fmtNum(median)})` } : undefined,
     clipped: clippedCount && fences ? { count: clippedCount, low: fences.low, high: fences.high } : undefined,
   };
@@ -142,6 +144,24 @@ export function sortedFinite(values: Float64Array): Float64Array {
     seen++;
   }
   return out.subarray(0, k).sort();
+}
+
+/**
+ * The values as read of the rows cleaning is about to change (missing, or outside the fences),
+ * so profiles can report true means; undefined when no row changes. Sparse: at most ~1% of
+ * rows are clipped, so this costs far less than a second copy of the column.
+ */
+function originalValues(values: Float64Array, low: number, high: number): { rows: Int32Array; values: Float64Array } | undefined {
+  const rows: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (!(v >= low && v <= high)) rows.push(i);
+  }
+  if (rows.length === 0) return undefined;
+  const r = Int32Array.from(rows);
+  const v = new Float64Array(r.length);
+  for (let i = 0; i < r.length; i++) v[i] = values[r[i]];
+  return { rows: r, values: v };
 }
 
 function countFinite(values: Float64Array): number {

@@ -4,7 +4,8 @@ import { readColumns, readRow } from './columnar.js';
 import { sqlIdent } from './formats.js';
 import type { Source, SourceColumn } from './ingest.js';
 import { PII_PATTERNS, piiKindFromName, piiKindOfValue } from '../util/pii.js';
-import type { ColumnRole, LoadOptions, PiiKind } from '../model/data.js';
+import type { ColumnRole, LoadOptions, NumericUnit, PiiKind } from '../model/data.js';
+import { CURRENCY_RE, numberFormatSql, NUMBER_EU_RE, NUMBER_US_RE } from './number-formats.js';
 
 /**
  * Schema inference in two cheap passes over the loaded table: an evenly spaced sample of the
@@ -15,7 +16,7 @@ import type { ColumnRole, LoadOptions, PiiKind } from '../model/data.js';
  */
 
 /** How a planned column's values are parsed from the source. */
-export type ParseAs = 'typed' | 'number' | 'yesno' | 'iso' | 'mdy' | 'dmy';
+export type ParseAs = 'typed' | 'number' | 'number_us' | 'number_eu' | 'yesno' | 'iso' | 'mdy' | 'dmy' | 'dmy_dot';
 
 export interface ColumnPlan {
   name: string;
@@ -26,6 +27,8 @@ export interface ColumnPlan {
   piiKind?: PiiKind;
   overridden?: boolean;
   parse?: ParseAs;
+  /** Numbers written with a % sign (read as 0..1), or currency symbols: the unit shown. */
+  unit?: NumericUnit;
   /** Set when the column is dropped (all empty, constant): recorded in the data-quality summary. */
   dropped?: string;
 }
@@ -34,9 +37,17 @@ export interface ColumnPlan {
 export interface SampleStats {
   nonNull: number;
   numbers: number;
+  /** Numbers with thousands separators, currency symbols or % that read only one way: 1,234.50 vs 1.234,50. */
+  usNumbers: number;
+  euNumbers: number;
+  /** Formatted numbers that read both ways ("$12", "1,234"). */
+  eitherNumbers: number;
+  percent: number;
+  currency: number;
   iso: number;
   mdy: number;
   dmy: number;
+  dmyDot: number;
   yesNo: number;
   avgLength: number;
   spaces: number;
@@ -63,7 +74,10 @@ export interface Inference {
   idColumn?: string;
   /** True when the id repeats and a date column exists: an event log. */
   events: boolean;
+  /** An event log with an order id column: order lines, aggregated per order, then per customer. */
+  orders: boolean;
   warnings: string[];
+  overrides: Overrides;
 }
 
 /** Longest text cell kept; longer ones are cut (with a warning), so one 1 MB cell cannot swamp a profile. */
@@ -105,29 +119,92 @@ export async function inferSchema(conn: DuckDBConnection, source: Source, option
     plans.push(plan);
   }
 
-  const idStats = idColumn ? stats.get(idColumn) : undefined;
+  const hasDates = plans.some((p) => p.role === 'datetime');
+  // "Whatever the id column is called": with no id-like name, a log's customer is the one
+  // column of short, repeated codes (every customer has several events) next to a timestamp.
+  let id = idColumn;
+  if (!id && hasDates && options.events !== false) {
+    const repeated = plans.filter((p) => {
+      const st = stats.get(p.name)!;
+      const smp = sample.get(p.name) ?? [];
+      return (
+        (p.role === 'categorical' || (p.role === 'ignored' && !p.overridden && !p.dropped)) &&
+        st.distinct > MAX_CATEGORY_LEVELS &&
+        st.distinct < 0.5 * st.nonNull &&
+        st.nonNull >= 0.9 * rows &&
+        smp.every((v) => !/\s/.test(v.trim()) && v.length <= 64)
+      );
+    });
+    if (repeated.length === 1) {
+      const p = repeated[0];
+      p.role = 'id';
+      p.reason = 'short codes repeated across rows, beside a timestamp: the customer of an event log';
+      id = p.name;
+      warnings.push(`${file}, column "${p.name}": no column is named like a customer id; "${p.name}" repeats like one in an event log and is used as the customer id (pass --id COLUMN to choose another)`);
+    }
+  }
+  const keys = plans.filter((p) => p.role === 'code');
+  if (!id && keys.length > 0) {
+    // A table of orders or payments: segmenting it would make each payment a "customer".
+    const shown = keys.slice(0, 3).map((k) => `"${k.name}"`).join(', ');
+    throw new InputError(
+      { file },
+      `no customer column: this table is keyed by ${shown}, not by customer, so its rows are not customers`,
+      'Pass --id COLUMN to name the customer column, or join it to a table that has one with --join FILE',
+    );
+  }
+
+  const idStats = id ? stats.get(id) : undefined;
   // A few repeated ids are an export glitch (deduplicated later); an event log repeats them a lot.
   const idRepeats = !!idStats && idStats.distinct < EVENT_REPEAT_SHARE * idStats.nonNull;
-  const hasDates = plans.some((p) => p.role === 'datetime');
   if (options.events === true && !hasDates) {
     throw new InputError({ file }, 'an event log needs a date or timestamp column, and none was found', 'Add a column with the event time (e.g. 2024-03-01 or 2024-03-01T12:00:00), or load the file as one row per customer');
   }
-  if (options.events === true && !idColumn) {
+  if (options.events === true && !id) {
     throw new InputError({ file }, 'an event log needs a customer id column, and none was found', 'Pass the id column with --id COLUMN');
   }
-  const events = options.events === true || (options.events !== false && idRepeats && hasDates);
-  return { rows, columns: plans, idColumn, events, warnings };
+  const logFlag = Object.keys(overrides.log).length > 0;
+  if (logFlag) assertLogFlags(file, plans, overrides, hasDates);
+  const events = options.events === true || (options.events !== false && ((idRepeats && hasDates) || (logFlag && !!id && hasDates)));
+  const orders = events && (!!overrides.log.orderId || plans.some((p) => p.role === 'code' && /order id/.test(p.reason)));
+  return { rows, columns: plans, idColumn: id, events, orders, warnings, overrides };
+}
+
+/** A log-role flag naming a column of the wrong kind is the user's error, said before anything is aggregated. */
+function assertLogFlags(file: string, plans: ColumnPlan[], overrides: Overrides, hasDates: boolean): void {
+  const want: Partial<Record<LogRole, [ColumnRole[], string]>> = {
+    time: [['datetime'], 'dates or times'],
+    amount: [['numeric'], 'numbers'],
+    quantity: [['numeric'], 'numbers'],
+    price: [['numeric'], 'numbers'],
+  };
+  for (const role of Object.keys(overrides.log) as LogRole[]) {
+    const name = overrides.log[role]!;
+    const w = want[role];
+    const p = plans.find((q) => q.name === name);
+    if (w && p && !w[0].includes(p.role)) {
+      throw new InputError({ file, column: name }, `given by ${LOG_FLAGS[role]}, but its values are not ${w[1]} (read as ${p.role}: ${p.reason})`, `Name a column of ${w[1]} with ${LOG_FLAGS[role]}`);
+    }
+  }
+  if (!hasDates) {
+    throw new InputError({ file }, `${Object.keys(overrides.log).map((r) => LOG_FLAGS[r as LogRole]).join(', ')} describe an event or order-line log, which needs a date or time column, and none was found`, 'Pass --time COLUMN, or leave these flags out for a file with one row per customer');
+  }
 }
 
 function base(col: SourceColumn): Pick<ColumnPlan, 'name' | 'sourceType' | 'typeClass'> {
   return { name: col.name, sourceType: col.sourceType, typeClass: col.typeClass };
 }
 
-interface Overrides {
+export interface Overrides {
   id?: string;
   ignore: Set<string>;
   text: Set<string>;
+  /** Log roles named by flags (--order-id, --time, --amount, --quantity, --price, --category). */
+  log: Partial<Record<LogRole, string>>;
 }
+
+export type LogRole = 'orderId' | 'time' | 'amount' | 'quantity' | 'price' | 'category';
+const LOG_FLAGS: Record<LogRole, string> = { orderId: '--order-id', time: '--time', amount: '--amount', quantity: '--quantity', price: '--price', category: '--category' };
 
 /** Map --id/--ignore/--text names to the file's columns (exact, then case-insensitive). */
 function resolveOverrides(file: string, columns: SourceColumn[], options: LoadOptions): Overrides {
@@ -143,18 +220,28 @@ function resolveOverrides(file: string, columns: SourceColumn[], options: LoadOp
   const text = new Set((options.text ?? []).filter((s) => s.trim()).map((n) => find('--text', n)));
   for (const n of text) if (ignore.has(n)) throw new UsageError(`column "${n}" is given to both --ignore and --text; pick one`);
   if (id && (ignore.has(id) || text.has(id))) throw new UsageError(`column "${id}" is the --id column and cannot also be given to --ignore or --text`);
-  return { id, ignore, text };
+  const log: Overrides['log'] = {};
+  for (const role of Object.keys(LOG_FLAGS) as LogRole[]) {
+    const given = options[role];
+    if (given === undefined || !given.trim()) continue;
+    const name = find(LOG_FLAGS[role], given);
+    if (name === id || ignore.has(name)) throw new UsageError(`column "${name}" is given to ${LOG_FLAGS[role]} and also to ${name === id ? '--id' : '--ignore'}; pick one`);
+    log[role] = name;
+  }
+  return { id, ignore, text, log };
 }
 
 // Names that say "this is the customer": ranked, most specific first.
 const ID_STRONG = /^(customer|cust|client|user|member|account|contact|shopper|buyer|person|subscriber|patient|player)[-_ ]?(id|key|no|num|number|code|ref)$/i;
 const ID_PLAIN = /^(id|uid|uuid|key)$/i;
+// The customer named in one word, in the languages exports come in (an event log's `user`, a German `Kunde`).
+const ID_BARE = /^(customer|cust|client|user|username|member|account|shopper|buyer|subscriber|player|kunde|kundin|kunden[-_ ]?(nr|nummer|id)|kundennummer|kdnr|cliente|n[°º]?[-_ ]?client|utilisateur|usuario|utente|nutzer|benutzer|klant|klantnummer|kund|kundnummer|asiakas)$/i;
 const ID_WEAK = /(^|[-_ ])id$|[a-z]Id$/;
 const ID_NOT_CUSTOMER = /order|transaction|txn|event|product|session|item|sku|invoice|line|payment|visit|campaign|store|shop|category|device|request/i;
 
 export function chooseIdColumn(columns: SourceColumn[], stats: Map<string, ColumnStats>): string | undefined {
   const usable = columns.filter((c) => (c.typeClass === 'string' || c.typeClass === 'number') && (stats.get(c.name)?.nonNull ?? 0) > 0);
-  for (const test of [ID_STRONG, ID_PLAIN]) {
+  for (const test of [ID_STRONG, ID_BARE, ID_PLAIN]) {
     const hit = usable.find((c) => test.test(c.name.trim()));
     if (hit) return hit.name;
   }
@@ -176,6 +263,10 @@ export function decideRole(col: SourceColumn, st: ColumnStats, sample: string[],
     if (valueKind) return { ...b, role: 'pii', piiKind: valueKind.kind, reason: `values look like ${piiLabel(valueKind.kind)} (${valueKind.share}% of a sample); never a feature` };
   }
   if (st.constant) return { ...b, role: 'ignored', reason: 'one value only (dropped)', dropped: 'every value is the same' };
+  const logRole = (Object.keys(overrides.log) as LogRole[]).find((r) => overrides.log[r] === col.name);
+  if (logRole === 'orderId') return { ...b, role: 'code', reason: 'order id (given by --order-id)', overridden: true };
+  const code = codeKind(col, st, sample);
+  if (code && !logRole) return { ...b, role: 'code', reason: `${code} (an identifier, not a number or a feature)` };
 
   switch (col.typeClass) {
     case 'boolean':
@@ -194,8 +285,21 @@ export function decideRole(col: SourceColumn, st: ColumnStats, sample: string[],
   const s = st.sample;
   if (st.candidate === 'yesno' && st.parsed === st.nonNull) return { ...b, role: 'boolean', parse: 'yesno', reason: 'yes/no values' };
   if (st.candidate === 'number') return { ...b, role: 'numeric', parse: 'number', reason: `numbers, ~${fmtInt(st.distinct)} distinct` };
-  if (st.candidate === 'iso' || st.candidate === 'mdy' || st.candidate === 'dmy') {
-    return { ...b, role: 'datetime', parse: st.candidate, reason: `dates → ${col.name}_days_ago` };
+  if (st.candidate === 'number_us' || st.candidate === 'number_eu') {
+    const percent = s.percent >= 0.5 * s.nonNull;
+    const money = s.currency >= 0.5 * s.nonNull;
+    const how = [st.candidate === 'number_eu' ? 'decimal comma' : undefined, percent ? '% → 0..1' : undefined, money ? 'currency sign' : undefined].filter(Boolean).join(', ');
+    return {
+      ...b,
+      role: 'numeric',
+      parse: st.candidate,
+      ...(percent ? { unit: 'rate' as const } : money ? { unit: 'money' as const } : {}),
+      reason: `numbers${how ? ` (${how})` : ''}, ~${fmtInt(st.distinct)} distinct`,
+    };
+  }
+  if (st.candidate === 'iso' || st.candidate === 'mdy' || st.candidate === 'dmy' || st.candidate === 'dmy_dot') {
+    const fmt = st.candidate === 'mdy' ? ', mm/dd/yyyy' : st.candidate === 'dmy' ? ', dd/mm/yyyy' : st.candidate === 'dmy_dot' ? ', dd.mm.yyyy' : '';
+    return { ...b, role: 'datetime', parse: st.candidate, reason: `dates${fmt} → ${col.name}_days_ago` };
   }
   // Free text: mostly several words, and varied (a handful of repeated sentences is a category).
   if (s.spaces >= 0.5 * s.nonNull && s.avgLength >= 15 && st.distinct >= Math.min(MAX_CATEGORY_LEVELS, 0.5 * st.nonNull)) {
@@ -206,17 +310,45 @@ export function decideRole(col: SourceColumn, st: ColumnStats, sample: string[],
   return {
     ...b,
     role: 'ignored',
-    reason: `~${fmtInt(st.distinct)} distinct short values (codes?): too many for a category; --text to use it`,
+    reason: `~${fmtInt(st.distinct)} distinct short values (codes?): too many for a category; --category or --text to use it`,
   };
 }
 
-/** The parse a text column's sample supports, if any: yes/no, numbers, or one date format. */
+// Identifier-like codes: order and invoice numbers, product codes. Mostly digits, so without
+// this they read as "numbers with a few bad cells" (C536379, 85123A) or as meaningless amounts.
+const ORDER_NAME = /^(order|invoice|inv|transaction|txn|receipt|ticket|basket|cart|bestellung|bestell|auftrag|rechnung|beleg|commande|facture|pedido|factura|ordine|fattura)[-_ ]?(id|no|nr|num|number|nummer|numero|número|ref|code|key)?$/i;
+const PRODUCT_NAME = /^(stock|product|prod|item|article|artikel|sku|ean|upc|gtin|barcode|art|material|produit|producto|prodotto)[-_ ]?(id|no|nr|num|number|nummer|code|ref|key)?$/i;
+const OTHER_KEY_NAME = /^(payment|shipment|delivery|line|order[-_ ]?line|order[-_ ]?item|session|visit|event|request|review|ticket|invoice[-_ ]?line)[-_ ]?(id|no|nr|num|number|key|ref)$/i;
+const CODE_VALUE = /^[A-Za-z]{0,4}[-_]?\d{2,}[A-Za-z]{0,4}$|^[0-9a-fA-F]{8,}(-[0-9a-fA-F]{4,})*$|^[A-Za-z0-9]{2,}[-_][A-Za-z0-9-_]+$/;
+
+/** Which kind of identifier a column holds, if its name and values both say so. */
+export function codeKind(col: SourceColumn, st: ColumnStats, sample: string[]): 'order id' | 'product code' | 'key' | undefined {
+  const name = col.name.trim();
+  const kind = ORDER_NAME.test(name) ? 'order id' : PRODUCT_NAME.test(name) ? 'product code' : OTHER_KEY_NAME.test(name) ? 'key' : undefined;
+  if (!kind) return undefined;
+  if (col.typeClass === 'number') return st.distinct > MAX_CATEGORY_LEVELS ? kind : undefined;
+  if (col.typeClass !== 'string') return undefined;
+  const values = sample.filter((v) => v.trim() !== '');
+  if (values.length === 0) return undefined;
+  const codes = values.filter((v) => CODE_VALUE.test(v.trim())).length;
+  return codes >= 0.8 * values.length ? kind : undefined;
+}
+
+/** The parse a text column's sample supports, if any: yes/no, numbers (plain or formatted), or one date format. */
 export function candidateParse(s: SampleStats): ParseAs | undefined {
   if (s.nonNull === 0) return undefined;
   if (s.yesNo === s.nonNull) return 'yesno';
   if (s.numbers >= TYPE_SHARE * s.nonNull) return 'number';
-  const best = (['iso', 'mdy', 'dmy'] as const).reduce((a, k) => (s[k] > s[a] ? k : a), 'iso' as 'iso' | 'mdy' | 'dmy');
-  return s[best] >= TYPE_SHARE * s.nonNull ? best : undefined;
+  // Formatted numbers: read the way the unambiguous values say (352,88 → decimal comma).
+  if (s.numbers + s.usNumbers + s.euNumbers + s.eitherNumbers >= TYPE_SHARE * s.nonNull) {
+    if (s.euNumbers > 0 && s.usNumbers === 0) return 'number_eu';
+    if (s.usNumbers > 0 && s.euNumbers === 0) return 'number_us';
+    if (s.usNumbers === 0 && s.euNumbers === 0) return 'number_us';
+    return s.euNumbers > s.usNumbers ? 'number_eu' : 'number_us';
+  }
+  const best = (['iso', 'mdy', 'dmy', 'dmyDot'] as const).reduce((a, k) => (s[k] > s[a] ? k : a), 'iso' as 'iso' | 'mdy' | 'dmy' | 'dmyDot');
+  if (s[best] < TYPE_SHARE * s.nonNull) return undefined;
+  return best === 'dmyDot' ? 'dmy_dot' : best;
 }
 
 /** Share of sampled values that match one PII kind, when it is a clear majority. */
@@ -253,12 +385,14 @@ function parsesSql(q: string, parse: ParseAs): string {
   switch (parse) {
     case 'number':
       return `coalesce(isfinite(TRY_CAST(${q} AS DOUBLE)), false)`;
+    case 'number_us':
+    case 'number_eu':
+      return `coalesce(isfinite(${numberFormatSql(q, parse)}), false)`;
     case 'iso':
-      return `TRY_CAST(${q} AS TIMESTAMP) IS NOT NULL`;
     case 'mdy':
-      return `try_strptime(${q}, '%m/%d/%Y') IS NOT NULL`;
     case 'dmy':
-      return `try_strptime(${q}, '%d/%m/%Y') IS NOT NULL`;
+    case 'dmy_dot':
+      return `${dateSql(q, parse)} IS NOT NULL`;
     case 'yesno':
       return `lower(${q}) IN ('yes', 'no', 'y', 'n', 'true', 'false', 't', 'f', '0', '1')`;
     default:
@@ -270,11 +404,20 @@ function parsesSql(q: string, parse: ParseAs): string {
 // confirms every row with the cast itself). Failing TRY_CASTs in SQL measured ~1 s per 100k rows.
 const NUMBER_RE = /^\s*[+-]?(?:\d[\d_]*\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
 const ISO_RE = /^\s*\d{4}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\s*$/;
-const SLASH_DATE_RE = /^\s*(\d{1,2})\/(\d{1,2})\/\d{4}\s*$/;
+const TIME = '(?:[ T]\\d{1,2}:\\d{2}(?::\\d{2})?)?';
+const SLASH_DATE_RE = new RegExp(`^\\s*(\\d{1,2})/(\\d{1,2})/\\d{4}${TIME}\\s*$`);
+const DOT_DATE_RE = new RegExp(`^\\s*(\\d{1,2})\\.(\\d{1,2})\\.\\d{4}${TIME}\\s*$`);
 const YES_NO = new Set(['yes', 'no', 'y', 'n', 'true', 'false', 't', 'f', '0', '1']);
 
+/** The SQL that reads a text cell as a TIMESTAMP in one of the date formats (with or without a time). */
+export function dateSql(q: string, parse: 'iso' | 'mdy' | 'dmy' | 'dmy_dot'): string {
+  if (parse === 'iso') return `TRY_CAST(${q} AS TIMESTAMP)`;
+  const d = parse === 'mdy' ? '%m/%d/%Y' : parse === 'dmy' ? '%d/%m/%Y' : '%d.%m.%Y';
+  return `try_strptime(trim(${q}), ['${d} %H:%M:%S', '${d} %H:%M', '${d}T%H:%M:%S', '${d}'])`;
+}
+
 export function sampleStats(values: readonly string[]): SampleStats {
-  const s: SampleStats = { nonNull: values.length, numbers: 0, iso: 0, mdy: 0, dmy: 0, yesNo: 0, avgLength: 0, spaces: 0 };
+  const s: SampleStats = { nonNull: values.length, numbers: 0, usNumbers: 0, euNumbers: 0, eitherNumbers: 0, percent: 0, currency: 0, iso: 0, mdy: 0, dmy: 0, dmyDot: 0, yesNo: 0, avgLength: 0, spaces: 0 };
   let length = 0;
   for (const v of values) {
     length += v.length;
@@ -282,12 +425,23 @@ export function sampleStats(values: readonly string[]): SampleStats {
     if (YES_NO.has(v.trim().toLowerCase())) s.yesNo++;
     if (NUMBER_RE.test(v)) s.numbers++;
     else if (ISO_RE.test(v)) s.iso++;
-    else {
+    else if (DOT_DATE_RE.test(v)) {
+      const m = DOT_DATE_RE.exec(v)!;
+      if (Number(m[2]) >= 1 && Number(m[2]) <= 12 && Number(m[1]) >= 1 && Number(m[1]) <= 31) s.dmyDot++;
+    } else {
       const m = SLASH_DATE_RE.exec(v);
       if (m) {
         const [a, b] = [Number(m[1]), Number(m[2])];
         if (a >= 1 && a <= 12 && b >= 1 && b <= 31) s.mdy++;
         if (b >= 1 && b <= 12 && a >= 1 && a <= 31) s.dmy++;
+      } else {
+        const us = NUMBER_US_RE.test(v);
+        const eu = NUMBER_EU_RE.test(v);
+        if (us && eu) s.eitherNumbers++;
+        else if (us) s.usNumbers++;
+        else if (eu) s.euNumbers++;
+        if ((us || eu) && v.includes('%')) s.percent++;
+        if ((us || eu) && CURRENCY_RE.test(v)) s.currency++;
       }
     }
   }
@@ -371,6 +525,8 @@ async function throwBadCell(conn: DuckDBConnection, source: Source, column: stri
   throw new InputError(
     { file: source.file, row, column },
     `"${hit.v ?? '?'}" is not a ${kind}, but ${fmtInt(good)} of the ${fmtInt(st.nonNull)} values in this column are (${fmtInt(bad)} such cell${bad === 1 ? '' : 's'})`,
-    `Fix or blank ${bad === 1 ? 'that cell' : 'those cells'} (blank cells are filled in), or pass --ignore ${column} or --text ${column}`,
+    kind === 'number'
+      ? `Fix or blank ${bad === 1 ? 'that cell' : 'those cells'} (blank cells are filled in), or pass --ignore ${column} to leave the column out${/[A-Za-z]\d|\d[A-Za-z]/.test(String(hit.v ?? '')) ? ` (if it holds codes or order numbers: --order-id ${column})` : ''}`
+      : `Fix or blank ${bad === 1 ? 'that cell' : 'those cells'} (blank cells are filled in), write the dates one way (2024-03-01, 01.03.2024 or 03/01/2024), or pass --ignore ${column}`,
   );
 }

@@ -31,6 +31,9 @@ export interface Source {
   /** The table to query (rowid = data row - 1). */
   relation: string;
   columns: SourceColumn[];
+  /** When other files were joined in (--join): each file and the key it was joined on. */
+  joined?: { file: string; on: string; rows: number }[];
+  joinWarnings?: string[];
 }
 
 export const SOURCE_TABLE = 'seg_data';

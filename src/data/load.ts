@@ -6,7 +6,10 @@ import { aggregateEvents, FAVOURITE_COLUMN } from './events.js';
 import { inferSchema, TEXT_CAP, type ColumnPlan, type Inference } from './infer-schema.js';
 import type { Source } from './ingest.js';
 import { withSource } from './with-source.js';
-import type { CategoricalColumn, ColumnSchema, CustomerTable, DataQuality, DataSchema, LoadOptions, NumericColumn, TextColumn } from '../model/data.js';
+import { addCategorical, addNumeric, collectPii, emptyQuality, toColumnSchema, type Assembly } from './assembly.js';
+import type { CustomerTable, DataSchema, LoadOptions, LogMapping } from '../model/data.js';
+import { columnUnit, derivedUnit, pickLogPlans } from './log-roles.js';
+import { fromOrderLines } from './load-orders.js';
 import { numberSql, textSql, timestampSql } from './value-sql.js';
 
 /**
@@ -20,10 +23,18 @@ export async function loadCustomers(file: string, options: LoadOptions = {}): Pr
     if (inference.rows === 0) {
       throw new InputError({ file, row: 1 }, 'the file has a header row but no data rows', 'Export the data again with one row per customer (or per event) under the header');
     }
-    const table = inference.events ? await fromEvents(conn, source, inference) : await fromCustomerRows(conn, source, inference);
+    const table = inference.orders
+      ? await fromOrderLines(conn, source, inference)
+      : inference.events
+        ? await fromEvents(conn, source, inference)
+        : await fromCustomerRows(conn, source, inference);
+    if (source.joined) {
+      table.schema.joined = source.joined;
+      table.quality.warnings.push(...(source.joinWarnings ?? []));
+    }
     assertUsable(table, file);
     return table;
-  }, options.signal);
+  }, options.signal, options.join ?? []);
 }
 
 /** The pipeline calls this once k is known: fewer customers than segments is the user's input problem. */
@@ -56,42 +67,6 @@ function assertUsable(table: CustomerTable, file: string): void {
       'Add columns such as numbers, categories, dates or text, or remove them from --ignore',
     );
   }
-}
-
-interface Assembly {
-  numeric: NumericColumn[];
-  categorical: CategoricalColumn[];
-  text: TextColumn[];
-  quality: DataQuality;
-}
-
-function emptyQuality(rowsRead: number, warnings: string[]): DataQuality {
-  return { rowsRead, customers: 0, duplicateIds: 0, missing: [], logTransformed: [], clipped: [], droppedColumns: [], warnings: [...warnings] };
-}
-
-function addNumeric(out: Assembly, plan: ColumnPlan, name: string, values: Float64Array, file: string): void {
-  const r = cleanNumeric(name, values, plan.role === 'boolean' ? 'boolean' : 'numeric');
-  if (r.dropped) return dropColumn(out, plan, r.dropped, file);
-  out.numeric.push(r.column!);
-  if (r.missing) out.quality.missing.push({ column: name, ...r.missing });
-  if (r.clipped) out.quality.clipped.push({ column: name, ...r.clipped });
-  if (r.column!.transform === 'log1p') out.quality.logTransformed.push(name);
-}
-
-function addCategorical(out: Assembly, plan: ColumnPlan, name: string, codes: Int32Array, levels: string[], file: string): void {
-  const r = cleanCategorical(name, codes, levels);
-  if (r.dropped) return dropColumn(out, plan, r.dropped, file);
-  out.categorical.push(r.column!);
-  if (r.missing) out.quality.missing.push({ column: name, ...r.missing });
-  if (plan.reason.endsWith(' levels')) plan.reason = `${r.column!.levels.length - (r.missing ? 1 : 0)} levels${r.missing ? ' + (missing)' : ''}`;
-}
-
-function dropColumn(out: Assembly, plan: ColumnPlan, why: string, file: string): void {
-  plan.role = 'ignored';
-  plan.reason = `${why} (dropped)`;
-  plan.dropped = why;
-  out.quality.droppedColumns.push({ column: plan.name, reason: why });
-  out.quality.warnings.push(`${file}, column "${plan.name}": ${why}; the column was dropped`);
 }
 
 /** One row per customer: read every used column in one scan, drop rows without an id, keep the first row of each id. */
@@ -176,13 +151,14 @@ async function fromCustomerRows(conn: DuckDBConnection, source: Source, inferenc
   for (const p of plans) {
     const c = slot.has(p) ? col(p) : undefined;
     if (!c) continue;
-    if (p.role === 'numeric' || p.role === 'boolean') addNumeric(out, p, p.name, pickRows((c as { values: Float64Array }).values, keep), file);
+    if (p.role === 'numeric' || p.role === 'boolean') addNumeric(out, p, p.name, pickRows((c as { values: Float64Array }).values, keep), file, columnUnit(p));
     else if (p.role === 'datetime') {
       const epochs = dateCols.find((d) => d.plan === p)!.epochs;
       const days = new Float64Array(epochs.length);
       for (let i = 0; i < epochs.length; i++) days[i] = (asOf - epochs[i]) / 86400;
-      p.reason = `dates → ${p.name}_days_ago (days before ${isoDate(asOf)})`;
-      addNumeric(out, p, `${p.name}_days_ago`, days, file);
+      const fmt = p.parse === 'dmy_dot' ? 'dd.mm.yyyy ' : p.parse === 'dmy' ? 'dd/mm/yyyy ' : p.parse === 'mdy' ? 'mm/dd/yyyy ' : '';
+      p.reason = `${fmt}dates → ${p.name}_days_ago (days before ${isoDate(asOf)})`;
+      addNumeric(out, p, `${p.name}_days_ago`, days, file, 'days');
     } else if (p.role === 'categorical') {
       addCategorical(out, p, p.name, toCodes(pickRows((c as { values: Float64Array }).values, keep)), levels.get(p)!, file);
     } else if (p.role === 'text') {
@@ -211,9 +187,6 @@ async function fromCustomerRows(conn: DuckDBConnection, source: Source, inferenc
   return { schema, quality: out.quality, ids, numeric: out.numeric, categorical: out.categorical, text: out.text, piiValues };
 }
 
-const TIME_HINT = /time|date|_at$|^ts$|when|day/i;
-const AMOUNT_HINT = /amount|revenue|spend|price|total|value|sales|gmv|paid|cost|net|gross/i;
-const CATEGORY_HINT = /categor|department|genre|product_?type|class|segment|type/i;
 
 /** An event log: aggregate in SQL to one row per customer, then clean the features like any column. */
 async function fromEvents(conn: DuckDBConnection, source: Source, inference: Inference): Promise<CustomerTable> {
@@ -223,13 +196,10 @@ async function fromEvents(conn: DuckDBConnection, source: Source, inference: Inf
   for (const p of plans) if (p.dropped) out.quality.droppedColumns.push({ column: p.name, reason: p.dropped });
 
   const idPlan = plans.find((p) => p.role === 'id')!;
-  const pick = (role: ColumnPlan['role'], hint: RegExp) => {
-    const all = plans.filter((p) => p.role === role);
-    return all.find((p) => hint.test(p.name)) ?? (role === 'numeric' ? (all.length === 1 ? all[0] : undefined) : all[0]);
-  };
-  const tsPlan = pick('datetime', TIME_HINT)!;
-  const amountPlan = pick('numeric', AMOUNT_HINT);
-  const catPlan = pick('categorical', CATEGORY_HINT);
+  const roles = pickLogPlans(file, inference);
+  const tsPlan = roles.time;
+  const amountPlan = roles.amount;
+  const catPlan = roles.category;
 
   // PII first: the loaded table is dropped once the events are copied out of it.
   const piiValues = new Set<string>();
@@ -268,7 +238,7 @@ async function fromEvents(conn: DuckDBConnection, source: Source, inference: Inf
   }
 
   const featurePlan = (name: string): ColumnPlan => ({ name, sourceType: 'DOUBLE', typeClass: 'number', role: 'numeric', reason: 'derived' });
-  for (const f of features.numeric) addNumeric(out, featurePlan(f.name), f.name, f.values, file);
+  for (const f of features.numeric) addNumeric(out, featurePlan(f.name), f.name, f.values, file, derivedUnit(f.name));
   if (features.favourite) {
     const fav = features.favourite;
     addCategorical(out, { ...featurePlan(fav.name), role: 'categorical' }, fav.name, fav.codes, fav.levels, file);
@@ -283,31 +253,15 @@ async function fromEvents(conn: DuckDBConnection, source: Source, inference: Inf
     idColumn: idPlan.name,
     columns: plans.map(toColumnSchema),
     derived,
+    mapping: {
+      customer: idPlan.name,
+      time: tsPlan.name,
+      ...(amountPlan ? { amount: amountPlan.name } : {}),
+      ...(catPlan ? { category: catPlan.name } : {}),
+    },
     rowsRead: inference.rows,
   };
   return { schema, quality: out.quality, ids: features.ids, numeric: out.numeric, categorical: out.categorical, text: out.text, piiValues };
-}
-
-/** Distinct values of every PII column (DISTINCT in SQL: repeated names are decoded once). */
-async function collectPii(conn: DuckDBConnection, source: Source, plans: ColumnPlan[], into: Set<string>): Promise<void> {
-  const piiPlans = plans.filter((p) => p.role === 'pii');
-  if (piiPlans.length === 0) return;
-  const union = piiPlans.map((p) => `SELECT ${textSql(p, 1000)} AS v FROM ${source.relation}`).join(' UNION ALL ');
-  // One string of all distinct values joined by U+0001 (removed from the values: never part of
-  // a name, email, phone or address), split in JS. Measured at 1M customers, 2.9M distinct
-  // values (bench/): reading them as 2.9M result cells took 7.3–8.5 s (one native call and
-  // one decode per cell), the joined string 3.3–5.5 s; filling the Set costs 2.4–4.2 s more.
-  const res = await readColumns(conn, `SELECT CAST(string_agg(replace(v, chr(1), ''), chr(1)) AS VARCHAR) FROM (SELECT DISTINCT v FROM (${union}) WHERE v IS NOT NULL)`, ['str']);
-  const c = res.columns[0];
-  const joined = c.kind === 'str' ? c.values[0] : null;
-  if (joined) for (const v of joined.split('\u0001')) if (v) into.add(v);
-}
-
-function toColumnSchema(p: ColumnPlan): ColumnSchema {
-  const c: ColumnSchema = { name: p.name, sourceType: p.sourceType, role: p.role, reason: p.reason };
-  if (p.piiKind) c.piiKind = p.piiKind;
-  if (p.overridden) c.overridden = true;
-  return c;
 }
 
 function isoDate(epochSeconds: number): string {
@@ -327,10 +281,33 @@ export function describeSchema(schema: DataSchema): string {
   const header = ['column', 'role', 'why'];
   const width = [0, 1].map((i) => Math.min(32, Math.max(header[i].length, ...rows.map((r) => r[i].length))));
   const line = (r: string[]) => `  ${clip(r[0], width[0]).padEnd(width[0])}  ${clip(r[1], width[1]).padEnd(width[1])}  ${r[2]}`.trimEnd();
-  const what = schema.kind === 'events' ? `event log, ${fmtNum(schema.rowsRead)} events aggregated per customer` : `${fmtNum(schema.rowsRead)} rows, one per customer`;
-  const lines = [`${schema.source} (${schema.format}): ${what}; id column: ${schema.idColumn}`, line(header), ...rows.map(line)];
+  const what =
+    schema.kind === 'orders'
+      ? `order-line log, ${fmtNum(schema.rowsRead)} lines aggregated per order, then per customer`
+      : schema.kind === 'events'
+        ? `event log, ${fmtNum(schema.rowsRead)} events aggregated per customer`
+        : `${fmtNum(schema.rowsRead)} rows, one per customer`;
+  const lines = [`${schema.source} (${schema.format}): ${what}; id column: ${schema.idColumn}`];
+  for (const j of schema.joined ?? []) lines.push(`  joined: ${j.file} on ${j.on} (${fmtNum(j.rows)} rows)`);
+  if (schema.mapping) lines.push(`  mapping: ${describeMapping(schema.mapping)}`);
+  lines.push(line(header), ...rows.map(line));
   if (schema.derived?.length) lines.push(`  derived per customer: ${schema.derived.join(', ')}`);
+  const out = schema.columns.filter((c) => c.role === 'ignored' || (c.role === 'code' && !c.reason.includes('→')));
+  if (out.length) lines.push(`  left out: ${out.map((c) => `${c.name} (${c.reason})`).join('; ')}`);
   return lines.join('\n');
+}
+
+/** "customer = CustomerID, order = InvoiceNo, amount = Quantity × UnitPrice, cancellations: InvoiceNo starting with C". */
+export function describeMapping(m: LogMapping): string {
+  const parts = [`customer = ${m.customer}`];
+  if (m.order) parts.push(`order = ${m.order}`);
+  parts.push(`time = ${m.time}`);
+  if (m.amount) parts.push(`amount = ${m.amount}`);
+  if (m.category) parts.push(`category = ${m.category}`);
+  if (m.text) parts.push(`text = ${m.text}`);
+  if (m.attributes?.length) parts.push(`per-customer attributes = ${m.attributes.join(', ')}`);
+  if (m.cancellations) parts.push(`cancellations: ${m.cancellations}`);
+  return parts.join(', ');
 }
 
 function clip(s: string, n: number): string {

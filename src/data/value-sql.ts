@@ -1,5 +1,6 @@
 import { sqlIdent } from './formats.js';
-import type { ColumnPlan } from './infer-schema.js';
+import { dateSql, type ColumnPlan } from './infer-schema.js';
+import { numberFormatSql } from './number-formats.js';
 
 /**
  * The SQL expression that reads a planned column as its role's type: DOUBLE for numbers and
@@ -14,22 +15,18 @@ export function numberSql(plan: ColumnPlan): string {
     }
     return `CAST(${q} AS DOUBLE)`;
   }
+  if (plan.parse === 'number_us' || plan.parse === 'number_eu') {
+    const x = numberFormatSql(q, plan.parse);
+    return `CASE WHEN isfinite(${x}) THEN ${x} END`;
+  }
   const x = plan.parse === 'number' ? `TRY_CAST(${q} AS DOUBLE)` : `CAST(${q} AS DOUBLE)`;
   return `CASE WHEN isfinite(${x}) THEN ${x} END`;
 }
 
 export function timestampSql(plan: ColumnPlan): string {
   const q = sqlIdent(plan.name);
-  switch (plan.parse) {
-    case 'iso':
-      return `TRY_CAST(${q} AS TIMESTAMP)`;
-    case 'mdy':
-      return `try_strptime(${q}, '%m/%d/%Y')`;
-    case 'dmy':
-      return `try_strptime(${q}, '%d/%m/%Y')`;
-    default:
-      return `CAST(${q} AS TIMESTAMP)`;
-  }
+  if (plan.parse === 'iso' || plan.parse === 'mdy' || plan.parse === 'dmy' || plan.parse === 'dmy_dot') return dateSql(q, plan.parse);
+  return `CAST(${q} AS TIMESTAMP)`;
 }
 
 /** Text trimmed (so " gold" and "gold" are one level), blank → NULL, optionally cut to maxChars. */

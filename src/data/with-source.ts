@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { translateDuckDbError } from './duckdb-errors.js';
 import { formatFromPath } from './formats.js';
-import { openSource, type Source } from './ingest.js';
+import { openSource, SOURCE_TABLE, type Source } from './ingest.js';
+import { joinTables, type LoadedTable } from './join.js';
+import { readRow } from './columnar.js';
 import { precheckFile } from './precheck.js';
 import { throwIfCancelled } from '../util/cancel.js';
 
@@ -14,7 +16,7 @@ import { throwIfCancelled } from '../util/cancel.js';
  * through here, so they all see the same rows, ids and errors. A cancelled `signal` interrupts
  * the running query (DuckDB stops within its next vector of rows) and throws CancelledError.
  */
-export async function withSource<T>(file: string, work: (conn: DuckDBConnection, source: Source) => Promise<T>, signal?: AbortSignal): Promise<T> {
+export async function withSource<T>(file: string, work: (conn: DuckDBConnection, source: Source) => Promise<T>, signal?: AbortSignal, joinFiles: string[] = []): Promise<T> {
   throwIfCancelled(signal);
   const format = formatFromPath(file);
   const head = await precheckFile(file, format);
@@ -28,7 +30,8 @@ export async function withSource<T>(file: string, work: (conn: DuckDBConnection,
   signal?.addEventListener('abort', interrupt, { once: true });
   try {
     conn = await instance.connect();
-    const source = await openSource(conn, file, format, head);
+    let source = await openSource(conn, file, format, head);
+    if (joinFiles.length > 0) source = await openJoined(conn, source, joinFiles);
     columns = source.columns.map((c) => c.name);
     const out = await work(conn, source);
     throwIfCancelled(signal);
@@ -41,4 +44,26 @@ export async function withSource<T>(file: string, work: (conn: DuckDBConnection,
     conn?.closeSync();
     instance.closeSync();
   }
+}
+
+/** Each further file read the same strict way (its own errors name it), then all flattened into one table (join.ts). */
+async function openJoined(conn: DuckDBConnection, main: Source, files: string[]): Promise<Source> {
+  const count = async (t: string) => Number((await readRow(conn, `SELECT CAST(count(*) AS DOUBLE) AS n FROM ${t}`)).n ?? 0);
+  await conn.run(`ALTER TABLE ${SOURCE_TABLE} RENAME TO seg_t0`);
+  const tables: LoadedTable[] = [{ file: main.file, table: 'seg_t0', columns: main.columns, rows: await count('seg_t0') }];
+  for (const [i, f] of files.entries()) {
+    const fmt = formatFromPath(f);
+    const head = await precheckFile(f, fmt);
+    let s: Source;
+    try {
+      s = await openSource(conn, f, fmt, head);
+    } catch (err) {
+      throw translateDuckDbError(err, { file: f, format: fmt.format });
+    }
+    const table = `seg_t${i + 1}`;
+    await conn.run(`ALTER TABLE ${SOURCE_TABLE} RENAME TO ${table}`);
+    tables.push({ file: f, table, columns: s.columns, rows: await count(table) });
+  }
+  const j = await joinTables(conn, tables);
+  return { ...main, columns: j.columns, joined: j.joined, joinWarnings: j.warnings };
 }

@@ -39,7 +39,8 @@ export async function fitEmbedding(table: CustomerTable, options: { textEmbedder
     dim: 0,
     blocks: [],
     numeric: table.numeric.map(fitNumericColumn),
-    categorical: table.categorical.map(fitCategoricalColumn).filter((p) => p.levels.length > 0),
+    // Attributes (describeOnly: a log's country) are profiled, never segmented on.
+    categorical: table.categorical.filter((c) => !c.describeOnly).map(fitCategoricalColumn).filter((p) => p.levels.length > 0),
     ...(text ? { text } : {}),
   };
   const raw = await rawBlocks(model, table, embedder);

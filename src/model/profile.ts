@@ -1,9 +1,14 @@
+import type { NumericUnit } from './data.js';
+
 /** Facts about one segment: numbers, not prose. Everything a writer may claim comes from here. */
 export interface NumericFact {
   feature: string;
   kind: 'numeric' | 'boolean';
-  /** Segment mean in natural units (a share 0..1 for booleans). */
+  /** What the number measures (from the data stage): show money as money, days as days. */
+  unit?: NumericUnit;
+  /** Segment mean of the values as read (outliers unclipped, missing values left out); a share 0..1 for booleans. */
   mean: number;
+  /** Median of the cleaned values (missing filled, outliers clipped): call it "median" or "typical", never "mean". */
   median: number;
   overallMean: number;
   /** mean / overallMean (1 = like everyone). */

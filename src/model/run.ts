@@ -71,6 +71,14 @@ export interface RunConfig {
   idColumn?: string;
   ignore?: string[];
   text?: string[];
+  /** Role flags for logs (--order-id, --time, --amount, --quantity, --price, --category) and joined files. */
+  orderId?: string;
+  time?: string;
+  amount?: string;
+  quantity?: string;
+  price?: string;
+  category?: string;
+  join?: string[];
   writer: string;
   model?: string;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LoadInput, loadOptions } from './load-input.js';
 import { defineOperation } from './operation.js';
 import { describeSchema, loadCustomers } from '../data/load.js';
 import type { ColumnRole, DataQuality, DataSchema } from '../model/data.js';
@@ -6,9 +7,7 @@ import { formatCount } from '../util/format.js';
 
 export const InspectInput = z.object({
   file: z.string().min(1).describe('Path to a customer file or event log (CSV, TSV, JSONL or Parquet)'),
-  idColumn: z.string().optional().describe('Name of the customer id column, when it cannot be inferred'),
-  ignore: z.array(z.string()).optional().describe('Columns to leave out'),
-  text: z.array(z.string()).optional().describe('Columns to treat as free text'),
+  ...LoadInput,
 });
 
 /** The schema and data quality of a file — never its rows: nothing here identifies a customer. */
@@ -25,7 +24,7 @@ export const inspectOp = defineOperation({
   description: 'Load a customer file and show what segmenta sees: column roles (id, numeric, categorical, text, PII…) and data quality.',
   input: InspectInput,
   async run(input, ctx): Promise<InspectResult> {
-    const table = await loadCustomers(input.file, { idColumn: input.idColumn, ignore: input.ignore, text: input.text });
+    const table = await loadCustomers(input.file, loadOptions(input));
     // The REPL's `/segment` with no file segments the file last inspected.
     if (ctx.session) ctx.session.file = input.file;
     return { file: input.file, customers: table.ids.length, schema: table.schema, quality: table.quality, schemaText: describeSchema(table.schema) };

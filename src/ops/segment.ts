@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LoadInput, loadOptions } from './load-input.js';
 import { defineOperation } from './operation.js';
 import { makeRun } from '../pipeline/make-run.js';
 import { describeSchema } from '../data/load.js';
@@ -8,9 +9,7 @@ export const SegmentInput = z.object({
   file: z.string().min(1).describe('Path to a customer file or event log (CSV, TSV, JSONL or Parquet)'),
   k: z.coerce.number().int().min(2).max(50).optional().describe('Number of segments; chosen automatically when omitted'),
   seed: z.coerce.number().int().min(0).default(42).describe('Random seed (same seed, same segments)'),
-  idColumn: z.string().optional().describe('Name of the customer id column, when it cannot be inferred'),
-  ignore: z.array(z.string()).optional().describe('Columns to leave out'),
-  text: z.array(z.string()).optional().describe('Columns to treat as free text'),
+  ...LoadInput,
 });
 
 export interface SegmentResult {
@@ -28,7 +27,7 @@ export const segmentOp = defineOperation({
   description: 'Split a customer file into segments and write a name, persona, copy and brief for each.',
   input: SegmentInput,
   async run(input, ctx) {
-    const made = await makeRun({ ...input, config: ctx.config, log: ctx.log, signal: ctx.signal });
+    const made = await makeRun({ file: input.file, k: input.k, seed: input.seed, ...loadOptions(input), config: ctx.config, log: ctx.log, signal: ctx.signal });
     if (ctx.session) {
       ctx.session.runId = made.runId;
       ctx.session.file = input.file;
@@ -48,6 +47,9 @@ export const segmentOp = defineOperation({
       `Run ${r.runId}: ${r.customers.toLocaleString('en-US')} customers in ${r.k} segments — texts by the ${r.writer}`,
       '',
       ...r.segments.map((s) => `  ${String(s.id).padStart(2)}  ${s.name.padEnd(30)} ${s.size.toLocaleString('en-US').padStart(8)}  ${formatShare(s.share).padStart(6)}`),
+      '',
+      // The roles segmenta inferred, as `inspect` shows them: what was used, how, and what was left out.
+      r.schema.trimEnd(),
       '',
       `Briefs: ${r.runDir}/briefs/index.md`,
     ];

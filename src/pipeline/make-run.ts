@@ -53,6 +53,12 @@ async function timed<T>(seconds: Record<string, number>, stage: string, ctx: Sta
   return out;
 }
 
+/** The LoadOptions within the pipeline's options. */
+function loadOptionsOf(o: LoadOptions): LoadOptions {
+  const { idColumn, ignore, text, events, orderId, time, amount, quantity, price, category, join } = o;
+  return { idColumn, ignore, text, events, orderId, time, amount, quantity, price, category, join };
+}
+
 /**
  * The whole pipeline, data → Run folder: source, embed, cluster, profile, write, brief, index.
  * Stages come in as objects (src/model/stages.ts), so a library user can bring their own
@@ -62,7 +68,7 @@ async function timed<T>(seconds: Record<string, number>, stage: string, ctx: Sta
 export async function makeRun(opts: MakeRunOptions): Promise<MadeRun> {
   const ctx: StageContext = { seed: opts.seed, signal: opts.signal, log: opts.log };
   const seconds: Record<string, number> = {};
-  const source = opts.stages?.source ?? fileSource(requireFile(opts), { idColumn: opts.idColumn, ignore: opts.ignore, text: opts.text, events: opts.events });
+  const source = opts.stages?.source ?? fileSource(requireFile(opts), loadOptionsOf(opts));
   await checkpoint(opts.signal);
   const table = await timed(seconds, 'ingest', ctx, () => source.load(ctx));
   ctx.log(`read ${table.ids.length.toLocaleString('en-US')} customers from ${source.name}`);
@@ -96,6 +102,8 @@ export async function makeRun(opts: MakeRunOptions): Promise<MadeRun> {
       idColumn: opts.idColumn,
       ignore: opts.ignore,
       text: opts.text,
+      // The role mapping as given; the one inferred is in schema.mapping.
+      ...Object.fromEntries(Object.entries(loadOptionsOf(opts)).filter(([k, v]) => v !== undefined && ['orderId', 'time', 'amount', 'quantity', 'price', 'category', 'join'].includes(k))),
       writer: writer.info.kind,
       model: writer.info.model,
     },

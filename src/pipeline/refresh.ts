@@ -8,7 +8,11 @@
  */
 import type { Config } from '../config.js';
 import { resolveRun, writeRunFile } from '../run/store.js';
-import { embedNewCustomers } from '../vectors/embed-new.js';
+import { readEmbeddingModel } from '../vectors/embed-new.js';
+import { loadCustomers } from '../data/load.js';
+import { applyEmbedding } from '../embed/apply.js';
+import { IndexError } from '../errors.js';
+import type { LoadOptions } from '../model/data.js';
 import { loadCentroids, loadVectors } from '../vectors/load.js';
 import { readAssignments } from '../vectors/assignments.js';
 import { textEmbedderFor } from '../embed/create-text-embedder.js';
@@ -54,7 +58,15 @@ export async function refreshRun(opts: RefreshOptions): Promise<RefreshedRun> {
   const centroids = loadCentroids(prevDir, prev);
   const prevVectors = loadVectors(prevDir, prev);
   const prevAssign = readAssignments(prevDir);
-  const { table, vectors, model } = await embedNewCustomers(prevDir, prev, file, (m, t) => textEmbedderFor(m, opts.config, opts.log, t.piiValues));
+  const model = readEmbeddingModel(prevDir, prev);
+  if (model.precomputed) {
+    throw new IndexError(`Run ${prev.id} was made from precomputed vectors (${model.precomputed}), so it has no preprocessing to embed a new snapshot with. Make a new Run from the file instead`);
+  }
+  // The earlier Run's column choices and role mapping, so the new snapshot is read the same way.
+  const c = prev.config;
+  const load: LoadOptions = { idColumn: prev.schema.idColumn, ignore: c.ignore, text: c.text, orderId: c.orderId, time: c.time, amount: c.amount, quantity: c.quantity, price: c.price, category: c.category, join: c.join };
+  const table = await loadCustomers(file, { ...load, signal: opts.signal });
+  const vectors = await applyEmbedding(model, table, await textEmbedderFor(model, opts.config, opts.log, table.piiValues));
   await checkpoint(opts.signal);
 
   const oldOf = previousMembership(table.ids, vectors, prevAssign, prevVectors, centroids, thresholds.radiusQuantile);
@@ -97,9 +109,7 @@ export async function refreshRun(opts: RefreshOptions): Promise<RefreshedRun> {
     config: opts.config,
     log: opts.log,
     signal: opts.signal,
-    idColumn: prev.schema.idColumn,
-    ignore: prev.config.ignore,
-    text: prev.config.text,
+    ...load,
     stages: {
       source: { name: file, load: async () => table },
       embedder: { name: `Run ${prev.id}'s preprocessing`, embed: async () => ({ vectors, model }) },

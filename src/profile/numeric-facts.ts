@@ -23,14 +23,41 @@ export function numericFacts(col: NumericColumn, labels: Int32Array, groups: Gro
     sum += d;
     sumSq += d * d;
   }
-  const overallMean = n > 0 ? shift + sum / n : 0;
   const variance = n > 0 ? Math.max(0, sumSq / n - (sum / n) ** 2) : 0;
   const sd = Math.sqrt(variance);
+
+  // Means are of the data as read: cleaning clipped a few outliers and filled missing values
+  // (right for the embedding, wrong for "the mean order value is £X"), so those rows count
+  // with their original value, and missing ones not at all. z keeps the cleaned spread.
+  const cleanedSums = Float64Array.from(sums);
+  const counts = Float64Array.from(sizes);
+  let total = 0;
+  for (let s = 0; s < k; s++) total += sums[s];
+  let known = n;
+  if (col.original) {
+    const { rows, values: orig } = col.original;
+    for (let j = 0; j < rows.length; j++) {
+      const r = rows[j];
+      const s = labels[r];
+      sums[s] -= v[r];
+      total -= v[r];
+      if (Number.isFinite(orig[j])) {
+        sums[s] += orig[j];
+        total += orig[j];
+      } else {
+        counts[s]--;
+        known--;
+      }
+    }
+  }
+  const overallMean = known > 0 ? total / known : 0;
+  const cleanedMean = n > 0 ? shift + sum / n : 0;
 
   const facts: NumericFact[] = [];
   for (let s = 0; s < k; s++) {
     const size = sizes[s];
-    const mean = size > 0 ? sums[s] / size : overallMean;
+    const mean = counts[s] > 0 ? sums[s] / counts[s] : overallMean;
+    const cleaned = size > 0 ? cleanedSums[s] / size : cleanedMean;
     const rows = rowsOf(groups, s);
     const buf = scratch.subarray(0, size);
     for (let j = 0; j < size; j++) buf[j] = v[rows[j]];
@@ -38,12 +65,13 @@ export function numericFacts(col: NumericColumn, labels: Int32Array, groups: Gro
     facts.push({
       feature: col.name,
       kind: col.kind,
+      ...(col.unit ? { unit: col.unit } : {}),
       mean,
       median,
       overallMean,
       lift: liftOf(mean, overallMean),
       // A constant column separates nobody: z is 0 rather than a division by zero.
-      z: sd > 1e-12 ? (mean - overallMean) / sd : 0,
+      z: sd > 1e-12 ? (cleaned - cleanedMean) / sd : 0,
     });
   }
   return facts;

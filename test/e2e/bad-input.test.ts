@@ -33,6 +33,15 @@ const cases: Case[] = [
   { name: 'fewer customers than k', file: 'few.csv', content: `${header}\n${good(5)}\n`, args: ['--k', '8'], expect: /\b8\b/ },
   { name: 'binary garbage', file: 'garbage.csv', content: randomBytes(4096), expect: /binary|not a (text|CSV)|cannot read|could not read/i },
   { name: 'unknown --id', file: 'ok.csv', content: `${header}\n${good(200)}\n`, args: ['--id', 'user_uuid'], expect: /user_uuid/ },
+  // Issue 13: a table that is not about customers, and role flags that name the wrong column.
+  {
+    name: 'no customer key (a payments table)',
+    file: 'payments.csv',
+    content: `payment_id,order_id,payment_type,payment_value\n${Array.from({ length: 120 }, (_, i) => `p${i},o${i >> 1},card,${10 + (i % 9)}.50`).join('\n')}\n`,
+    expect: /no customer column.*--id/,
+  },
+  { name: '--time naming a column without dates', file: 'ok2.csv', content: `${header}\n${good(200)}\n`, args: ['--time', 'channel'], expect: /column "channel".*--time/ },
+  { name: '--join a file that does not exist', file: 'ok3.csv', content: `${header}\n${good(200)}\n`, args: ['--join', join(dir, 'missing', 'ok3.csv')], expect: /missing\/ok3\.csv.*not found|missing\/ok3\.csv.*(does not exist|no such)/i },
 ];
 
 describe('bad input through the CLI', () => {

@@ -1,9 +1,12 @@
 import type { Command } from 'commander';
 import { segmentOp } from '../../ops/segment.js';
-import { runCli, splitList } from '../output.js';
+import { loadFlags, runCli } from '../output.js';
 import { runRefresh } from './refresh.js';
 import { handleError } from '../handle-error.js';
 import { UsageError } from '../../errors.js';
+
+// loadFlags keys → the flags a user typed, for the --since error.
+const FLAG: Record<string, string> = { idColumn: '--id', ignore: '--ignore', text: '--text', orderId: '--order-id', time: '--time', amount: '--amount', quantity: '--quantity', price: '--price', category: '--category', join: '--join' };
 
 export function registerSegment(program: Command): void {
   program
@@ -15,15 +18,23 @@ export function registerSegment(program: Command): void {
     .option('--id <column>', 'the customer id column')
     .option('--ignore <columns>', 'comma-separated columns to leave out')
     .option('--text <columns>', 'comma-separated columns to treat as free text')
+    .option('--order-id <column>', 'order or invoice id column of an order-line log')
+    .option('--time <column>', 'event or order time column')
+    .option('--amount <column>', 'amount column (money per event or line)')
+    .option('--quantity <column>', 'quantity column of an order-line log')
+    .option('--price <column>', 'unit price column (amount = quantity × price)')
+    .option('--category <column>', 'category column whose mix becomes features')
+    .option('--join <file>', 'join another file (orders, order items, payments, products); repeatable', (v: string, prev: string[] = []) => [...prev, v])
     .option('--since <run>', "refresh that Run with this file: its segments keep their ids, names and texts (see `segmenta refresh`)")
     .action(async (file: string, o, cmd: Command) => {
-      if (o.since && (o.id || o.ignore || o.text)) {
-        handleError(new UsageError(`--since refreshes Run ${o.since} with its own id column and column choices; drop --id, --ignore and --text (or make a new Run without --since)`), cmd.optsWithGlobals().json);
+      const given = Object.entries(loadFlags(o)).filter(([, v]) => v !== undefined);
+      if (o.since && given.length) {
+        handleError(new UsageError(`--since refreshes Run ${o.since} with its own column choices; drop ${given.map(([key]) => FLAG[key] ?? key).join(', ')} (or make a new Run without --since)`), cmd.optsWithGlobals().json);
       }
       if (o.since) return runRefresh({ file, since: o.since, k: o.k, seed: o.seed }, cmd.optsWithGlobals());
       await runCli(
         segmentOp,
-        { file, k: o.k, seed: o.seed, idColumn: o.id, ignore: splitList(o.ignore), text: splitList(o.text) },
+        { file, k: o.k, seed: o.seed, ...loadFlags(o) },
         cmd.optsWithGlobals(),
         // The --json contract scripts rely on (DESIGN.md): keep these keys stable.
         (r) => ({ runId: r.runId, runDir: r.runDir, k: r.k, segments: r.segments.map(({ id, name, size }) => ({ id, name, size })) }),

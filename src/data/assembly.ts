@@ -1,0 +1,68 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { cleanCategorical, cleanNumeric } from './clean.js';
+import { readColumns } from './columnar.js';
+import type { ColumnPlan } from './infer-schema.js';
+import type { Source } from './ingest.js';
+import type { CategoricalColumn, ColumnSchema, DataQuality, NumericColumn, NumericUnit, TextColumn } from '../model/data.js';
+import { textSql } from './value-sql.js';
+
+/** The columns of a CustomerTable as they are assembled, cleaned one at a time, with the quality record. */
+export interface Assembly {
+  numeric: NumericColumn[];
+  categorical: CategoricalColumn[];
+  text: TextColumn[];
+  quality: DataQuality;
+}
+
+export function emptyQuality(rowsRead: number, warnings: string[]): DataQuality {
+  return { rowsRead, customers: 0, duplicateIds: 0, missing: [], logTransformed: [], clipped: [], droppedColumns: [], warnings: [...warnings] };
+}
+
+export function addNumeric(out: Assembly, plan: ColumnPlan, name: string, values: Float64Array, file: string, unit: NumericUnit): void {
+  const r = cleanNumeric(name, values, plan.role === 'boolean' ? 'boolean' : 'numeric');
+  if (r.dropped) return dropColumn(out, plan, r.dropped, file);
+  r.column!.unit = unit;
+  out.numeric.push(r.column!);
+  if (r.missing) out.quality.missing.push({ column: name, ...r.missing });
+  if (r.clipped) out.quality.clipped.push({ column: name, ...r.clipped });
+  if (r.column!.transform === 'log1p') out.quality.logTransformed.push(name);
+}
+
+export function addCategorical(out: Assembly, plan: ColumnPlan, name: string, codes: Int32Array, levels: string[], file: string): void {
+  const r = cleanCategorical(name, codes, levels);
+  if (r.dropped) return dropColumn(out, plan, r.dropped, file);
+  out.categorical.push(r.column!);
+  if (r.missing) out.quality.missing.push({ column: name, ...r.missing });
+  if (plan.reason.endsWith(' levels')) plan.reason = `${r.column!.levels.length - (r.missing ? 1 : 0)} levels${r.missing ? ' + (missing)' : ''}`;
+}
+
+export function dropColumn(out: Assembly, plan: ColumnPlan, why: string, file: string): void {
+  plan.role = 'ignored';
+  plan.reason = `${why} (dropped)`;
+  plan.dropped = why;
+  out.quality.droppedColumns.push({ column: plan.name, reason: why });
+  out.quality.warnings.push(`${file}, column "${plan.name}": ${why}; the column was dropped`);
+}
+
+/** Distinct values of every PII column (DISTINCT in SQL: repeated names are decoded once). */
+export async function collectPii(conn: DuckDBConnection, source: Source, plans: ColumnPlan[], into: Set<string>): Promise<void> {
+  const piiPlans = plans.filter((p) => p.role === 'pii');
+  if (piiPlans.length === 0) return;
+  const union = piiPlans.map((p) => `SELECT ${textSql(p, 1000)} AS v FROM ${source.relation}`).join(' UNION ALL ');
+  // One string of all distinct values joined by U+0001 (removed from the values: never part of
+  // a name, email, phone or address), split in JS. Measured at 1M customers, 2.9M distinct
+  // values (bench/): reading them as 2.9M result cells took 7.3–8.5 s (one native call and
+  // one decode per cell), the joined string 3.3–5.5 s; filling the Set costs 2.4–4.2 s more.
+  const res = await readColumns(conn, `SELECT CAST(string_agg(replace(v, chr(1), ''), chr(1)) AS VARCHAR) FROM (SELECT DISTINCT v FROM (${union}) WHERE v IS NOT NULL)`, ['str']);
+  const c = res.columns[0];
+  const joined = c.kind === 'str' ? c.values[0] : null;
+  if (joined) for (const v of joined.split('\u0001')) if (v) into.add(v);
+}
+
+export function toColumnSchema(p: ColumnPlan): ColumnSchema {
+  const c: ColumnSchema = { name: p.name, sourceType: p.sourceType, role: p.role, reason: p.reason };
+  if (p.piiKind) c.piiKind = p.piiKind;
+  if (p.overridden) c.overridden = true;
+  return c;
+}
+
