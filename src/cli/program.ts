@@ -17,6 +17,9 @@ import { registerEval } from './commands/eval.js';
 import { registerWrite } from './commands/write.js';
 import { registerDoctor } from './commands/doctor.js';
 import { registerPredict } from './commands/predict.js';
+import { registerRefresh } from './commands/refresh.js';
+import { registerDiff } from './commands/diff.js';
+import { registerHistory } from './commands/history.js';
 
 /** The commander program: global options, then one register function per command file. */
 export function buildProgram(): Command {
@@ -34,6 +37,8 @@ export function buildProgram(): Command {
   const commands = [
     // make and read Runs
     registerSegment, registerRuns, registerShow, registerBrief, registerInspect,
+    // refresh Runs and see what changed
+    registerRefresh, registerDiff, registerHistory,
     // texts
     registerPersona, registerCopy, registerCompare, registerWrite,
     // use segments

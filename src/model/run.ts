@@ -29,6 +29,44 @@ export interface RunFile {
   index?: IndexMeta;
   /** `segmenta predict` on the Run's event log: backtest, parameters, per-segment traits. */
   predictions?: PredictionRecord;
+  /** Set when the Run is a refresh of an earlier one (`segmenta refresh`, `segment --since`). */
+  refreshedFrom?: RefreshRecord;
+}
+
+/** How a refreshed Run's segments relate to the Run it refreshed (src/cluster/segment-matching.ts). */
+export interface RefreshRecord {
+  runId: string;
+  /** Old segment id → new segment id, for the pairs that kept their identity. */
+  matches: SegmentMatch[];
+  events: SegmentEvent[];
+  thresholds: MatchThresholds;
+  /** Per kept segment: the largest feature PSI between its old and new members, and whether its texts were rewritten. */
+  drift: { segment: number; psi: number; rewritten: boolean }[];
+}
+
+export interface SegmentMatch {
+  from: number;
+  to: number;
+  jaccard: number;
+  /** The old id was above the new number of segments, so the segment got a free id. */
+  renumbered?: true;
+}
+
+/** MONIC transitions (Spiliopoulou et al. 2006); shares are of the old segment's members present in the new data. */
+export type SegmentEvent =
+  | { kind: 'survive'; from: number; to: number; share: number }
+  | { kind: 'split'; from: number; into: number[]; shares: number[] }
+  | { kind: 'absorb'; from: number; into: number; share: number }
+  | { kind: 'disappear'; from: number; present: number }
+  | { kind: 'emerge'; to: number };
+
+export interface MatchThresholds {
+  survive: number;
+  split: number;
+  present: number;
+  match: number;
+  rewritePsi: number;
+  radiusQuantile: number;
 }
 
 export interface RunConfig {

@@ -16,6 +16,9 @@ import { lookalikeOp } from './lookalike.js';
 import { assignOp } from './assign.js';
 import { evalOp } from './eval.js';
 import { predictOp } from './predict.js';
+import { refreshOp } from './refresh.js';
+import { diffOp } from './diff.js';
+import { historyOp } from './history.js';
 
 // Results differ per operation; a surface only passes them back to the same op's render().
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -28,6 +31,7 @@ export type AnyOperation = Operation<z.ZodType, any>;
 export const operations: readonly AnyOperation[] = [
   inspectOp,
   segmentOp,
+  refreshOp,
   listRunsOp,
   useRunOp,
   listSegmentsOp,
@@ -42,6 +46,8 @@ export const operations: readonly AnyOperation[] = [
   assignOp,
   evalOp,
   predictOp,
+  diffOp,
+  historyOp,
 ];
 
 export function findOperation(name: string): AnyOperation | undefined {

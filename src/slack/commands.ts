@@ -61,6 +61,12 @@ export const SUBCOMMANDS: Record<string, SubCommand> = {
     op: 'compare',
     input: (a) => (a.length === 2 ? { a: a[0], b: a[1] } : 'which two segments? e.g. `/segmenta compare 1 2`'),
   },
+  changes: {
+    usage: 'changes [RUN_A RUN_B]',
+    help: 'what changed since the Run before: who moved, splits and new segments, drift',
+    op: 'diff',
+    input: (a) => (a.length === 0 ? {} : a.length === 2 ? { from: a[0], to: a[1] } : 'which Runs? `/segmenta changes` (the latest against the one before) or `/segmenta changes RUN_A RUN_B`'),
+  },
   eval: { usage: 'eval', help: 'how consistent and true to their members the names are', op: 'eval', input: () => ({}) },
   runs: { usage: 'runs', help: 'the Runs in the workspace, newest first', op: 'runs', input: () => ({}) },
   use: {

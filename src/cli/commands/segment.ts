@@ -1,6 +1,12 @@
 import type { Command } from 'commander';
 import { segmentOp } from '../../ops/segment.js';
 import { loadFlags, runCli } from '../output.js';
+import { runRefresh } from './refresh.js';
+import { handleError } from '../handle-error.js';
+import { UsageError } from '../../errors.js';
+
+// loadFlags keys → the flags a user typed, for the --since error.
+const FLAG: Record<string, string> = { idColumn: '--id', ignore: '--ignore', text: '--text', orderId: '--order-id', time: '--time', amount: '--amount', quantity: '--quantity', price: '--price', category: '--category', join: '--join' };
 
 export function registerSegment(program: Command): void {
   program
@@ -22,7 +28,13 @@ export function registerSegment(program: Command): void {
     .option('--join <file>', 'join another file (orders, order items, payments, products); repeatable', (v: string, prev: string[] = []) => [...prev, v])
     .option('--labels <file>', 'plain-language feature labels: JSON {"column": "label"} or CSV column,label[,unit]')
     .option('--brand <name>', 'brand name the copy signs with (default: $SEGMENTA_BRAND)')
+    .option('--since <run>', "refresh that Run with this file: its segments keep their ids, names and texts (see `segmenta refresh`)")
     .action(async (file: string, o, cmd: Command) => {
+      const given = Object.entries(loadFlags(o)).filter(([, v]) => v !== undefined);
+      if (o.since && given.length) {
+        handleError(new UsageError(`--since refreshes Run ${o.since} with its own column choices; drop ${given.map(([key]) => FLAG[key] ?? key).join(', ')} (or make a new Run without --since)`), cmd.optsWithGlobals().json);
+      }
+      if (o.since) return runRefresh({ file, since: o.since, k: o.k, seed: o.seed }, cmd.optsWithGlobals());
       await runCli(
         segmentOp,
         { file, k: o.k, seed: o.seed, ...loadFlags(o), labels: o.labels, brand: o.brand },
