@@ -28,7 +28,7 @@ export const OFFLINE_EXAMPLES = [
   'brief for the lapsed ones / brief 1',
   'compare 1 and 2',
   'export audience for segment 2 / lookalikes of segment 1 / report',
-  'eval / runs / use RUN',
+  'eval / runs / use RUN / rewrite (the texts) / doctor',
 ];
 
 export function offlineHelp(): string {
@@ -62,9 +62,13 @@ export function parseIntent(raw: string, ctx: IntentContext = {}): Intent {
   const use = /^(?:use|open|switch to|load)\s+(?:run\s+)?([\w-]*\d[\w-]*|latest)$/.exec(t);
   if (use) return { kind: 'op', op: 'use', input: { run: use[1] } };
 
+  if (/^(doctor|check (the |my )?(llm|model|server|setup|config\w*))$|\bis (the |my )?(llm|model) (working|configured|set up)\b/.test(t)) return { kind: 'op', op: 'doctor', input: {} };
+  if (/^(re-?write|write again|regenerate)( (all|the|my))*( (texts|names|personas|segments|copy))*$|^write( --)? resume$/.test(t)) {
+    return { kind: 'op', op: 'write', input: /resume/.test(t) ? { resume: true } : {} };
+  }
   if (/^(eval|evals|evaluate|run (the )?evals?)\b|\bhow good are (the|my) (segments|names)\b/.test(t)) return { kind: 'op', op: 'eval', input: {} };
 
-  const compare = /\bcompare\s+(.+?)\s+(?:and|with|to|vs\.?|versus|against)\s+(.+)$/.exec(t) ?? /^(.+?)\s+(?:vs\.?|versus)\s+(.+)$/.exec(t);
+  const compare = /\bcompare\s+(.+?)\s+(?:and|with|to|vs\.?|versus|against)\s+(.+)$/.exec(t) ?? /^(.+?)\s+(?:vs\.?|versus)\s+(.+)$/.exec(t) ?? /^compare\s+(\S+)\s+(\S+)$/.exec(t);
   if (compare) {
     const a = segmentRef(compare[1], ctx.run);
     const b = segmentRef(compare[2], ctx.run);

@@ -15,6 +15,8 @@ import { exportAudienceOp } from './export-audience.js';
 import { lookalikeOp } from './lookalike.js';
 import { assignOp } from './assign.js';
 import { evalOp } from './eval.js';
+import { writeTextsOp } from './write-texts.js';
+import { doctorOp } from './doctor.js';
 
 // Results differ per operation; a surface only passes them back to the same op's render().
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -40,6 +42,8 @@ export const operations: readonly AnyOperation[] = [
   lookalikeOp,
   assignOp,
   evalOp,
+  writeTextsOp,
+  doctorOp,
 ];
 
 export function findOperation(name: string): AnyOperation | undefined {

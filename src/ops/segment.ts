@@ -23,6 +23,18 @@ export interface SegmentResult {
   segments: { id: number; name: string; size: number; share: number; small: boolean }[];
 }
 
+/**
+ * The three commands to try after a segmentation, naming things the way the resolver does
+ * (ops/resolve.ts). Each is also a request the chat understands as it is (the REPL drops
+ * "segmenta "), so the same hint serves both.
+ */
+export function nextSteps(r: Pick<SegmentResult, 'segments'>): string[] {
+  const described = r.segments.filter((s) => !s.small);
+  const steps = ['show biggest', 'brief "most valuable"'];
+  steps.push(described.length >= 2 ? `compare ${described[0].id} ${described[1].id}` : 'chat');
+  return steps;
+}
+
 export const segmentOp = defineOperation({
   name: 'segment',
   description: 'Split a customer file into segments and write a name, persona, copy and brief for each.',
@@ -49,7 +61,10 @@ export const segmentOp = defineOperation({
       '',
       ...r.segments.map((s) => `  ${String(s.id).padStart(2)}  ${s.name.padEnd(30)} ${s.size.toLocaleString('en-US').padStart(8)}  ${formatShare(s.share).padStart(6)}`),
       '',
-      `Briefs: ${r.runDir}/briefs/index.md`,
+      `Saved in ${r.runDir} — briefs: ${r.runDir}/briefs/index.md`,
+      '',
+      'Next, try:',
+      ...nextSteps(r).map((c) => `  segmenta ${c}`),
     ];
     return lines.join('\n');
   },

@@ -4,7 +4,8 @@ import type { SegmentaAgent, ToolCallEvent } from '../agent/agent.js';
 import { findOperation } from '../ops/index.js';
 import { runOperation, type OpContext, type Session } from '../ops/operation.js';
 import { errorText, isAbort } from '../ops/error-text.js';
-import { listRuns, resolveRun } from '../run/store.js';
+import { listRuns } from '../run/store.js';
+import { resolveRunRef } from '../ops/resolve.js';
 import type { RunFile } from '../run/types.js';
 import { CancelledError } from '../errors.js';
 import { findSlash, slashHelp } from './slash.js';
@@ -68,7 +69,7 @@ export class ChatSession {
   /** The Run commands work on now (the session's, else the latest); undefined when there is none. */
   currentRun(): RunFile | undefined {
     try {
-      return resolveRun(this.config.workspace, this.session.runId).run;
+      return resolveRunRef(this.config.workspace, this.session.runId).run;
     } catch {
       return undefined;
     }

@@ -107,6 +107,8 @@ export const SLASH_COMMANDS: SlashCommand[] = [
   },
   { name: 'report', usage: '/report', help: "the current Run's HTML report", toIntent: () => op('report') },
   { name: 'eval', usage: '/eval', help: "run the evals on the current Run", toIntent: () => op('eval') },
+  { name: 'write', usage: '/write [resume]', help: "re-write the current Run's names, personas and copy (e.g. after configuring an LLM)", toIntent: (args) => op('write', /resume/i.test(args) ? { resume: true } : {}) },
+  { name: 'doctor', usage: '/doctor', help: 'check the LLM configuration (server, model, a structured call)', toIntent: () => op('doctor') },
   { name: 'runs', usage: '/runs', help: 'list the Runs in the workspace', toIntent: () => op('runs') },
   {
     name: 'use',

@@ -62,6 +62,13 @@ export const SUBCOMMANDS: Record<string, SubCommand> = {
     input: (a) => (a.length === 2 ? { a: a[0], b: a[1] } : 'which two segments? e.g. `/segmenta compare 1 2`'),
   },
   eval: { usage: 'eval', help: 'how consistent and true to their members the names are', op: 'eval', input: () => ({}) },
+  write: {
+    usage: 'write',
+    help: "re-write the current Run's names, personas and copy with the configured writer (the old texts are kept)",
+    op: 'write',
+    input: (a) => (a[0]?.toLowerCase() === 'resume' ? { resume: true } : {}),
+  },
+  doctor: { usage: 'doctor', help: "check the bot's LLM configuration: the server answers, the model exists", op: 'doctor', input: () => ({}) },
   runs: { usage: 'runs', help: 'the Runs in the workspace, newest first', op: 'runs', input: () => ({}) },
   use: {
     usage: 'use RUN',

@@ -10,7 +10,7 @@ export function registerExport(program: Command): void {
     .option('--format <format>', 'csv or json', 'csv')
     .option('--out <dir>', "folder for the audience files (default: the Run folder's exports/)")
     .option('--file <file>', 'the data file to read emails from, if it moved since the Run was made')
-    .option('--run <run>', 'Run id or prefix (default: the latest)')
+    .option('--run <run>', 'Run id, prefix, latest or a Run folder path (default: the latest)')
     .action(async (o, cmd: Command) =>
       runCli(exportAudienceOp, { segment: o.segment, format: o.format, out: o.out, file: o.file, run: o.run }, cmd.optsWithGlobals()),
     );
