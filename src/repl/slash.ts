@@ -117,6 +117,7 @@ export const SLASH_COMMANDS: SlashCommand[] = [
     completes: 'run',
     toIntent: (args) => (args ? op('use', { run: args }) : ask('Usage: /use RUN (/runs lists them)')),
   },
+  { name: 'more', usage: '/more', help: 'the rest of a long answer' },
   { name: 'exit', usage: '/exit', help: 'leave (Ctrl-D works too)' },
 ];
 
