@@ -1,5 +1,5 @@
 import { SegmentaError } from '../errors.js';
-import { createScrubber, PII_PATTERNS } from '../data/pii.js';
+import { createScrubber, PII_PATTERNS } from '../util/pii.js';
 
 /**
  * The privacy guard sits on every request that leaves the machine (chat and embeddings).

@@ -2,11 +2,11 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { RUN_JSON, readRunFile, resolveRun } from '../run/store.js';
-import type { RunFile, RunSegment } from '../run/types.js';
-import { resolveSegment } from '../run/segments.js';
+import type { RunFile, RunSegment } from '../model/run.js';
+import { resolveSegment } from './segments.js';
 
-export { resolveSegment, describedTexts } from '../run/segments.js';
-export { pickSegment, valueFeature, type Superlative } from '../run/pick-segment.js';
+export { resolveSegment, describedTexts } from './segments.js';
+export { pickSegment, valueFeature, type Superlative } from './pick-segment.js';
 
 /**
  * The one way every surface names things (CLI, REPL, agent tools, Slack):

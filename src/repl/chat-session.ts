@@ -6,7 +6,7 @@ import { runOperation, type OpContext, type Session } from '../ops/operation.js'
 import { errorText, isAbort } from '../ops/error-text.js';
 import { listRuns } from '../run/store.js';
 import { resolveRunRef } from '../ops/resolve.js';
-import type { RunFile } from '../run/types.js';
+import type { RunFile } from '../model/run.js';
 import { CancelledError } from '../errors.js';
 import { findSlash, slashHelp } from './slash.js';
 import type { Style } from './style.js';

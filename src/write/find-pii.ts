@@ -1,4 +1,4 @@
-import { PII_PATTERNS } from '../data/pii.js';
+import { PII_PATTERNS } from '../util/pii.js';
 import { STOP_WORDS } from '../profile/stop-words.js';
 import type { CheckProblem } from './grounding.js';
 
