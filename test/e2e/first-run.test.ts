@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
  * Issue #17, a new user's first minutes, in a fresh copy of the repository (the committed tree,
- * with this checkout's node_modules standing in for `npm install`):
+ * with this checkout's node_modules and `npm run build` standing in for `npm install`):
  * `npm run demo && npx segmenta show && npx segmenta show biggest && npx segmenta brief "most valuable"`
  * all exit 0, the demo ends with three next commands, and `eval` / `assign --run` take the
  * runDir that `segment --json` prints.
@@ -30,7 +30,10 @@ beforeAll(() => {
   const archive = spawnSync('sh', ['-c', `git -C "${ROOT}" archive HEAD | tar -x -C "${clone}"`]);
   if (archive.status !== 0) throw new Error(`git archive failed: ${archive.stderr}`);
   symlinkSync(join(ROOT, 'node_modules'), join(clone, 'node_modules'));
-});
+  // What `npm install` runs through "prepare": the bin runs the compiled JavaScript.
+  const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: clone, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`npm run build failed: ${build.stdout}${build.stderr}`);
+}, 300_000);
 
 afterAll(() => {
   if (clone) rmSync(clone, { recursive: true, force: true });
