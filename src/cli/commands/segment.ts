@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { segmentOp } from '../../ops/segment.js';
 import { runCli, splitList } from '../output.js';
+import { SEGMENT_STEPS } from '../progress.js';
 
 export function registerSegment(program: Command): void {
   program
@@ -19,6 +20,7 @@ export function registerSegment(program: Command): void {
         cmd.optsWithGlobals(),
         // The --json contract scripts rely on (DESIGN.md): keep these keys stable.
         (r) => ({ runId: r.runId, runDir: r.runDir, k: r.k, segments: r.segments.map(({ id, name, size }) => ({ id, name, size })) }),
+        SEGMENT_STEPS,
       );
     });
 }
