@@ -8,6 +8,7 @@
 // room (a new folder is added here, in its place, not left out of the plan).
 // A room ending in '.ts' is one file; anything else is a folder.
 const FLOORS = [
+  { floor: 'library', rooms: ['src/index.ts'] },
   { floor: 'surfaces', rooms: ['src/cli', 'src/repl', 'src/slack'] },
   { floor: 'agent', rooms: ['src/agent', 'tools'] },
   { floor: 'operations', rooms: ['src/ops'] },

@@ -1,8 +1,7 @@
-import { ChatOpenAI } from '@langchain/openai';
+import type { ChatOpenAI } from '@langchain/openai';
 import type { LlmConfig } from '../config.js';
-import { createGuardedFetch } from '../llm/http.js';
+import { createChatModel } from '../llm/chat-model.js';
 import type { PrivacyGuard } from '../llm/privacy.js';
-import { DEFAULT_RETRY_POLICY } from '../llm/retry.js';
 
 /**
  * The agent's traffic is the user's own words plus operation summaries, which are aggregates by
@@ -13,23 +12,9 @@ import { DEFAULT_RETRY_POLICY } from '../llm/retry.js';
 const passThrough: PrivacyGuard = { scrub: (t) => t, quote: (t) => t, assertClean: () => {} };
 
 /**
- * The chat model the agent talks to: any OpenAI-compatible server from Config.llm, through the
- * project's one fetch wrapper so the agent has the writer's retry and timeout policy (the
- * client's own retries are off: the fetch retries, and logs each retry).
+ * The chat model the agent talks to: any OpenAI-compatible server from Config.llm, from the one
+ * client factory, so the agent has the writer's retry and timeout policy and streams its answer.
  */
 export function createAgentModel(llm: LlmConfig, log?: (line: string) => void): ChatOpenAI {
-  const fetch = createGuardedFetch({
-    label: 'chat',
-    policy: { ...DEFAULT_RETRY_POLICY, maxRetries: llm.maxRetries, timeoutMs: llm.timeoutMs },
-    guard: passThrough,
-    log,
-  });
-  return new ChatOpenAI({
-    model: llm.model,
-    apiKey: llm.apiKey,
-    temperature: llm.temperature,
-    maxRetries: 0,
-    streaming: true,
-    configuration: { baseURL: llm.baseURL, fetch },
-  });
+  return createChatModel(llm, { label: 'chat', guard: passThrough, log }, { streaming: true });
 }

@@ -94,15 +94,19 @@ export function distCentreCentre(c: Float64Array, a: number, b: number, dim: num
 }
 
 /**
- * out[(i − start)·k + j] = x_i · c_j for the `count` points from `start`: 2 × 4 register tiles,
- * then the odd point and the k mod 4 centres one by one.
+ * out[r·k + j] = x_row(r) · c_j for `count` points: 2 × 4 register tiles, then the odd point and
+ * the k mod 4 centres one by one. The points are rows[start + r] when an index list is given (the
+ * bounded Lloyd kernel gathers the points whose bounds failed), else the contiguous rows
+ * start + r. One kernel for both: the choice costs one branch per pair of points against the
+ * 8·k·dim multiply-adds of the tile loop, so no second copy is worth keeping.
  */
-export function blockDots(data: Float32Array, start: number, count: number, dim: number, centres: Float64Array, k: number, out: Float64Array): void {
+export function blockDotsRows(data: Float32Array, rows: Int32Array | undefined, start: number, count: number, dim: number, centres: Float64Array, k: number, out: Float64Array): void {
   const k4 = k - (k & 3);
+  const rowOffset = (r: number) => (rows ? rows[start + r] : start + r) * dim;
   let r = 0;
   for (; r + 2 <= count; r += 2) {
-    const o = (start + r) * dim;
-    const p = o + dim;
+    const o = rowOffset(r);
+    const p = rowOffset(r + 1);
     const ro = r * k;
     const rp = ro + k;
     let j = 0;
@@ -150,71 +154,19 @@ export function blockDots(data: Float32Array, start: number, count: number, dim:
     }
   }
   for (; r < count; r++) {
-    const o = (start + r) * dim;
+    const o = rowOffset(r);
     for (let j = 0; j < k; j++) out[r * k + j] = dotPointCentre(data, o, centres, j * dim, dim);
   }
 }
 
-/**
- * blockDots for the rows rows[start .. start + count) (an index list, not a contiguous range):
- * the bounded Lloyd kernel gathers the points whose bounds failed and scans them in tiles.
- */
+/** blockDots over the contiguous points start .. start + count. */
+export function blockDots(data: Float32Array, start: number, count: number, dim: number, centres: Float64Array, k: number, out: Float64Array): void {
+  blockDotsRows(data, undefined, start, count, dim, centres, k, out);
+}
+
+/** blockDots over the points rows[start .. start + count). */
 export function blockDotsIndexed(data: Float32Array, rows: Int32Array, start: number, count: number, dim: number, centres: Float64Array, k: number, out: Float64Array): void {
-  const k4 = k - (k & 3);
-  let r = 0;
-  for (; r + 2 <= count; r += 2) {
-    const o = rows[start + r] * dim;
-    const p = rows[start + r + 1] * dim;
-    const ro = r * k;
-    const rp = ro + k;
-    let j = 0;
-    for (; j < k4; j += 4) {
-      const c0 = j * dim;
-      const c1 = c0 + dim;
-      const c2 = c1 + dim;
-      const c3 = c2 + dim;
-      let a0 = 0;
-      let a1 = 0;
-      let a2 = 0;
-      let a3 = 0;
-      let b0 = 0;
-      let b1 = 0;
-      let b2 = 0;
-      let b3 = 0;
-      for (let t = 0; t < dim; t++) {
-        const x = data[o + t];
-        const y = data[p + t];
-        const u0 = centres[c0 + t];
-        const u1 = centres[c1 + t];
-        const u2 = centres[c2 + t];
-        const u3 = centres[c3 + t];
-        a0 += x * u0;
-        a1 += x * u1;
-        a2 += x * u2;
-        a3 += x * u3;
-        b0 += y * u0;
-        b1 += y * u1;
-        b2 += y * u2;
-        b3 += y * u3;
-      }
-      out[ro + j] = a0;
-      out[ro + j + 1] = a1;
-      out[ro + j + 2] = a2;
-      out[ro + j + 3] = a3;
-      out[rp + j] = b0;
-      out[rp + j + 1] = b1;
-      out[rp + j + 2] = b2;
-      out[rp + j + 3] = b3;
-    }
-    for (; j < k; j++) {
-      out[ro + j] = dotPointCentre(data, o, centres, j * dim, dim);
-      out[rp + j] = dotPointCentre(data, p, centres, j * dim, dim);
-    }
-  }
-  for (; r < count; r++) {
-    const o = rows[start + r] * dim;
-    for (let j = 0; j < k; j++) out[r * k + j] = dotPointCentre(data, o, centres, j * dim, dim);
-  }
+  blockDotsRows(data, rows, start, count, dim, centres, k, out);
 }
 
 /**

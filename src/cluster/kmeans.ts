@@ -28,6 +28,8 @@ import type { Vectors } from '../model/vectors.js';
 import { assignRows, BLOCK, blockDotsIndexed, centreSquaredNorms, distCentreCentre, distPointCentre, dotPointCentre, rowSquaredNorms } from './assign.js';
 import { kmeansPlusPlus } from './kmeans-pp.js';
 import { lloydSimd, simdKernel, SIMD_MIN_WORK } from './simd.js';
+import type { KMeansResult } from '../model/cluster.js';
+export type { KMeansResult };
 
 export interface KMeansOptions {
   seed?: number;
@@ -41,18 +43,6 @@ export interface KMeansOptions {
    * when no point changes cluster.
    */
   tolerance?: number;
-}
-
-export interface KMeansResult {
-  k: number;
-  dim: number;
-  labels: Int32Array;
-  /** k × dim, row-major. */
-  centroids: Float32Array;
-  /** Sum of squared distances of the points to their centroid. */
-  inertia: number;
-  iterations: number;
-  converged: boolean;
 }
 
 /** Mean over dimensions of the per-dimension variance (scales the tolerance), in one pass. */

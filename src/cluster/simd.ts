@@ -29,7 +29,7 @@
  */
 import { reseedEmptyClusters } from './reseed-empty.js';
 import type { Vectors } from '../model/vectors.js';
-import type { KMeansResult } from './kmeans.js';
+import type { KMeansResult } from '../model/cluster.js';
 import { distPointCentre } from './assign.js';
 
 const WASM_BASE64 =

@@ -1,3 +1,4 @@
+import OpenAI from 'openai';
 import { ChatOpenAI, OpenAIEmbeddings } from '@langchain/openai';
 import type { LlmConfig } from '../config.js';
 import { createGuardedFetch, type Exchange } from './http.js';
@@ -6,9 +7,10 @@ import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.js';
 import type { UsageMeter } from './usage.js';
 
 /**
- * LangChain clients wired to our HTTP layer. Anything in segmenta that talks to the LLM server
- * (writer, embedder, agent, doctor) builds its client here, so every request goes through the
- * privacy guard and the one retry policy.
+ * The one client factory: LangChain clients (writer, embedder, agent) and the raw openai client
+ * (doctor's model list) wired to our HTTP layer. Anything in segmenta that talks to the LLM
+ * server builds its client here, so every request goes through the privacy guard and the one
+ * retry and timeout policy.
  */
 export interface ClientOptions {
   /** What the requests are for, used in log lines ("persona for segment 2"). */
@@ -71,4 +73,9 @@ export function createEmbeddingsClient(llm: LlmConfig, o: ClientOptions, fields:
     timeout: CLIENT_TIMEOUT_MS,
     configuration: { baseURL: llm.baseURL, fetch: fetchFor(llm, o) },
   });
+}
+
+/** The plain openai client, for what LangChain does not wrap (the doctor's model list). */
+export function createRawClient(llm: LlmConfig, o: ClientOptions): OpenAI {
+  return new OpenAI({ apiKey: llm.apiKey, baseURL: llm.baseURL, maxRetries: 0, timeout: CLIENT_TIMEOUT_MS, fetch: fetchFor(llm, o) });
 }

@@ -44,3 +44,16 @@ export interface ClusterOptions {
   /** When given, seconds spent per step are written into it (cluster.chooseK, cluster.fit, cluster.assign, cluster.stability). */
   timings?: Record<string, number>;
 }
+
+/** One k-means fit (src/cluster/kmeans.ts): labels 0-based in fit order, not yet ordered by size. */
+export interface KMeansResult {
+  k: number;
+  dim: number;
+  labels: Int32Array;
+  /** k × dim, row-major. */
+  centroids: Float32Array;
+  /** Sum of squared distances of the points to their centroid. */
+  inertia: number;
+  iterations: number;
+  converged: boolean;
+}

@@ -1,11 +1,9 @@
-import OpenAI from 'openai';
 import { z } from 'zod';
 import { describeLlm, type Config } from '../config.js';
 import { SegmentaError } from '../errors.js';
 import { SegmentNameSchema } from '../model/texts.js';
 import { OpenAIEmbedder } from '../embed/openai-embedder.js';
-import { retryPolicyFor } from '../llm/chat-model.js';
-import { createGuardedFetch } from '../llm/http.js';
+import { createRawClient } from '../llm/chat-model.js';
 import { createPrivacyGuard } from '../llm/privacy.js';
 import { toSegmentaError } from '../llm/provider-errors.js';
 import type { RetryPolicy } from '../llm/retry.js';
@@ -47,12 +45,7 @@ export async function checkServer(config: Config, options: { retry?: Partial<Ret
 
   let models: string[] | undefined;
   try {
-    const client = new OpenAI({
-      apiKey: llm.apiKey,
-      baseURL: llm.baseURL,
-      maxRetries: 0,
-      fetch: createGuardedFetch({ label: 'model list', policy: retryPolicyFor(llm, retry), guard, log: options.log }),
-    });
+    const client = createRawClient(llm, { label: 'model list', guard, retry, log: options.log });
     models = [];
     for await (const m of client.models.list()) models.push(m.id);
     const listed = models.includes(llm.model);

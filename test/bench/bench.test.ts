@@ -53,5 +53,5 @@ describe('bench (tiny size)', () => {
     expect(md).toMatch(/\| 2,000 \|/);
     expect(md).toMatch(/\| 20,000 \|/);
     expect(existsSync(join(root, 'data'))).toBe(true);
-  }, 60_000);
+  }, 180_000); // the peer (pandas + scikit-learn) starts a Python process: slow on a busy machine
 });
