@@ -9,9 +9,9 @@ import { openRun } from './session.js';
 import { writerLabel } from './writer-label.js';
 
 export const PersonaInput = z.object({
-  segment: z.union([z.string(), z.number()]).describe('Segment number, or a word of its name'),
+  segment: z.union([z.string(), z.number()]).describe('Segment number, a word of its name, or biggest / smallest / most valuable / newest / most lapsed'),
   rewrite: z.boolean().optional().describe('Write the persona afresh with the configured LLM (and save it) instead of showing the stored one'),
-  run: z.string().optional().describe('Run id or prefix; the latest Run when omitted'),
+  run: z.string().optional().describe('Run id, id prefix, "latest" or a Run folder path; the latest Run when omitted'),
 });
 
 export interface PersonaResult {

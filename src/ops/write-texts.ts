@@ -16,7 +16,7 @@ import { UsageError } from '../errors.js';
 import type { LlmRecord } from '../model/run.js';
 
 export const WriteInput = z.object({
-  run: z.string().optional().describe('Run id or prefix; the latest Run when omitted'),
+  run: z.string().optional().describe('Run id, id prefix, "latest" or a Run folder path; the latest Run when omitted'),
   resume: z.boolean().default(false).describe('Continue an interrupted write without repeating finished segments'),
 });
 

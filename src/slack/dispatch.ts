@@ -4,6 +4,7 @@ import { runOperation, type OpContext, type Session } from '../ops/operation.js'
 import { isSegmentaError } from '../errors.js';
 import { SLACK_OPS } from './commands.js';
 import { plainMessage, scrub, toMessages, type SlackMessage } from './blocks.js';
+import { viewFor } from './views.js';
 
 /** A file to post instead of (long) blocks: a brief is a document, not a chat message. */
 export interface SlackFile {
@@ -48,6 +49,9 @@ export class Dispatcher {
   async run(opName: string, input: unknown, channel: string): Promise<Reply> {
     const op = SLACK_OPS.has(opName) ? (this.deps.lookup ?? findOperation)(opName) : undefined;
     if (!op) return fail(`\`${opName}\` is not available from Slack in this version of segmenta.`, opName);
+    // Slack names Runs by id, prefix or `latest`: a path would let a Slack user read folders on the bot's machine.
+    const run = (input as { run?: unknown } | undefined)?.run;
+    if (typeof run === 'string' && /[\\/~]|^\./.test(run)) return fail('from Slack, name a Run by its id (`/segmenta runs` lists them), not by a path.', opName);
     const log = this.deps.log ?? (() => {});
     const ctx: OpContext = {
       config: this.deps.config,
@@ -58,7 +62,8 @@ export class Dispatcher {
     };
     try {
       const result = await (this.deps.run ?? runOperation)(op, input, ctx);
-      return { ok: true, op: op.name, messages: toMessages(op.render(result)), file: fileOf(op.name, result) };
+      // Segments, a segment card and compare have Block Kit views; the rest is their rendered text.
+      return { ok: true, op: op.name, messages: viewFor(op.name, result) ?? toMessages(op.render(result)), file: fileOf(op.name, result) };
     } catch (err) {
       if (isSegmentaError(err)) return fail(err.message.split('\n')[0], op.name);
       log(`[${op.name}] failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
