@@ -3,7 +3,7 @@ import { InputError, UsageError } from '../errors.js';
 import { readColumns, readRow } from './columnar.js';
 import { sqlIdent } from './formats.js';
 import type { Source, SourceColumn } from './ingest.js';
-import { PII_PATTERNS, piiKindFromName, piiKindOfValue } from './pii.js';
+import { PII_PATTERNS, piiDoubt, piiKindFromName, piiKindOfValue } from './pii.js';
 import type { ColumnRole, LoadOptions, PiiKind } from './types.js';
 
 /**
@@ -174,6 +174,9 @@ export function decideRole(col: SourceColumn, st: ColumnStats, sample: string[],
   if (col.typeClass === 'string') {
     const valueKind = piiBySample(sample);
     if (valueKind) return { ...b, role: 'pii', piiKind: valueKind.kind, reason: `values look like ${piiLabel(valueKind.kind)} (${valueKind.share}% of a sample); never a feature` };
+    // Unclear (maybe person names): left out as PII — its values are scrubbed too — and reported.
+    const doubt = piiDoubt(col.name, sample);
+    if (doubt) return { ...b, role: 'pii', piiKind: 'name', reason: `${doubt}; left out as PII (--text to use it)`, dropped: `${doubt}, so it is treated as PII` };
   }
   if (st.constant) return { ...b, role: 'ignored', reason: 'one value only (dropped)', dropped: 'every value is the same' };
 
