@@ -34,9 +34,9 @@ const CN_ID = /(?<![A-Za-z0-9])\d{6}[ -]?(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[
 /** A Chinese name after a label that says so ("姓名：王伟", "联系人 李娜", "我叫张伟"). */
 const CN_LABELLED_NAME = /(?:姓名|名字|联系人|收件人|收货人|客户|我叫|我是)[:：\s]*([\p{Script=Han}]{2,4})/gu;
 
-// Never PII, though digit-heavy: Run ids, ISO dates and times, d/m/y dates. They are masked
+// Never PII, though digit-heavy: JSON-schema bounds (MAX_SAFE_INTEGER), Run ids, ISO dates and times, d/m/y dates. They are masked
 // before the digit rule runs, so "20261124-173512-ab12" or "2024-03-01" stay as they are.
-const PROTECTED = /\b\d{8}-\d{6}-[0-9a-f]{4}\b|\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{4}\b/g;
+const PROTECTED = /"(?:minimum|maximum|exclusiveMinimum|exclusiveMaximum|minLength|maxLength|minItems|maxItems)"\s*:\s*-?\d+|\b9007199254740991\b|\b\d{8}-\d{6}-[0-9a-f]{4}\b|\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{4}\b/g;
 
 /** A digit run is a phone when it has 7+ digits and is not a plain number ("1500000", "1234.56"). */
 function phoneLike(m: string): boolean {

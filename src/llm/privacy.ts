@@ -87,3 +87,20 @@ export function createPrivacyGuard(piiValues: Iterable<string> = []): PrivacyGua
 
   return { scrub, quote, assertClean };
 }
+
+/** Patterns only: for text no table stands behind (the chat agent's turns, Slack replies). */
+export const patternGuard: PrivacyGuard = createPrivacyGuard();
+
+/**
+ * Text shown to a model that may quote the user's data — an error naming a bad cell
+ * (`"chloe.garcia41@example.com Chloe Garcia" is not a number`), a tool result. Quoted values
+ * that could be customer data (spaces, an @, long digit runs, long strings) are elided — a
+ * name in a cell cannot be recognised by pattern — and the rest is scrubbed. Column names
+ * ("total_spend") stay, so the model can still say what to fix.
+ */
+export function textForModel(text: string, guard: PrivacyGuard = patternGuard): string {
+  const elided = text.replace(/(["“'‘`])([^"”'’`\n]{1,400})(["”'’`])/g, (all, open: string, inner: string, close: string) =>
+    /\s|[@＠]|\d{5}|\p{Script=Han}/u.test(inner) || inner.length > 40 ? `${open}…${close}` : all,
+  );
+  return guard.scrub(elided);
+}
