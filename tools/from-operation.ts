@@ -4,6 +4,7 @@ import type { AnyOperation } from '../src/ops/index.js';
 import { runOperation, type OpContext } from '../src/ops/operation.js';
 import { errorText, isAbort } from '../src/ops/error-text.js';
 import { patternGuard, textForModel } from '../src/llm/privacy.js';
+import { withholdInstructions } from '../src/llm/injection.js';
 
 /** What a tool keeps for the app (the REPL renders `text`); the model only sees the summary. */
 export interface ToolArtifact {
@@ -29,7 +30,8 @@ export function toolFromOperation(op: AnyOperation, ctx: OpContext) {
         // Same session object: an op that changes the current Run (segment, use) changes it for the REPL too.
         const result = await detached(() => runOperation(op, input, { ...ctx, signal }));
         // What the model reads passes the privacy guard first (results are aggregates; this is the net).
-        const summary = patternGuard.scrub(op.summarize ? op.summarize(result) : op.render(result));
+        // Results quote names and levels from the data: instruction-like lines are withheld.
+        const summary = withholdInstructions(patternGuard.scrub(op.summarize ? op.summarize(result) : op.render(result)));
         const artifact: ToolArtifact = { op: op.name, ok: true, text: op.render(result), result };
         return [summary, artifact];
       } catch (err) {

@@ -1,7 +1,7 @@
 import type { SegmentProfile } from '../profile/types.js';
 import { checkCopy, checkDistinctNames, checkGrounding, checkName, checkNameClaims, type CheckProblem } from '../write/checks.js';
 import type { Copy, Persona, SegmentName } from '../write/schemas.js';
-import { findQuarantined } from './injection.js';
+import { findQuarantined, markupProblems } from './injection.js';
 
 /**
  * The checks an LLM answer must pass (after zod) before anyone sees it. These gate: an answer
@@ -26,6 +26,7 @@ const QUALITY_ONLY = /has no call to action/;
 function textProblems(text: string, field: string, profile: SegmentProfile, ctx: OutputCheckContext, allow?: number[]): CheckProblem[] {
   const out: CheckProblem[] = [...checkGrounding(text, profile, { field, allow }), ...ctx.pii(text, field)];
   if (URL_LIKE.test(text)) out.push({ field, problem: 'contains a URL' });
+  for (const problem of markupProblems(text)) out.push({ field, problem });
   const injected = findQuarantined(text, ctx.quarantine);
   if (injected.length) out.push({ field, problem: 'repeats words from a withheld customer snippet (a prompt injection); describe the segment from its numbers' });
   return out;

@@ -1,7 +1,7 @@
 import type { SegmentProfile } from '../profile/types.js';
 import { describeCategory, describeNumeric, describeSize, describeTerm, describeTier } from '../write/format.js';
 import { SENSITIVE_COLUMN } from '../write/vocabulary.js';
-import { looksLikeInstruction } from './injection.js';
+import { filterLabel, looksLikeInstruction } from './injection.js';
 import { PrivacyError, SNIPPET_MAX_CHARS, type PrivacyGuard } from './privacy.js';
 
 /**
@@ -32,7 +32,9 @@ export interface SegmentPayload {
 
 export function segmentPayload(profile: SegmentProfile, guard: PrivacyGuard, currency?: string, limits: PayloadLimits = DEFAULT_PAYLOAD_LIMITS): SegmentPayload {
   if (profile.small) throw new PrivacyError(`segment ${profile.id}`, ['a segment under the minimum size (never sent to an LLM)']);
-  const label = (s: string) => guard.quote(s, 60);
+  // Every label from the file is data: scrubbed, quoted, and withheld when it reads like an instruction.
+  const withheld: string[] = [];
+  const label = (s: string) => filterLabel(guard.quote(s, 60), withheld);
   const lines: string[] = [`<segment id="${profile.id}">`, `Size: ${describeSize(profile)}`];
 
   const numeric = profile.numeric
@@ -61,7 +63,6 @@ export function segmentPayload(profile: SegmentProfile, guard: PrivacyGuard, cur
     .sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0));
   if (tiers.length) lines.push(`Value tiers: ${tiers.map(([t, s]) => describeTier(t as never, s ?? 0)).join('; ')}`);
 
-  const withheld: string[] = [];
   const traits: string[] = [];
   const snippets: string[] = [];
   for (const rep of profile.representatives) {
