@@ -46,7 +46,7 @@ export const copyOp = defineOperation({
     const copy = await writer.copy(seg.profile, { segment: seg.id, name: texts.name, summary: texts.summary }, texts.persona, writeContextOf(run), options);
     const info = writer.infoFor?.(seg.id) ?? writer.info;
     // The previous copy stays in textsHistory, so a new tone never loses the old text.
-    saveSegmentTexts(dir, run, seg.id, { ...texts, copy, writer: info });
+    await saveSegmentTexts(dir, run, seg.id, { ...texts, copy, writer: info }, new Date(), { log: ctx.log });
     return { ...base, copy, writer: writerLabel(info), fresh: true };
   },
   render(r) {

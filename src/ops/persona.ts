@@ -41,7 +41,7 @@ export const personaOp = defineOperation({
     const writer = await createWriter(ctx.config, ctx.log);
     const persona = await writer.persona(seg.profile, { segment: seg.id, name: texts.name, summary: texts.summary }, writeContextOf(run));
     const info = writer.infoFor?.(seg.id) ?? writer.info;
-    saveSegmentTexts(dir, run, seg.id, { ...texts, persona, writer: info });
+    await saveSegmentTexts(dir, run, seg.id, { ...texts, persona, writer: info }, new Date(), { log: ctx.log });
     return { ...base, persona, writer: writerLabel(info), rewritten: true };
   },
   render(r) {

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { defineOperation } from './operation.js';
-import { writeRunFile } from '../run/store.js';
+import { updateRunFile } from '../run/store.js';
 import { openRun } from './session.js';
 import { createWriter } from '../write/create-writer.js';
 import { writeAllTexts } from '../write/write-all.js';
@@ -75,14 +75,22 @@ export const writeTextsOp = defineOperation({
     });
 
     const writtenAt = new Date().toISOString();
-    const old: Record<number, SegmentTexts> = {};
-    for (const seg of run.segments) if (seg.texts) old[seg.id] = seg.texts;
-    if (Object.keys(old).length) run.textsHistory = [...(run.textsHistory ?? []), { writtenAt, writer: run.config.writer, texts: old }];
-    for (const seg of run.segments) seg.texts = texts[seg.id];
-    run.config.writer = writer.info.kind;
-    run.config.model = writer.info.model;
-    run.llm = writer.record?.(previousLlm);
-    writeRunFile(dir, run);
+    const llmRecord = writer.record?.(previousLlm);
+    // Under the Run's lock, on a fresh read: a `copy … --offer` saved meanwhile is kept in the history.
+    const fresh = await updateRunFile(
+      dir,
+      (r) => {
+        const old: Record<number, SegmentTexts> = {};
+        for (const seg of r.segments) if (seg.texts) old[seg.id] = seg.texts;
+        if (Object.keys(old).length) r.textsHistory = [...(r.textsHistory ?? []), { writtenAt, writer: r.config.writer, texts: old }];
+        for (const seg of r.segments) seg.texts = texts[seg.id];
+        r.config.writer = writer.info.kind;
+        r.config.model = writer.info.model;
+        r.llm = llmRecord;
+      },
+      { log: ctx.log },
+    );
+    Object.assign(run, fresh);
     writeBriefs(dir, run);
     rmSync(progressPath, { force: true });
 
