@@ -10,13 +10,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config.js';
 import { loadCustomers } from '../src/data/load.js';
-import { makeRun } from '../src/run/make-run.js';
+import { makeRun } from '../src/pipeline/make-run.js';
 import { lloyd } from '../src/cluster/kmeans.js';
 import { kmeansPlusPlus } from '../src/cluster/kmeans-pp.js';
 import { createRng } from '../src/util/random.js';
-import { readVectorsFile } from '../src/index/vectors-file.js';
-import { VECTORS_FILE } from '../src/index/types.js';
-import type { RunFile } from '../src/run/types.js';
+import { readVectorsFile } from '../src/vectors/vectors-file.js';
+import { VECTORS_FILE } from '../src/model/vector-index.js';
+import type { RunFile } from '../src/model/run.js';
 
 function flag(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);

@@ -1,16 +1,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Config } from '../src/config.js';
-import type { CustomerTable } from '../src/data/types.js';
+import type { CustomerTable } from '../src/model/data.js';
 import { loadCustomers } from '../src/data/load.js';
 import { applyEmbedding } from '../src/embed/apply.js';
-import type { EmbeddingModel, Vectors } from '../src/embed/types.js';
+import type { EmbeddingModel, Vectors } from '../src/model/vectors.js';
 import { UsageError } from '../src/errors.js';
-import { readAssignments } from '../src/index/assignments.js';
-import { loadVectors } from '../src/index/load.js';
+import { readAssignments } from '../src/vectors/assignments.js';
+import { loadVectors } from '../src/vectors/load.js';
 import { takeRows } from '../src/cluster/assign.js';
-import { textEmbedderFor } from '../src/index/text-embedder-for.js';
-import type { RunFile } from '../src/run/types.js';
+import { textEmbedderFor } from '../src/vectors/text-embedder-for.js';
+import type { RunFile } from '../src/model/run.js';
 
 /**
  * Everything the suites read about one Run: run.json, the customer table re-read from the

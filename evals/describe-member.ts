@@ -1,5 +1,5 @@
-import type { CustomerTable } from '../src/data/types.js';
-import { createScrubber } from '../src/data/pii.js';
+import type { CustomerTable } from '../src/model/data.js';
+import { createScrubber } from '../src/util/pii.js';
 import { snippetOf } from '../src/profile/representatives.js';
 import { formatFeatureValue, formatPercent } from '../src/write/format.js';
 

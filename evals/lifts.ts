@@ -1,4 +1,4 @@
-import type { CustomerTable } from '../src/data/types.js';
+import type { CustomerTable } from '../src/model/data.js';
 import { liftOf } from '../src/profile/numeric-facts.js';
 import type { Claim, ClaimVocabulary } from './claims.js';
 

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import type { Config } from '../src/config.js';
-import type { RunFile } from '../src/run/types.js';
+import type { RunFile } from '../src/model/run.js';
 import { writeFileAtomic } from '../src/util/atomic-write.js';
 import { OfflineWriter } from '../src/write/offline-writer.js';
-import type { Writer } from '../src/write/writer.js';
+import type { Writer } from '../src/model/writer.js';
 import { loadEvalContext, type EvalContext } from './context.js';
 import { judgeMeasurement, loadThresholds, withOverrides } from './thresholds.js';
 import type { EvalReport, Measurement, Metric } from './types.js';

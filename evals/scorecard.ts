@@ -1,4 +1,4 @@
-import { textTable } from '../src/ops/format.js';
+import { textTable } from '../src/util/format.js';
 import type { EvalReport, Metric } from './types.js';
 
 /** The scorecard people read: every metric with its value, threshold and verdict, then why for each failure. */

@@ -1,5 +1,5 @@
-import type { RunFile, RunSegment } from '../../src/run/types.js';
-import type { SegmentTexts } from '../../src/write/schemas.js';
+import type { RunFile, RunSegment } from '../../src/model/run.js';
+import type { SegmentTexts } from '../../src/model/texts.js';
 import type { LabelText } from '../judge/types.js';
 
 /** The segments that have texts (segments under the minimum size are never described). */

@@ -4,7 +4,7 @@ import { kmeans } from '../../src/cluster/kmeans.js';
 import { profileSegments } from '../../src/profile/profile.js';
 import { createRng, sampleIndices } from '../../src/util/random.js';
 import { nameKey } from '../../src/write/checks.js';
-import type { Writer } from '../../src/write/writer.js';
+import type { Writer } from '../../src/model/writer.js';
 import { extractClaims } from '../claims.js';
 import type { EvalContext } from '../context.js';
 import { tableVocabulary } from '../lifts.js';

@@ -1,6 +1,6 @@
-import type { RunFile } from '../run/types.js';
-import { pickSegment, valueFeature, type Superlative } from '../run/pick-segment.js';
-import type { Channel } from '../write/schemas.js';
+import type { RunFile } from '../model/run.js';
+import { pickSegment, valueFeature, type Superlative } from '../ops/pick-segment.js';
+import type { Channel } from '../model/texts.js';
 
 /**
  * The offline intent parser: plain requests → one operation and its input, deterministically.

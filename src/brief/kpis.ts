@@ -1,5 +1,5 @@
-import type { SegmentProfile } from '../profile/types.js';
-import type { Channel } from '../write/schemas.js';
+import type { SegmentProfile } from '../model/profile.js';
+import type { Channel } from '../model/texts.js';
 import { leading, offerKindOf, segmentTraits } from '../write/traits.js';
 import type { OfferKind } from '../write/vocabulary.js';
 

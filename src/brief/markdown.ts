@@ -1,4 +1,4 @@
-import { scrubPii } from '../data/pii.js';
+import { scrubPii } from '../util/pii.js';
 
 /**
  * Markdown helpers for briefs. Everything that came from data or a model (levels, terms,

@@ -1,8 +1,8 @@
-import type { RunFile, RunSegment } from '../run/types.js';
-import type { SegmentProfile } from '../profile/types.js';
-import type { RfmTier } from '../profile/types.js';
+import type { RunFile, RunSegment } from '../model/run.js';
+import type { SegmentProfile } from '../model/profile.js';
+import type { RfmTier } from '../model/profile.js';
 import { UsageError } from '../errors.js';
-import { CHANNEL_LIMITS } from '../write/schemas.js';
+import { CHANNEL_LIMITS } from '../model/texts.js';
 import { formatCount, formatFeatureValue, formatLift, formatNumber, formatPercent } from '../write/format.js';
 import { RFM_TIERS } from '../profile/rfm.js';
 import { bullets, cell, ownBullets, quote, table, text } from './markdown.js';

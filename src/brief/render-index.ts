@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import type { RunFile } from '../run/types.js';
+import type { RunFile } from '../model/run.js';
 import { formatCount, formatPercent } from '../write/format.js';
 import { bullets, cell, table, text } from './markdown.js';
 import { writerLabel } from './writer-label.js';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { RunFile } from '../run/types.js';
+import type { RunFile } from '../model/run.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { renderBrief } from './render-brief.js';
 import { renderBriefIndex } from './render-index.js';

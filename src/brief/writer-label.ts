@@ -1,4 +1,4 @@
-import type { WriterInfo } from '../write/schemas.js';
+import type { WriterInfo } from '../model/texts.js';
 
 /** Which writer wrote a segment's texts, in words a marketer reads in a brief. */
 export function writerLabel(info: WriterInfo | undefined): string {

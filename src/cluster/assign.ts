@@ -13,7 +13,7 @@
  *   1 point × 4 centres tile                 20 ms
  *   2 points × 4 centres tile (used here)    12 ms  (~2.1 G multiply-adds/s)
  */
-import type { Vectors } from '../embed/types.js';
+import type { Vectors } from '../model/vectors.js';
 
 /** Points per block of the full pass: the block's k scores stay in a small scratch array. */
 export const BLOCK = 256;

@@ -10,8 +10,8 @@
  * rule merged two real groups.
  * TIE_TOLERANCE stays as a named constant (0) so the rule can be restored in one place.
  */
-import type { Vectors } from '../embed/types.js';
-import type { KScore } from './types.js';
+import type { Vectors } from '../model/vectors.js';
+import type { KScore } from '../model/cluster.js';
 import { kmeans, type KMeansResult } from './kmeans.js';
 import { TooFewDistinctPointsError } from './kmeans-pp.js';
 import { pairwiseDistances, silhouetteFromDistances, type DistanceMatrix } from './silhouette.js';

@@ -13,8 +13,8 @@
  */
 import { SegmentaError } from '../errors.js';
 import { createRng, sampleIndices } from '../util/random.js';
-import type { Vectors } from '../embed/types.js';
-import type { ClusterOptions, ClusterResult, KScore } from './types.js';
+import type { Vectors } from '../model/vectors.js';
+import type { ClusterOptions, ClusterResult, KScore } from '../model/cluster.js';
 import { assignToCentroids, distPointCentre, takeRows } from './assign.js';
 import { chooseK } from './choose-k.js';
 import { kmeans } from './kmeans.js';

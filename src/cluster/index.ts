@@ -1,4 +1,4 @@
-export type { ClusterOptions, ClusterResult, KScore } from './types.js';
+export type { ClusterOptions, ClusterResult, KScore } from '../model/cluster.js';
 export { clusterVectors, CLUSTER_DEFAULTS, NonFiniteVectorError } from './cluster.js';
 export { assignToCentroids, takeRows } from './assign.js';
 export { kmeans, lloyd, type KMeansOptions, type KMeansResult } from './kmeans.js';

@@ -4,7 +4,7 @@
  * potential most). Greedy seeding makes restarts agree more often, so fewer are needed.
  */
 import { SegmentaError } from '../errors.js';
-import type { Vectors } from '../embed/types.js';
+import type { Vectors } from '../model/vectors.js';
 import { distPointCentre, distPointPoint } from './assign.js';
 
 /** Thrown when the data hold fewer distinct points than the k asked for. */

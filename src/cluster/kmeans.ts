@@ -24,7 +24,7 @@
  */
 import { reseedEmptyClusters } from './reseed-empty.js';
 import { createRng } from '../util/random.js';
-import type { Vectors } from '../embed/types.js';
+import type { Vectors } from '../model/vectors.js';
 import { assignRows, BLOCK, blockDotsIndexed, centreSquaredNorms, distCentreCentre, distPointCentre, dotPointCentre, rowSquaredNorms } from './assign.js';
 import { kmeansPlusPlus } from './kmeans-pp.js';
 import { lloydSimd, simdKernel, SIMD_MIN_WORK } from './simd.js';

@@ -5,7 +5,7 @@
  * k then costs only O(m²) additions (`silhouetteFromDistances`).
  */
 import { createRng, sampleIndices } from '../util/random.js';
-import type { Vectors } from '../embed/types.js';
+import type { Vectors } from '../model/vectors.js';
 import { rowSquaredNorms } from './assign.js';
 
 /** Largest sample silhouette is computed on by default. */

@@ -28,7 +28,7 @@
  * The full .wat is in bench/kernels/lloyd.wat.
  */
 import { reseedEmptyClusters } from './reseed-empty.js';
-import type { Vectors } from '../embed/types.js';
+import type { Vectors } from '../model/vectors.js';
 import type { KMeansResult } from './kmeans.js';
 import { distPointCentre } from './assign.js';
 

@@ -10,7 +10,7 @@
  * whatever happens to the others.
  */
 import { createRng } from '../util/random.js';
-import type { Vectors } from '../embed/types.js';
+import type { Vectors } from '../model/vectors.js';
 import { assignToCentroids, takeRows } from './assign.js';
 import { kmeans } from './kmeans.js';
 

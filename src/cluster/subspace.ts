@@ -14,7 +14,7 @@
  * every centroid — so nearest-centroid in the full space gives exactly the subspace labels, and
  * assignToCentroids(vectors, centroids) reproduces a Run's segments without knowing P.
  */
-import type { Vectors } from '../embed/types.js';
+import type { Vectors } from '../model/vectors.js';
 import { symmetricEigen } from '../embed/linalg.js';
 import { denseOperator, svd } from '../embed/svd.js';
 

@@ -1,4 +1,4 @@
-import type { CategoricalColumn, NumericColumn, TextColumn } from './types.js';
+import type { CategoricalColumn, NumericColumn, TextColumn } from '../model/data.js';
 
 /**
  * Cleaning of one column at a time, on typed arrays, after rows are deduplicated. Every change

@@ -1,5 +1,5 @@
 import { InputError, SegmentaError } from '../errors.js';
-import type { FileFormat } from './types.js';
+import type { FileFormat } from '../model/data.js';
 
 /**
  * DuckDB reports bad files in long multi-line messages that quote the offending line (which

@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
 import { InputError } from '../errors.js';
-import type { FileFormat } from './types.js';
+import type { FileFormat } from '../model/data.js';
 
 /**
  * Which reader a file goes to, decided by its extension (never by guessing at content: a

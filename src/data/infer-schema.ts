@@ -3,8 +3,8 @@ import { InputError, UsageError } from '../errors.js';
 import { readColumns, readRow } from './columnar.js';
 import { sqlIdent } from './formats.js';
 import type { Source, SourceColumn } from './ingest.js';
-import { PII_PATTERNS, piiDoubt, piiKindFromName, piiKindOfValue } from './pii.js';
-import type { ColumnRole, LoadOptions, PiiKind } from './types.js';
+import { PII_PATTERNS, piiDoubt, piiKindFromName, piiKindOfValue } from '../util/pii.js';
+import type { ColumnRole, LoadOptions, PiiKind } from '../model/data.js';
 
 /**
  * Schema inference in two cheap passes over the loaded table: an evenly spaced sample of the

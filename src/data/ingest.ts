@@ -4,7 +4,7 @@ import { readColumns } from './columnar.js';
 import { translateDuckDbError } from './duckdb-errors.js';
 import { detectDelimiter, sqlIdent, sqlString, type SourceFormat } from './formats.js';
 import { firstLine, type FileHead } from './precheck.js';
-import type { FileFormat } from './types.js';
+import type { FileFormat } from '../model/data.js';
 
 /**
  * Reads a data file into the DuckDB table `seg_data`: one column per file column, with common

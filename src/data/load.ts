@@ -6,7 +6,7 @@ import { aggregateEvents, FAVOURITE_COLUMN } from './events.js';
 import { inferSchema, TEXT_CAP, type ColumnPlan, type Inference } from './infer-schema.js';
 import type { Source } from './ingest.js';
 import { withSource } from './with-source.js';
-import type { CategoricalColumn, ColumnSchema, CustomerTable, DataQuality, DataSchema, LoadOptions, NumericColumn, TextColumn } from './types.js';
+import type { CategoricalColumn, ColumnSchema, CustomerTable, DataQuality, DataSchema, LoadOptions, NumericColumn, TextColumn } from '../model/data.js';
 import { numberSql, textSql, timestampSql } from './value-sql.js';
 
 /**

@@ -3,12 +3,12 @@
  * into an existing Run, and the path fitEmbedding itself uses once the model is fitted (so
  * the two agree by construction).
  */
-import type { CategoricalColumn, CustomerTable, NumericColumn } from '../data/types.js';
+import type { CategoricalColumn, CustomerTable, NumericColumn } from '../model/data.js';
 import { SegmentaError } from '../errors.js';
 import { categoricalBlock } from './categorical-block.js';
 import { numericBlock } from './numeric-block.js';
 import { fillEmpty, projectText } from './text-block.js';
-import type { BlockInfo, EmbeddingModel, TextEmbedder, Vectors } from './types.js';
+import type { BlockInfo, EmbeddingModel, TextEmbedder, Vectors } from '../model/vectors.js';
 
 export interface RawBlock {
   kind: BlockInfo['kind'];

@@ -5,8 +5,8 @@
  * unseen at fit time is treated as rare: it goes to "(other)" (or to no column if nothing
  * was pooled at fit time).
  */
-import type { CategoricalColumn } from '../data/types.js';
-import type { EmbeddingModel } from './types.js';
+import type { CategoricalColumn } from '../model/data.js';
+import type { EmbeddingModel } from '../model/vectors.js';
 
 export type CategoricalParams = EmbeddingModel['categorical'][number];
 

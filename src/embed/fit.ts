@@ -2,13 +2,13 @@
  * fitEmbedding: fit the preprocessing of every block on a customer table, weight the blocks,
  * and return the vectors with the model that reproduces them (applyEmbedding).
  */
-import type { CustomerTable } from '../data/types.js';
+import type { CustomerTable } from '../model/data.js';
 import { SegmentaError } from '../errors.js';
 import { assemble, rawBlocks } from './apply.js';
 import { categoricalFeatures, fitCategoricalColumn } from './categorical-block.js';
 import { fitNumericColumn } from './numeric-block.js';
 import { fitTextModel, meanRow } from './text-block.js';
-import type { BlockInfo, EmbedResult, EmbeddingModel, TextEmbedder } from './types.js';
+import type { BlockInfo, EmbedResult, EmbeddingModel, TextEmbedder } from '../model/vectors.js';
 import { BLOCK_IMPORTANCE, blockMultiplier, totalVariance } from './weights.js';
 
 /** Remembers what an embedder returned, so fitting and then embedding everyone asks once per text. */

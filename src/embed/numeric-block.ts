@@ -4,8 +4,8 @@
  * extreme customers cannot stretch the space. Parameters are fitted once and saved: assigning
  * new customers reuses them unchanged.
  */
-import type { NumericColumn } from '../data/types.js';
-import type { EmbeddingModel } from './types.js';
+import type { NumericColumn } from '../model/data.js';
+import type { EmbeddingModel } from '../model/vectors.js';
 
 export type NumericParams = EmbeddingModel['numeric'][number];
 

@@ -6,7 +6,7 @@ import { toSegmentaError } from '../llm/provider-errors.js';
 import type { RetryPolicy } from '../llm/retry.js';
 import type { UsageMeter } from '../llm/usage.js';
 import { mapLimit } from '../util/map-limit.js';
-import type { TextEmbedder } from './types.js';
+import type { TextEmbedder } from '../model/vectors.js';
 
 /**
  * Text embeddings from an OpenAI-compatible server (LangChain OpenAIEmbeddings), behind the

@@ -5,12 +5,12 @@
  * Rows are L2-normalised (cosine geometry: the length of a review says nothing about the
  * customer); customers without text get the mean text vector (TextModel.fill).
  */
-import type { TextColumn } from '../data/types.js';
+import type { TextColumn } from '../model/data.js';
 import { ProviderError } from '../errors.js';
 import { createRng, sampleIndices } from '../util/random.js';
 import { denseOperator, svd } from './svd.js';
 import { fitTfidf, tfidfRow, transformTfidf, vocabularyIndex } from './tfidf.js';
-import type { TextEmbedder, TextModel } from './types.js';
+import type { TextEmbedder, TextModel } from '../model/vectors.js';
 
 /**
  * Dimensions kept from TF-IDF (the brief's range is 16–32). Measured on planted data

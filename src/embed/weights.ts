@@ -15,7 +15,7 @@
  * signal subspace (cluster/subspace.ts); too much and its within-group noise swamps the
  * numeric behaviour.
  */
-import type { BlockInfo } from './types.js';
+import type { BlockInfo } from '../model/vectors.js';
 
 export const BLOCK_IMPORTANCE: Record<BlockInfo['kind'], number> = {
   numeric: 1,

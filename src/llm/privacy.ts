@@ -1,5 +1,5 @@
 import { SegmentaError } from '../errors.js';
-import { createPiiMatcher, type PiiSpanKind } from '../data/pii.js';
+import { createPiiMatcher, type PiiSpanKind } from '../util/pii.js';
 
 /**
  * The privacy guard sits on every request that leaves the machine (chat and embeddings).

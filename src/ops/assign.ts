@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { resolve } from 'node:path';
 import { defineOperation } from './operation.js';
 import { openRun } from './session.js';
-import { formatCount, formatShare, textTable } from './format.js';
-import { embedNewCustomers } from '../index/embed-new.js';
-import { loadCentroids } from '../index/load.js';
+import { formatCount, formatShare, textTable } from '../util/format.js';
+import { embedNewCustomers } from '../vectors/embed-new.js';
+import { loadCentroids } from '../vectors/load.js';
 import { assignToCentroids } from '../cluster/assign.js';
-import { textEmbedderFor } from '../index/text-embedder-for.js';
+import { textEmbedderFor } from '../vectors/text-embedder-for.js';
 import { toCsv } from '../util/csv.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
 import { defineOperation } from './operation.js';
-import { describedTexts, resolveSegment } from '../run/segments.js';
+import { describedTexts, resolveSegment } from './segments.js';
 import { writeBriefs } from '../brief/write-briefs.js';
 import { openRun } from './session.js';
 import { z } from 'zod';

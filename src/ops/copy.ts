@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { defineOperation } from './operation.js';
-import { describedTexts, resolveSegment } from '../run/segments.js';
-import { saveSegmentTexts, writeContextOf } from '../run/save-texts.js';
+import { describedTexts, resolveSegment } from './segments.js';
+import { saveSegmentTexts, writeContextOf } from '../pipeline/save-texts.js';
 import { createWriter } from '../write/create-writer.js';
-import { CHANNEL_LIMITS, type Channel, type Copy } from '../write/schemas.js';
+import { CHANNEL_LIMITS, type Channel, type Copy } from '../model/texts.js';
 import { openRun } from './session.js';
 import { writerLabel } from './writer-label.js';
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineOperation } from './operation.js';
-import { resolveSegment } from '../run/segments.js';
-import type { RunSegment } from '../run/types.js';
-import { formatCount, formatShare } from './format.js';
+import { resolveSegment } from './segments.js';
+import type { RunSegment } from '../model/run.js';
+import { formatCount, formatShare } from '../util/format.js';
 import { openRun } from './session.js';
 
 export const SegmentRefInput = z.object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineOperation } from './operation.js';
-import type { ServerCheck } from '../llm/check-server.js';
+import type { ServerCheck } from './check-server.js';
 import { describeLlm } from '../config.js';
 
 export const doctorOp = defineOperation({
@@ -11,7 +11,7 @@ export const doctorOp = defineOperation({
     const writer = describeLlm(ctx.config);
     if (!ctx.config.llm) return { ok: true, steps: [], models: [], writer };
     // Imported on use: the LLM client libraries take seconds to load (see create-writer.ts).
-    const { checkServer } = await import('../llm/check-server.js');
+    const { checkServer } = await import('./check-server.js');
     return { ...(await checkServer(ctx.config, { log: ctx.log })), writer };
   },
   render(r) {

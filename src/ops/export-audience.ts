@@ -2,15 +2,15 @@ import { z } from 'zod';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defineOperation } from './operation.js';
-import { resolveSegment } from '../run/segments.js';
+import { resolveSegment } from './segments.js';
 import { openRun } from './session.js';
-import { formatCount } from './format.js';
+import { formatCount } from '../util/format.js';
 import { InputError, UsageError } from '../errors.js';
-import { readAssignments } from '../index/assignments.js';
+import { readAssignments } from '../vectors/assignments.js';
 import { readEmailsById } from '../brief/audience/read-emails.js';
 import { hashEmail } from '../brief/audience/hash-email.js';
 import { writeAudience, HASHING, type AudienceMember } from '../brief/audience/write-audience.js';
-import type { RunFile, RunSegment } from '../run/types.js';
+import type { RunFile, RunSegment } from '../model/run.js';
 
 export const ExportInput = z.object({
   segment: z.union([z.string(), z.number()]).optional().describe('Segment number or a word of its name; every exportable segment when omitted'),

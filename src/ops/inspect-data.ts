@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineOperation } from './operation.js';
 import { describeSchema, loadCustomers } from '../data/load.js';
-import type { ColumnRole, DataQuality, DataSchema } from '../data/types.js';
-import { formatCount } from './format.js';
+import type { ColumnRole, DataQuality, DataSchema } from '../model/data.js';
+import { formatCount } from '../util/format.js';
 
 export const InspectInput = z.object({
   file: z.string().min(1).describe('Path to a customer file or event log (CSV, TSV, JSONL or Parquet)'),

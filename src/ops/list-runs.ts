@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineOperation } from './operation.js';
 import { listRuns, type RunSummary } from '../run/store.js';
-import { formatCount, textTable } from './format.js';
+import { formatCount, textTable } from '../util/format.js';
 
 export const listRunsOp = defineOperation({
   name: 'runs',

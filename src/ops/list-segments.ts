@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineOperation } from './operation.js';
-import { formatCount, formatShare, textTable } from './format.js';
+import { formatCount, formatShare, textTable } from '../util/format.js';
 import { openRun } from './session.js';
 
 export const ListSegmentsInput = z.object({

@@ -1,16 +1,16 @@
 import { z } from 'zod';
 import { resolve } from 'node:path';
 import { defineOperation } from './operation.js';
-import { resolveSegment } from '../run/segments.js';
+import { resolveSegment } from './segments.js';
 import { openRun } from './session.js';
-import { formatCount, textTable } from './format.js';
+import { formatCount, textTable } from '../util/format.js';
 import { UsageError } from '../errors.js';
-import { embedNewCustomers } from '../index/embed-new.js';
-import { segmentLookalikes, seedLookalikes, type RunLookalikes } from '../index/run-lookalikes.js';
-import { textEmbedderFor } from '../index/text-embedder-for.js';
+import { embedNewCustomers } from '../vectors/embed-new.js';
+import { segmentLookalikes, seedLookalikes, type RunLookalikes } from '../vectors/run-lookalikes.js';
+import { textEmbedderFor } from '../vectors/text-embedder-for.js';
 import { toCsv } from '../util/csv.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
-import type { RunFile } from '../run/types.js';
+import type { RunFile } from '../model/run.js';
 
 export const LookalikeInput = z
   .object({

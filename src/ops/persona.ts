@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { defineOperation } from './operation.js';
-import { describedTexts, resolveSegment } from '../run/segments.js';
-import { saveSegmentTexts, writeContextOf } from '../run/save-texts.js';
+import { describedTexts, resolveSegment } from './segments.js';
+import { saveSegmentTexts, writeContextOf } from '../pipeline/save-texts.js';
 import { createWriter } from '../write/create-writer.js';
-import type { Persona } from '../write/schemas.js';
+import type { Persona } from '../model/texts.js';
 import { openRun } from './session.js';
 import { writerLabel } from './writer-label.js';
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineOperation } from './operation.js';
-import { makeRun } from '../run/make-run.js';
+import { makeRun } from '../pipeline/make-run.js';
 import { describeSchema } from '../data/load.js';
-import { formatShare } from './format.js';
+import { formatShare } from '../util/format.js';
 
 export const SegmentInput = z.object({
   file: z.string().min(1).describe('Path to a customer file or event log (CSV, TSV, JSONL or Parquet)'),

@@ -1,5 +1,5 @@
 import { resolveRun } from '../run/store.js';
-import type { RunFile } from '../run/types.js';
+import type { RunFile } from '../model/run.js';
 import type { OpContext } from './operation.js';
 
 /**

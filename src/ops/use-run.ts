@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineOperation } from './operation.js';
 import { resolveRun } from '../run/store.js';
-import { formatCount } from './format.js';
+import { formatCount } from '../util/format.js';
 
 export const UseRunInput = z.object({
   run: z.string().min(1).describe('Run id or a unique prefix of it ("latest" for the newest)'),

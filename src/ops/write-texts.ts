@@ -6,12 +6,12 @@ import { updateRunFile } from '../run/store.js';
 import { openRun } from './session.js';
 import { createWriter } from '../write/create-writer.js';
 import { writeAllTexts } from '../write/write-all.js';
-import { SegmentTextsSchema, type SegmentTexts } from '../write/schemas.js';
+import { SegmentTextsSchema, type SegmentTexts } from '../model/texts.js';
 import { writeBriefs } from '../brief/write-briefs.js';
 import { loadCustomers } from '../data/load.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { UsageError } from '../errors.js';
-import type { LlmRecord } from '../run/types.js';
+import type { LlmRecord } from '../model/run.js';
 
 export const WriteInput = z.object({
   run: z.string().optional().describe('Run id or prefix; the latest Run when omitted'),

@@ -1,4 +1,4 @@
-import type { WriterInfo } from '../write/schemas.js';
+import type { WriterInfo } from '../model/texts.js';
 
 /** "offline", "llm (gpt-4o-mini)", "offline (fallback: timeout)" — says which writer made a text. */
 export function writerLabel(w: WriterInfo): string {

@@ -1,5 +1,5 @@
-import type { CategoricalColumn } from '../data/types.js';
-import type { CategoryFact } from './types.js';
+import type { CategoricalColumn } from '../model/data.js';
+import type { CategoryFact } from '../model/profile.js';
 import type { Groups } from './groups.js';
 import { liftOf } from './numeric-facts.js';
 

@@ -1,5 +1,5 @@
-import type { NumericColumn } from '../data/types.js';
-import type { NumericFact } from './types.js';
+import type { NumericColumn } from '../model/data.js';
+import type { NumericFact } from '../model/profile.js';
 import { rowsOf, type Groups } from './groups.js';
 import { medianInPlace } from './median.js';
 

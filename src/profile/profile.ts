@@ -1,6 +1,6 @@
-import type { CustomerTable } from '../data/types.js';
-import { createScrubber } from '../data/pii.js';
-import type { CategoryFact, NumericFact, SegmentProfile } from './types.js';
+import type { CustomerTable } from '../model/data.js';
+import { createScrubber } from '../util/pii.js';
+import type { CategoryFact, NumericFact, SegmentProfile } from '../model/profile.js';
 import { groupRows } from './groups.js';
 import { numericFacts } from './numeric-facts.js';
 import { categoryFacts } from './category-facts.js';

@@ -1,5 +1,5 @@
-import type { CustomerTable } from '../data/types.js';
-import type { CategoryFact, NumericFact, Representative } from './types.js';
+import type { CustomerTable } from '../model/data.js';
+import type { CategoryFact, NumericFact, Representative } from '../model/profile.js';
 import { rowsOf, type Groups } from './groups.js';
 import { createRng } from '../util/random.js';
 

@@ -1,5 +1,5 @@
-import type { CustomerTable, NumericColumn } from '../data/types.js';
-import type { RfmTier } from './types.js';
+import type { CustomerTable, NumericColumn } from '../model/data.js';
+import type { RfmTier } from '../model/profile.js';
 import { select } from './median.js';
 
 export const RFM_TIERS: readonly RfmTier[] = ['Champions', 'Loyal', 'Potential', 'New', 'At risk', 'Hibernating'];

@@ -1,5 +1,5 @@
-import type { TextColumn } from '../data/types.js';
-import type { TermFact } from './types.js';
+import type { TextColumn } from '../model/data.js';
+import type { TermFact } from '../model/profile.js';
 import { rowsOf, type Groups } from './groups.js';
 import { termsOf } from './tokenize.js';
 import { createRng, sampleIndices } from '../util/random.js';

@@ -5,7 +5,7 @@ import { findOperation } from '../ops/index.js';
 import { runOperation, type OpContext, type Session } from '../ops/operation.js';
 import { errorText, isAbort } from '../ops/error-text.js';
 import { listRuns, resolveRun } from '../run/store.js';
-import type { RunFile } from '../run/types.js';
+import type { RunFile } from '../model/run.js';
 import { CancelledError } from '../errors.js';
 import { findSlash, slashHelp } from './slash.js';
 import type { Style } from './style.js';

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
-import type { RunFile } from './types.js';
+import type { RunFile } from '../model/run.js';
 
 /**
  * The Run folder: `<workspace>/runs/<id>/` with run.json, assignments.csv, the index and briefs.

@@ -1,4 +1,4 @@
-import { createScrubber } from '../data/pii.js';
+import { createScrubber } from '../util/pii.js';
 
 /**
  * Operation text (op.render: Markdown-ish, plain-text tables) → Slack messages of Block Kit

@@ -1,4 +1,4 @@
-import type { Channel } from '../write/schemas.js';
+import type { Channel } from '../model/texts.js';
 
 /**
  * The `/segmenta` grammar: subcommand words → an operation name and its input. No work is

@@ -1,6 +1,6 @@
 import { parseIntent } from '../agent/intent.js';
 import { resolveRun } from '../run/store.js';
-import type { RunFile } from '../run/types.js';
+import type { RunFile } from '../model/run.js';
 import type { Config } from '../config.js';
 import type { OpContext } from '../ops/operation.js';
 import type { SegmentaAgent } from '../agent/agent.js';

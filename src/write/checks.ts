@@ -1,5 +1,5 @@
-import type { SegmentProfile } from '../profile/types.js';
-import { CHANNEL_LIMITS, CopySchema, type Copy, type Persona } from './schemas.js';
+import type { SegmentProfile } from '../model/profile.js';
+import { CHANNEL_LIMITS, CopySchema, type Copy, type Persona } from '../model/texts.js';
 import { checkGrounding, numbersIn, type CheckProblem } from './grounding.js';
 import { createPiiFinder } from './find-pii.js';
 import { TRAIT_RULES } from './vocabulary.js';

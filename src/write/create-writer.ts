@@ -1,7 +1,7 @@
 import type { Config } from '../config.js';
-import type { TextEmbedder } from '../embed/types.js';
+import type { TextEmbedder } from '../model/vectors.js';
 import { OfflineWriter } from './offline-writer.js';
-import type { Writer } from './writer.js';
+import type { Writer } from '../model/writer.js';
 
 /**
  * The writer the configuration asks for: the offline writer when no LLM is configured, else

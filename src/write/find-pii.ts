@@ -1,4 +1,4 @@
-import { createPiiMatcher, type PiiSpanKind } from '../data/pii.js';
+import { createPiiMatcher, type PiiSpanKind } from '../util/pii.js';
 import type { CheckProblem } from './grounding.js';
 
 const KIND_WORDS: Record<PiiSpanKind, string> = {

@@ -1,4 +1,4 @@
-import type { CategoryFact, NumericFact, RfmTier, SegmentProfile, TermFact } from '../profile/types.js';
+import type { CategoryFact, NumericFact, RfmTier, SegmentProfile, TermFact } from '../model/profile.js';
 
 /**
  * The one way numbers from a profile are written, everywhere texts cite them (summaries,

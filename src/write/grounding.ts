@@ -1,4 +1,4 @@
-import type { SegmentProfile } from '../profile/types.js';
+import type { SegmentProfile } from '../model/profile.js';
 
 /** A problem found by a plain-code check: which field, and what is wrong with it (never a PII value). */
 export interface CheckProblem {

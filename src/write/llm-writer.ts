@@ -1,18 +1,18 @@
 import { z } from 'zod';
 import type { LlmConfig } from '../config.js';
 import { ModelOutputError } from '../errors.js';
-import type { SegmentProfile } from '../profile/types.js';
+import type { SegmentProfile } from '../model/profile.js';
 import { quarantineWords } from '../llm/injection.js';
-import { copyProblems, namesProblems, personaProblems, type OutputCheckContext } from '../llm/output-checks.js';
+import { copyProblems, namesProblems, personaProblems, type OutputCheckContext } from './output-checks.js';
 import { createPrivacyGuard, type PrivacyGuard } from '../llm/privacy.js';
-import { segmentPayload, type SegmentPayload } from '../llm/profile-payload.js';
+import { segmentPayload, type SegmentPayload } from './profile-payload.js';
 import { loadPrompt, type Prompt } from '../llm/prompts.js';
 import type { RetryPolicy } from '../llm/retry.js';
 import { callStructured, type Turn } from '../llm/structured-call.js';
 import { UsageMeter } from '../llm/usage.js';
 import { createPiiFinder, numbersIn } from './checks.js';
-import { CHANNEL_LIMITS, CopySchema, PersonaSchema, SegmentNameSchema, type Copy, type Persona, type SegmentName, type WriterInfo } from './schemas.js';
-import type { CopyOptions, WriteContext, Writer } from './writer.js';
+import { CHANNEL_LIMITS, CopySchema, PersonaSchema, SegmentNameSchema, type Copy, type Persona, type SegmentName, type WriterInfo } from '../model/texts.js';
+import type { CopyOptions, WriteContext, Writer } from '../model/writer.js';
 
 /**
  * The LLM writer: names for all segments in one call (so they are distinct), persona and copy

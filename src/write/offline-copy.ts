@@ -1,7 +1,7 @@
-import type { SegmentProfile } from '../profile/types.js';
+import type { SegmentProfile } from '../model/profile.js';
 import { UsageError } from '../errors.js';
-import { CHANNEL_LIMITS, CopySchema, type Copy } from './schemas.js';
-import type { CopyOptions } from './writer.js';
+import { CHANNEL_LIMITS, CopySchema, type Copy } from '../model/texts.js';
+import type { CopyOptions } from '../model/writer.js';
 import { offerKindOf, segmentTraits, topicOf } from './traits.js';
 import type { OfferKind } from './vocabulary.js';
 import { checkCopy } from './checks.js';

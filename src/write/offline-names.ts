@@ -1,5 +1,5 @@
-import type { SegmentProfile } from '../profile/types.js';
-import { SegmentNameSchema, type SegmentName } from './schemas.js';
+import type { SegmentProfile } from '../model/profile.js';
+import { SegmentNameSchema, type SegmentName } from '../model/texts.js';
 import { checkName, nameKey } from './checks.js';
 import { MIN_TRAIT_SCORE, segmentTraits, type Trait } from './traits.js';
 import type { TraitPhrase } from './vocabulary.js';

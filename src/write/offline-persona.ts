@@ -1,5 +1,5 @@
-import type { SegmentProfile } from '../profile/types.js';
-import { PersonaSchema, type Channel, type Persona, type SegmentName } from './schemas.js';
+import type { SegmentProfile } from '../model/profile.js';
+import { PersonaSchema, type Channel, type Persona, type SegmentName } from '../model/texts.js';
 import { channelsOf, leading, segmentTraits, type Trait } from './traits.js';
 import { describeCategory, describeNumeric, describeSize } from './format.js';
 

@@ -1,6 +1,6 @@
-import type { SegmentProfile } from '../profile/types.js';
-import { PersonaSchema, SegmentNameSchema, type Copy, type Persona, type SegmentName, type WriterInfo } from './schemas.js';
-import type { CopyOptions, WriteContext, Writer } from './writer.js';
+import type { SegmentProfile } from '../model/profile.js';
+import { PersonaSchema, SegmentNameSchema, type Copy, type Persona, type SegmentName, type WriterInfo } from '../model/texts.js';
+import type { CopyOptions, WriteContext, Writer } from '../model/writer.js';
 import { offlineNames } from './offline-names.js';
 import { offlinePersona } from './offline-persona.js';
 import { offlineCopy } from './offline-copy.js';

@@ -1,10 +1,10 @@
 import type { LlmConfig } from '../config.js';
 import { CancelledError, ConfigError, ProviderError, RateLimitError, SegmentaError, TimeoutError } from '../errors.js';
-import type { SegmentProfile } from '../profile/types.js';
-import type { LlmRecord } from '../run/types.js';
+import type { SegmentProfile } from '../model/profile.js';
+import type { LlmRecord } from '../model/run.js';
 import { LlmWriter, type LlmWriterOptions } from './llm-writer.js';
-import type { Copy, Persona, SegmentName, WriterInfo } from './schemas.js';
-import type { CopyOptions, WriteContext, Writer } from './writer.js';
+import type { Copy, Persona, SegmentName, WriterInfo } from '../model/texts.js';
+import type { CopyOptions, WriteContext, Writer } from '../model/writer.js';
 
 /**
  * The LLM writer with the offline writer behind it, item by item: when the LLM fails for one

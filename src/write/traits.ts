@@ -1,5 +1,5 @@
-import type { CategoryFact, NumericFact, RfmTier, SegmentProfile, TermFact } from '../profile/types.js';
-import type { Channel } from './schemas.js';
+import type { CategoryFact, NumericFact, RfmTier, SegmentProfile, TermFact } from '../model/profile.js';
+import type { Channel } from '../model/texts.js';
 import { SENSITIVE_COLUMN, claimsAnyTrait, ruleFor, type OfferKind, type TraitPhrase } from './vocabulary.js';
 import { describeCategory, describeNumeric, describeTerm, describeTier } from './format.js';
 

@@ -1,4 +1,4 @@
-import type { Channel } from './schemas.js';
+import type { Channel } from '../model/texts.js';
 
 /**
  * The marketing vocabulary of the offline writer: how a distinctive feature becomes words.

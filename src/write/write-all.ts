@@ -1,6 +1,6 @@
-import type { SegmentProfile } from '../profile/types.js';
-import { SegmentTextsSchema, type SegmentName, type SegmentTexts } from './schemas.js';
-import type { WriteContext, Writer } from './writer.js';
+import type { SegmentProfile } from '../model/profile.js';
+import { SegmentTextsSchema, type SegmentName, type SegmentTexts } from '../model/texts.js';
+import type { WriteContext, Writer } from '../model/writer.js';
 import { mapLimit } from '../util/map-limit.js';
 
 export interface WriteAllOptions {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { segmentaAsync, tempDir } from '../e2e/cli.js';
 import { fixtureWorkspace } from '../ops/fixture.js';
-import type { RunFile } from '../../src/run/types.js';
+import type { RunFile } from '../../src/model/run.js';
 
 /**
  * Issue 18: six `copy N sms --offer …` on one Run at once, as six separate processes (the way

@@ -1,5 +1,5 @@
-import type { RunFile } from '../../src/run/types.js';
-import type { CustomerTable } from '../../src/data/types.js';
+import type { RunFile } from '../../src/model/run.js';
+import type { CustomerTable } from '../../src/model/data.js';
 import { profileSegments } from '../../src/profile/profile.js';
 import { OfflineWriter } from '../../src/write/offline-writer.js';
 import { writeAllTexts } from '../../src/write/write-all.js';

@@ -4,7 +4,7 @@ import { fitEmbedding } from '../../src/embed/fit.js';
 import { assignToCentroids } from '../../src/cluster/assign.js';
 import { clusterVectors, NonFiniteVectorError } from '../../src/cluster/cluster.js';
 import { adjustedRandIndex } from '../../src/cluster/metrics.js';
-import type { Vectors } from '../../src/embed/types.js';
+import type { Vectors } from '../../src/model/vectors.js';
 import { plantedTable } from './planted.js';
 
 async function plantedVectors(groups: number, seed: number, n = 3000) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { kmeans as mlKmeans } from 'ml-kmeans';
 import { createRng, gaussian } from '../../src/util/random.js';
-import type { Vectors } from '../../src/embed/types.js';
+import type { Vectors } from '../../src/model/vectors.js';
 import { assignToCentroids } from '../../src/cluster/assign.js';
 import { kmeans, lloyd } from '../../src/cluster/kmeans.js';
 import { kmeansPlusPlus, TooFewDistinctPointsError } from '../../src/cluster/kmeans-pp.js';

@@ -9,7 +9,7 @@
  * Poisson order counts, overlapping ages, categorical preferences held by only 60–80 % of a
  * group, reviews that mix group phrases with generic ones, empty reviews, imputed cells.
  */
-import type { CategoricalColumn, CustomerTable, NumericColumn, TextColumn } from '../../src/data/types.js';
+import type { CategoricalColumn, CustomerTable, NumericColumn, TextColumn } from '../../src/model/data.js';
 import { createRng, gaussian } from '../../src/util/random.js';
 
 interface Archetype {

@@ -3,7 +3,7 @@ import { createRng, gaussian } from '../../src/util/random.js';
 import { lloyd } from '../../src/cluster/kmeans.js';
 import { kmeansPlusPlus } from '../../src/cluster/kmeans-pp.js';
 import { lloydSimd, simdKernel, SIMD_MIN_WORK } from '../../src/cluster/simd.js';
-import type { Vectors } from '../../src/embed/types.js';
+import type { Vectors } from '../../src/model/vectors.js';
 
 function blobs(n: number, dim: number, k: number, spread: number, seed: number): Vectors {
   const rng = createRng(seed);

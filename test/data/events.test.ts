@@ -2,7 +2,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, it } from 'vitest';
 import { aggregateEvents, eventFeatureSql } from '../../src/data/events.js';
 import { describeSchema, loadCustomers } from '../../src/data/load.js';
-import type { CustomerTable } from '../../src/data/types.js';
+import type { CustomerTable } from '../../src/model/data.js';
 import { expectInputError, makeTempDir } from './helpers.js';
 
 const tmp = makeTempDir();

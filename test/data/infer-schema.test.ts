@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeSchema, loadCustomers } from '../../src/data/load.js';
-import type { CustomerTable } from '../../src/data/types.js';
+import type { CustomerTable } from '../../src/model/data.js';
 import { generateCustomers } from '../../examples/generate.js';
 import { csv, makeTempDir } from './helpers.js';
 

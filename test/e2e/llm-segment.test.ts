@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { segmentaAsync, tempDir } from './cli.js';
 import { writeHoldoutCustomers } from '../fixtures/holdout-customers.js';
 import { startFakeOpenAI, type FakeMode, type FakeOpenAI } from '../servers/fake-openai.js';
-import type { RunFile } from '../../src/run/types.js';
+import type { RunFile } from '../../src/model/run.js';
 
 /**
  * Issue 4's acceptance through the real CLI and the real HTTP client: `segmenta segment` with

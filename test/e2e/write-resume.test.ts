@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { segmenta, tempDir } from './cli.js';
-import type { RunFile } from '../../src/run/types.js';
+import type { RunFile } from '../../src/model/run.js';
 
 /**
  * `segmenta write` re-writes a Run's texts without re-clustering, keeping the old ones, and

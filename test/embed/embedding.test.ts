@@ -3,7 +3,7 @@ import { applyEmbedding } from '../../src/embed/apply.js';
 import { fitEmbedding } from '../../src/embed/fit.js';
 import { fitNumericColumn, scaleNumeric } from '../../src/embed/numeric-block.js';
 import { fitCategoricalColumn } from '../../src/embed/categorical-block.js';
-import type { EmbeddingModel, TextEmbedder, Vectors } from '../../src/embed/types.js';
+import type { EmbeddingModel, TextEmbedder, Vectors } from '../../src/model/vectors.js';
 import { BLOCK_IMPORTANCE } from '../../src/embed/weights.js';
 import { plantedTable } from '../cluster/planted.js';
 import { table } from './fixtures.js';

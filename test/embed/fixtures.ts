@@ -1,4 +1,4 @@
-import type { CategoricalColumn, CustomerTable, NumericColumn, TextColumn } from '../../src/data/types.js';
+import type { CategoricalColumn, CustomerTable, NumericColumn, TextColumn } from '../../src/model/data.js';
 
 /** A CustomerTable from plain columns (schema and quality filled with neutral values). */
 export function table(columns: { numeric?: NumericColumn[]; categorical?: CategoricalColumn[]; text?: TextColumn[] }, n: number): CustomerTable {

@@ -70,7 +70,7 @@ describe('segmenta eval', () => {
     expect(typo.stderr).toMatch(/no metric "heldout_acuracy"/);
   }, 60_000);
 
-  const bad: [string, string, (run: import('../../src/run/types.js').RunFile) => void][] = [
+  const bad: [string, string, (run: import('../../src/model/run.js').RunFile) => void][] = [
     [
       // The facts under the names stay right, so the names-alone reading is the one that fails;
       // the whole-label accuracy drops too (checked below).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CustomerTable } from '../../src/data/types.js';
+import type { CustomerTable } from '../../src/model/data.js';
 import { memberDescriber } from '../../evals/describe-member.js';
 import { offlineJudge, parseMember } from '../../evals/judge/offline-judge.js';
 import type { LabelText } from '../../evals/judge/types.js';

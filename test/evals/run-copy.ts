@@ -1,6 +1,6 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RunFile } from '../../src/run/types.js';
+import type { RunFile } from '../../src/model/run.js';
 
 /**
  * A copy of a Run under a new id in the same workspace, with run.json edited by `edit`: how

@@ -1,5 +1,5 @@
 import { loadConfig, type LlmConfig } from '../../src/config.js';
-import type { NumericFact, SegmentProfile } from '../../src/profile/types.js';
+import type { NumericFact, SegmentProfile } from '../../src/model/profile.js';
 
 /**
  * Tiny hand-made profiles for the LLM tests. The snippets are what a careless profile could

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeOpenAI, type FakeOpenAI } from '../servers/fake-openai.js';
 import { LlmWriter } from '../../src/write/llm-writer.js';
-import { CopySchema, PersonaSchema, type SegmentName } from '../../src/write/schemas.js';
+import { CopySchema, PersonaSchema, type SegmentName } from '../../src/model/texts.js';
 import { ModelOutputError } from '../../src/errors.js';
 import { PrivacyError } from '../../src/llm/privacy.js';
 import { promptHash } from '../../src/llm/prompts.js';
-import type { WriteContext } from '../../src/write/writer.js';
+import type { WriteContext } from '../../src/model/writer.js';
 import { FAST_RETRY, fakeLlm, fixtureProfiles, FORBIDDEN_IN_REQUESTS, PII_VALUES } from './fixtures.js';
 
 let fake: FakeOpenAI;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createPrivacyGuard, PrivacyError } from '../../src/llm/privacy.js';
-import { segmentPayload } from '../../src/llm/profile-payload.js';
+import { segmentPayload } from '../../src/write/profile-payload.js';
 import { looksLikeInstruction, quarantineWords, findQuarantined } from '../../src/llm/injection.js';
-import { CopySchema, PersonaSchema } from '../../src/write/schemas.js';
+import { CopySchema, PersonaSchema } from '../../src/model/texts.js';
 import { fixtureProfiles, FORBIDDEN_IN_REQUESTS, INJECTION, PII_VALUES } from './fixtures.js';
 
 const guard = createPrivacyGuard(PII_VALUES);

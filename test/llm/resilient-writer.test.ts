@@ -3,7 +3,7 @@ import { startFakeOpenAI, type FakeMode, type FakeOpenAI } from '../servers/fake
 import { createResilientWriter } from '../../src/write/resilient-writer.js';
 import { OfflineWriter } from '../../src/write/offline-writer.js';
 import { writeAllTexts } from '../../src/write/write-all.js';
-import { SegmentTextsSchema } from '../../src/write/schemas.js';
+import { SegmentTextsSchema } from '../../src/model/texts.js';
 import { ConfigError } from '../../src/errors.js';
 import { FAST_RETRY, fakeLlm, fixtureProfiles, FORBIDDEN_IN_REQUESTS, PII_VALUES } from './fixtures.js';
 

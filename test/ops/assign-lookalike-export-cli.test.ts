@@ -2,7 +2,7 @@ import { describe, expect, it, beforeAll } from 'vitest';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { segmenta, tempDir } from '../e2e/cli.js';
-import { parseCsv } from '../../src/index/assignments.js';
+import { parseCsv } from '../../src/vectors/assignments.js';
 
 /**
  * Issue 8 through the real CLI, as a user would: make a Run of examples/customers.csv, then

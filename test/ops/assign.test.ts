@@ -6,7 +6,7 @@ import { writeHoldoutCustomers } from '../fixtures/holdout-customers.js';
 import { makeFixtureRun, testContext } from './run-fixture.js';
 import { runOperation } from '../../src/ops/operation.js';
 import { assignOp } from '../../src/ops/assign.js';
-import { parseCsv } from '../../src/index/assignments.js';
+import { parseCsv } from '../../src/vectors/assignments.js';
 
 /** Issue 8, point 2: new customers get a segment with the Run's saved preprocessing, no refit. */
 describe('assign', () => {

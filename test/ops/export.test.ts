@@ -7,7 +7,7 @@ import { writeHoldoutCustomers } from '../fixtures/holdout-customers.js';
 import { makeFixtureRun, testContext } from './run-fixture.js';
 import { runOperation } from '../../src/ops/operation.js';
 import { exportAudienceOp } from '../../src/ops/export-audience.js';
-import { parseCsv } from '../../src/index/assignments.js';
+import { parseCsv } from '../../src/vectors/assignments.js';
 import { hashEmail } from '../../src/brief/audience/hash-email.js';
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');

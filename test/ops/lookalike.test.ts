@@ -6,7 +6,7 @@ import { writeHoldoutCustomers } from '../fixtures/holdout-customers.js';
 import { makeFixtureRun, testContext } from './run-fixture.js';
 import { runOperation } from '../../src/ops/operation.js';
 import { lookalikeOp } from '../../src/ops/lookalike.js';
-import { parseCsv } from '../../src/index/assignments.js';
+import { parseCsv } from '../../src/vectors/assignments.js';
 
 /** Issue 8, point 3, through the operation: segment and seed lookalikes on a real Run. */
 describe('lookalike', () => {

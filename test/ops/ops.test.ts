@@ -11,7 +11,7 @@ import { useRunOp } from '../../src/ops/use-run.js';
 import { listSegmentsOp } from '../../src/ops/list-segments.js';
 import { describeSegmentOp } from '../../src/ops/describe-segment.js';
 import { briefOp } from '../../src/ops/brief.js';
-import type { RunFile } from '../../src/run/types.js';
+import type { RunFile } from '../../src/model/run.js';
 import { fixtureRun, fixtureWorkspace, INJECTION } from './fixture.js';
 
 function setup(run?: RunFile) {

@@ -6,7 +6,7 @@ import { loadConfig } from '../../src/config.js';
 import { runOperation, type OpContext } from '../../src/ops/operation.js';
 import { personaOp } from '../../src/ops/persona.js';
 import { copyOp } from '../../src/ops/copy.js';
-import type { RunFile } from '../../src/run/types.js';
+import type { RunFile } from '../../src/model/run.js';
 import { fixtureWorkspace, INJECTION } from './fixture.js';
 
 let fake: FakeOpenAI;

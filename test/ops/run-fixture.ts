@@ -11,9 +11,9 @@ import { clusterVectors } from '../../src/cluster/cluster.js';
 import { profileSegments } from '../../src/profile/profile.js';
 import { OfflineWriter } from '../../src/write/offline-writer.js';
 import { writeAllTexts } from '../../src/write/write-all.js';
-import { buildRunIndex } from '../../src/index/build.js';
+import { buildRunIndex } from '../../src/vectors/build.js';
 import { toCsv } from '../../src/util/csv.js';
-import type { RunFile } from '../../src/run/types.js';
+import type { RunFile } from '../../src/model/run.js';
 import { loadConfig } from '../../src/config.js';
 import type { OpContext } from '../../src/ops/operation.js';
 

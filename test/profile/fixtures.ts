@@ -1,4 +1,4 @@
-import type { CustomerTable, NumericColumn } from '../../src/data/types.js';
+import type { CustomerTable, NumericColumn } from '../../src/model/data.js';
 import { createRng, gaussian } from '../../src/util/random.js';
 
 /** A CustomerTable from plain arrays, the way the data stage would hand it over. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { profileSegments } from '../../src/profile/profile.js';
 import { SNIPPET_MAX, snippetOf } from '../../src/profile/representatives.js';
-import { createScrubber } from '../../src/data/pii.js';
+import { createScrubber } from '../../src/util/pii.js';
 import { makeTable, plantedTable } from './fixtures.js';
 
 const PII = ['Jane Doe', 'jane.doe@example.com', '+1 415 555 0134', 'Omar Haddad'];

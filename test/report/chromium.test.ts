@@ -8,7 +8,7 @@ import { writeHoldoutCustomers } from '../fixtures/holdout-customers.js';
 import { makeFixtureRun, testContext } from '../ops/run-fixture.js';
 import { runOperation } from '../../src/ops/operation.js';
 import { reportOp } from '../../src/ops/report.js';
-import { parseCsv } from '../../src/index/assignments.js';
+import { parseCsv } from '../../src/vectors/assignments.js';
 
 /**
  * Issue 8, point 6: the report opens offline in headless Chromium with every chart drawn.

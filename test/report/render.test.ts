@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildRunIndex } from '../../src/index/build.js';
+import { buildRunIndex } from '../../src/vectors/build.js';
 import { mapData, writeReport } from '../../src/brief/report/build-report.js';
 import { renderReport } from '../../src/brief/report/render-report.js';
 import { fitPca2, project } from '../../src/brief/report/pca.js';
 import { liftColour } from '../../src/brief/report/heatmap-chart.js';
-import { blobs, fakeRunFile, writeAssignments } from '../index/fixtures.js';
-import type { RunFile } from '../../src/run/types.js';
-import type { SegmentTexts } from '../../src/write/schemas.js';
+import { blobs, fakeRunFile, writeAssignments } from '../vectors/fixtures.js';
+import type { RunFile } from '../../src/model/run.js';
+import type { SegmentTexts } from '../../src/model/texts.js';
 
 const texts = (name: string): SegmentTexts => ({
   name,

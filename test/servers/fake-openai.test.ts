@@ -3,7 +3,7 @@ import OpenAI from 'openai';
 import { z } from 'zod';
 import { ChatOpenAI } from '@langchain/openai';
 import { fakeEmbedding, sampleFromSchema, startFakeOpenAI, type FakeOpenAI } from './fake-openai.js';
-import { CopySchema, PersonaSchema, SegmentNamesSchema } from '../../src/write/schemas.js';
+import { CopySchema, PersonaSchema, SegmentNamesSchema } from '../../src/model/texts.js';
 
 let fake: FakeOpenAI;
 let client: OpenAI;

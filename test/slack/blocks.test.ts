@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BLOCKS_PER_MESSAGE, SECTION_LIMIT, plainMessage, toMessages } from '../../src/slack/blocks.js';
-import { textTable } from '../../src/ops/format.js';
+import { textTable } from '../../src/util/format.js';
 
 const texts = (m: ReturnType<typeof toMessages>) => m.flatMap((x) => x.blocks ?? []).map((b) => b.text.text);
 

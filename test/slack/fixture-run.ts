@@ -1,8 +1,8 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { RunFile, RunSegment } from '../../src/run/types.js';
-import type { SegmentTexts } from '../../src/write/schemas.js';
+import type { RunFile, RunSegment } from '../../src/model/run.js';
+import type { SegmentTexts } from '../../src/model/texts.js';
 
 /**
  * A small hand-made Run in a temp workspace, so the Slack tests do not depend on the whole

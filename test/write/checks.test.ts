@@ -4,8 +4,8 @@ import {
 } from '../../src/write/checks.js';
 import { OfflineWriter } from '../../src/write/offline-writer.js';
 import { writeAllTexts } from '../../src/write/write-all.js';
-import type { Copy } from '../../src/write/schemas.js';
-import type { SegmentProfile } from '../../src/profile/types.js';
+import type { Copy } from '../../src/model/texts.js';
+import type { SegmentProfile } from '../../src/model/profile.js';
 import { TRAIT_RULES } from '../../src/write/vocabulary.js';
 import { plantedTable } from '../profile/fixtures.js';
 import { profileSegments } from '../../src/profile/profile.js';

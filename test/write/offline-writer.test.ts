@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OfflineWriter } from '../../src/write/offline-writer.js';
 import { writeAllTexts } from '../../src/write/write-all.js';
-import { CHANNEL_LIMITS, CopySchema, PersonaSchema, SegmentNameSchema, SegmentTextsSchema } from '../../src/write/schemas.js';
+import { CHANNEL_LIMITS, CopySchema, PersonaSchema, SegmentNameSchema, SegmentTextsSchema } from '../../src/model/texts.js';
 import { checkDistinctNames, checkGrounding, checkSegmentTexts } from '../../src/write/checks.js';
 import { UsageError } from '../../src/errors.js';
 import { randomProfiles } from './random-profiles.js';

@@ -1,4 +1,4 @@
-import type { CategoryFact, NumericFact, RfmTier, SegmentProfile, TermFact } from '../../src/profile/types.js';
+import type { CategoryFact, NumericFact, RfmTier, SegmentProfile, TermFact } from '../../src/model/profile.js';
 import { createRng, gaussian } from '../../src/util/random.js';
 
 const NUMERIC: { feature: string; kind: 'numeric' | 'boolean'; mean: number; sd: number }[] = [

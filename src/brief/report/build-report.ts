@@ -1,10 +1,10 @@
 import { join } from 'node:path';
-import type { RunFile } from '../../run/types.js';
-import type { Vectors } from '../../embed/types.js';
+import type { RunFile } from '../../model/run.js';
+import type { Vectors } from '../../model/vectors.js';
 import { createRng, sampleIndices } from '../../util/random.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
-import { readAssignments } from '../../index/assignments.js';
-import { indexMeta, loadCentroids, loadVectorRows } from '../../index/load.js';
+import { readAssignments } from '../../vectors/assignments.js';
+import { indexMeta, loadCentroids, loadVectorRows } from '../../vectors/load.js';
 import { IndexError } from '../../errors.js';
 import { fitPca2, project } from './pca.js';
 import { renderReport } from './render-report.js';

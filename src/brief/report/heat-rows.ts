@@ -1,4 +1,4 @@
-import type { RunSegment } from '../../run/types.js';
+import type { RunSegment } from '../../model/run.js';
 import type { HeatRow } from './heatmap-chart.js';
 
 const MAX_NUMERIC_ROWS = 14;

@@ -1,4 +1,4 @@
-import type { Vectors } from '../../embed/types.js';
+import type { Vectors } from '../../model/vectors.js';
 
 /**
  * A 2-D projection for the report's map: the top two principal components of a sample of

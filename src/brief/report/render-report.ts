@@ -1,4 +1,4 @@
-import type { RunFile } from '../../run/types.js';
+import type { RunFile } from '../../model/run.js';
 import { esc, formatInt, formatPct, segmentColour } from './html.js';
 import { sizeChart } from './size-chart.js';
 import { mapChart, type MapData } from './map-chart.js';

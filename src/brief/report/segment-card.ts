@@ -1,4 +1,4 @@
-import type { RunSegment } from '../../run/types.js';
+import type { RunSegment } from '../../model/run.js';
 import { esc, formatInt, formatPct, segmentColour } from './html.js';
 
 /** One segment's card: name, summary, persona and copy per channel — or why it has none. */

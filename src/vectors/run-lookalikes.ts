@@ -1,5 +1,5 @@
-import type { RunFile } from '../run/types.js';
-import type { Vectors } from '../embed/types.js';
+import type { RunFile } from '../model/run.js';
+import type { Vectors } from '../model/vectors.js';
 import { IndexError } from '../errors.js';
 import { readAssignments, type Assignments } from './assignments.js';
 import { indexMeta, loadCentroids, loadVectorRows, loadVectors, openSegmentIndexes } from './load.js';

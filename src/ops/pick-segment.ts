@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.js';
-import type { RunFile, RunSegment } from './types.js';
+import type { RunFile, RunSegment } from '../model/run.js';
 
 export type Superlative = 'biggest' | 'smallest' | 'most valuable' | 'least valuable';
 

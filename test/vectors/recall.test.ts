@@ -2,10 +2,10 @@ import { describe, expect, it, beforeAll } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildRunIndex } from '../../src/index/build.js';
-import { openSegmentIndexes } from '../../src/index/load.js';
-import { annLookalikes, exactLookalikes, queriesFrom, recallAt } from '../../src/index/lookalike.js';
-import type { Hnsw } from '../../src/index/hnsw.js';
+import { buildRunIndex } from '../../src/vectors/build.js';
+import { openSegmentIndexes } from '../../src/vectors/load.js';
+import { annLookalikes, exactLookalikes, queriesFrom, recallAt } from '../../src/vectors/lookalike.js';
+import type { Hnsw } from '../../src/vectors/hnsw.js';
 import { blobs, fakeRunFile, type Blobs } from './fixtures.js';
 
 /**

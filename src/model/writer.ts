@@ -1,6 +1,6 @@
-import type { SegmentProfile } from '../profile/types.js';
-import type { LlmRecord } from '../run/types.js';
-import type { Copy, Persona, SegmentName, WriterInfo } from './schemas.js';
+import type { SegmentProfile } from './profile.js';
+import type { LlmRecord } from './run.js';
+import type { Copy, Persona, SegmentName, WriterInfo } from './texts.js';
 
 /** Options a user can give when asking for copy (REPL "write an SMS, playful, 20% off"). */
 export interface CopyOptions {

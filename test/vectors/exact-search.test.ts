@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildRunIndex } from '../../src/index/build.js';
-import { exactLookalikes, queriesFrom, type Neighbour } from '../../src/index/lookalike.js';
-import { segmentLookalikes, seedLookalikes } from '../../src/index/run-lookalikes.js';
-import { GRAPHS_UP_TO } from '../../src/index/types.js';
+import { buildRunIndex } from '../../src/vectors/build.js';
+import { exactLookalikes, queriesFrom, type Neighbour } from '../../src/vectors/lookalike.js';
+import { segmentLookalikes, seedLookalikes } from '../../src/vectors/run-lookalikes.js';
+import { GRAPHS_UP_TO } from '../../src/model/vector-index.js';
 import { blobs, fakeRunFile, writeAssignments } from './fixtures.js';
 
 /**

@@ -6,8 +6,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRng, gaussian } from '../../src/util/random.js';
 import { assignToCentroids } from '../../src/cluster/assign.js';
-import type { Vectors } from '../../src/embed/types.js';
-import type { RunFile } from '../../src/run/types.js';
+import type { Vectors } from '../../src/model/vectors.js';
+import type { RunFile } from '../../src/model/run.js';
 import { toCsv } from '../../src/util/csv.js';
 
 export interface Blobs {

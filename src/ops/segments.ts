@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.js';
-import type { RunFile, RunSegment } from './types.js';
+import type { RunFile, RunSegment } from '../model/run.js';
 import { pickSegment, type Superlative } from './pick-segment.js';
 
 const SUPERLATIVES: [RegExp, Superlative][] = [

@@ -1,4 +1,4 @@
-import type { EmbeddingModel, TextEmbedder } from '../embed/types.js';
+import type { EmbeddingModel, TextEmbedder } from '../model/vectors.js';
 import type { Config } from '../config.js';
 
 /**

@@ -1,4 +1,5 @@
-import type { PiiKind } from './types.js';
+/** The kinds of personal data segmenta recognises (a column's `piiKind`). */
+export type PiiKind = 'email' | 'phone' | 'name' | 'address' | 'ip' | 'other';
 
 /**
  * PII detection, shared by schema inference (is this column PII?), the scrubber that cleans

@@ -1,9 +1,11 @@
+import type { PiiKind } from '../util/pii.js';
+
 /**
  * What the data stage hands to the rest of the pipeline: one row per customer, cleaned,
  * in natural units, as typed columns. PII columns are detected and kept out of every block.
  */
 export type ColumnRole = 'id' | 'numeric' | 'boolean' | 'categorical' | 'datetime' | 'text' | 'pii' | 'ignored';
-export type PiiKind = 'email' | 'phone' | 'name' | 'address' | 'ip' | 'other';
+export type { PiiKind };
 export type FileFormat = 'csv' | 'tsv' | 'jsonl' | 'parquet';
 
 export interface ColumnSchema {

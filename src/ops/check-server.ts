@@ -2,14 +2,14 @@ import OpenAI from 'openai';
 import { z } from 'zod';
 import { describeLlm, type Config } from '../config.js';
 import { SegmentaError } from '../errors.js';
-import { SegmentNameSchema } from '../write/schemas.js';
+import { SegmentNameSchema } from '../model/texts.js';
 import { OpenAIEmbedder } from '../embed/openai-embedder.js';
-import { retryPolicyFor } from './chat-model.js';
-import { createGuardedFetch } from './http.js';
-import { createPrivacyGuard } from './privacy.js';
-import { toSegmentaError } from './provider-errors.js';
-import type { RetryPolicy } from './retry.js';
-import { callStructured } from './structured-call.js';
+import { retryPolicyFor } from '../llm/chat-model.js';
+import { createGuardedFetch } from '../llm/http.js';
+import { createPrivacyGuard } from '../llm/privacy.js';
+import { toSegmentaError } from '../llm/provider-errors.js';
+import type { RetryPolicy } from '../llm/retry.js';
+import { callStructured } from '../llm/structured-call.js';
 
 /**
  * `segmenta doctor`: is the configured server usable? Lists its models, makes one tiny

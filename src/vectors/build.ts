@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type { Vectors } from '../embed/types.js';
-import type { ClusterResult } from '../cluster/types.js';
+import type { Vectors } from '../model/vectors.js';
+import type { ClusterResult } from '../model/cluster.js';
 import { IndexError } from '../errors.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { HierarchicalNSW, readHnswHeader, type Hnsw } from './hnsw.js';
@@ -17,7 +17,7 @@ import {
   type IndexMeta,
   type IndexParams,
   type SegmentIndexMeta,
-} from './types.js';
+} from '../model/vector-index.js';
 
 /** index/centroids.json: k rows of dim numbers; row j is segment j + 1 (labels are 0-based). */
 export interface CentroidsFile {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { loadCustomers, assertEnoughCustomers } from '../data/load.js';
-import type { CustomerTable, LoadOptions } from '../data/types.js';
+import type { CustomerTable, LoadOptions } from '../model/data.js';
 import { fitEmbedding } from '../embed/fit.js';
 import { clusterVectors } from '../cluster/cluster.js';
 import { profileSegments } from '../profile/profile.js';
@@ -9,10 +9,10 @@ import type { Config } from '../config.js';
 import { createTextEmbedder, createWriter } from '../write/create-writer.js';
 import { writeAllTexts } from '../write/write-all.js';
 import { writeBriefs } from '../brief/write-briefs.js';
-import { buildRunIndex } from '../index/build.js';
+import { buildRunIndex } from '../vectors/build.js';
 import { toCsv } from '../util/csv.js';
-import { newRunId, stageRun, ASSIGNMENTS_CSV, RUN_JSON } from './store.js';
-import type { RunFile } from './types.js';
+import { newRunId, stageRun, ASSIGNMENTS_CSV, RUN_JSON } from '../run/store.js';
+import type { RunFile } from '../model/run.js';
 
 export interface MakeRunOptions extends LoadOptions {
   file: string;

@@ -9,7 +9,7 @@
  */
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { writeFileAtomic } from '../util/atomic-write.js';
-import type { Vectors } from '../embed/types.js';
+import type { Vectors } from '../model/vectors.js';
 import { IndexError } from '../errors.js';
 
 export function writeVectorsFile(path: string, vectors: Vectors): void {

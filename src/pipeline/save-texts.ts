@@ -1,7 +1,7 @@
-import type { SegmentTexts } from '../write/schemas.js';
-import type { WriteContext } from '../write/writer.js';
-import { updateRunFile, type UpdateOptions } from './store.js';
-import type { RunFile } from './types.js';
+import type { SegmentTexts } from '../model/texts.js';
+import type { WriteContext } from '../model/writer.js';
+import { updateRunFile, type UpdateOptions } from '../run/store.js';
+import type { RunFile } from '../model/run.js';
 
 /** What a writer may see of a Run: every describable profile (small segments never reach a writer). */
 export function writeContextOf(run: RunFile): WriteContext {

@@ -1,8 +1,8 @@
-import type { SegmentProfile } from '../profile/types.js';
-import { describeCategory, describeNumeric, describeSize, describeTerm, describeTier } from '../write/format.js';
-import { SENSITIVE_COLUMN } from '../write/vocabulary.js';
-import { filterLabel, looksLikeInstruction } from './injection.js';
-import { PrivacyError, SNIPPET_MAX_CHARS, type PrivacyGuard } from './privacy.js';
+import type { SegmentProfile } from '../model/profile.js';
+import { describeCategory, describeNumeric, describeSize, describeTerm, describeTier } from './format.js';
+import { SENSITIVE_COLUMN } from './vocabulary.js';
+import { filterLabel, looksLikeInstruction } from '../llm/injection.js';
+import { PrivacyError, SNIPPET_MAX_CHARS, type PrivacyGuard } from '../llm/privacy.js';
 
 /**
  * What the LLM is told about one segment: aggregates (written by format.ts, the same forms

@@ -1,4 +1,4 @@
-import type { CustomerTable } from '../data/types.js';
+import type { CustomerTable } from './data.js';
 
 /** A row-major matrix of n vectors of `dim` Float32 values. */
 export interface Vectors {

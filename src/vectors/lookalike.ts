@@ -8,7 +8,7 @@
  * distance and deduplicated, give the exact answer when each search is exact — and
  * `exactLookalikes` computes that exact answer by brute force, to measure the index's recall.
  */
-import type { Vectors } from '../embed/types.js';
+import type { Vectors } from '../model/vectors.js';
 import { createRng, sampleIndices } from '../util/random.js';
 import type { Hnsw } from './hnsw.js';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeOpenAI, type FakeOpenAI } from '../servers/fake-openai.js';
-import { checkServer } from '../../src/llm/check-server.js';
+import { checkServer } from '../../src/ops/check-server.js';
 import { loadConfig } from '../../src/config.js';
 
 let fake: FakeOpenAI;

@@ -1,7 +1,7 @@
-import type { SegmentProfile } from '../profile/types.js';
-import { checkCopy, checkDistinctNames, checkGrounding, checkName, checkNameClaims, type CheckProblem } from '../write/checks.js';
-import type { Copy, Persona, SegmentName } from '../write/schemas.js';
-import { findQuarantined, markupProblems } from './injection.js';
+import type { SegmentProfile } from '../model/profile.js';
+import { checkCopy, checkDistinctNames, checkGrounding, checkName, checkNameClaims, type CheckProblem } from './checks.js';
+import type { Copy, Persona, SegmentName } from '../model/texts.js';
+import { findQuarantined, markupProblems } from '../llm/injection.js';
 
 /**
  * The checks an LLM answer must pass (after zod) before anyone sees it. These gate: an answer

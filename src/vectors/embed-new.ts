@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCustomers } from '../data/load.js';
-import type { CustomerTable } from '../data/types.js';
+import type { CustomerTable } from '../model/data.js';
 import { applyEmbedding } from '../embed/apply.js';
-import type { EmbeddingModel, TextEmbedder, Vectors } from '../embed/types.js';
+import type { EmbeddingModel, TextEmbedder, Vectors } from '../model/vectors.js';
 import { IndexError } from '../errors.js';
-import type { RunFile } from '../run/types.js';
+import type { RunFile } from '../model/run.js';
 
 export const EMBEDDING_JSON = 'embedding.json';
 

@@ -1,9 +1,9 @@
-import type { DataQuality, DataSchema } from '../data/types.js';
-import type { KScore } from '../cluster/types.js';
-import type { SegmentProfile } from '../profile/types.js';
-import type { SegmentTexts } from '../write/schemas.js';
-import type { BlockInfo } from '../embed/types.js';
-import type { IndexMeta } from '../index/types.js';
+import type { DataQuality, DataSchema } from './data.js';
+import type { KScore } from './cluster.js';
+import type { SegmentProfile } from './profile.js';
+import type { SegmentTexts } from './texts.js';
+import type { BlockInfo } from './vectors.js';
+import type { IndexMeta } from './vector-index.js';
 
 /** Everything a segmentation produced, as stored in runs/<id>/run.json. */
 export interface RunFile {

@@ -1,12 +1,12 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Vectors } from '../embed/types.js';
+import type { Vectors } from '../model/vectors.js';
 import { IndexError } from '../errors.js';
-import type { RunFile } from '../run/types.js';
+import type { RunFile } from '../model/run.js';
 import { HierarchicalNSW, readHnswHeader, type Hnsw } from './hnsw.js';
 import { readVectorRows, readVectorsFile } from './vectors-file.js';
 import type { CentroidsFile } from './build.js';
-import type { IndexMeta } from './types.js';
+import type { IndexMeta } from '../model/vector-index.js';
 
 /**
  * Loading a Run's index, vectors and centroids, each checked against run.json first: a
