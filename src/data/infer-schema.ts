@@ -3,6 +3,7 @@ import { InputError, UsageError } from '../errors.js';
 import { readColumns, readRow } from './columnar.js';
 import { sqlIdent } from './formats.js';
 import type { Source, SourceColumn } from './ingest.js';
+import { looksLikeInstruction } from '../llm/injection.js';
 import { PII_PATTERNS, piiDoubt, piiKindFromName, piiKindOfValue } from '../util/pii.js';
 import type { ColumnRole, LoadOptions, PiiKind } from '../model/data.js';
 
@@ -169,6 +170,9 @@ export function decideRole(col: SourceColumn, st: ColumnStats, sample: string[],
   if (st.nonNull === 0) return { ...b, role: 'ignored', reason: 'all values empty (dropped)', dropped: 'all values are empty' };
   if (col.typeClass === 'other') return { ...b, role: 'ignored', reason: `${col.sourceType} values are not used` };
 
+  // A column name or category values that read like instructions to a model are left out (and
+  // reported): they would reach prompts and texts as labels. Free text is handled downstream.
+  if (looksLikeInstruction(col.name)) return { ...b, role: 'ignored', reason: 'the column name reads like an instruction to a model (left out)', dropped: 'its name reads like an instruction to a model' };
   const nameKind = piiKindFromName(col.name);
   if (nameKind) return { ...b, role: 'pii', piiKind: nameKind, reason: `name says ${piiLabel(nameKind)}; never a feature` };
   if (col.typeClass === 'string') {
@@ -205,6 +209,9 @@ export function decideRole(col: SourceColumn, st: ColumnStats, sample: string[],
     return { ...b, role: 'text', reason: `free text, ~${fmtInt(st.distinct)} distinct, ~${Math.round(s.avgLength)} chars` };
   }
   const categorical = s.avgLength <= 100 && (st.distinct <= MAX_CATEGORY_LEVELS || (st.distinct <= 0.05 * st.nonNull && st.distinct <= 1000));
+  if (categorical && sample.some((v) => looksLikeInstruction(v))) {
+    return { ...b, role: 'ignored', reason: 'some values read like instructions to a model (left out)', dropped: 'some of its values read like instructions to a model' };
+  }
   if (categorical) return { ...b, role: 'categorical', reason: `${fmtInt(st.distinct)} levels` };
   return {
     ...b,

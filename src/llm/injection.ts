@@ -86,7 +86,7 @@ const HTML = /<\s*\/?\s*[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?\s*>|<!--|&(?:#x?[0-9a-f]
 /** Markup an answer must not carry: a model copying it from an injection would ship a live link. */
 export function markupProblems(text: string): string[] {
   const out: string[] = [];
-  if (LINK_SCHEME.test(text)) out.push('contains a link scheme (javascript:, data:, http://, …)');
+  if (LINK_SCHEME.test(text)) out.push('contains a link or a link scheme');
   if (MARKDOWN_LINK.test(text)) out.push('contains a Markdown link');
   if (HTML.test(text)) out.push('contains HTML');
   return out;

@@ -91,6 +91,8 @@ export const writeTextsOp = defineOperation({
       { log: ctx.log },
     );
     Object.assign(run, fresh);
+    // Every prompt sent and reply received (scrubbed), as `segment` writes it.
+    if (writer.transcript?.length) writeFileAtomic(join(dir, 'llm-transcript.jsonl'), writer.transcript.map((t) => JSON.stringify(t)).join('\n') + '\n');
     writeBriefs(dir, run);
     rmSync(progressPath, { force: true });
 

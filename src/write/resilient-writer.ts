@@ -85,6 +85,11 @@ export class ResilientWriter implements Writer {
    * What run.json keeps of this write (`RunFile.llm`). Given the record of an interrupted write
    * that this one resumed, usage adds up and its fallbacks stay for segments not written now.
    */
+  /** The LLM writer's prompts and replies (for llm-transcript.jsonl); fallbacks add none. */
+  get transcript(): readonly unknown[] {
+    return this.llm.transcript;
+  }
+
   record(previous?: LlmRecord): LlmRecord {
     const usage = this.llm.usage.snapshot();
     const rewritten = new Set(this.fallbacks.map((f) => f.segment));
