@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { translateDuckDbError } from './duckdb-errors.js';
 import { formatFromPath } from './formats.js';
 import { openSource, type Source } from './ingest.js';
-import { precheckFile } from './precheck.js';
+import { assertColumnCount, precheckFile } from './precheck.js';
 
 /**
  * Open a data file in a private, in-memory DuckDB for the length of `work`: the byte-level
@@ -23,6 +23,8 @@ export async function withSource<T>(file: string, work: (conn: DuckDBConnection,
     conn = await instance.connect();
     const source = await openSource(conn, file, format, head);
     columns = source.columns.map((c) => c.name);
+    // CSV headers were counted before DuckDB read anything; JSON and Parquet are counted here.
+    assertColumnCount(file, columns.length);
     return await work(conn, source);
   } catch (err) {
     throw translateDuckDbError(err, { file, format: format.format, columns });
