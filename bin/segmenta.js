@@ -1,5 +1,3 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources through tsx's loader, so the package needs no build step.
-import { register } from 'tsx/esm/api';
-register();
-await import('../src/cli/main.ts');
+// Runs the compiled JavaScript (`npm run build`, which `npm install` runs through "prepare").
+await import('../dist/src/cli/main.js');

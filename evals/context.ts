@@ -9,7 +9,7 @@ import { UsageError } from '../src/errors.js';
 import { readAssignments } from '../src/vectors/assignments.js';
 import { loadVectors } from '../src/vectors/load.js';
 import { takeRows } from '../src/cluster/assign.js';
-import { textEmbedderFor } from '../src/vectors/text-embedder-for.js';
+import { textEmbedderFor } from '../src/embed/create-text-embedder.js';
 import type { RunFile } from '../src/model/run.js';
 
 /**

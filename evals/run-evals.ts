@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Config } from '../src/config.js';
 import type { RunFile } from '../src/model/run.js';
 import { writeFileAtomic } from '../src/util/atomic-write.js';
+import { checkpoint } from '../src/util/cancel.js';
 import { OfflineWriter } from '../src/write/offline-writer.js';
 import type { Writer } from '../src/model/writer.js';
 import { loadEvalContext, type EvalContext } from './context.js';
@@ -30,6 +31,8 @@ export interface EvalOptions {
   seed?: number;
   bootstraps?: number;
   llm?: { members?: number; samples?: number };
+  /** The user's cancellation: checked between suites; nothing is saved once it fires. */
+  signal?: AbortSignal;
 }
 
 export interface FullEvalReport extends EvalReport {
@@ -45,6 +48,7 @@ export async function runEvals(dir: string, run: RunFile, config: Config, log: (
   const metrics: Metric[] = [];
   const add = (suite: string, ms: Measurement[]) => metrics.push(...ms.map((m) => judgeMeasurement(m, suite, thresholds)));
   const timed = async <T>(suite: string, fn: () => T | Promise<T>): Promise<T> => {
+    await checkpoint(options.signal);
     const t0 = performance.now();
     const out = await fn();
     log(`${suite} done (${((performance.now() - t0) / 1000).toFixed(1)} s)`);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../src/errors.js';
+import { packagePath } from '../src/util/package-path.js';
 import type { Direction, Measurement, Metric } from './types.js';
 
 /**
@@ -13,7 +14,7 @@ export interface Threshold {
   why: string;
 }
 
-export const THRESHOLDS_FILE = new URL('./thresholds.json', import.meta.url);
+export const THRESHOLDS_FILE = packagePath('evals', 'thresholds.json');
 
 export function loadThresholds(path: URL | string = THRESHOLDS_FILE): Record<string, Threshold> {
   const raw = JSON.parse(readFileSync(path, 'utf8')) as Record<string, { min?: number; max?: number; why: string }>;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../util/package-path.js';
 
-const PATH = fileURLToPath(new URL('../../prompts/agent-system.md', import.meta.url));
+const PATH = packagePath('prompts', 'agent-system.md');
 
 /** The agent's system prompt from prompts/agent-system.md, without its documenting comment. */
 export function agentSystemPrompt(path = PATH): string {

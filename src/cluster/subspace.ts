@@ -15,7 +15,7 @@
  * assignToCentroids(vectors, centroids) reproduces a Run's segments without knowing P.
  */
 import type { Vectors } from '../model/vectors.js';
-import { symmetricEigen } from '../embed/linalg.js';
+import { symmetricEigen } from '../util/linalg.js';
 import { denseOperator, svd } from '../embed/svd.js';
 
 /** A component is signal when its variance exceeds this multiple of the median eigenvalue (see above). */

@@ -1,4 +1,4 @@
-import { DuckDBTypeId, type DuckDBConnection, type DuckDBDataChunk } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBDataChunk } from '@duckdb/node-api';
 
 /**
  * Column-at-a-time reads of query results into typed arrays. Row objects would allocate one
@@ -20,6 +20,8 @@ export interface ReadResult {
 
 /** Run a query and read every column as the given kind: 'f64' (NULL → NaN), 'str', or 'codes'. */
 export async function readColumns(conn: DuckDBConnection, sql: string, kinds: ColumnKind[]): Promise<ReadResult> {
+  // Loaded here, not at module load (start-up time; a connection means it is loaded already).
+  const { DuckDBTypeId } = await import('@duckdb/node-api');
   const result = await conn.run(sql);
   if (result.columnCount !== kinds.length) {
     throw new Error(`readColumns: query returns ${result.columnCount} columns, ${kinds.length} kinds given`);

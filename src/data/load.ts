@@ -23,7 +23,7 @@ export async function loadCustomers(file: string, options: LoadOptions = {}): Pr
     const table = inference.events ? await fromEvents(conn, source, inference) : await fromCustomerRows(conn, source, inference);
     assertUsable(table, file);
     return table;
-  });
+  }, options.signal);
 }
 
 /** The pipeline calls this once k is known: fewer customers than segments is the user's input problem. */

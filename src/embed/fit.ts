@@ -4,6 +4,7 @@
  */
 import type { CustomerTable } from '../model/data.js';
 import { SegmentaError } from '../errors.js';
+import { checkpoint } from '../util/cancel.js';
 import { assemble, rawBlocks } from './apply.js';
 import { categoricalFeatures, fitCategoricalColumn } from './categorical-block.js';
 import { fitNumericColumn } from './numeric-block.js';
@@ -27,11 +28,12 @@ function caching(embedder: TextEmbedder): TextEmbedder {
   };
 }
 
-export async function fitEmbedding(table: CustomerTable, options: { textEmbedder?: TextEmbedder; seed?: number } = {}): Promise<EmbedResult> {
+export async function fitEmbedding(table: CustomerTable, options: { textEmbedder?: TextEmbedder; seed?: number; signal?: AbortSignal } = {}): Promise<EmbedResult> {
   const n = table.ids.length;
   const seed = options.seed ?? 42;
   const embedder = options.textEmbedder ? caching(options.textEmbedder) : undefined;
   const text = await fitTextModel(table.text, n, { seed, embedder });
+  await checkpoint(options.signal);
   const model: EmbeddingModel = {
     version: 1,
     dim: 0,
@@ -41,6 +43,7 @@ export async function fitEmbedding(table: CustomerTable, options: { textEmbedder
     ...(text ? { text } : {}),
   };
   const raw = await rawBlocks(model, table, embedder);
+  await checkpoint(options.signal);
   if (raw.length === 0) {
     throw new SegmentaError('input', 'no numeric, categorical or text columns left to segment on (ids and PII are never used); check the column roles');
   }

@@ -1,4 +1,4 @@
-export type { BlockInfo, EmbedResult, EmbeddingModel, FitEmbedding, TextEmbedder, TextModel, Vectors } from '../model/vectors.js';
+export type { BlockInfo, EmbedResult, EmbeddingModel, TextEmbedder, TextModel, Vectors } from '../model/vectors.js';
 export { fitEmbedding } from './fit.js';
 export { applyEmbedding } from './apply.js';
 export { tfidf, fitTfidf, transformTfidf, tfidfRow, type Csr, type TfidfOptions, type TfidfVocabulary } from './tfidf.js';

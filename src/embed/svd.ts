@@ -9,7 +9,7 @@
  * decomposition is of an l × l matrix (l = rank + oversampling ≈ 30–40).
  */
 import { gaussian, createRng } from '../util/random.js';
-import { orthonormalizeColumns, symmetricEigen } from './linalg.js';
+import { orthonormalizeColumns, symmetricEigen } from '../util/linalg.js';
 import type { Csr } from './tfidf.js';
 
 /** A matrix seen only through its products with tall dense matrices (row-major Float64). */

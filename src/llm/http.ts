@@ -37,6 +37,22 @@ export class AttemptTimeoutError extends Error {
   }
 }
 
+/**
+ * The server could not be reached or hung up (undici says only "fetch failed"; `code` is the
+ * useful part: ECONNREFUSED, ENOTFOUND, UND_ERR_SOCKET). Classified here, where it arises, so
+ * nothing downstream reads message text to tell a connection error from a timeout.
+ */
+export class ConnectionFailedError extends Error {
+  readonly code?: string;
+  constructor(cause: unknown) {
+    const c = (cause as { cause?: { code?: string; message?: string } }).cause;
+    const code = c?.code ?? (cause as { code?: string }).code;
+    super(`connection failed (${code ?? c?.message ?? (cause as Error).message})`, { cause });
+    this.name = 'ConnectionFailedError';
+    this.code = code;
+  }
+}
+
 type FetchFn = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -98,10 +114,9 @@ export function createGuardedFetch(options: GuardedFetchOptions): FetchFn {
         done();
         if (outer?.aborted) throw outer.reason ?? err;
         const timedOut = controller.signal.reason instanceof AttemptTimeoutError;
-        if (attempt >= attempts) throw timedOut ? controller.signal.reason : err;
-        // undici says only "fetch failed"; the cause has the useful part (ECONNREFUSED, "other side closed").
-        const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-        why = timedOut ? `a timeout (${seconds(policy.timeoutMs)})` : `a connection error (${cause?.code ?? cause?.message ?? (err as Error).message})`;
+        const failure = timedOut ? (controller.signal.reason as AttemptTimeoutError) : new ConnectionFailedError(err);
+        if (attempt >= attempts) throw failure;
+        why = timedOut ? `a timeout (${seconds(policy.timeoutMs)})` : `a ${failure.message}`;
       }
       const delay = wait ?? backoffMs(attempt - 1, policy);
       log?.(`retrying ${label} after ${why} (attempt ${attempt + 1}/${attempts}, waiting ${seconds(delay)})`);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { packagePath } from '../util/package-path.js';
 
 /**
  * Prompt templates live in prompts/<name>.md, one per task. A template has a `## user` section,
@@ -20,7 +20,7 @@ export interface Prompt {
   hash: string;
 }
 
-export const PROMPTS_DIR = fileURLToPath(new URL('../../prompts/', import.meta.url));
+export const PROMPTS_DIR = packagePath('prompts');
 
 const VAR = /\{\{([a-z][a-z0-9_]*)\}\}/g;
 const cache = new Map<string, { text: string; hash: string }>();

@@ -6,10 +6,11 @@ import {
   SegmentaError,
   TimeoutError,
 } from '../errors.js';
+import { AttemptTimeoutError, ConnectionFailedError } from './http.js';
 
 /**
  * Turn whatever the openai client / LangChain threw into one of our errors, by status and
- * class name found anywhere on the cause chain — never by message text alone. One line each,
+ * class found anywhere on the cause chain — never by message text. One line each,
  * saying what failed and what to do.
  */
 export interface ErrorContext {
@@ -65,11 +66,12 @@ export function toSegmentaError(err: unknown, ctx: ErrorContext): SegmentaError 
     return new ProviderError(`${ctx.label}: ${where} answered ${status}${detail ? ` (${detail})` : ''} after ${tries}`, { status, cause: err });
   }
 
-  const text = errs.map((e) => `${prop(e, 'name') ?? ''} ${prop(e, 'message') ?? ''}`).join(' ');
-  if (names.some((n) => n === 'TimeoutError' || n === 'APIConnectionTimeoutError') || /timed? ?out/i.test(text)) {
+  // Our fetch (http.ts) throws these two classes where the failure arises; the openai client
+  // keeps them on the cause chain, and its own connection classes say the same by name.
+  if (errs.some((e) => e instanceof AttemptTimeoutError) || names.some((n) => n === 'TimeoutError' || n === 'APIConnectionTimeoutError')) {
     return new TimeoutError(`${ctx.label}: no answer from ${where} within ${(ctx.timeoutMs / 1000).toFixed(1)} s, ${tries}. Raise SEGMENTA_LLM_TIMEOUT_MS or check the server.`, { cause: err });
   }
-  if (names.some((n) => n === 'APIConnectionError') || /fetch failed|ECONNREFUSED|ENOTFOUND|ECONNRESET|socket/i.test(text)) {
+  if (errs.some((e) => e instanceof ConnectionFailedError) || names.some((n) => n === 'APIConnectionError')) {
     return new ProviderError(`${ctx.label}: cannot reach ${where} (${tries}). Check OPENAI_BASE_URL and that the server is running.`, { cause: err });
   }
   return new ProviderError(`${ctx.label}: the LLM call failed (${serverMessage(err) || 'unknown error'})`, { cause: err });

@@ -88,4 +88,6 @@ export interface LoadOptions {
   text?: string[];
   /** Treat the file as an event log even if inference says otherwise (or never: false). */
   events?: boolean;
+  /** The user's cancellation: interrupts the running query. */
+  signal?: AbortSignal;
 }

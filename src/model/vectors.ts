@@ -30,6 +30,11 @@ export interface EmbeddingModel {
   numeric: { name: string; transform: 'none' | 'log1p'; center: number; scale: number; low: number; high: number }[];
   categorical: { name: string; levels: string[]; pooled: string }[];
   text?: TextModel;
+  /**
+   * Set when the vectors were brought by a library user (src/pipeline/stages.ts) rather than
+   * computed here: there is no preprocessing to replay on new customers.
+   */
+  precomputed?: string;
 }
 
 export interface TextModel {
@@ -62,5 +67,3 @@ export interface EmbedResult {
   vectors: Vectors;
   model: EmbeddingModel;
 }
-
-export type FitEmbedding = (table: CustomerTable, options?: { textEmbedder?: TextEmbedder; seed?: number }) => Promise<EmbedResult>;

@@ -6,7 +6,7 @@ import { formatCount, formatShare, textTable } from '../util/format.js';
 import { embedNewCustomers } from '../vectors/embed-new.js';
 import { loadCentroids } from '../vectors/load.js';
 import { assignToCentroids } from '../cluster/assign.js';
-import { textEmbedderFor } from '../vectors/text-embedder-for.js';
+import { textEmbedderFor } from '../embed/create-text-embedder.js';
 import { toCsv } from '../util/csv.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 

@@ -14,5 +14,5 @@ export function errorText(err: unknown): string {
 export function isAbort(err: unknown, signal?: AbortSignal): boolean {
   if (signal?.aborted) return true;
   if (isSegmentaError(err)) return err.code === 'cancelled';
-  return err instanceof Error && (err.name === 'AbortError' || /abort/i.test(err.message));
+  return err instanceof Error && (err.name === 'AbortError' || err.name === 'APIUserAbortError');
 }

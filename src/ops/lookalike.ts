@@ -7,7 +7,7 @@ import { formatCount, textTable } from '../util/format.js';
 import { UsageError } from '../errors.js';
 import { embedNewCustomers } from '../vectors/embed-new.js';
 import { segmentLookalikes, seedLookalikes, type RunLookalikes } from '../vectors/run-lookalikes.js';
-import { textEmbedderFor } from '../vectors/text-embedder-for.js';
+import { textEmbedderFor } from '../embed/create-text-embedder.js';
 import { toCsv } from '../util/csv.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import type { RunFile } from '../model/run.js';

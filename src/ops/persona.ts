@@ -38,7 +38,7 @@ export const personaOp = defineOperation({
       // The offline writer is deterministic: rewriting would give the same persona back.
       return { ...base, persona: texts.persona, writer: writerLabel(texts.writer), rewritten: false, note: 'Rewriting needs an LLM (set OPENAI_API_KEY); this is the stored persona.' };
     }
-    const writer = await createWriter(ctx.config, ctx.log);
+    const writer = await createWriter(ctx.config, { log: ctx.log, signal: ctx.signal });
     const persona = await writer.persona(seg.profile, { segment: seg.id, name: texts.name, summary: texts.summary }, writeContextOf(run));
     const info = writer.infoFor?.(seg.id) ?? writer.info;
     await saveSegmentTexts(dir, run, seg.id, { ...texts, persona, writer: info }, new Date(), { log: ctx.log });

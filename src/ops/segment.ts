@@ -28,7 +28,7 @@ export const segmentOp = defineOperation({
   description: 'Split a customer file into segments and write a name, persona, copy and brief for each.',
   input: SegmentInput,
   async run(input, ctx) {
-    const made = await makeRun({ ...input, config: ctx.config, log: ctx.log });
+    const made = await makeRun({ ...input, config: ctx.config, log: ctx.log, signal: ctx.signal });
     if (ctx.session) {
       ctx.session.runId = made.runId;
       ctx.session.file = input.file;

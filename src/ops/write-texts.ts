@@ -5,7 +5,7 @@ import { defineOperation } from './operation.js';
 import { updateRunFile } from '../run/store.js';
 import { openRun } from './session.js';
 import { createWriter } from '../write/create-writer.js';
-import { writeAllTexts } from '../write/write-all.js';
+import { applyTexts, appendTranscript, writePhase } from '../pipeline/write-phase.js';
 import { SegmentTextsSchema, type SegmentTexts } from '../model/texts.js';
 import { writeBriefs } from '../brief/write-briefs.js';
 import { loadCustomers } from '../data/load.js';
@@ -62,37 +62,23 @@ export const writeTextsOp = defineOperation({
     const piiValues = existsSync(run.config.file)
       ? (await loadCustomers(run.config.file, { idColumn: run.config.idColumn, ignore: run.config.ignore, text: run.config.text })).piiValues
       : undefined;
-    const writer = await createWriter(ctx.config, ctx.log, piiValues);
+    const writer = await createWriter(ctx.config, { log: ctx.log, piiValues, signal: ctx.signal });
     const startedAt = new Date().toISOString();
     const saveProgress = (texts: Record<number, SegmentTexts>) =>
       writeFileAtomic(progressPath, JSON.stringify({ startedAt, writer: writerName, texts, llm: writer.record?.(previousLlm) }));
 
-    const texts = await writeAllTexts(writer, run.segments.map((s) => s.profile), {
-      done,
+    const { texts } = await writePhase(run.segments.map((s) => s.profile), {
+      config: ctx.config,
       log: ctx.log,
-      concurrency: ctx.config.llm?.concurrency,
+      signal: ctx.signal,
+      writer,
+      done,
       onSegmentDone: (_id, _texts, all) => saveProgress(all),
     });
-
-    const writtenAt = new Date().toISOString();
-    const llmRecord = writer.record?.(previousLlm);
     // Under the Run's lock, on a fresh read: a `copy … --offer` saved meanwhile is kept in the history.
-    const fresh = await updateRunFile(
-      dir,
-      (r) => {
-        const old: Record<number, SegmentTexts> = {};
-        for (const seg of r.segments) if (seg.texts) old[seg.id] = seg.texts;
-        if (Object.keys(old).length) r.textsHistory = [...(r.textsHistory ?? []), { writtenAt, writer: r.config.writer, texts: old }];
-        for (const seg of r.segments) seg.texts = texts[seg.id];
-        r.config.writer = writer.info.kind;
-        r.config.model = writer.info.model;
-        r.llm = llmRecord;
-      },
-      { log: ctx.log },
-    );
+    const fresh = await updateRunFile(dir, (r) => applyTexts(r, texts, writer, previousLlm), { log: ctx.log });
     Object.assign(run, fresh);
-    // Every prompt sent and reply received (scrubbed), as `segment` writes it.
-    if (writer.transcript?.length) writeFileAtomic(join(dir, 'llm-transcript.jsonl'), writer.transcript.map((t) => JSON.stringify(t)).join('\n') + '\n');
+    appendTranscript(dir, writer);
     writeBriefs(dir, run);
     rmSync(progressPath, { force: true });
 

@@ -1,25 +1,39 @@
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
-import { loadCustomers, assertEnoughCustomers } from '../data/load.js';
-import type { CustomerTable, LoadOptions } from '../model/data.js';
-import { fitEmbedding } from '../embed/fit.js';
-import { clusterVectors } from '../cluster/cluster.js';
-import { profileSegments } from '../profile/profile.js';
+import { assertEnoughCustomers } from '../data/load.js';
 import type { Config } from '../config.js';
-import { createTextEmbedder, createWriter } from '../write/create-writer.js';
-import { writeAllTexts } from '../write/write-all.js';
+import { createTextEmbedder } from '../embed/create-text-embedder.js';
 import { writeBriefs } from '../brief/write-briefs.js';
 import { buildRunIndex } from '../vectors/build.js';
 import { toCsv } from '../util/csv.js';
+import { checkpoint } from '../util/cancel.js';
 import { newRunId, stageRun, ASSIGNMENTS_CSV, RUN_JSON } from '../run/store.js';
+import type { CustomerTable, LoadOptions } from '../model/data.js';
 import type { RunFile } from '../model/run.js';
+import type { Clusterer, Embedder, Profiler, Source, StageContext } from '../model/stages.js';
+import type { Writer } from '../model/writer.js';
+import { blockEmbedder, defaultProfiler, fileSource, kmeansClusterer } from './stages.js';
+import { appendTranscript, writePhase } from './write-phase.js';
 
-export interface MakeRunOptions extends LoadOptions {
-  file: string;
+/** The stages a caller may replace; each defaults to today's implementation (./stages.ts). */
+export interface Stages {
+  source: Source;
+  embedder: Embedder;
+  clusterer: Clusterer;
+  profiler: Profiler;
+  writer: Writer;
+}
+
+export interface MakeRunOptions extends Omit<LoadOptions, 'signal'> {
+  /** A file to read (the CLI's case); or give `stages.source`. */
+  file?: string;
   k?: number;
   seed: number;
   config: Config;
   log: (line: string) => void;
+  /** The user's cancellation: every stage stops at its next checkpoint and no Run is left. */
+  signal?: AbortSignal;
+  stages?: Partial<Stages>;
 }
 
 export interface MadeRun {
@@ -30,43 +44,44 @@ export interface MadeRun {
 }
 
 /** Time one stage and log it; the timings go into run.json for `segmenta show` and the bench. */
-async function timed<T>(seconds: Record<string, number>, stage: string, log: (l: string) => void, fn: () => Promise<T> | T): Promise<T> {
+async function timed<T>(seconds: Record<string, number>, stage: string, ctx: StageContext, fn: () => Promise<T> | T): Promise<T> {
   const t0 = performance.now();
   const out = await fn();
   seconds[stage] = Math.round((performance.now() - t0) / 10) / 100;
-  log(`${stage} done (${seconds[stage].toFixed(2)} s)`);
+  ctx.log(`${stage} done (${seconds[stage].toFixed(2)} s)`);
+  await checkpoint(ctx.signal);
   return out;
 }
 
 /**
- * The whole offline-or-LLM pipeline, data → Run folder: ingest, embed, cluster, profile,
- * write, brief. Everything is assembled in a staging folder and moved into place at the end.
+ * The whole pipeline, data → Run folder: source, embed, cluster, profile, write, brief, index.
+ * Stages come in as objects (src/model/stages.ts), so a library user can bring their own
+ * embeddings, labels or writer and keep the rest. Everything is assembled in a staging folder
+ * and moved into place at the end; a failure or a cancel leaves the workspace as it was.
  */
 export async function makeRun(opts: MakeRunOptions): Promise<MadeRun> {
-  const { log } = opts;
+  const ctx: StageContext = { seed: opts.seed, signal: opts.signal, log: opts.log };
   const seconds: Record<string, number> = {};
-  const table = await timed(seconds, 'ingest', log, () =>
-    loadCustomers(opts.file, { idColumn: opts.idColumn, ignore: opts.ignore, text: opts.text, events: opts.events }),
-  );
-  log(`read ${table.ids.length.toLocaleString('en-US')} customers from ${opts.file}`);
-  assertEnoughCustomers(table, opts.k ?? 2, opts.file);
-  // Made after loading so the privacy guard knows the values of the file's PII columns.
-  const writer = await createWriter(opts.config, log, table.piiValues);
-  const textEmbedder = await createTextEmbedder(opts.config, log, table.piiValues);
+  const source = opts.stages?.source ?? fileSource(requireFile(opts), { idColumn: opts.idColumn, ignore: opts.ignore, text: opts.text, events: opts.events });
+  await checkpoint(opts.signal);
+  const table = await timed(seconds, 'ingest', ctx, () => source.load(ctx));
+  ctx.log(`read ${table.ids.length.toLocaleString('en-US')} customers from ${source.name}`);
+  assertEnoughCustomers(table, opts.k ?? 2, source.name);
   const minSegmentSize = opts.config.minSegmentSize;
 
-  const { vectors, model } = await timed(seconds, 'embed', log, () => fitEmbedding(table, { textEmbedder, seed: opts.seed }));
-  const cluster = await timed(seconds, 'cluster', log, () => clusterVectors(vectors, { k: opts.k, seed: opts.seed, minSegmentSize, timings: seconds }));
-  log(`${cluster.k} segments (${opts.k ? 'k given' : `k chosen by silhouette ${cluster.silhouette.toFixed(3)}`})`);
-  const profiles = await timed(seconds, 'profile', log, () =>
-    profileSegments(table, cluster.labels, cluster.k, {
-      stability: cluster.stability,
-      minSegmentSize,
-      vectors,
-      centroids: cluster.centroids,
-    }),
+  // Made after loading so the privacy guard knows the values of the file's PII columns.
+  const textEmbedder = opts.stages?.embedder ? undefined : await createTextEmbedder(opts.config, ctx.log, table.piiValues);
+  const embedder = opts.stages?.embedder ?? blockEmbedder(textEmbedder);
+  const clusterer = opts.stages?.clusterer ?? kmeansClusterer();
+  const profiler = opts.stages?.profiler ?? defaultProfiler();
+
+  const { vectors, model } = await timed(seconds, 'embed', ctx, () => embedder.embed(table, ctx));
+  const cluster = await timed(seconds, 'cluster', ctx, () => clusterer.cluster(vectors, { k: opts.k, minSegmentSize, timings: seconds }, ctx));
+  ctx.log(`${cluster.k} segments (${opts.k ? 'k given' : cluster.kScores.length ? `k chosen by silhouette ${cluster.silhouette.toFixed(3)}` : `by ${clusterer.name}`})`);
+  const profiles = await timed(seconds, 'profile', ctx, () => profiler.profile(table, { cluster, vectors, minSegmentSize }, ctx));
+  const { writer, texts } = await timed(seconds, 'write', ctx, () =>
+    writePhase(profiles, { config: opts.config, log: ctx.log, signal: ctx.signal, piiValues: table.piiValues, writer: opts.stages?.writer }),
   );
-  const texts = await timed(seconds, 'write', log, () => writeAllTexts(writer, profiles, { log, concurrency: opts.config.llm?.concurrency }));
 
   const runId = newRunId();
   const run: RunFile = {
@@ -74,7 +89,7 @@ export async function makeRun(opts: MakeRunOptions): Promise<MadeRun> {
     id: runId,
     createdAt: new Date().toISOString(),
     config: {
-      file: opts.file,
+      file: source.name,
       k: opts.k,
       seed: opts.seed,
       minSegmentSize,
@@ -89,7 +104,7 @@ export async function makeRun(opts: MakeRunOptions): Promise<MadeRun> {
     embedding: {
       dim: model.dim,
       blocks: model.blocks.map(({ features: _features, ...b }) => b),
-      textEmbedder: textEmbedder?.name ?? (model.text ? model.text.kind : 'none'),
+      textEmbedder: textEmbedder?.name ?? (model.text ? model.text.kind : embedder.name === 'blocks' ? 'none' : embedder.name),
     },
     metrics: {
       customers: table.ids.length,
@@ -108,29 +123,32 @@ export async function makeRun(opts: MakeRunOptions): Promise<MadeRun> {
 
   const stage = stageRun(opts.config.workspace, runId);
   try {
-    {
-      // Files inside the staging folder need no temp+rename of their own: the folder is
-      // invisible until commit() renames it into place.
-      await timed(seconds, 'save', log, () => {
-        writeFileSync(join(stage.dir, 'embedding.json'), JSON.stringify(model));
-        writeFileSync(
-          join(stage.dir, ASSIGNMENTS_CSV),
-          toCsv([table.schema.idColumn, 'segment'], (function* () {
-            for (let i = 0; i < table.ids.length; i++) yield [table.ids[i], cluster.labels[i] + 1];
-          })()),
-        );
-      });
-      await timed(seconds, 'briefs', log, () => writeBriefs(stage.dir, run));
-      // Every prompt sent and reply received, so evals and debugging can replay them.
-      if (writer.transcript?.length) writeFileSync(join(stage.dir, 'llm-transcript.jsonl'), writer.transcript.map((t) => JSON.stringify(t)).join('\n') + '\n');
-      // The vector index (src/index/): per-segment hnswlib graphs, vectors and centroids under index/.
-      run.index = await timed(seconds, 'index', log, () => buildRunIndex(stage.dir, vectors, cluster));
-      writeFileSync(join(stage.dir, RUN_JSON), JSON.stringify(run, null, 2) + '\n');
-    }
+    // Files inside the staging folder need no temp+rename of their own: the folder is
+    // invisible until commit() renames it into place.
+    await timed(seconds, 'save', ctx, () => {
+      writeFileSync(join(stage.dir, 'embedding.json'), JSON.stringify(model));
+      writeFileSync(
+        join(stage.dir, ASSIGNMENTS_CSV),
+        toCsv([table.schema.idColumn, 'segment'], (function* () {
+          for (let i = 0; i < table.ids.length; i++) yield [table.ids[i], cluster.labels[i] + 1];
+        })()),
+      );
+    });
+    await timed(seconds, 'briefs', ctx, () => writeBriefs(stage.dir, run));
+    appendTranscript(stage.dir, writer);
+    // The vector index (src/vectors/): per-segment hnswlib graphs, vectors and centroids under index/.
+    run.index = await timed(seconds, 'index', ctx, () => buildRunIndex(stage.dir, vectors, cluster));
+    writeFileSync(join(stage.dir, RUN_JSON), JSON.stringify(run, null, 2) + '\n');
+    await checkpoint(opts.signal);
     const runDir = stage.commit();
     return { runId, runDir, run, table };
   } catch (err) {
     stage.abort();
     throw err;
   }
+}
+
+function requireFile(opts: MakeRunOptions): string {
+  if (!opts.file) throw new TypeError('makeRun needs a file or stages.source');
+  return opts.file;
 }

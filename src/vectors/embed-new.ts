@@ -37,6 +37,9 @@ export async function embedNewCustomers(
   embedderFor: (model: EmbeddingModel, table: CustomerTable) => Promise<TextEmbedder | undefined> = async () => undefined,
 ): Promise<{ table: CustomerTable; vectors: Vectors; model: EmbeddingModel }> {
   const model = readEmbeddingModel(dir, run);
+  if (model.precomputed) {
+    throw new IndexError(`Run ${run.id} was made from precomputed vectors (${model.precomputed}), so it has no preprocessing to embed new customers with. Embed them the same way and assign them with the library, or make the Run from the file itself`);
+  }
   const table = await loadCustomers(file, { idColumn: run.schema.idColumn, ignore: run.config.ignore, text: run.config.text });
   const vectors = await applyEmbedding(model, table, await embedderFor(model, table));
   return { table, vectors, model };

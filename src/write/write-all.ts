@@ -2,6 +2,7 @@ import type { SegmentProfile } from '../model/profile.js';
 import { SegmentTextsSchema, type SegmentName, type SegmentTexts } from '../model/texts.js';
 import type { WriteContext, Writer } from '../model/writer.js';
 import { mapLimit } from '../util/map-limit.js';
+import { checkpoint } from '../util/cancel.js';
 
 export interface WriteAllOptions {
   concurrency?: number;
@@ -10,6 +11,8 @@ export interface WriteAllOptions {
   /** Called after each segment's texts are complete, so a caller can save progress. */
   onSegmentDone?: (segment: number, texts: SegmentTexts, all: Record<number, SegmentTexts>) => void | Promise<void>;
   log?: (line: string) => void;
+  /** The user's cancellation: no segment is started after it fires. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -26,9 +29,11 @@ export async function writeAllTexts(writer: Writer, profiles: SegmentProfile[], 
   // Names are written for all segments together; finished segments keep theirs.
   const names = new Map<number, SegmentName>();
   for (const [id, t] of Object.entries(out)) names.set(Number(id), { segment: Number(id), name: t.name, summary: t.summary });
+  await checkpoint(options.signal);
   for (const n of await writer.names(ctx)) if (!names.has(n.segment)) names.set(n.segment, n);
 
   await mapLimit(todo, options.concurrency ?? 4, async (profile) => {
+    await checkpoint(options.signal);
     const name = names.get(profile.id);
     if (!name) throw new Error(`writer returned no name for segment ${profile.id}`);
     const persona = await writer.persona(profile, name, ctx);

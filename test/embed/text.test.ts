@@ -3,7 +3,7 @@ import { createRng, gaussian } from '../../src/util/random.js';
 import { terms, tokenize } from '../../src/embed/tokenize.js';
 import { tfidf, type Csr } from '../../src/embed/tfidf.js';
 import { svd } from '../../src/embed/svd.js';
-import { orthonormalizeColumns, symmetricEigen } from '../../src/embed/linalg.js';
+import { orthonormalizeColumns, symmetricEigen } from '../../src/util/linalg.js';
 
 describe('tokenize / terms', () => {
   it('lower-cases, drops stop words and 1-letter tokens, keeps negations, forms bigrams from what remains', () => {

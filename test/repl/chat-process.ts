@@ -2,10 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-// The installed bin (tsx's loader in one process), as a user runs it. Not the tsx CLI: that
-// relays Ctrl-C to a second process and kills it if the relay takes over 30 ms, which a
-// loaded machine exceeds.
-const BIN = join(ROOT, 'bin/segmenta.js');
+// The sources through tsx's loader in one process (`node --import tsx`), so the test runs what
+// is in src/ rather than a possibly stale dist/. Not the tsx CLI: that relays Ctrl-C to a second
+// process and kills it if the relay takes over 30 ms, which a loaded machine exceeds.
+const MAIN = join(ROOT, 'src/cli/main.ts');
 
 export interface ChatRun {
   code: number | null;
@@ -26,7 +26,7 @@ export function chat(
   onOutput?: (stdout: string, child: ChildProcess) => void,
 ): Promise<ChatRun> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [BIN, 'chat', '--workspace', workspace, '--no-history'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'chat', '--workspace', workspace, '--no-history'], {
       cwd: ROOT,
       env: { ...process.env, OPENAI_API_KEY: '', OPENAI_BASE_URL: '', NO_COLOR: '1', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
