@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { LlmConfig } from '../config.js';
 import { CancelledError, ConfigError, ProviderError, RateLimitError, SegmentaError, TimeoutError } from '../errors.js';
 import type { SegmentProfile } from '../model/profile.js';
@@ -173,5 +174,8 @@ export function createResilientWriter(llm: LlmConfig, offline: Writer, options: 
   // Default: room for about four timed-out attempts in all, whatever the number of items.
   const deadlineMs = options.deadlineMs ?? 4 * llm.timeoutMs * (llm.maxRetries + 1);
   const signal = options.signal ? AbortSignal.any([options.signal, deadlineController.signal]) : deadlineController.signal;
+  // Every request of the Run listens to this one signal (each removes its listener when done);
+  // Node's default of 10 would warn about a leak at the 11th concurrent request.
+  setMaxListeners(1000, signal, deadlineController.signal);
   return new ResilientWriter(new LlmWriter(llm, { ...options, signal }), offline, { ...options, deadlineMs, deadlineController, userSignal: options.signal });
 }
