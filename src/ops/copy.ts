@@ -66,7 +66,7 @@ export const copyOp = defineOperation({
     const changed = JSON.stringify(copy) !== JSON.stringify(texts.copy);
     // The previous copy stays in textsHistory; briefs and the report are regenerated.
     const writerInfo = changed ? info : texts.writer;
-    saveAndRefresh(dir, run, seg.id, { ...texts, copy, writer: writerInfo, copySettings: settings });
+    await saveAndRefresh(dir, run, seg.id, { ...texts, copy, writer: writerInfo, copySettings: settings }, { log: ctx.log });
     return { ...base, copy, writer: writerLabel(writerInfo), fresh: true, changed, settings, note };
   },
   render(r) {

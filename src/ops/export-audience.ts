@@ -46,8 +46,19 @@ export interface ExportResult {
   skipped: { segment: number; size: number; reason: string }[];
 }
 
+/**
+ * A hard floor under the configured minimum: an audience of fewer than 10 people singles people
+ * out (ad platforms refuse lists that small for the same reason), whatever
+ * SEGMENTA_MIN_SEGMENT_SIZE says.
+ */
+export const EXPORT_FLOOR = 10;
+
+function exportMinimum(run: RunFile): number {
+  return Math.max(EXPORT_FLOOR, run.config.minSegmentSize);
+}
+
 function isExportable(run: RunFile, s: RunSegment): boolean {
-  return !s.small && s.size >= run.config.minSegmentSize;
+  return !s.small && s.size >= exportMinimum(run);
 }
 
 export const exportAudienceOp = defineOperation({
@@ -60,7 +71,7 @@ export const exportAudienceOp = defineOperation({
       if (input.segment !== undefined) throw new UsageError('give either --segment or --audience, not both');
       return exportPredictive(ctx, dir, run, input.audience, input);
     }
-    const min = run.config.minSegmentSize;
+    const min = exportMinimum(run);
     const skipped: ExportResult['skipped'] = [];
     let chosen: RunSegment[];
     if (input.segment !== undefined) {

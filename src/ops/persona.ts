@@ -42,7 +42,7 @@ export const personaOp = defineOperation({
     const writer = await createWriter(ctx.config, { log: ctx.log, signal: ctx.signal });
     const persona = await writer.persona(seg.profile, { segment: seg.id, name: texts.name, summary: texts.summary }, writeContextOf(run));
     const info = writer.infoFor?.(seg.id) ?? writer.info;
-    saveAndRefresh(dir, run, seg.id, { ...texts, persona, writer: info });
+    await saveAndRefresh(dir, run, seg.id, { ...texts, persona, writer: info }, { log: ctx.log });
     return { ...base, persona, writer: writerLabel(info), rewritten: true };
   },
   render(r) {

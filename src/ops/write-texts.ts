@@ -2,7 +2,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { defineOperation } from './operation.js';
-import { writeRunFile } from '../run/store.js';
+import { updateRunFile } from '../run/store.js';
 import { writeContextOf } from '../pipeline/save-texts.js';
 import { makeLabels } from '../write/labels.js';
 import { openRun } from './session.js';
@@ -84,9 +84,13 @@ export const writeTextsOp = defineOperation({
       done,
       onSegmentDone: (_id, _texts, all) => saveProgress(all),
     });
-    applyTexts(run, texts, writer, previousLlm);
-    run.config.lang = lang;
-    writeRunFile(dir, run);
+    // Under the Run's lock, on a fresh read: a `copy … --offer` saved meanwhile is kept in the history.
+    const fresh = await updateRunFile(dir, (r) => {
+      applyTexts(r, texts, writer, previousLlm);
+      r.config.lang = lang;
+      r.labels = run.labels;
+    }, { log: ctx.log });
+    Object.assign(run, fresh);
     appendTranscript(dir, writer);
     writeBriefs(dir, run);
     rmSync(progressPath, { force: true });

@@ -63,13 +63,24 @@ export class Dispatcher {
     try {
       const result = await (this.deps.run ?? runOperation)(op, input, ctx);
       // Segments, a segment card and compare have Block Kit views; the rest is their rendered text.
-      return { ok: true, op: op.name, messages: viewFor(op.name, result) ?? toMessages(op.render(result)), file: fileOf(op.name, result) };
+      return { ok: true, op: op.name, messages: viewFor(op.name, result) ?? toMessages(hidePaths(op.render(result))), file: fileOf(op.name, result) };
     } catch (err) {
-      if (isSegmentaError(err)) return fail(err.message.split('\n')[0], op.name);
+      if (isSegmentaError(err)) return fail(hidePaths(err.message.split('\n')[0]), op.name);
       log(`[${op.name}] failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
       return fail('something went wrong on my side running that. The details are in the bot\'s log; please try again or tell whoever runs segmenta.', op.name);
     }
   }
+}
+
+// Absolute paths on the bot's machine (POSIX or Windows), two segments or more.
+const SERVER_PATH = /(?<![\w:/.])(?:\/(?:[\w.@+-]+\/)+[\w.@+-]*|[A-Za-z]:\\(?:[\w .@+-]+\\)+[\w.@+-]*)/g;
+
+/** Slack users never see where the bot keeps its files: a path becomes its last part. */
+export function hidePaths(text: string): string {
+  return text.replace(SERVER_PATH, (p) => {
+    const last = p.split(/[\\/]/).filter(Boolean).pop();
+    return last ? `…/${last}` : '…';
+  });
 }
 
 function fail(text: string, op?: string): Reply {
@@ -80,5 +91,5 @@ function fail(text: string, op?: string): Reply {
 function fileOf(op: string, result: unknown): SlackFile | undefined {
   const r = result as { markdown?: unknown; segment?: unknown; runId?: unknown };
   if (op !== 'brief' || typeof r.markdown !== 'string') return undefined;
-  return { filename: `segment-${r.segment}-brief.md`, title: `Campaign brief — segment ${r.segment} (Run ${r.runId})`, content: scrub(r.markdown) };
+  return { filename: `segment-${r.segment}-brief.md`, title: `Campaign brief — segment ${r.segment} (Run ${r.runId})`, content: hidePaths(scrub(r.markdown)) };
 }
