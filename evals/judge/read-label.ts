@@ -27,11 +27,12 @@ const HIGH = new Set(['high', 'higher', 'highest', 'big', 'bigger', 'biggest', '
 const LOW = new Set(['low', 'lower', 'lowest', 'few', 'fewer', 'less', 'least', 'small', 'light', 'rare', 'rarely', 'below', 'occasional', 'short', 'younger', 'min']);
 
 /** Trait words that name no column, with the kind of feature name they are about (matched on the member's feature names). */
-const TRAITS: { word: RegExp; feature: RegExp; direction: Direction }[] = [
+const TRAITS: { word: RegExp; feature: RegExp; direction: Direction; not?: RegExp }[] = [
   { word: /^(young|youth|student|students|gen ?z)$/, feature: /age|birth/i, direction: 'low' },
   { word: /^(senior|seniors|mature|older|retired|retirees)$/, feature: /age|birth/i, direction: 'high' },
   { word: /^(lapsed|lapsing|dormant|inactive|churned|churning|lost|sleeping)$/, feature: /since|recen|last|inactive|days/i, direction: 'high' },
-  { word: /^(loyal|regular|regulars|frequent|devoted)$/, feature: /order|purchase|visit|frequen|count|transactions/i, direction: 'high' },
+  // "Loyal" is about how often, not how recently: days_since_last_order names an order too.
+  { word: /^(loyal|regular|regulars|frequent|devoted)$/, feature: /(^|_)(orders?|purchases?|visits?|frequency|transactions?)(_|$)|_count$/i, not: /since|last|recen|days/i, direction: 'high' },
   { word: /^(deal|deals|bargain|bargains|coupon|coupons|discount|sale|sales)$/, feature: /discount|coupon|promo|deal/i, direction: 'high' },
   { word: /^(returner|returners|returns|returning)$/, feature: /return|refund/i, direction: 'high' },
   { word: /^(vip|vips|premium|luxury|whales|big-ticket)$/, feature: /spend|value|revenue|amount|monetary|basket|aov/i, direction: 'high' },
@@ -41,7 +42,8 @@ const TRAITS: { word: RegExp; feature: RegExp; direction: Direction }[] = [
 
 const WORD = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
 const LIFT = /(?<![\d.])(\d+(?:\.\d+)?)\s?[×x](?![\p{L}\p{N}])/u;
-const VERSUS = /(\d[\d,]*(?:\.\d+)?)\s?%?[^\d;]{0,12}?\bvs\.?\s[^\d;]{0,3}(\d[\d,]*(?:\.\d+)?)/;
+// The gap allows a unit and a qualifier between the numbers ("269 days on average vs 65 days").
+const VERSUS = /(\d[\d,]*(?:\.\d+)?)\s?%?[^\d;]{0,24}?\bvs\.?\s[^\d;]{0,3}(\d[\d,]*(?:\.\d+)?)/;
 
 /** A crude stem (the judge's own): lower case, common English endings off, at most 6 letters. */
 export function stem(word: string): string {
@@ -66,8 +68,11 @@ function nameWords(feature: string): string[] {
 
 /** Which way a mention points, from what follows it in its clause, then the words beside it. */
 function directionNear(text: string, start: number, end: number): Direction | undefined {
-  const after = text.slice(end, end + 60).split(/[;,!?(]|\.(?:\s|$)/)[0];
-  const tail = text.slice(end, end + 60).split(/[;,!?]|\.(?:\s|$)/)[0];
+  // A clause, not a fixed width: plain-language evidence ("…: 269 days on average vs 65 days
+  // for everyone (4.1×)") runs past 60 characters before its lift.
+  // A comma inside a number ("1,407") does not end the clause.
+  const after = text.slice(end, end + 120).split(/[;!?(]|,(?!\d)|\.(?:\s|$)/)[0];
+  const tail = text.slice(end, end + 120).split(/[;!?]|,(?!\d)|\.(?:\s|$)/)[0];
   const lift = tail.match(LIFT);
   if (lift) {
     const x = Number(lift[1]);
@@ -88,6 +93,16 @@ function directionNear(text: string, start: number, end: number): Direction | un
   return undefined;
 }
 
+// The judge's own reading of abbreviated column names, so "Average order value" names avg_order_value.
+const ABBREVIATIONS: Record<string, string> = { avg: 'average', qty: 'quantity', num: 'number', pct: 'percent', amt: 'amount', cnt: 'count', aov: 'average order value' };
+
+/** The ways a label may write a feature's name: as is, with spaces, abbreviations spelled out. */
+function namedForms(f: string): Set<string> {
+  const spaced = f.replace(/[_-]+/g, ' ');
+  const spelled = spaced.split(' ').map((w) => ABBREVIATIONS[w.toLowerCase()] ?? w).join(' ');
+  return new Set([f, spaced, spelled]);
+}
+
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -98,21 +113,30 @@ export function readLabel(text: string, features: string[], levels: string[]): L
   const numeric = new Map<string, Direction>();
   const set = (f: string, d: Direction | undefined) => d && !numeric.has(f) && numeric.set(f, d);
 
-  // 1. A feature named in full.
+  // 1. A feature named in full. Its words are taken: "order" in "days since last order" is
+  // not also a mention of orders_12m in step 2.
+  const taken: [number, number][] = [];
   for (const f of [...features].sort((a, b) => b.length - a.length)) {
-    for (const form of new Set([f, f.replace(/[_-]+/g, ' ')])) {
+    for (const form of namedForms(f)) {
       const re = new RegExp(`(?<![\\p{L}\\p{N}_])${escape(form)}(?![\\p{L}\\p{N}_])`, 'giu');
-      for (const m of clean.matchAll(re)) set(f, directionNear(clean, m.index!, m.index! + m[0].length));
+      for (const m of clean.matchAll(re)) {
+        taken.push([m.index!, m.index! + m[0].length]);
+        set(f, directionNear(clean, m.index!, m.index! + m[0].length));
+      }
     }
   }
+  const isTaken = (at: number) => taken.some(([a, b]) => at >= a && at < b);
   // 2. A word sharing a stem with a feature's name, with a direction word beside it.
   const words = [...clean.matchAll(WORD)];
   for (const m of words) {
     const s = stem(m[0]);
-    if (s.length < 4) continue;
-    for (const f of features) {
-      if (numeric.has(f)) continue;
-      if (nameWords(f).some((w) => stem(w) === s)) set(f, directionNear(clean, m.index!, m.index! + m[0].length));
+    if (s.length < 4 || isTaken(m.index!)) continue;
+    const matching = features.filter((f) => nameWords(f).some((w) => stem(w) === s));
+    // "Orders in the last year" is about orders_12m, not avg_order_value: where the word leads
+    // one feature's name, that feature is the one meant.
+    const leading = matching.filter((f) => stem(f.toLowerCase().split(/[^a-z]+/)[0] ?? '') === s);
+    for (const f of leading.length ? leading : matching) {
+      if (!numeric.has(f)) set(f, directionNear(clean, m.index!, m.index! + m[0].length));
     }
   }
   // 3. Trait words that name no column.
@@ -120,7 +144,7 @@ export function readLabel(text: string, features: string[], levels: string[]): L
     const w = m[0].toLowerCase();
     for (const t of TRAITS) {
       if (!t.word.test(w)) continue;
-      for (const f of features) if (t.feature.test(f)) set(f, t.direction);
+      for (const f of features) if (t.feature.test(f) && !t.not?.test(f)) set(f, t.direction);
     }
   }
   // Levels the label names (whole words, at least 3 characters; "SMS-First" names "sms").
