@@ -83,7 +83,7 @@ export const BRIEF_WORDS: Record<Language, BriefWords> = {
     footer: (runId, at, writer) => `_Run ${runId} · ${at} · written by ${writer}._`,
     measureHeader: ['Measure', 'This segment', 'Everyone', 'Lift'],
     shareYes: (f) => `${f} (share yes)`,
-    mean: (f, median) => `${f} (mean; median ${median})`,
+    mean: (f, median) => `${f} (average; median ${median})`,
     noFeatures: '_No features to compare._',
     tierHeader: ['Tier', 'Share of segment'],
     notMeasured: 'not measured',

@@ -70,7 +70,9 @@ export function renderBrief(run: RunFile, segment: RunSegment): string {
     out.push(`## ${w.copy}`, '');
     out.push(`### ${w.email}`, '', `**${w.subject}** (${count('email.subject', c.email.subject, w)}): ${text(c.email.subject)}`, '');
     out.push(`**${w.body}** (${w.chars(c.email.body.length)}):`, '', quote(c.email.body), '');
-    out.push(`### SMS (${count('sms', c.sms, w)})`, '', quote(c.sms), '');
+    // Counted the way carriers count (write/sms.ts): GSM-7 160 or UCS-2 70 a message.
+    const sms = smsLength(c.sms);
+    out.push(`### SMS (${sms.units}/${sms.limit} ${sms.encoding} characters)`, '', quote(c.sms), '');
     out.push(`### Push (${count('push', c.push, w)})`, '', quote(c.push), '');
     out.push('### Ad', '', `**${w.headline}** (${count('ad.headline', c.ad.headline, w)}): ${text(c.ad.headline)}`, '');
     out.push(`**${w.primaryText}** (${w.chars(c.ad.primaryText.length)}):`, '', quote(c.ad.primaryText), '');

@@ -33,7 +33,9 @@ const EMAIL_SPELLED = new RegExp(String.raw`(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Z
 /** Chinese resident id (身份证): 17 digits and a digit or X, optionally grouped. */
 const CN_ID = /(?<![A-Za-z0-9])\d{6}[ -]?(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])[ -]?\d{3}[\dXx](?![A-Za-z0-9])/g;
 /** A Chinese name after a label that says so ("姓名：王伟", "联系人 李娜", "我叫张伟"). */
-const CN_LABELLED_NAME = /(?:姓名|名字|联系人|收件人|收货人|客户|我叫|我是)[:：\s]*([\p{Script=Han}]{2,4})/gu;
+// 客户 ("customer") and 我是 ("I am") start ordinary marketing sentences (老客户专享, 我是会员):
+// they label a name only when a colon follows.
+const CN_LABELLED_NAME = /(?:(?:姓名|名字|联系人|收件人|收货人|我叫)[:：\s]*|(?:客户|我是)[:：]\s*)([\p{Script=Han}]{2,4})/gu;
 
 // Never PII, though digit-heavy: JSON-schema bounds (MAX_SAFE_INTEGER), Run ids, ISO dates and times, d/m/y dates. They are masked
 // before the digit rule runs, so "20261124-173512-ab12" or "2024-03-01" stay as they are.

@@ -153,7 +153,8 @@ export function checkCopy(copy: Copy, field = 'copy', lang?: Language): CheckPro
         problem: sms.encoding === 'UCS-2' ? `uses characters outside GSM-7, so carriers count it as UCS-2: ${sms.units} of ${sms.limit}` : `is ${sms.units} GSM-7 characters, over the ${sms.limit} of one SMS`,
       });
     }
-    if (copy.sms.trim() && !OPT_OUT_LINE.test(copy.sms)) problems.push({ field: `${field}.sms`, problem: 'has no opt-out line (e.g. "Reply STOP to opt out.")' });
+    // OPT_OUT_ZH is global (for replace): test with a fresh copy so lastIndex never carries over.
+    if (copy.sms.trim() && !OPT_OUT_LINE.test(copy.sms) && !new RegExp(OPT_OUT_ZH.source).test(copy.sms)) problems.push({ field: `${field}.sms`, problem: 'has no opt-out line (e.g. "Reply STOP to opt out.")' });
   }
   const parsed = CopySchema.safeParse(copy);
   if (!parsed.success) {
