@@ -10,6 +10,11 @@ scikit-learn, and the k-means per-iteration timing on exactly segmenta's vectors
       KMeans(algorithm='lloyd', init=INIT, n_init=1, max_iter=M, tol=0) on the raw Float32
       vectors segmenta wrote (index/vectors.f32); seconds per iteration, best of 2.
 
+  peer.py truth CSV TRUTH.txt --k K --seed S --svd D
+      the plain scikit-learn pipeline of issue 14 on a planted file, roles read from the file
+      itself: median impute, log1p on skewed non-negative numerics, standardise, one-hot,
+      TF-IDF -> TruncatedSVD(D), KMeans(k, n_init=10); ARI against TRUTH.txt (one label a line).
+
 Prints one JSON line. Needs Debian's python3-pandas and python3-sklearn (/usr/bin/python3).
 """
 import argparse
@@ -165,6 +170,51 @@ def kmeans_iter(args):
     }
 
 
+def truth(args):
+    from sklearn.metrics import adjusted_rand_score
+
+    df = pd.read_csv(args.csv, dtype=str, keep_default_na=True)
+    truth_labels = np.loadtxt(args.truth, dtype=int)
+    id_col = df.columns[0]
+    numeric, cats, texts = [], [], []
+    for c in df.columns[1:]:
+        s = df[c].dropna()
+        as_num = pd.to_numeric(s, errors="coerce")
+        low = s.str.strip().str.lower()
+        if as_num.notna().mean() > 0.95:
+            numeric.append(c)
+        elif low.isin(["yes", "no", "true", "false"]).mean() > 0.95:
+            numeric.append(c)
+        elif s.str.split().str.len().mean() > 2.5:
+            texts.append(c)
+        else:
+            cats.append(c)
+    num = pd.DataFrame(index=df.index)
+    for c in numeric:
+        mapped = df[c].str.strip().str.lower().map({"yes": 1.0, "no": 0.0, "true": 1.0, "false": 0.0})
+        num[c] = pd.to_numeric(df[c], errors="coerce").fillna(mapped)
+    num = num.fillna(num.median())
+    for c in numeric:
+        if num[c].min() >= 0 and num[c].skew() > 1:
+            num[c] = np.log1p(num[c])
+    blocks = [StandardScaler().fit_transform(num.to_numpy(dtype=np.float64))]
+    if cats:
+        blocks.append(OneHotEncoder(handle_unknown="ignore").fit_transform(df[cats].fillna("(missing)")).toarray())
+    for c in texts:
+        m = TfidfVectorizer(min_df=2).fit_transform(df[c].fillna(""))
+        blocks.append(TruncatedSVD(n_components=min(args.svd, m.shape[1] - 1), random_state=args.seed).fit_transform(m))
+    x = np.hstack(blocks)
+    km = KMeans(n_clusters=args.k, n_init=10, random_state=args.seed).fit(x)
+    return {
+        "kind": "peer-truth",
+        "n": int(len(df)),
+        "k": args.k,
+        "ari": float(adjusted_rand_score(truth_labels, km.labels_)),
+        "roles": {"numeric": numeric, "categorical": cats, "text": texts, "id": id_col},
+        "env": {"sklearn": sklearn.__version__},
+    }
+
+
 def main():
     p = argparse.ArgumentParser()
     sub = p.add_subparsers(dest="mode", required=True)
@@ -183,8 +233,14 @@ def main():
     km.add_argument("--dim", type=int, required=True)
     km.add_argument("--k", type=int, required=True)
     km.add_argument("--iters", type=int, default=20)
+    tr = sub.add_parser("truth")
+    tr.add_argument("csv")
+    tr.add_argument("truth")
+    tr.add_argument("--k", type=int, required=True)
+    tr.add_argument("--seed", type=int, default=42)
+    tr.add_argument("--svd", type=int, default=16)
     args = p.parse_args()
-    out = job(args) if args.mode == "job" else kmeans_iter(args)
+    out = job(args) if args.mode == "job" else kmeans_iter(args) if args.mode == "kmeans" else truth(args)
     print(json.dumps(out))
 
 

@@ -4,7 +4,7 @@
  *   npm run bench                  100k and 1M customers, 10M events
  *   npm run bench -- --quick       100k customers (and 1M events, 1M order lines) only
  *   (the full run also aggregates a 10M-line Online Retail–shaped order-line CSV: --order-lines N)
- *   options: --sizes 100k,1M  --events 10M  --iters 20  --seed 42  --no-peer  --out DIR  --data DIR
+ *   options: --sizes 100k,1M  --events 10M  --iters 20  --seed 42  --no-peer  --no-truth  --out DIR  --data DIR
  *
  * Per customer size: a complete offline Run (`makeRun`, as `segmenta segment` does) in its own
  * process for its peak RSS, with the stage timings it records in run.json; the peer job
@@ -22,6 +22,7 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BENCH_DIR, DEFAULT_DATA_DIR, ensureCustomers, ensureEvents, ensureOrderLines, sizeLabel } from './generate.js';
 import { featuresJob, kmeansJob, runJob } from './job.js';
+import { runTruth, truthMarkdown } from './truth.js';
 import { CLUSTER_DEFAULTS } from '../src/cluster/cluster.js';
 
 export interface BenchOptions {
@@ -34,6 +35,8 @@ export interface BenchOptions {
   peer: boolean;
   dataDir: string;
   outDir: string;
+  /** The truth table of planted files (default on; --no-truth skips it). */
+  truth?: boolean;
   /** Run the jobs in this process (tests): no child processes for our side, RSS is this process's. */
   inProcess?: boolean;
   log?: (line: string) => void;
@@ -227,9 +230,11 @@ export async function runBench(o: BenchOptions) {
       log(`  order lines → features: ${f.customers} customers × ${f.features} features in ${f.seconds.toFixed(1)} s, peak RSS ${f.peakRssMb} MB`);
     }
 
-    const results = { ...summarize(o, sizes, events), ...(orderLines ? { orderLines: { n: orderLines.events, customers: orderLines.customers, seconds: orderLines.seconds, processSeconds: orderLines.wallSeconds, peakRssMb: orderLines.peakRssMb, file: orderLines.file } } : {}) };
+    // The truth table (bench/truth.ts): planted files → ARI beside scikit-learn, and the scorecard.
+    const truth = o.truth === false ? undefined : await runTruth({ seeds: 3, peer: o.peer, evals: true, log });
+    const results = { ...summarize(o, sizes, events), ...(truth ? { truth } : {}), ...(orderLines ? { orderLines: { n: orderLines.events, customers: orderLines.customers, seconds: orderLines.seconds, processSeconds: orderLines.wallSeconds, peakRssMb: orderLines.peakRssMb, file: orderLines.file } } : {}) };
     writeFileSync(join(o.outDir, 'latest.json'), JSON.stringify(results, null, 2) + '\n');
-    writeFileSync(join(o.outDir, 'latest.md'), markdown(results));
+    writeFileSync(join(o.outDir, 'latest.md'), markdown(results) + (truth ? `\n${truthMarkdown(truth)}` : ''));
     log(`results: ${relative(ROOT, join(o.outDir, 'latest.md'))}, latest.json`);
     return results;
   } finally {
@@ -346,6 +351,7 @@ export function parseArgs(argv: string[]): BenchOptions {
     seed: Number(get('--seed') ?? 42),
     iters: Number(get('--iters') ?? 20),
     peer: !argv.includes('--no-peer'),
+    truth: !argv.includes('--no-truth'),
     dataDir: resolve(get('--data') ?? DEFAULT_DATA_DIR),
     outDir: resolve(get('--out') ?? join(BENCH_DIR, 'results')),
     command: `npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}`,

@@ -6,7 +6,7 @@ import { checkpoint } from '../src/util/cancel.js';
 import { OfflineWriter } from '../src/write/offline-writer.js';
 import type { Writer } from '../src/model/writer.js';
 import { loadEvalContext, type EvalContext } from './context.js';
-import { judgeMeasurement, loadThresholds, withOverrides } from './thresholds.js';
+import { judgeMeasurement, loadThresholds, verdict, withOverrides } from './thresholds.js';
 import type { EvalReport, Measurement, Metric } from './types.js';
 import { measureClusterQuality } from './suites/cluster-quality.js';
 import { measureCopyFit } from './suites/copy-fit.js';
@@ -15,6 +15,7 @@ import { measureGrounding } from './suites/grounding.js';
 import { heldoutCases, measureHeldout } from './suites/heldout.js';
 import type { LlmJudgeRecord } from './suites/llm-judge.js';
 import { measureStability } from './suites/stability.js';
+import { measureTruth } from './suites/truth.js';
 
 /**
  * The eval runner behind `segmenta eval`: load the Run's context once, run every suite, compare
@@ -63,6 +64,7 @@ export async function runEvals(dir: string, run: RunFile, config: Config, log: (
   add('grounding', await timed('grounding', () => measureGrounding(ctx)));
   add('copy fit', await timed('copy fit', () => measureCopyFit(ctx)));
   add('cluster quality', measureClusterQuality(ctx));
+  add('truth', measureTruth(ctx));
 
   let llmRecord: LlmJudgeRecord | undefined;
   let judge = 'offline';
@@ -76,8 +78,8 @@ export async function runEvals(dir: string, run: RunFile, config: Config, log: (
   } else {
     const why = 'no LLM configured (set OPENAI_API_KEY or OPENAI_BASE_URL)';
     add('LLM judge', [
-      { name: 'llm_heldout_accuracy', value: null, detail: why },
-      { name: 'judge_fleiss_kappa', value: null, detail: why },
+      { name: 'llm_heldout_accuracy', value: null, notRun: why },
+      { name: 'judge_fleiss_kappa', value: null, notRun: why },
     ]);
   }
   if (!run.segments.some((s) => s.texts)) ctx.notes.push('No segment has texts (all are under the minimum size): the label metrics had nothing to measure.');
@@ -86,7 +88,7 @@ export async function runEvals(dir: string, run: RunFile, config: Config, log: (
     runId: run.id,
     runDir: dir,
     evaluatedAt: new Date().toISOString(),
-    passed: metrics.every((m) => m.passed),
+    passed: verdict(metrics),
     judge,
     metrics,
     seconds: Math.round((performance.now() - started) / 100) / 10,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../src/errors.js';
 import { packagePath } from '../src/util/package-path.js';
-import type { Direction, Measurement, Metric } from './types.js';
+import type { Direction, Measurement, Metric, MetricStatus } from './types.js';
 
 /**
  * The thresholds of evals/thresholds.json, and the `--threshold name=value` overrides. The file
@@ -46,10 +46,21 @@ export function withOverrides(base: Record<string, Threshold>, overrides: Record
   return out;
 }
 
-/** Compare one measurement with its threshold. A metric that does not apply (null) passes. */
+/**
+ * Compare one measurement with its threshold. A metric that could not run (null) does not
+ * pass — a scorecard that passes because nothing was measured says nothing (issue 14); one
+ * left out by configuration (notRun) is kept out of the verdict and listed as not run.
+ */
 export function judgeMeasurement(m: Measurement, suite: string, thresholds: Record<string, Threshold>): Metric {
   const t = thresholds[m.name];
   if (!t) throw new Error(`eval metric "${m.name}" has no threshold in evals/thresholds.json`);
-  const passed = m.value === null || (t.direction === 'min' ? m.value >= t.value : m.value <= t.value);
-  return { ...m, suite, threshold: t.value, direction: t.direction, passed, why: t.why };
+  const passed = m.value !== null && Number.isFinite(m.value) && (t.direction === 'min' ? m.value >= t.value : m.value <= t.value);
+  const status: MetricStatus = m.value === null ? (m.notRun ? 'not run' : 'n/a') : passed ? 'pass' : 'fail';
+  return { ...m, ...(m.notRun && !m.detail ? { detail: m.notRun } : {}), suite, threshold: t.value, direction: t.direction, passed, status, why: t.why };
+}
+
+/** The verdict: every metric that ran (or should have) passed, and at least one ran. */
+export function verdict(metrics: Metric[]): boolean {
+  const counted = metrics.filter((m) => m.status !== 'not run');
+  return counted.length > 0 && counted.every((m) => m.passed);
 }

@@ -6,10 +6,17 @@
 /** 'min': the value must be ≥ the threshold; 'max': ≤ the threshold. */
 export type Direction = 'min' | 'max';
 
-/** What a suite measured: a number, or null when the metric does not apply (with a note why). */
+export type MetricStatus = 'pass' | 'fail' | 'n/a' | 'not run';
+
+/**
+ * What a suite measured: a number, or null when the metric could not run (with a note why).
+ * `notRun` marks a metric left out by configuration (the LLM judge with no LLM configured):
+ * it is listed as not run and left out of the verdict. Any other null is "n/a" and fails.
+ */
 export interface Measurement {
   name: string;
   value: number | null;
+  notRun?: string;
   /** One line for the scorecard: which segment, pair or text made the value what it is. */
   detail?: string;
 }
@@ -18,8 +25,10 @@ export interface Metric extends Measurement {
   suite: string;
   threshold: number;
   direction: Direction;
-  /** A metric that does not apply (value null) passes: nothing was found to fail. */
+  /** Only a value that meets its threshold passes: n/a (could not run) does not. */
   passed: boolean;
+  /** pass, fail, n/a (could not run: fails), not run (left out by configuration: not in the verdict). */
+  status: MetricStatus;
   why: string;
 }
 

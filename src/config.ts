@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConfigError } from './errors.js';
+import { LANGUAGES, type Language } from './util/script.js';
 
 /**
  * The one place that reads the environment. Flags (overrides) win over environment variables,
@@ -38,9 +39,15 @@ export interface SlackConfig {
 export interface Config {
   workspace: string;
   minSegmentSize: number;
+  /** True when the user set the minimum (flag or variable): small tables then keep it as set (cluster/min-segment-size.ts). */
+  minSegmentSizeSet?: boolean;
+  /** The language segmenta writes in; undefined → the language of the data's text, else English. */
+  lang?: Language;
   /** Undefined → the offline writer (no key and no base URL configured). */
   llm?: LlmConfig;
   slack: SlackConfig;
+  /** Brand name the copy signs with and the SMS sender prefix (`--brand`, SEGMENTA_BRAND). */
+  brand?: string;
   /** Things the user should know but that are not errors (printed once on stderr). */
   warnings: string[];
 }
@@ -49,6 +56,8 @@ export interface Config {
 export interface ConfigOverrides {
   workspace?: string;
   minSegmentSize?: number;
+  /** `--lang`: a language code (en, zh). */
+  lang?: string;
   apiKey?: string;
   baseUrl?: string;
   model?: string;
@@ -58,6 +67,7 @@ export interface ConfigOverrides {
   concurrency?: number;
   structuredMethod?: StructuredMethod;
   temperature?: number;
+  brand?: string;
   /** Force the offline writer even when a key is set (`--offline`). */
   offline?: boolean;
 }
@@ -107,6 +117,13 @@ function parseUrl(s: Sourced): string {
   return s.value.replace(/\/+$/, '');
 }
 
+/** A language code segmenta writes in ("zh-CN" and "ZH" read as zh); anything else is a one-line ConfigError listing the supported ones. */
+export function parseLanguage(value: string, source = '--lang'): Language {
+  const code = value.trim().toLowerCase().split(/[-_]/)[0];
+  if ((LANGUAGES as readonly string[]).includes(code)) return code as Language;
+  throw new ConfigError(`${source} "${value}" is not a language segmenta writes; supported: ${LANGUAGES.join(', ')} (English, Simplified Chinese). Fix: ${source === '--lang' ? '--lang zh' : `${source}=zh`}, or leave it out to follow the data's text.`);
+}
+
 export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.env): Config {
   const warnings: string[] = [];
   const o = overrides;
@@ -121,7 +138,11 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.e
     appToken: env.SLACK_APP_TOKEN?.trim() || undefined,
   };
 
-  const config: Config = { workspace, minSegmentSize, slack, warnings };
+  const langSetting = pick(o.lang, '--lang', env, 'SEGMENTA_LANG');
+  const lang = langSetting ? parseLanguage(langSetting.value, langSetting.source) : undefined;
+
+  const brand = pick(o.brand, '--brand', env, 'SEGMENTA_BRAND')?.value.trim() || undefined;
+  const config: Config = { workspace, minSegmentSize, ...(minSize ? { minSegmentSizeSet: true } : {}), lang, slack, warnings, ...(brand ? { brand } : {}) };
   if (o.offline) return config;
 
   const key = pick(o.apiKey, '--api-key', env, 'OPENAI_API_KEY');

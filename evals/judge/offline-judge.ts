@@ -1,33 +1,37 @@
-import { tokenize } from '../../src/embed/tokenize.js';
-import { extractClaims, type Claim, type ClaimVocabulary } from '../claims.js';
+import { readLabel, type LabelReading } from './read-label.js';
+import { tokenize } from '../../src/util/tokenize.js';
 import type { LabelText, OfflineJudge } from './types.js';
 
 /**
  * The deterministic judge of held-out assignment. It reads only the label texts (name, summary
  * and evidence lines, or the name alone) and the member's description — the signature allows
- * nothing else — and scores each label by how well the member fits what the label claims:
+ * nothing else — with its own parser (read-label.ts: nothing of the writers' vocabulary or
+ * code), and scores each label by how well the member fits what the label claims:
  *  - a numeric claim ("Big Spenders", "spend 2.1×") scores where the member stands on the
  *    claimed features among all customers, as log-odds in the claimed direction (logOdds);
- *  - a named level the member has ("Electronics") scores +1, or −1 when the label says the
- *    segment leans away from it;
+ *  - a named level the member has ("Electronics") scores +1;
  *  - words the member wrote that the label also uses add a little (capped), as a tie-breaker.
- * A claim made twice (by the name and again by the evidence) counts once. The member goes to
- * the best-scoring label; ties go to the earlier label.
+ * The member goes to the best-scoring label; ties go to the earlier label.
  */
-export const offlineJudge: OfflineJudge = (labels, member) => {
+export const offlineJudge: OfflineJudge = (labels, member) => judgeScores(labels, member).best;
+
+/** Every label's score for the member, and the best label (for the spillover count). */
+export function judgeScores(labels: readonly LabelText[], member: string): { best: number; scores: Map<number, number> } {
   const m = parseMember(member);
   let best = labels[0]?.id ?? -1;
   let bestScore = -Infinity;
+  const scores = new Map<number, number>();
   for (const label of labels) {
     const text = [label.name, label.summary, ...(label.evidence ?? [])].filter(Boolean).join('. ');
-    const score = scoreClaims(claimsOf(text, m.vocab), m) + termBonus(text, m.words);
+    const score = scoreReading(readingOf(text, m), m) + termBonus(text, m.words);
+    scores.set(label.id, score);
     if (score > bestScore) {
       best = label.id;
       bestScore = score;
     }
   }
-  return best;
-};
+  return { best, scores };
+}
 
 const LEVEL_WEIGHT = 1;
 const LOG_ODDS_CAP = 1.5;
@@ -35,7 +39,9 @@ const TERM_WEIGHT = 0.25;
 const TERM_CAP = 0.5;
 
 interface ParsedMember {
-  vocab: ClaimVocabulary;
+  features: string[];
+  /** The member's levels. */
+  levels: string[];
   /** Where the member stands on each numeric feature, 0..1 (mid-rank among all customers). */
   position: Map<string, number>;
   words: Set<string>;
@@ -51,7 +57,7 @@ export function parseMember(member: string): ParsedMember {
   const position = new Map<string, number>();
   const levels: { column: string; level: string }[] = [];
   const words = new Set<string>();
-  for (const m of member.matchAll(SNIPPET)) for (const w of tokenize(m[1])) words.add(w);
+  for (const m of member.matchAll(SNIPPET)) for (const w of wordsOf(m[1])) words.add(w);
   for (const line of member.replace(SNIPPET, '').split('\n')) {
     const flag = FLAG_LINE.exec(line);
     const num = NUMERIC_LINE.exec(line);
@@ -63,36 +69,30 @@ export function parseMember(member: string): ParsedMember {
     } else if (num) position.set(num[1], Number(num[2]) / 100);
     else if (lvl && lvl[2].trim()) levels.push({ column: lvl[1], level: lvl[2].trim() });
   }
-  return { vocab: { numeric: [...position.keys()], levels }, position, words };
+  return { features: [...position.keys()], levels: levels.map((l) => l.level), position, words };
 }
 
-// Claims depend only on the label text and the vocabulary (the member's features and levels),
-// and members share a few level combinations: read each label once per combination.
-const claimCache = new Map<string, Claim[]>();
-const CLAIM_CACHE_MAX = 5000;
+// Readings depend only on the label text and the member's features and levels, and members
+// share a few level combinations: read each label once per combination.
+const readingCache = new Map<string, LabelReading>();
+const READING_CACHE_MAX = 5000;
 
-function claimsOf(text: string, vocab: ClaimVocabulary): Claim[] {
-  const key = `${text}\u0001${vocab.numeric.join('\u0002')}\u0001${vocab.levels.map((l) => `${l.column}\u0002${l.level}`).join('\u0003')}`;
-  let claims = claimCache.get(key);
-  if (!claims) {
-    if (claimCache.size >= CLAIM_CACHE_MAX) claimCache.clear();
-    claims = extractClaims(text, vocab);
-    claimCache.set(key, claims);
+function readingOf(text: string, m: ParsedMember): LabelReading {
+  const key = `${text}\u0001${m.features.join('\u0002')}\u0001${m.levels.join('\u0002')}`;
+  let reading = readingCache.get(key);
+  if (!reading) {
+    if (readingCache.size >= READING_CACHE_MAX) readingCache.clear();
+    reading = readLabel(text, m.features, m.levels);
+    readingCache.set(key, reading);
   }
-  return claims;
+  return reading;
 }
 
-function scoreClaims(claims: Claim[], m: ParsedMember): number {
-  let score = 0;
-  for (const c of claims) {
-    if (c.kind === 'category') {
-      score += c.direction === 'high' ? LEVEL_WEIGHT : -LEVEL_WEIGHT;
-      continue;
-    }
-    const at = (c.features ?? []).map((f) => m.position.get(f)).filter((p): p is number => p !== undefined);
-    if (at.length === 0) continue;
-    const mean = at.reduce((a, p) => a + p, 0) / at.length;
-    score += logOdds(c.direction === 'high' ? mean : 1 - mean);
+function scoreReading(r: LabelReading, m: ParsedMember): number {
+  let score = LEVEL_WEIGHT * r.levels.size;
+  for (const [feature, direction] of r.numeric) {
+    const p = m.position.get(feature);
+    if (p !== undefined) score += logOdds(direction === 'high' ? p : 1 - p);
   }
   return score;
 }
@@ -108,9 +108,15 @@ function logOdds(p: number): number {
   return Math.max(-LOG_ODDS_CAP, Math.min(LOG_ODDS_CAP, Math.log(q / (1 - q)) / Math.log(9)));
 }
 
+// The judge's own word split (no project tokenizer): letters and digits, 3+ characters, a few stop words out.
+const STOP = new Set(['the', 'and', 'for', 'with', 'you', 'your', 'are', 'our', 'was', 'this', 'that', 'from', 'have', 'has', 'not', 'all', 'vs', 'everyone', 'customers', 'segment']);
+function wordsOf(text: string): string[] {
+  return [...text.toLowerCase().matchAll(/[\p{L}\p{N}]{3,}/gu)].map((m) => m[0]).filter((w) => !STOP.has(w));
+}
+
 function termBonus(labelText: string, words: Set<string>): number {
   if (words.size === 0) return 0;
   let shared = 0;
-  for (const w of new Set(tokenize(labelText))) if (words.has(w)) shared++;
+  for (const w of new Set(wordsOf(labelText))) if (words.has(w)) shared++;
   return Math.min(TERM_CAP, shared * TERM_WEIGHT);
 }

@@ -1,4 +1,4 @@
-import { tokenize } from '../../src/embed/tokenize.js';
+import { tokenize } from '../../src/util/tokenize.js';
 
 /**
  * How alike two short texts (segment names) read, three ways, each 0..1:

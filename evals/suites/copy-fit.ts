@@ -1,15 +1,13 @@
-import { checkCopy, checkName, createPiiFinder } from '../../src/write/checks.js';
+import { checkCopyFit, checkNameFit, createPiiFinder } from '../../src/write/checks.js';
 import type { EvalContext } from '../context.js';
 import type { Measurement } from '../types.js';
 import { listed } from './grounding.js';
 import { describedSegments } from './labels.js';
 
-// checkCopy reports PII in copy too; here PII has its own metric over every text.
-const PII_PROBLEM = /contains (an email|a phone|an IP|a street|a value from a PII column)/;
-
 /**
- * Copy and name fit, with the writers' own checks: channel limits, a call to action and no
- * link in each channel (checkCopy); 2–4 words, no "@", URL or phone in a name (checkName); and
+ * Copy and name fit, with the very checks the writers run before saving: channel limits, a
+ * call to action and no link in each channel, an SMS opt-out (checkCopyFit); 2–4 words, no
+ * "@", URL or phone in a name, and no claim the profile does not hold (checkNameFit); and
  * no PII — patterns or any value of the table's PII columns — in any text of any segment.
  */
 export function measureCopyFit(ctx: EvalContext): Measurement[] {
@@ -17,10 +15,11 @@ export function measureCopyFit(ctx: EvalContext): Measurement[] {
   const copy: string[] = [];
   const names: string[] = [];
   const pii: string[] = [];
+  const all = describedSegments(ctx.run).map((s) => s.profile);
   for (const s of describedSegments(ctx.run)) {
     const t = s.texts;
-    for (const p of checkCopy(t.copy)) if (!PII_PROBLEM.test(p.problem)) copy.push(`${s.id} ${p.field} ${p.problem}`);
-    for (const p of checkName(t.name)) names.push(`${s.id} "${t.name}" ${p.problem}`);
+    for (const p of checkCopyFit(t.copy)) copy.push(`${s.id} ${p.field} ${p.problem}`);
+    for (const p of checkNameFit(t.name, s.profile, all)) names.push(`${s.id} "${t.name}" ${p.problem}`);
     const texts: [string, string][] = [
       ['name', t.name],
       ['summary', t.summary],

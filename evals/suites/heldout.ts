@@ -5,6 +5,7 @@ import { offlineJudge } from '../judge/offline-judge.js';
 import type { LabelText, OfflineJudge } from '../judge/types.js';
 import type { Measurement } from '../types.js';
 import { labelTexts } from './labels.js';
+import { cohenKappa } from '../stats/cohen-kappa.js';
 
 /**
  * Held-out assignment (as in TnT-LLM and Kura): a judge that sees only the segments' labels
@@ -69,8 +70,20 @@ export function accuracyOf(name: string, cases: HeldoutCase[], assigned: (number
  * here even when the facts under it are right.
  */
 export function measureHeldout(ctx: EvalContext, cases: HeldoutCase[], judge: OfflineJudge = offlineJudge): Measurement[] {
-  return (['label', 'name'] as const).map((read) => {
+  return (['label', 'name'] as const).flatMap((read) => {
     const labels = labelTexts(ctx.run, read);
-    return accuracyOf(read === 'label' ? 'heldout_accuracy' : 'heldout_name_accuracy', cases, cases.map((c) => judge(labels, c.description)), labels);
+    const assigned = cases.map((c) => judge(labels, c.description));
+    const accuracy = accuracyOf(read === 'label' ? 'heldout_accuracy' : 'heldout_name_accuracy', cases, assigned, labels);
+    return [accuracy, kappaOf(read === 'label' ? 'heldout_kappa' : 'heldout_name_kappa', cases, assigned)];
   });
+}
+
+/** Cohen's κ of the judge's placements against the Run's segments: accuracy corrected for chance. */
+export function kappaOf(name: string, cases: HeldoutCase[], assigned: (number | undefined)[]): Measurement {
+  if (cases.length === 0) return { name, value: null, detail: 'no described segment to hold members out of' };
+  const kappa = cohenKappa(cases.map((c) => c.truth), assigned);
+  const shares = new Map<number, number>();
+  for (const c of cases) shares.set(c.truth, (shares.get(c.truth) ?? 0) + 1 / cases.length);
+  const chance = [...shares.values()].reduce((s, x) => s + x * x, 0);
+  return { name, value: Math.round(kappa * 1000) / 1000, detail: `Cohen's κ over ${cases.length} held-out members (accuracy a judge guessing by segment shares would reach: ${chance.toFixed(2)})` };
 }

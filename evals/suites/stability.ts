@@ -64,7 +64,7 @@ export async function measureStability(ctx: EvalContext, options: StabilityOptio
     const everyone = assignToCentroids(ctx.vectors, fit.centroids, k);
     const match = matchedJaccard(ctx.labels, everyone, k).match;
     const profiles = profileSegments(ctx.table, everyone, k, { minSegmentSize: ctx.run.config.minSegmentSize, seed: b + 1 });
-    const rewritten = await options.writer.names({ profiles: profiles.filter((p) => !p.small) });
+    const rewritten = await options.writer.names({ profiles: profiles.filter((p) => !p.small), lang: ctx.run.config.lang });
     for (const s of described) {
       const again = rewritten.find((x) => x.segment === match[s.id - 1] + 1);
       const score = !again ? 0 : nameKey(again.name) === nameKey(s.texts.name) ? 1 : keywordJaccard(again.name, s.texts.name);
@@ -85,7 +85,9 @@ export async function measureStability(ctx: EvalContext, options: StabilityOptio
   ];
   if (R === 0 || names.length === 0) {
     const why = R === 0 ? (options.noWriter ?? 'no resample re-named') : 'no described segment to re-name';
-    out.push({ name: 'name_agreement', value: null, detail: why }, { name: 'claim_agreement', value: null, detail: why });
+    // No LLM to re-write an LLM Run's names is configuration (not run); anything else could not run (n/a, fails).
+    const notRun = R === 0 && options.noWriter ? { notRun: why } : { detail: why };
+    out.push({ name: 'name_agreement', value: null, ...notRun }, { name: 'claim_agreement', value: null, ...notRun });
     return out;
   }
   const exact = names.filter((x) => x.score === 1).length;

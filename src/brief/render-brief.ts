@@ -2,12 +2,16 @@ import type { RunFile, RunSegment } from '../model/run.js';
 import type { SegmentProfile } from '../model/profile.js';
 import type { RfmTier } from '../model/profile.js';
 import { UsageError } from '../errors.js';
-import { CHANNEL_LIMITS } from '../model/texts.js';
-import { formatCount, formatFeatureValue, formatLift, formatNumber, formatPercent } from '../write/format.js';
+import { channelLength } from '../write/checks.js';
+import { BRIEF_WORDS, type BriefWords } from './brief-words.js';
+import { describePredicted, formatCount, formatFeatureValue, formatLift, formatNumber, formatPercent } from '../write/format.js';
 import { RFM_TIERS } from '../profile/rfm.js';
 import { bullets, cell, ownBullets, quote, table, text } from './markdown.js';
 import { kpisFor } from './kpis.js';
 import { writerLabel } from './writer-label.js';
+import { capitalLabel, labelFor, runLabels } from '../write/labels.js';
+import { smsLength } from '../write/sms.js';
+import type { FeatureLabels } from '../model/texts.js';
 
 const EVIDENCE_ROWS = { numeric: 8, categories: 6, terms: 8 };
 
@@ -24,95 +28,98 @@ export function renderBrief(run: RunFile, segment: RunSegment): string {
   const p = segment.profile;
   const t = segment.texts;
   const all = run.segments.filter((s) => !s.small).map((s) => s.profile);
+  const labels = runLabels(run);
   const out: string[] = [];
+  const w = BRIEF_WORDS[run.config.lang ?? 'en'];
 
-  out.push(`# Segment ${segment.id}: ${t ? text(t.name) : '(not named yet)'}`, '');
+  out.push(`# ${w.segment(segment.id)}: ${t ? text(t.name) : w.notNamed}`, '');
   if (t) out.push(quote(t.summary), '');
   out.push(
     table(
-      ['Audience', 'Share of customers', 'Stability', 'Written by'],
-      [[`${formatCount(segment.size)} customers`, `${formatPercent(segment.share)} of ${formatCount(run.metrics.customers)}`, stabilityText(p.stability), cell(writerLabel(t?.writer))]],
+      w.audienceHeader,
+      [[w.customers(formatCount(segment.size)), w.shareOf(formatPercent(segment.share), formatCount(run.metrics.customers)), stabilityText(p.stability, w), cell(writerLabel(t?.writer))]],
     ),
     '',
   );
 
-  out.push('## Who they are', '');
-  out.push(t ? text(t.persona.description) : 'Texts not written yet: run `segmenta write` to name this segment and draft its copy.', '');
+  out.push(`## ${w.who}`, '');
+  out.push(t ? text(t.persona.description) : w.notWritten, '');
 
-  out.push('## Evidence', '', evidenceTable(p), '');
-  const rfm = rfmTable(p);
-  if (rfm) out.push('### RFM tiers', '', rfm, '');
+  out.push(`## ${w.evidence}`, '', evidenceTable(p, labels, w), '');
+  const rfm = rfmTable(p, w);
+  if (rfm) out.push(`### ${w.rfm}`, '', rfm, '');
+  if (p.predicted) {
+    const d = describePredicted(p.predicted);
+    out.push('### Predicted (BG/NBD + Gamma-Gamma, `segmenta predict`)', '', bullets([d.buy, d.churn, ...(d.value ? [d.value] : [])].map((s) => s[0].toUpperCase() + s.slice(1))), '');
+  }
   if (p.terms.length > 0) {
-    out.push('### Words they use', '', table(['Term', 'Column', 'Members using it', 'c-TF-IDF'], p.terms.slice(0, EVIDENCE_ROWS.terms).map((x) => [cell(x.term), cell(x.column), formatPercent(x.share), x.score.toFixed(3)]), ['l', 'l', 'r', 'r']), '');
+    out.push(`### ${w.words}`, '', table(w.wordsHeader, p.terms.slice(0, EVIDENCE_ROWS.terms).map((x) => [cell(x.term), cell(labelFor(labels, x.column)), formatPercent(x.share), x.score.toFixed(3)]), ['l', 'l', 'r', 'r']), '');
   }
 
   if (t) {
     const persona = t.persona;
-    out.push(`## Persona: ${text(persona.archetype)}`, '');
-    out.push('**Goals**', '', bullets(persona.goals), '');
-    out.push('**Pain points**', '', bullets(persona.painPoints), '');
-    out.push(`**Preferred channels:** ${persona.channels.join(', ')}`, '');
-    out.push('**Evidence**', '', bullets(persona.evidence), '');
+    out.push(`## ${w.persona(text(persona.archetype))}`, '');
+    out.push(`**${w.goals}**`, '', bullets(persona.goals), '');
+    out.push(`**${w.pains}**`, '', bullets(persona.painPoints), '');
+    out.push(`**${w.channels}** ${persona.channels.join(', ')}`, '');
+    out.push(`**${w.personaEvidence}**`, '', bullets(persona.evidence), '');
 
-    out.push('## Offer idea', '', text(t.copy.offer), '');
+    out.push(`## ${w.offer}`, '', text(t.copy.offer), '');
 
     const c = t.copy;
-    out.push('## Copy', '');
-    out.push('### Email', '', `**Subject** (${count(c.email.subject, CHANNEL_LIMITS.emailSubject)}): ${text(c.email.subject)}`, '');
-    out.push(`**Body** (${c.email.body.length} characters):`, '', quote(c.email.body), '');
-    out.push(`### SMS (${count(c.sms, CHANNEL_LIMITS.sms)})`, '', quote(c.sms), '');
-    out.push(`### Push (${count(c.push, CHANNEL_LIMITS.push)})`, '', quote(c.push), '');
-    out.push('### Ad', '', `**Headline** (${count(c.ad.headline, CHANNEL_LIMITS.adHeadline)}): ${text(c.ad.headline)}`, '');
-    out.push(`**Primary text** (${c.ad.primaryText.length} characters):`, '', quote(c.ad.primaryText), '');
+    out.push(`## ${w.copy}`, '');
+    out.push(`### ${w.email}`, '', `**${w.subject}** (${count('email.subject', c.email.subject, w)}): ${text(c.email.subject)}`, '');
+    out.push(`**${w.body}** (${w.chars(c.email.body.length)}):`, '', quote(c.email.body), '');
+    out.push(`### SMS (${count('sms', c.sms, w)})`, '', quote(c.sms), '');
+    out.push(`### Push (${count('push', c.push, w)})`, '', quote(c.push), '');
+    out.push('### Ad', '', `**${w.headline}** (${count('ad.headline', c.ad.headline, w)}): ${text(c.ad.headline)}`, '');
+    out.push(`**${w.primaryText}** (${w.chars(c.ad.primaryText.length)}):`, '', quote(c.ad.primaryText), '');
   }
 
-  out.push('## Audience', '');
-  out.push(
-    ownBullets([
-      `${formatCount(segment.size)} customers, ${formatPercent(segment.share)} of everyone.`,
-      `Export: customers with segment = ${segment.id} in assignments.csv of Run ${run.id}.`,
-      `Stability ${stabilityText(p.stability)}: how often the same customers group together when the data is resampled (1 = always).`,
-    ]),
-    '',
-  );
+  out.push(`## ${w.audience}`, '');
+  out.push(ownBullets(w.audienceLines(formatCount(segment.size), formatPercent(segment.share), segment.id, run.id, stabilityText(p.stability, w))), '');
 
-  out.push('## KPIs to watch', '', ownBullets(kpisFor(p, all, t?.persona.channels)), '');
+  out.push(`## ${w.kpis}`, '', ownBullets(kpisFor(p, all, t?.persona.channels)), '');
 
   const quotes = p.representatives.filter((r) => r.snippet);
   if (quotes.length > 0) {
-    out.push('## Voice of the customer', '', '_Members near the centre of the segment; personal details removed._', '');
+    out.push(`## ${w.voice}`, '', w.voiceNote, '');
     for (const r of quotes.slice(0, 3)) {
-      const traits = Object.entries(r.traits).map(([k, v]) => `${k} ${typeof v !== 'number' ? v : Number.isInteger(v) ? formatCount(v) : formatNumber(v)}`).join(', ');
+      const traits = Object.entries(r.traits).map(([k, v]) => `${labelFor(labels, k)} ${typeof v !== 'number' ? v : Number.isInteger(v) ? formatCount(v) : formatNumber(v)}`).join(', ');
       out.push(`${quote(`“${r.snippet}”`)}`, `> — ${text(traits)}`, '');
     }
   }
 
-  out.push('---', '', `_Run ${run.id} · ${run.createdAt} · written by ${text(writerLabel(t?.writer))}._`, '');
+  out.push('---', '', w.footer(run.id, run.createdAt, text(writerLabel(t?.writer))), '');
   return out.join('\n');
 }
 
-function evidenceTable(p: SegmentProfile): string {
+function evidenceTable(p: SegmentProfile, labels: FeatureLabels, w: BriefWords): string {
   const rows: string[][] = [];
   for (const f of p.numeric.slice(0, EVIDENCE_ROWS.numeric)) {
-    const label = f.kind === 'boolean' ? `${f.feature} (share yes)` : `${f.feature} (mean; median ${formatFeatureValue(f, f.median)})`;
-    rows.push([cell(label), formatFeatureValue(f, f.mean), formatFeatureValue(f, f.overallMean), formatLift(f.lift)]);
+    const unit = labels[f.feature]?.unit;
+    const name = capitalLabel(labels, f.feature);
+    const label = f.kind === 'boolean' ? w.shareYes(name) : w.mean(name, formatFeatureValue(f, f.median, undefined, unit));
+    rows.push([cell(label), formatFeatureValue(f, f.mean, undefined, unit), formatFeatureValue(f, f.overallMean, undefined, unit), formatLift(f.lift)]);
   }
   for (const c of p.categories.slice(0, EVIDENCE_ROWS.categories)) {
-    rows.push([cell(`${c.column} = ${c.level}`), formatPercent(c.share), formatPercent(c.overallShare), formatLift(c.lift)]);
+    rows.push([cell(`${capitalLabel(labels, c.column)}: ${c.level}`), formatPercent(c.share), formatPercent(c.overallShare), formatLift(c.lift)]);
   }
-  if (rows.length === 0) return '_No features to compare._';
-  return table(['Measure', 'This segment', 'Everyone', 'Lift'], rows, ['l', 'r', 'r', 'r']);
+  if (rows.length === 0) return w.noFeatures;
+  return table(w.measureHeader, rows, ['l', 'r', 'r', 'r']);
 }
 
-function rfmTable(p: SegmentProfile): string | undefined {
+function rfmTable(p: SegmentProfile, w: BriefWords): string | undefined {
   const entries = RFM_TIERS.filter((tier: RfmTier) => (p.rfm[tier] ?? 0) > 0).map((tier) => [tier, formatPercent(p.rfm[tier] ?? 0)]);
-  return entries.length > 0 ? table(['Tier', 'Share of segment'], entries, ['l', 'r']) : undefined;
+  return entries.length > 0 ? table(w.tierHeader, entries, ['l', 'r']) : undefined;
 }
 
-function count(s: string, limit: number): string {
-  return `${s.length}/${limit} characters`;
+/** A channel text's length against its limit, counted as the checks count it (UCS-2 SMS, display-width subjects). */
+function count(channel: 'email.subject' | 'sms' | 'push' | 'ad.headline', s: string, w: BriefWords): string {
+  const { length, limit, unit } = channelLength(channel, s);
+  return w.units(length, limit, unit.split(' (')[0]);
 }
 
-function stabilityText(s: number | null | undefined): string {
-  return typeof s === 'number' && Number.isFinite(s) && s > 0 ? s.toFixed(2) : 'not measured';
+function stabilityText(s: number | null | undefined, w: BriefWords): string {
+  return typeof s === 'number' && Number.isFinite(s) && s > 0 ? s.toFixed(2) : w.notMeasured;
 }

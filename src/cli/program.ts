@@ -16,6 +16,7 @@ import { registerReport } from './commands/report.js';
 import { registerEval } from './commands/eval.js';
 import { registerWrite } from './commands/write.js';
 import { registerDoctor } from './commands/doctor.js';
+import { registerPredict } from './commands/predict.js';
 import { registerRefresh } from './commands/refresh.js';
 import { registerDiff } from './commands/diff.js';
 import { registerHistory } from './commands/history.js';
@@ -41,7 +42,7 @@ export function buildProgram(): Command {
     // texts
     registerPersona, registerCopy, registerCompare, registerWrite,
     // use segments
-    registerAssign, registerLookalike, registerExport, registerReport,
+    registerAssign, registerLookalike, registerExport, registerReport, registerPredict,
     // trust them
     registerEval, registerDoctor,
     // surfaces

@@ -1,5 +1,5 @@
 /**
- * Segmentation of embedded customers: choose k by silhouette (unless given), fit k-means on a
+ * Segmentation of embedded customers: choose k by silhouette and stability (unless given), fit k-means on a
  * sample when there are many customers, assign everyone, relabel so segment 0 is the largest,
  * and measure per-segment bootstrap stability.
  *
@@ -118,8 +118,8 @@ export function clusterVectors(vectors: Vectors, options: ClusterOptions = {}): 
     if (kMax < kMin) {
       throw new SegmentaError('input', `only ${n} customers: too few to choose the number of segments automatically; give it with --k`);
     }
-    const minShare = options.minSegmentSize ? options.minSegmentSize / n : 0;
-    const choice = chooseK(evalSet, { kMin, kMax, seed, restarts, maxIterations, minClusterShare: minShare, distances });
+    // No minimum segment size here: the privacy minimum marks small segments, it does not pick k (min-segment-size.ts).
+    const choice = chooseK(evalSet, { kMin, kMax, seed, restarts, maxIterations, distances, stabilityBootstraps: options.kStabilityBootstraps });
     k = choice.k;
     kScores = choice.scores;
   }

@@ -6,6 +6,8 @@ import type { Source, SourceColumn } from './ingest.js';
 import { PII_PATTERNS, piiKindFromName, piiKindOfValue } from '../util/pii.js';
 import type { ColumnRole, LoadOptions, NumericUnit, PiiKind } from '../model/data.js';
 import { CURRENCY_RE, numberFormatSql, NUMBER_EU_RE, NUMBER_US_RE } from './number-formats.js';
+import { needsSegmentation, words } from '../util/tokenize.js';
+import { displayWidth } from '../util/script.js';
 
 /**
  * Schema inference in two cheap passes over the loaded table: an evenly spaced sample of the
@@ -420,8 +422,11 @@ export function sampleStats(values: readonly string[]): SampleStats {
   const s: SampleStats = { nonNull: values.length, numbers: 0, usNumbers: 0, euNumbers: 0, eitherNumbers: 0, percent: 0, currency: 0, iso: 0, mdy: 0, dmy: 0, dmyDot: 0, yesNo: 0, avgLength: 0, spaces: 0 };
   let length = 0;
   for (const v of values) {
-    length += v.length;
-    if (v.includes(' ')) s.spaces++;
+    // Chinese or Japanese text has no spaces and twice the meaning per character: a value holds
+    // "several words" when the tokenizer finds them, and its length counts display columns.
+    const spaceless = needsSegmentation(v);
+    length += spaceless ? displayWidth(v) : v.length;
+    if (v.includes(' ') || (spaceless && words(v).length >= 3)) s.spaces++;
     if (YES_NO.has(v.trim().toLowerCase())) s.yesNo++;
     if (NUMBER_RE.test(v)) s.numbers++;
     else if (ISO_RE.test(v)) s.iso++;

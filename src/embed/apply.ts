@@ -61,11 +61,11 @@ export function assemble(model: EmbeddingModel, raw: RawBlock[], n: number): Vec
     const block = raw.find((b) => b.kind === info.kind);
     if (!block || block.width !== info.width) throw new Error(`embedding block ${info.name} does not match the model (internal)`);
     if (block.kind === 'text' && block.empty) fillEmpty(block.data, block.empty, model.text?.fill, block.width);
-    const w = info.weight;
+    const w = Float64Array.from({ length: block.width }, (_, c) => info.weight * (info.featureWeights?.[c] ?? 1));
     for (let i = 0; i < n; i++) {
       const src = i * block.width;
       const dst = i * dim + info.offset;
-      for (let c = 0; c < block.width; c++) data[dst + c] = block.data[src + c] * w;
+      for (let c = 0; c < block.width; c++) data[dst + c] = block.data[src + c] * w[c];
     }
   }
   return { n, dim, data };

@@ -9,8 +9,10 @@ import { assemble, rawBlocks } from './apply.js';
 import { categoricalFeatures, fitCategoricalColumn } from './categorical-block.js';
 import { fitNumericColumn } from './numeric-block.js';
 import { fitTextModel, meanRow } from './text-block.js';
-import type { BlockInfo, EmbedResult, EmbeddingModel, TextEmbedder } from '../model/vectors.js';
-import { BLOCK_IMPORTANCE, blockMultiplier, totalVariance } from './weights.js';
+import type { BlockInfo, EmbedResult, EmbeddingModel, StructureReport, TextEmbedder } from '../model/vectors.js';
+import { BLOCK_IMPORTANCE, binsFor, blockMultiplier, measureStructure, quantileBins, recodeBins, STRUCTURE_SAMPLE, totalVariance, type FeatureColumn } from './weights.js';
+import { createRng, sampleIndices } from '../util/random.js';
+import type { RawBlock } from './apply.js';
 
 /** Remembers what an embedder returned, so fitting and then embedding everyone asks once per text. */
 function caching(embedder: TextEmbedder): TextEmbedder {
@@ -49,15 +51,27 @@ export async function fitEmbedding(table: CustomerTable, options: { textEmbedder
     throw new SegmentaError('input', 'no numeric, categorical or text columns left to segment on (ids and PII are never used); check the column roles');
   }
 
-  let offset = 0;
+  // Text rows without text take the fill value before anything is measured, as the vectors will.
   for (const block of raw) {
-    if (block.kind === 'text' && block.empty && model.text) model.text.fill = meanRow(block.data, block.empty, block.width);
+    if (block.kind === 'text' && block.empty && model.text) {
+      model.text.fill = meanRow(block.data, block.empty, block.width);
+      const fill = model.text.fill;
+      for (let i = 0; i < n; i++) if (block.empty[i]) for (let c = 0; c < block.width; c++) block.data[i * block.width + c] = fill[c];
+      block.empty = undefined;
+    }
+  }
+  const structure = featureStructure(model, raw, n, seed);
+  model.structure = structure.report;
+
+  let offset = 0;
+  for (const [b, block] of raw.entries()) {
     const features =
       block.kind === 'numeric'
         ? model.numeric.map((p) => p.name)
         : block.kind === 'categorical'
           ? categoricalFeatures(model.categorical)
           : Array.from({ length: block.width }, (_, c) => `${model.text?.kind === 'openai' ? 'pc' : 'svd'}${c}`);
+    const factors = structure.factors[b];
     const info: BlockInfo = {
       name: block.kind,
       kind: block.kind,
@@ -65,19 +79,63 @@ export async function fitEmbedding(table: CustomerTable, options: { textEmbedder
       width: block.width,
       weight: 0,
       features,
+      ...(factors.some((f) => f !== 1) ? { featureWeights: factors } : {}),
     };
-    // Variance with empty text rows filled, as the vectors will be.
-    if (block.kind === 'text' && block.empty && model.text?.fill) {
-      const filled = block.data.slice();
-      const fill = model.text.fill;
-      for (let i = 0; i < n; i++) if (block.empty[i]) for (let c = 0; c < block.width; c++) filled[i * block.width + c] = fill[c];
-      info.weight = blockMultiplier(totalVariance(filled, n, block.width), BLOCK_IMPORTANCE.text);
-    } else {
-      info.weight = blockMultiplier(totalVariance(block.data, n, block.width), BLOCK_IMPORTANCE[block.kind]);
-    }
+    // The block's variance over the features it keeps, so left-out noise does not use up its
+    // share; the factors then scale each feature within it, so a block of weak features stays weak.
+    const kept = block.data.slice();
+    for (let i = 0; i < n; i++) for (let c = 0; c < block.width; c++) if (factors[c] === 0) kept[i * block.width + c] = 0;
+    info.weight = blockMultiplier(totalVariance(kept, n, block.width), BLOCK_IMPORTANCE[block.kind]);
     model.blocks.push(info);
     offset += block.width;
   }
   model.dim = offset;
   return { vectors: assemble(model, raw, n), model };
+}
+
+/**
+ * The structure test of weights.ts over every feature of the raw blocks: a numeric column, a
+ * categorical column (its one-hot read back as levels), a text dimension. Returns the factor
+ * (0 or 1) of every dimension of every block, and the report saved in the model.
+ */
+function featureStructure(model: EmbeddingModel, raw: RawBlock[], n: number, seed: number): { factors: number[][]; report: StructureReport } {
+  const rows = n > STRUCTURE_SAMPLE ? sampleIndices(n, STRUCTURE_SAMPLE, createRng(seed + 17)).sort() : Int32Array.from({ length: n }, (_, i) => i);
+  const bins = binsFor(rows.length);
+  const features: (FeatureColumn & { block: number; dims: number[] })[] = [];
+  raw.forEach((block, b) => {
+    const w = block.width;
+    const column = (c: number) => Float64Array.from({ length: n }, (_, i) => block.data[i * w + c]);
+    if (block.kind === 'categorical') {
+      let offset = 0;
+      for (const p of model.categorical) {
+        const L = p.levels.length;
+        const codes = Int32Array.from(rows, (r) => {
+          for (let j = 0; j < L; j++) if (block.data[r * w + offset + j] > 0) return j;
+          return L;
+        });
+        features.push({ name: p.name, ...recodeBins(codes), block: b, dims: Array.from({ length: L }, (_, j) => offset + j) });
+        offset += L;
+      }
+      return;
+    }
+    for (let c = 0; c < w; c++) {
+      const name = block.kind === 'numeric' ? model.numeric[c].name : `${model.text?.columns.join('+') ?? 'text'} (dimension ${c + 1})`;
+      features.push({ name, ...quantileBins(column(c), rows, bins), block: b, dims: [c], ...(block.kind === 'text' ? { group: 'text' } : {}) });
+    }
+  });
+  const factors = raw.map((block) => new Array<number>(block.width).fill(1));
+  // A feature with a single bin (constant on the sample) says nothing either way: not tested, kept.
+  const tested = features.filter((f) => f.count > 1);
+  const { features: found, critical } = measureStructure(tested);
+  const report: StructureReport = { critical: Math.round(critical * 100) / 100, features: found };
+  if (found.length >= 2 && found.every((f) => !f.kept)) {
+    // No feature depends on any other: there is no group structure to protect; keep them all.
+    report.noneFound = true;
+    report.features = found.map((f) => ({ ...f, kept: true, factor: 1 }));
+    return { factors, report };
+  }
+  tested.forEach((f, j) => {
+    for (const d of f.dims) factors[f.block][d] = found[j].factor;
+  });
+  return { factors, report };
 }

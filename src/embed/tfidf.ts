@@ -3,7 +3,7 @@
  * TfidfVectorizer(sublinear_tf=True, smooth_idf=True, norm='l2'): tf → 1 + ln tf,
  * idf = ln((1 + n) / (1 + df)) + 1, rows L2-normalised.
  */
-import { terms } from './tokenize.js';
+import { terms } from '../util/tokenize.js';
 
 /** Compressed sparse rows: row i holds indices/values[indptr[i] .. indptr[i+1]). */
 export interface Csr {

@@ -2,6 +2,8 @@ export interface KScore {
   k: number;
   silhouette: number;
   inertia: number;
+  /** Smallest per-segment bootstrap Jaccard of the fit at this k (the stability criterion). */
+  stability?: number;
 }
 
 export interface ClusterResult {
@@ -36,11 +38,8 @@ export interface ClusterOptions {
   sampleSize?: number;
   /** Number of bootstrap resamples for stability (0 to skip). */
   bootstraps?: number;
-  /**
-   * When k is chosen automatically, a k whose smallest segment would hold fewer customers than
-   * this is passed over (unless every k would). Default: no constraint.
-   */
-  minSegmentSize?: number;
+  /** Bootstrap resamples per k for the stability criterion of the k choice (default choose-k.ts STABILITY_BOOTSTRAPS; 0: silhouette only). */
+  kStabilityBootstraps?: number;
   /** When given, seconds spent per step are written into it (cluster.chooseK, cluster.fit, cluster.assign, cluster.stability). */
   timings?: Record<string, number>;
 }

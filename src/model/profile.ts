@@ -1,3 +1,4 @@
+import type { PredictedTraits } from './predict.js';
 import type { NumericUnit } from './data.js';
 
 /** Facts about one segment: numbers, not prose. Everything a writer may claim comes from here. */
@@ -57,4 +58,6 @@ export interface SegmentProfile {
   /** Share of the segment in each RFM tier (empty when the data has no recency/frequency/monetary columns). */
   rfm: Partial<Record<RfmTier, number>>;
   representatives: Representative[];
+  /** Predicted traits from `segmenta predict` on the Run's event log (absent until then). */
+  predicted?: PredictedTraits;
 }

@@ -1,9 +1,11 @@
+import type { Language } from '../util/script.js';
 import type { DataQuality, DataSchema } from './data.js';
 import type { KScore } from './cluster.js';
 import type { SegmentProfile } from './profile.js';
-import type { SegmentTexts } from './texts.js';
-import type { BlockInfo } from './vectors.js';
+import type { FeatureLabels, SegmentTexts } from './texts.js';
+import type { BlockInfo, StructureReport } from './vectors.js';
 import type { IndexMeta } from './vector-index.js';
+import type { PredictionRecord } from './predict.js';
 
 /** Everything a segmentation produced, as stored in runs/<id>/run.json. */
 export interface RunFile {
@@ -14,15 +16,19 @@ export interface RunFile {
   config: RunConfig;
   schema: DataSchema;
   quality: DataQuality;
-  embedding: { dim: number; blocks: Omit<BlockInfo, 'features'>[]; textEmbedder: string };
+  embedding: { dim: number; blocks: Omit<BlockInfo, 'features'>[]; textEmbedder: string; structure?: StructureReport };
   metrics: RunMetrics;
   segments: RunSegment[];
   /** Earlier texts, kept when `segmenta write` re-writes a Run. */
   textsHistory: { writtenAt: string; writer: string; texts: Record<number, SegmentTexts> }[];
   /** LLM usage of the latest write (absent for the offline writer). */
   llm?: LlmRecord;
+  /** Plain-language labels of every feature, made once per Run (src/write/labels.ts, `--labels FILE`). */
+  labels?: FeatureLabels;
   /** The vector index, vectors and centroids saved in the Run folder (src/index/). */
   index?: IndexMeta;
+  /** `segmenta predict` on the Run's event log: backtest, parameters, per-segment traits. */
+  predictions?: PredictionRecord;
   /** Set when the Run is a refresh of an earlier one (`segmenta refresh`, `segment --since`). */
   refreshedFrom?: RefreshRecord;
 }
@@ -68,6 +74,8 @@ export interface RunConfig {
   k?: number;
   seed: number;
   minSegmentSize: number;
+  /** Which minimum the Run used and why (the default, as set, or one fitted to a small table). */
+  minSegmentSizeWhy?: string;
   idColumn?: string;
   ignore?: string[];
   text?: string[];
@@ -81,6 +89,10 @@ export interface RunConfig {
   join?: string[];
   writer: string;
   model?: string;
+  /** Brand name the copy signs with (`--brand`, SEGMENTA_BRAND). */
+  brand?: string;
+  /** The language the texts are written in (absent in Runs made before issue 16: English). */
+  lang?: Language;
 }
 
 export interface RunMetrics {

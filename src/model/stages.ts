@@ -31,7 +31,7 @@ export interface Embedder {
   embed(table: CustomerTable, ctx: StageContext): Promise<EmbedResult>;
 }
 
-export interface ClusterRequest extends Pick<ClusterOptions, 'k' | 'minSegmentSize' | 'timings'> {}
+export interface ClusterRequest extends Pick<ClusterOptions, 'k' | 'timings'> {}
 
 /** Finds segments in the vectors; labels are 0-based with segment 0 the largest. */
 export interface Clusterer {

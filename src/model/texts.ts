@@ -50,17 +50,43 @@ export const WriterInfoSchema = z.object({
   fallbackReason: z.string().optional(),
 });
 
+/** What a user asked the copy to be (`copy N --tone … --offer …`), kept per segment until changed. */
+export const CopySettingsSchema = z.object({
+  tone: z.string().max(60).optional(),
+  offer: z.string().max(200).optional(),
+  language: z.string().max(40).optional(),
+});
+
 export const SegmentTextsSchema = z.object({
   name: z.string(),
   summary: z.string(),
   persona: PersonaSchema,
   copy: CopySchema,
   writer: WriterInfoSchema,
+  copySettings: CopySettingsSchema.optional(),
 });
+
+/** How a feature's values read: money (spend), rate (0..1 shares), count (orders), days, or a plain number. */
+export const FEATURE_UNITS = ['money', 'rate', 'count', 'days', 'number'] as const;
+export const FeatureLabelSchema = z.object({
+  label: z.string().min(1).max(60),
+  unit: z.enum(FEATURE_UNITS),
+});
+/** Plain-language labels of a Run's features and columns, by column name (kept in run.json). */
+export const FeatureLabelsSchema = z.record(z.string(), FeatureLabelSchema);
+
+/** Who the copy is from: a brand name for sign-offs and the SMS sender prefix. */
+export interface SenderSettings {
+  brand?: string;
+}
 
 export type SegmentName = z.infer<typeof SegmentNameSchema>;
 export type Persona = z.infer<typeof PersonaSchema>;
 export type Copy = z.infer<typeof CopySchema>;
 export type WriterInfo = z.infer<typeof WriterInfoSchema>;
 export type SegmentTexts = z.infer<typeof SegmentTextsSchema>;
+export type CopySettings = z.infer<typeof CopySettingsSchema>;
+export type FeatureUnit = (typeof FEATURE_UNITS)[number];
+export type FeatureLabel = z.infer<typeof FeatureLabelSchema>;
+export type FeatureLabels = z.infer<typeof FeatureLabelsSchema>;
 export type Channel = 'email' | 'sms' | 'push' | 'ad';

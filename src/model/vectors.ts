@@ -16,6 +16,20 @@ export interface BlockInfo {
   weight: number;
   /** Human-readable feature name of each dimension (for explanations), e.g. "spend", "channel=email", "svd3". */
   features: string[];
+  /**
+   * Per-dimension factor applied with the block weight: 0 for a feature that carries no
+   * structure (independent of every other feature, weights.ts), up to 1. Absent: all 1.
+   */
+  featureWeights?: number[];
+}
+
+/** What the structure test found per feature (embed/weights.ts), saved so the Run can say why a column was left out. */
+export interface StructureReport {
+  /** The z a feature's strongest dependence had to reach. */
+  critical: number;
+  features: { name: string; z: number; kept: boolean; factor: number }[];
+  /** Set when no feature showed structure and all were kept. */
+  noneFound?: boolean;
 }
 
 /**
@@ -30,6 +44,7 @@ export interface EmbeddingModel {
   numeric: { name: string; transform: 'none' | 'log1p'; center: number; scale: number; low: number; high: number }[];
   categorical: { name: string; levels: string[]; pooled: string }[];
   text?: TextModel;
+  structure?: StructureReport;
   /**
    * Set when the vectors were brought by a library user (src/pipeline/stages.ts) rather than
    * computed here: there is no preprocessing to replay on new customers.

@@ -1,12 +1,15 @@
+import type { Language } from '../util/script.js';
 import type { SegmentProfile } from './profile.js';
 import type { LlmRecord } from './run.js';
-import type { Copy, Persona, SegmentName, WriterInfo } from './texts.js';
+import type { Copy, FeatureLabels, Persona, SegmentName, WriterInfo } from './texts.js';
 
 /** Options a user can give when asking for copy (REPL "write an SMS, playful, 20% off"). */
 export interface CopyOptions {
   tone?: string;
   offer?: string;
   language?: string;
+  /** Brand name for sign-offs and the SMS sender prefix (else the WriteContext's). */
+  brand?: string;
 }
 
 /** What a writer knows about the whole run besides one profile (for names that are distinct). */
@@ -15,6 +18,12 @@ export interface WriteContext {
   profiles: SegmentProfile[];
   /** Feature names that carry money, so the writer can format them (e.g. "total_spend"). */
   currency?: string;
+  /** Plain-language labels of features (the Run's); guessed from the profiles when absent. */
+  labels?: FeatureLabels;
+  /** Brand name for sign-offs and the SMS sender prefix. */
+  brand?: string;
+  /** The language to write in (default English). */
+  lang?: Language;
 }
 
 /**

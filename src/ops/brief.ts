@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { defineOperation } from './operation.js';
 import { describedTexts, resolveSegment } from './segments.js';
 import { writeBriefs } from '../brief/write-briefs.js';
@@ -24,7 +24,9 @@ export const briefOp = defineOperation({
   description: "Write the campaign briefs of a Run (Markdown), or show one segment's brief.",
   input: BriefInput,
   async run(input, ctx): Promise<BriefResult> {
-    const { dir, run } = openRun(ctx, input.run);
+    const { dir, run: opened } = openRun(ctx, input.run);
+    // --lang writes the briefs' own words in that language; the texts stay as written.
+    const run = ctx.config.lang ? { ...opened, config: { ...opened.config, lang: ctx.config.lang } } : opened;
     if (input.segment === undefined) {
       writeBriefs(dir, run);
       return { runId: run.id, path: join(dir, 'briefs', 'index.md') };
@@ -32,7 +34,8 @@ export const briefOp = defineOperation({
     const seg = resolveSegment(run, input.segment);
     describedTexts(run, seg);
     const path = join(dir, 'briefs', `segment-${seg.id}.md`);
-    if (!existsSync(path)) writeBriefs(dir, run);
+    // Always from the Run: a brief on disk may predate an edit made by an older version.
+    writeBriefs(dir, run);
     return { runId: run.id, path, segment: seg.id, markdown: readFileSync(path, 'utf8') };
   },
   render(r) {
@@ -42,7 +45,7 @@ export const briefOp = defineOperation({
     // A model gets the brief without its "Voice of the customer" quotes: customer text is
     // data for people to read, never something a model should see as part of a tool result.
     if (!r.markdown) return `Briefs written to ${r.path}.`;
-    const withoutQuotes = r.markdown.split('## Voice of the customer')[0];
+    const withoutQuotes = r.markdown.split(/## (?:Voice of the customer|客户原声)/)[0];
     return `Brief for segment ${r.segment} saved at ${r.path}:\n${withoutQuotes.slice(0, 1500)}`;
   },
 });

@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { defineOperation } from './operation.js';
 import { describedTexts, resolveSegment } from './segments.js';
-import { saveSegmentTexts, writeContextOf } from '../pipeline/save-texts.js';
+import { writeContextOf } from '../pipeline/save-texts.js';
 import { createWriter } from '../write/create-writer.js';
-import { CHANNEL_LIMITS, type Channel, type Copy } from '../model/texts.js';
+import { CHANNEL_LIMITS, type Channel, type Copy, type CopySettings } from '../model/texts.js';
+import { KNOWN_TONES, resolveTone } from '../write/offline-copy.js';
+import { smsLength } from '../write/sms.js';
+import { saveAndRefresh } from './save-and-refresh.js';
 import { openRun } from './session.js';
 import { writerLabel } from './writer-label.js';
 
@@ -27,6 +30,12 @@ export interface CopyResult {
   writer: string;
   /** True when the copy was written now (tone/offer/language given) and saved into the Run. */
   fresh: boolean;
+  /** True when fresh copy differs from what was stored. */
+  changed?: boolean;
+  /** The tone and offer the segment's copy is written with (kept until changed). */
+  settings?: CopySettings;
+  /** Something the user asked for that could not be done as asked (an unknown tone). */
+  note?: string;
 }
 
 export const copyOp = defineOperation({
@@ -38,16 +47,27 @@ export const copyOp = defineOperation({
     const seg = resolveSegment(run, input.segment);
     const texts = describedTexts(run, seg);
     const base = { runId: run.id, segment: seg.id, name: texts.name, channel: input.channel };
-    const options = { tone: input.tone, offer: input.offer, language: input.language };
-    if (!options.tone && !options.offer && !options.language) {
-      return { ...base, copy: texts.copy, writer: writerLabel(texts.writer), fresh: false };
+    if (!input.tone && !input.offer && !input.language) {
+      return { ...base, copy: texts.copy, writer: writerLabel(texts.writer), fresh: false, settings: texts.copySettings };
+    }
+    // Tone, offer and language are kept per segment: a later --tone keeps an earlier --offer.
+    const prev = texts.copySettings ?? {};
+    const settings: CopySettings = clean({ tone: input.tone ?? prev.tone, offer: input.offer ?? prev.offer, language: input.language ?? prev.language });
+    let note: string | undefined;
+    if (!ctx.config.llm && settings.tone && !resolveTone(settings.tone).supported) {
+      note = `The offline writer has no "${settings.tone}" tone (it knows ${KNOWN_TONES.join(', ')}), so this is written friendly; set OPENAI_API_KEY for other tones.`;
     }
     const writer = await createWriter(ctx.config, { log: ctx.log, signal: ctx.signal });
-    const copy = await writer.copy(seg.profile, { segment: seg.id, name: texts.name, summary: texts.summary }, texts.persona, writeContextOf(run), options);
+    const fresh = await writer.copy(seg.profile, { segment: seg.id, name: texts.name, summary: texts.summary }, texts.persona, { ...writeContextOf(run), lang: ctx.config.lang ?? run.config.lang }, settings);
     const info = writer.infoFor?.(seg.id) ?? writer.info;
-    // The previous copy stays in textsHistory, so a new tone never loses the old text.
-    saveSegmentTexts(dir, run, seg.id, { ...texts, copy, writer: info });
-    return { ...base, copy, writer: writerLabel(info), fresh: true };
+    // `copy N sms` rewrites the SMS only; the other channels and the offer idea stay as they were
+    // (a new --offer is the segment's new offer idea, so that follows it).
+    const copy: Copy = input.channel ? { ...texts.copy, [input.channel]: fresh[input.channel], ...(input.offer ? { offer: fresh.offer } : {}) } : fresh;
+    const changed = JSON.stringify(copy) !== JSON.stringify(texts.copy);
+    // The previous copy stays in textsHistory; briefs and the report are regenerated.
+    const writerInfo = changed ? info : texts.writer;
+    saveAndRefresh(dir, run, seg.id, { ...texts, copy, writer: writerInfo, copySettings: settings });
+    return { ...base, copy, writer: writerLabel(writerInfo), fresh: true, changed, settings, note };
   },
   render(r) {
     const blocks = (r.channel ? [r.channel] : CHANNELS).map((c) => channelText(r.copy, c));
@@ -56,12 +76,13 @@ export const copyOp = defineOperation({
       '',
       blocks.join('\n\n'),
       '',
-      `${r.fresh ? 'Freshly written and saved' : 'Stored copy'}, by: ${r.writer}`,
+      `${!r.fresh ? 'Stored copy' : r.changed ? `Freshly written${r.channel ? ` (${r.channel} only)` : ''} and saved; briefs updated` : 'Written again: the same text as before'}, by: ${r.writer}${settingsText(r.settings)}`,
+      ...(r.note ? [r.note] : []),
     ].join('\n');
   },
   summarize(r) {
     const blocks = (r.channel ? [r.channel] : CHANNELS).map((c) => channelText(r.copy, c));
-    return `Copy for segment ${r.segment} "${r.name}" (offer: ${r.copy.offer}; writer: ${r.writer}${r.fresh ? ', fresh and saved' : ''}):\n${blocks.join('\n')}`;
+    return `Copy for segment ${r.segment} "${r.name}" (offer: ${r.copy.offer}; writer: ${r.writer}${r.fresh ? (r.changed ? ', fresh and saved' : ', unchanged') : ''}${settingsText(r.settings)}):\n${blocks.join('\n')}${r.note ? `\n${r.note}` : ''}`;
   },
 });
 
@@ -70,11 +91,22 @@ export function channelText(copy: Copy, channel: Channel): string {
   switch (channel) {
     case 'email':
       return `EMAIL\nSubject: ${copy.email.subject}\n\n${copy.email.body}`;
-    case 'sms':
-      return `SMS (${copy.sms.length}/${CHANNEL_LIMITS.sms})\n${copy.sms}`;
+    case 'sms': {
+      const l = smsLength(copy.sms);
+      return `SMS (${l.units}/${l.limit} ${l.encoding})\n${copy.sms}`;
+    }
     case 'push':
       return `PUSH (${copy.push.length}/${CHANNEL_LIMITS.push})\n${copy.push}`;
     case 'ad':
       return `AD\nHeadline: ${copy.ad.headline}\n${copy.ad.primaryText}`;
   }
+}
+
+function settingsText(s?: CopySettings): string {
+  const parts = [s?.tone && `tone ${s.tone}`, s?.offer && `offer "${s.offer}"`, s?.language && `language ${s.language}`].filter(Boolean);
+  return parts.length ? `; kept for this segment: ${parts.join(', ')}` : '';
+}
+
+function clean(s: CopySettings): CopySettings {
+  return Object.fromEntries(Object.entries(s).filter(([, v]) => v !== undefined && v !== '')) as CopySettings;
 }

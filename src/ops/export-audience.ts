@@ -11,6 +11,8 @@ import { readEmailsById } from '../brief/audience/read-emails.js';
 import { hashEmail } from '../brief/audience/hash-email.js';
 import { writeAudience, HASHING, type AudienceMember } from '../brief/audience/write-audience.js';
 import type { RunFile, RunSegment } from '../model/run.js';
+import { AUDIENCE_KINDS, AUDIENCES, type AudienceKind } from '../predict/audiences.js';
+import { exportPredictive } from './export-predictive.js';
 
 export const ExportInput = z.object({
   segment: z.union([z.string(), z.number()]).optional().describe('Segment number or a word of its name; every exportable segment when omitted'),
@@ -18,10 +20,13 @@ export const ExportInput = z.object({
   out: z.string().optional().describe('Folder to write the audience files to (default: the Run folder\'s exports/)'),
   file: z.string().optional().describe('The data file to read emails from, when it has moved since the Run was made'),
   run: z.string().optional().describe('Run id or prefix; the latest Run when omitted'),
+  audience: z.enum(AUDIENCE_KINDS as [AudienceKind, ...AudienceKind[]]).optional().describe(`A predictive audience instead of segments (after \`segmenta predict\`): ${AUDIENCE_KINDS.map((k) => `${k} = ${AUDIENCES[k]}`).join('; ')}`),
 });
 
 export interface ExportedSegment {
   segment: number;
+  /** Set for a predictive audience (segment is then 0). */
+  audience?: string;
   name: string;
   customers: number;
   /** Members with a hashed email (the rest have an id only). */
@@ -51,6 +56,10 @@ export const exportAudienceOp = defineOperation({
   input: ExportInput,
   async run(input, ctx): Promise<ExportResult> {
     const { dir, run } = openRun(ctx, input.run);
+    if (input.audience) {
+      if (input.segment !== undefined) throw new UsageError('give either --segment or --audience, not both');
+      return exportPredictive(ctx, dir, run, input.audience, input);
+    }
     const min = run.config.minSegmentSize;
     const skipped: ExportResult['skipped'] = [];
     let chosen: RunSegment[];
@@ -103,15 +112,15 @@ export const exportAudienceOp = defineOperation({
   },
   render(r) {
     const lines = [`Exported ${r.exported.length} audience${r.exported.length === 1 ? '' : 's'} of Run ${r.runId} (${r.format}, emails as ${r.hashing}):`];
-    for (const e of r.exported) lines.push(`  segment ${e.segment} ${e.name}: ${formatCount(e.customers)} customers, ${formatCount(e.withEmail)} with an email → ${e.path}`);
+    for (const e of r.exported) lines.push(`  ${e.audience ? 'audience' : `segment ${e.segment}`} ${e.name}: ${formatCount(e.customers)} customers, ${formatCount(e.withEmail)} with an email → ${e.path}`);
     if (r.emailNote) lines.push(`Note: ${r.emailNote}.`);
-    for (const s of r.skipped) lines.push(`Not exported: segment ${s.segment} (${formatCount(s.size)} customers, ${s.reason}).`);
+    for (const s of r.skipped) lines.push(s.segment === 0 ? `Not exported: ${s.reason}.` : `Not exported: segment ${s.segment} (${formatCount(s.size)} customers, ${s.reason}).`);
     return lines.join('\n');
   },
   // For a model: counts and paths, never ids or hashes.
   summarize(r) {
-    const parts = r.exported.map((e) => `segment ${e.segment} "${e.name}" ${e.customers} customers (${e.withEmail} with email) at ${e.path}`);
-    const skipped = r.skipped.length ? ` Not exported (under the minimum size): ${r.skipped.map((s) => `segment ${s.segment}`).join(', ')}.` : '';
+    const parts = r.exported.map((e) => `${e.audience ? 'audience' : `segment ${e.segment}`} "${e.name}" ${e.customers} customers (${e.withEmail} with email) at ${e.path}`);
+    const skipped = r.skipped.length ? ` Not exported (under the minimum size): ${r.skipped.map((s) => (s.segment === 0 ? 'the audience' : `segment ${s.segment}`)).join(', ')}.` : '';
     return `Exported ${r.exported.length} audiences of Run ${r.runId} as ${r.format}: ${parts.join('; ')}.${r.emailNote ? ` ${r.emailNote}.` : ''}${skipped}`;
   },
 });

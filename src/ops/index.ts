@@ -15,6 +15,7 @@ import { exportAudienceOp } from './export-audience.js';
 import { lookalikeOp } from './lookalike.js';
 import { assignOp } from './assign.js';
 import { evalOp } from './eval.js';
+import { predictOp } from './predict.js';
 import { refreshOp } from './refresh.js';
 import { diffOp } from './diff.js';
 import { historyOp } from './history.js';
@@ -44,6 +45,7 @@ export const operations: readonly AnyOperation[] = [
   lookalikeOp,
   assignOp,
   evalOp,
+  predictOp,
   diffOp,
   historyOp,
 ];

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { defineOperation } from './operation.js';
 import { describedTexts, resolveSegment } from './segments.js';
-import { saveSegmentTexts, writeContextOf } from '../pipeline/save-texts.js';
+import { writeContextOf } from '../pipeline/save-texts.js';
+import { saveAndRefresh } from './save-and-refresh.js';
 import { createWriter } from '../write/create-writer.js';
 import type { Persona } from '../model/texts.js';
 import { openRun } from './session.js';
@@ -41,7 +42,7 @@ export const personaOp = defineOperation({
     const writer = await createWriter(ctx.config, { log: ctx.log, signal: ctx.signal });
     const persona = await writer.persona(seg.profile, { segment: seg.id, name: texts.name, summary: texts.summary }, writeContextOf(run));
     const info = writer.infoFor?.(seg.id) ?? writer.info;
-    saveSegmentTexts(dir, run, seg.id, { ...texts, persona, writer: info });
+    saveAndRefresh(dir, run, seg.id, { ...texts, persona, writer: info });
     return { ...base, persona, writer: writerLabel(info), rewritten: true };
   },
   render(r) {

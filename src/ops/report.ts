@@ -17,7 +17,9 @@ export const reportOp = defineOperation({
   description: "Write a Run's visual HTML report (segment sizes, a map of customers, a lift heatmap and a card per segment) that opens offline.",
   input: ReportInput,
   async run(input, ctx): Promise<ReportResult> {
-    const { dir, run } = openRun(ctx, input.run);
+    const { dir, run: opened } = openRun(ctx, input.run);
+    // --lang writes the report's own words in that language; the texts stay as written.
+    const run = ctx.config.lang ? { ...opened, config: { ...opened.config, lang: ctx.config.lang } } : opened;
     ctx.log(`drawing the report of Run ${run.id}`);
     return { runId: run.id, path: writeReport(dir, run) };
   },

@@ -4,12 +4,18 @@ import { defineOperation } from './operation.js';
 import { makeRun } from '../pipeline/make-run.js';
 import { describeSchema } from '../data/load.js';
 import { formatShare } from '../util/format.js';
+import { displayWidth } from '../util/script.js';
+
+/** Pad to a display width: a Chinese name takes two columns a character. */
+const padWidth = (s: string, width: number) => s + ' '.repeat(Math.max(0, width - displayWidth(s)));
 
 export const SegmentInput = z.object({
   file: z.string().min(1).describe('Path to a customer file or event log (CSV, TSV, JSONL or Parquet)'),
   k: z.coerce.number().int().min(2).max(50).optional().describe('Number of segments; chosen automatically when omitted'),
   seed: z.coerce.number().int().min(0).default(42).describe('Random seed (same seed, same segments)'),
   ...LoadInput,
+  labels: z.string().optional().describe('A file of plain-language feature labels (JSON or CSV column,label[,unit])'),
+  brand: z.string().max(30).optional().describe('Brand name the copy signs with'),
 });
 
 export interface SegmentResult {
@@ -20,6 +26,12 @@ export interface SegmentResult {
   writer: string;
   schema: string;
   segments: { id: number; name: string; size: number; share: number; small: boolean }[];
+  /** How k was chosen: the silhouette and stability of every k tried (empty when k was given). */
+  kScores: { k: number; silhouette: number; stability?: number }[];
+  /** The minimum segment size used and why. */
+  minimum: string;
+  /** Columns left out of the segmentation for carrying no structure. */
+  leftOut: string[];
 }
 
 export const segmentOp = defineOperation({
@@ -40,13 +52,22 @@ export const segmentOp = defineOperation({
       writer: made.run.config.writer === 'llm' ? `LLM (${made.run.config.model})` : 'offline writer (no LLM configured)',
       schema: describeSchema(made.run.schema),
       segments: made.run.segments.map((s) => ({ id: s.id, name: s.texts?.name ?? '(under the minimum size)', size: s.size, share: s.share, small: s.small })),
+      kScores: made.run.metrics.kScores.map(({ k, silhouette, stability }) => ({ k, silhouette, ...(stability !== undefined ? { stability } : {}) })),
+      minimum: made.run.config.minSegmentSizeWhy ?? `minimum segment size ${made.run.config.minSegmentSize}`,
+      leftOut: made.run.embedding.structure?.features.filter((f) => !f.kept).map((f) => f.name) ?? [],
     };
   },
   render(r) {
     const lines = [
       `Run ${r.runId}: ${r.customers.toLocaleString('en-US')} customers in ${r.k} segments — texts by the ${r.writer}`,
       '',
-      ...r.segments.map((s) => `  ${String(s.id).padStart(2)}  ${s.name.padEnd(30)} ${s.size.toLocaleString('en-US').padStart(8)}  ${formatShare(s.share).padStart(6)}`),
+      ...r.segments.map((s) => `  ${String(s.id).padStart(2)}  ${padWidth(s.name, 30)} ${s.size.toLocaleString('en-US').padStart(8)}  ${formatShare(s.share).padStart(6)}${s.small ? '  small: kept, not described or exported' : ''}`),
+      '',
+      ...(r.kScores.length > 0
+        ? [`k scores (silhouette / least stable segment's bootstrap Jaccard, where it could change the choice): ${r.kScores.map((s) => `${s.k}: ${s.silhouette.toFixed(2)}${s.stability !== undefined ? `/${s.stability.toFixed(2)}` : ''}`).join('  ')}`]
+        : []),
+      `${r.minimum[0].toUpperCase()}${r.minimum.slice(1)}.`,
+      ...(r.leftOut.length > 0 ? [`Left out (independent of every other column, no group structure): ${r.leftOut.join(', ')}`] : []),
       '',
       // The roles segmenta inferred, as `inspect` shows them: what was used, how, and what was left out.
       r.schema.trimEnd(),

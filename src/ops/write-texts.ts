@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { defineOperation } from './operation.js';
 import { writeRunFile } from '../run/store.js';
+import { writeContextOf } from '../pipeline/save-texts.js';
+import { makeLabels } from '../write/labels.js';
 import { openRun } from './session.js';
 import { createWriter } from '../write/create-writer.js';
 import { applyTexts, appendTranscript, writePhase } from '../pipeline/write-phase.js';
@@ -67,8 +69,15 @@ export const writeTextsOp = defineOperation({
     const saveProgress = (texts: Record<number, SegmentTexts>) =>
       writeFileAtomic(progressPath, JSON.stringify({ startedAt, writer: writerName, texts, llm: writer.record?.(previousLlm) }));
 
+    const lang = ctx.config.lang ?? run.config.lang ?? 'en';
+    const wctx = writeContextOf(run);
+    wctx.labels ??= makeLabels(wctx.profiles);
+    run.labels = wctx.labels;
     const { texts } = await writePhase(run.segments.map((s) => s.profile), {
       config: ctx.config,
+      labels: wctx.labels,
+      brand: wctx.brand,
+      lang,
       log: ctx.log,
       signal: ctx.signal,
       writer,
@@ -76,6 +85,7 @@ export const writeTextsOp = defineOperation({
       onSegmentDone: (_id, _texts, all) => saveProgress(all),
     });
     applyTexts(run, texts, writer, previousLlm);
+    run.config.lang = lang;
     writeRunFile(dir, run);
     appendTranscript(dir, writer);
     writeBriefs(dir, run);

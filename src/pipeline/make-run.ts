@@ -5,6 +5,7 @@ import type { Config } from '../config.js';
 import { createTextEmbedder } from '../embed/create-text-embedder.js';
 import { writeBriefs } from '../brief/write-briefs.js';
 import { buildRunIndex } from '../vectors/build.js';
+import { minimumSegmentSize } from '../cluster/min-segment-size.js';
 import { toCsv } from '../util/csv.js';
 import { checkpoint } from '../util/cancel.js';
 import { newRunId, stageRun, ASSIGNMENTS_CSV, RUN_JSON } from '../run/store.js';
@@ -14,6 +15,8 @@ import type { Clusterer, Embedder, Profiler, Source, StageContext } from '../mod
 import type { Writer } from '../model/writer.js';
 import { blockEmbedder, defaultProfiler, fileSource, kmeansClusterer } from './stages.js';
 import { appendTranscript, writePhase } from './write-phase.js';
+import { makeLabels, readLabelsFile } from '../write/labels.js';
+import { writerLanguageOf } from '../util/script.js';
 
 /** The stages a caller may replace; each defaults to today's implementation (./stages.ts). */
 export interface Stages {
@@ -34,6 +37,10 @@ export interface MakeRunOptions extends Omit<LoadOptions, 'signal'> {
   /** The user's cancellation: every stage stops at its next checkpoint and no Run is left. */
   signal?: AbortSignal;
   stages?: Partial<Stages>;
+  /** A labels file (column → label, unit) overriding the guessed feature labels. */
+  labels?: string;
+  /** Brand name the copy signs with (else the config's). */
+  brand?: string;
 }
 
 export interface MadeRun {
@@ -68,12 +75,21 @@ function loadOptionsOf(o: LoadOptions): LoadOptions {
 export async function makeRun(opts: MakeRunOptions): Promise<MadeRun> {
   const ctx: StageContext = { seed: opts.seed, signal: opts.signal, log: opts.log };
   const seconds: Record<string, number> = {};
+  // Read before anything is computed: a bad labels file stops the Run before it starts.
+  const labelOverrides = opts.labels ? readLabelsFile(opts.labels) : {};
+  const brand = opts.brand?.trim() || opts.config.brand;
   const source = opts.stages?.source ?? fileSource(requireFile(opts), loadOptionsOf(opts));
   await checkpoint(opts.signal);
   const table = await timed(seconds, 'ingest', ctx, () => source.load(ctx));
   ctx.log(`read ${table.ids.length.toLocaleString('en-US')} customers from ${source.name}`);
   assertEnoughCustomers(table, opts.k ?? 2, source.name);
-  const minSegmentSize = opts.config.minSegmentSize;
+  // The privacy minimum marks small segments; it does not choose k. Small tables get one that fits them.
+  const minimum = minimumSegmentSize(table.ids.length, opts.config.minSegmentSize, opts.config.minSegmentSizeSet === true);
+  const minSegmentSize = minimum.value;
+  ctx.log(minimum.why);
+  // --lang / SEGMENTA_LANG, else the language of the data's own text.
+  const lang = opts.config.lang ?? writerLanguageOf(table.text.flatMap((c) => c.values), table.categorical.flatMap((c) => c.levels));
+  ctx.log(`writing in ${lang === 'zh' ? 'Simplified Chinese' : 'English'}${opts.config.lang ? '' : ' (the language of the data)'}`);
 
   // Made after loading so the privacy guard knows the values of the file's PII columns.
   const textEmbedder = opts.stages?.embedder ? undefined : await createTextEmbedder(opts.config, ctx.log, table.piiValues);
@@ -82,11 +98,17 @@ export async function makeRun(opts: MakeRunOptions): Promise<MadeRun> {
   const profiler = opts.stages?.profiler ?? defaultProfiler();
 
   const { vectors, model } = await timed(seconds, 'embed', ctx, () => embedder.embed(table, ctx));
-  const cluster = await timed(seconds, 'cluster', ctx, () => clusterer.cluster(vectors, { k: opts.k, minSegmentSize, timings: seconds }, ctx));
-  ctx.log(`${cluster.k} segments (${opts.k ? 'k given' : cluster.kScores.length ? `k chosen by silhouette ${cluster.silhouette.toFixed(3)}` : `by ${clusterer.name}`})`);
+  const cluster = await timed(seconds, 'cluster', ctx, () => clusterer.cluster(vectors, { k: opts.k, timings: seconds }, ctx));
+  ctx.log(`${cluster.k} segments (${opts.k ? 'k given' : cluster.kScores.length ? `k chosen by silhouette ${cluster.silhouette.toFixed(3)} and stability` : `by ${clusterer.name}`})`);
+  const left = model.structure?.features.filter((f) => !f.kept) ?? [];
+  if (left.length > 0) ctx.log(`left out of the segmentation (independent of every other column, so no group structure): ${left.map((f) => f.name).join(', ')}`);
   const profiles = await timed(seconds, 'profile', ctx, () => profiler.profile(table, { cluster, vectors, minSegmentSize }, ctx));
+  const labels = makeLabels(profiles, labelOverrides);
+  for (const column of Object.keys(labelOverrides)) {
+    if (!labels[column]) ctx.log(`labels file: "${column}" is not a feature of ${source.name}; its label is not used`);
+  }
   const { writer, texts } = await timed(seconds, 'write', ctx, () =>
-    writePhase(profiles, { config: opts.config, log: ctx.log, signal: ctx.signal, piiValues: table.piiValues, writer: opts.stages?.writer }),
+    writePhase(profiles, { config: opts.config, log: ctx.log, signal: ctx.signal, piiValues: table.piiValues, writer: opts.stages?.writer, labels, brand, lang }),
   );
 
   const runId = newRunId();
@@ -99,6 +121,7 @@ export async function makeRun(opts: MakeRunOptions): Promise<MadeRun> {
       k: opts.k,
       seed: opts.seed,
       minSegmentSize,
+      minSegmentSizeWhy: minimum.why,
       idColumn: opts.idColumn,
       ignore: opts.ignore,
       text: opts.text,
@@ -106,6 +129,8 @@ export async function makeRun(opts: MakeRunOptions): Promise<MadeRun> {
       ...Object.fromEntries(Object.entries(loadOptionsOf(opts)).filter(([k, v]) => v !== undefined && ['orderId', 'time', 'amount', 'quantity', 'price', 'category', 'join'].includes(k))),
       writer: writer.info.kind,
       model: writer.info.model,
+      ...(brand ? { brand } : {}),
+      lang,
     },
     schema: table.schema,
     quality: table.quality,
@@ -113,6 +138,7 @@ export async function makeRun(opts: MakeRunOptions): Promise<MadeRun> {
       dim: model.dim,
       blocks: model.blocks.map(({ features: _features, ...b }) => b),
       textEmbedder: textEmbedder?.name ?? (model.text ? model.text.kind : embedder.name === 'blocks' ? 'none' : embedder.name),
+      ...(model.structure ? { structure: model.structure } : {}),
     },
     metrics: {
       customers: table.ids.length,
@@ -126,6 +152,7 @@ export async function makeRun(opts: MakeRunOptions): Promise<MadeRun> {
     },
     segments: profiles.map((p) => ({ id: p.id, size: p.size, share: p.share, small: p.small, profile: p, texts: texts[p.id] })),
     textsHistory: [],
+    labels,
     llm: writer.record?.(),
   };
 

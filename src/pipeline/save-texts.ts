@@ -5,7 +5,9 @@ import type { RunFile } from '../model/run.js';
 
 /** What a writer may see of a Run: every describable profile (small segments never reach a writer). */
 export function writeContextOf(run: RunFile): WriteContext {
-  return { profiles: run.segments.filter((s) => !s.small).map((s) => s.profile) };
+  const profiles = run.segments.filter((s) => !s.small).map((s) => s.profile);
+  // A Run made before labels were kept has none: the writer guesses them (makeLabels).
+  return { profiles, labels: run.labels, brand: run.config.brand, lang: run.config.lang };
 }
 
 /**

@@ -10,7 +10,7 @@ import { writeAllTexts, type WriteAllOptions } from '../write/write-all.js';
 
 export const TRANSCRIPT = 'llm-transcript.jsonl';
 
-export interface WritePhaseOptions extends Pick<WriteAllOptions, 'done' | 'onSegmentDone'> {
+export interface WritePhaseOptions extends Pick<WriteAllOptions, 'done' | 'onSegmentDone' | 'labels' | 'brand' | 'lang'> {
   config: Config;
   log: (line: string) => void;
   signal?: AbortSignal;
@@ -33,6 +33,9 @@ export async function writePhase(profiles: SegmentProfile[], options: WritePhase
     concurrency: options.config.llm?.concurrency,
     done: options.done,
     onSegmentDone: options.onSegmentDone,
+    labels: options.labels,
+    brand: options.brand,
+    lang: options.lang,
   });
   return { writer, texts };
 }

@@ -1,7 +1,7 @@
 import type { TextColumn } from '../model/data.js';
 import type { TermFact } from '../model/profile.js';
 import { rowsOf, type Groups } from './groups.js';
-import { termsOf } from './tokenize.js';
+import { phraseTerms } from '../util/tokenize.js';
 import { createRng, sampleIndices } from '../util/random.js';
 
 export interface TermOptions {
@@ -64,7 +64,7 @@ function termsOfColumn(col: TextColumn, groups: Groups, samples: (Int32Array | u
       const text = col.values[rows[j]];
       docStamp++;
       if (!text) continue;
-      for (const t of termsOf(opts.scrub(text))) {
+      for (const t of phraseTerms(opts.scrub(text))) {
         let id = vocab.get(t);
         if (id === undefined) {
           id = terms.length;

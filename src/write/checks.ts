@@ -3,6 +3,9 @@ import { CHANNEL_LIMITS, CopySchema, type Copy, type Persona } from '../model/te
 import { checkGrounding, numbersIn, type CheckProblem } from './grounding.js';
 import { createPiiFinder } from './find-pii.js';
 import { TRAIT_RULES } from './vocabulary.js';
+import { NAME_MIN_SHARE } from './traits.js';
+import { displayWidth, scriptCounts, smsLength, type Language } from '../util/script.js';
+import { needsSegmentation } from '../util/tokenize.js';
 
 /**
  * Plain-code checks of written texts, shared by the offline writer, the LLM writer (after zod)
@@ -14,14 +17,22 @@ export { createPiiFinder, findPii } from './find-pii.js';
 const URL = /\b(?:https?:\/\/|www\.)\S+|\b[a-z0-9][a-z0-9-]*\.(?:com|net|org|io|co|uk|de|fr|eu|shop|store|app|ly|me|info|biz|ai|gl|gg)\b(?:\/\S*)?/i;
 const PHONE_DIGITS = /\d[\d\s().+-]{5,}\d/;
 
-export const NAME_LIMITS = { minWords: 2, maxWords: 4, maxChars: 40 } as const;
+export const NAME_LIMITS = { minWords: 2, maxWords: 4, maxChars: 40, minHan: 3, maxHan: 12 } as const;
 
-/** A segment name: 2–4 words, ≤ 40 characters, one line, no URL, no @, no phone number. */
+/**
+ * A segment name: 2–4 words (a Chinese name, written without spaces: 3–12 characters), ≤ 40
+ * characters, one line, no URL, no @, no phone number.
+ */
 export function checkName(name: string, field = 'name'): CheckProblem[] {
   const problems: CheckProblem[] = [];
   const n = name.trim();
-  const words = n.split(/\s+/).filter(Boolean).length;
-  if (words < NAME_LIMITS.minWords || words > NAME_LIMITS.maxWords) problems.push({ field, problem: `has ${words} words; a name has ${NAME_LIMITS.minWords}–${NAME_LIMITS.maxWords}` });
+  if (needsSegmentation(n)) {
+    const chars = [...n.replace(/\s+/g, '')].length;
+    if (chars < NAME_LIMITS.minHan || chars > NAME_LIMITS.maxHan) problems.push({ field, problem: `has ${chars} characters; a Chinese name has ${NAME_LIMITS.minHan}–${NAME_LIMITS.maxHan}` });
+  } else {
+    const words = n.split(/\s+/).filter(Boolean).length;
+    if (words < NAME_LIMITS.minWords || words > NAME_LIMITS.maxWords) problems.push({ field, problem: `has ${words} words; a name has ${NAME_LIMITS.minWords}–${NAME_LIMITS.maxWords}` });
+  }
   if (n.length > NAME_LIMITS.maxChars) problems.push({ field, problem: `is ${n.length} characters, over ${NAME_LIMITS.maxChars}` });
   if (/[\r\n\t]/.test(name)) problems.push({ field, problem: 'spans more than one line' });
   if (URL.test(n)) problems.push({ field, problem: 'contains a URL' });
@@ -41,15 +52,33 @@ export function nameKey(name: string): string {
   return [...new Set(words)].sort().join(' ');
 }
 
-/** Names must differ by more than case, word order or a plural. */
+// Words that say only "people": "Loyal Buyers" and "Loyal Customers" are one name.
+const PEOPLE = new Set(['customer', 'shopper', 'buyer', 'client', 'user', 'member', 'people', 'crowd', 'group', 'segment', 'fan']);
+
+/**
+ * Two names a marketer would mix up: the same words once case, order, plurals and people
+ * words are set aside, or more than half their words shared ("Lapsed Customers" and
+ * "Occasional Lapsed Customers"). "Young Deal Hunters" and "Budget Deal Hunters" share half
+ * and are distinct.
+ */
+export function isNearDuplicate(a: string, b: string): boolean {
+  const words = (n: string) => new Set(nameKey(n).split(' ').map((w) => (PEOPLE.has(w) ? 'customer' : w)));
+  const x = words(a);
+  const y = words(b);
+  let shared = 0;
+  for (const w of x) if (y.has(w)) shared++;
+  const union = x.size + y.size - shared;
+  return union > 0 && (shared === union || shared / union > 0.5);
+}
+
+/** Names must differ by more than case, word order, a plural or one added word. */
 export function checkDistinctNames(names: string[], field = 'names'): CheckProblem[] {
-  const seen = new Map<string, number>();
   const problems: CheckProblem[] = [];
   names.forEach((name, i) => {
-    const key = nameKey(name);
-    const first = seen.get(key);
-    if (first !== undefined) problems.push({ field: `${field}[${i}]`, problem: `is the same name as ${field}[${first}] ("${names[first]}")` });
-    else seen.set(key, i);
+    const first = names.findIndex((other, j) => j < i && (nameKey(other) === nameKey(name) || isNearDuplicate(other, name)));
+    if (first < 0) return;
+    const same = nameKey(names[first]) === nameKey(name);
+    problems.push({ field: `${field}[${i}]`, problem: `${same ? 'is the same name as' : 'reads almost the same as'} ${field}[${first}] ("${names[first]}")` });
   });
   return problems;
 }
@@ -58,22 +87,73 @@ export function checkDistinctNames(names: string[], field = 'names'): CheckProbl
 // removed before looking.
 const CTA = /\b(shop|buy|order|reorder|claim|get|grab|redeem|unlock|use|save|start|join|sign up|subscribe|book|try|discover|explore|browse|see|view|find|check out|visit|come back|return|tap|open|click|download|install|invite|refer|treat yourself|upgrade|activate|learn more|read more|call|reply|contact|ask|pick|choose|add|complete|finish|renew|restock|stock up|meet)\b/i;
 const OPT_OUT = /\breply\s+stop\b[^.!?]*[.!?]?/gi;
+const OPT_OUT_LINE = /\b(reply|text|send)\s+stop\b|\bstop\s+to\s+(opt[- ]?out|unsubscribe|end)\b/i;
+// Chinese calls to action start with these; the opt-out line (回T退订, 拒收请回复R) is removed first.
+const CTA_ZH = /立即|马上|现在就|快来|快去|点击|戳|抢|领取|领券|下单|购买|选购|回购|查看|了解|逛逛|来店|回来|回复|预约|报名|加入|开通|订阅|试试|体验|囤|入手|解锁|使用|兑换|打开|进店|续费|邀请/;
+const OPT_OUT_ZH = /回复?\s*T[Dd]?\s*退订|拒收请回复\s*R|退订回\s*T/g;
 
 export function hasCallToAction(text: string): boolean {
-  return CTA.test(text.replace(OPT_OUT, ' '));
+  return CTA.test(text.replace(OPT_OUT, ' ')) || CTA_ZH.test(text.replace(OPT_OUT_ZH, ' '));
+}
+
+/**
+ * How a channel's length is measured, the way the receiving end counts it: an SMS in carrier
+ * units (160 GSM-7 septets, or 70 UCS-2 units once any character is outside GSM-7 — every
+ * Chinese SMS), an email subject and a push in display width (a Chinese character takes two
+ * columns, and mail clients cut subjects by width), an ad headline in characters.
+ */
+export function channelLength(channel: 'email.subject' | 'sms' | 'push' | 'ad.headline', text: string): { length: number; limit: number; unit: string } {
+  if (channel === 'sms') {
+    const s = smsLength(text);
+    return s.encoding === 'UCS-2' ? { length: s.units, limit: 70, unit: 'UCS-2 characters (one SMS holds 70 once it is not GSM-7)' } : { length: s.units, limit: CHANNEL_LIMITS.sms, unit: 'characters' };
+  }
+  if (channel === 'email.subject') return { length: displayWidth(text), limit: CHANNEL_LIMITS.emailSubject, unit: 'display columns' };
+  if (channel === 'push') return { length: displayWidth(text), limit: CHANNEL_LIMITS.push, unit: 'display columns' };
+  return { length: [...text].length, limit: CHANNEL_LIMITS.adHeadline, unit: 'characters' };
+}
+
+// Column names (total_spend), quoted customer terms and numbers are data, not the writer's language.
+const NOT_PROSE = /"[^"]*"|“[^”]*”|「[^」]*」|[\p{L}\p{N}]*_[\p{L}\p{N}_]*/gu;
+
+/**
+ * The text is written in the language asked for: Chinese prose is mostly Han characters, English
+ * prose mostly Latin letters (column names, quoted customer words and numbers left out).
+ */
+export function checkScript(text: string, lang: Language, field = 'text'): CheckProblem[] {
+  const counts = scriptCounts(text.replace(NOT_PROSE, ' '));
+  let total = 0;
+  for (const v of counts.values()) total += v;
+  if (total < 2) return [];
+  const cjk = (counts.get('han') ?? 0) + (counts.get('kana') ?? 0);
+  if (lang === 'zh' && (counts.get('han') ?? 0) / total < 0.5) return [{ field, problem: `is not written in Chinese (${Math.round((100 * (counts.get('han') ?? 0)) / total)}% of its letters are Han characters)` }];
+  if (lang === 'en' && cjk / total > 0.5) return [{ field, problem: 'is not written in English (most of its letters are Chinese or Japanese)' }];
+  return [];
 }
 
 /** Channel limits, a call to action in each channel, and no URL, email or phone anywhere. */
-export function checkCopy(copy: Copy, field = 'copy'): CheckProblem[] {
+export function checkCopy(copy: Copy, field = 'copy', lang?: Language): CheckProblem[] {
   const problems: CheckProblem[] = [];
-  const limited: [string, string | undefined, number][] = [
-    ['email.subject', copy?.email?.subject, CHANNEL_LIMITS.emailSubject],
-    ['sms', copy?.sms, CHANNEL_LIMITS.sms],
-    ['push', copy?.push, CHANNEL_LIMITS.push],
-    ['ad.headline', copy?.ad?.headline, CHANNEL_LIMITS.adHeadline],
+  const limited: ['email.subject' | 'sms' | 'push' | 'ad.headline', string | undefined][] = [
+    ['email.subject', copy?.email?.subject],
+    ['sms', copy?.sms],
+    ['push', copy?.push],
+    ['ad.headline', copy?.ad?.headline],
   ];
-  for (const [path, text, max] of limited) {
-    if (typeof text === 'string' && text.length > max) problems.push({ field: `${field}.${path}`, problem: `is ${text.length} characters, over the ${max} limit` });
+  for (const [path, text] of limited) {
+    if (typeof text !== 'string') continue;
+    const { length, limit, unit } = channelLength(path, text);
+    if (length > limit) problems.push({ field: `${field}.${path}`, problem: `is ${length} ${unit}, over the ${limit} limit` });
+  }
+  if (typeof copy?.sms === 'string' && copy.sms.length <= CHANNEL_LIMITS.sms) {
+    // Carriers count GSM-7 septets, or UTF-16 units once one character is outside GSM-7.
+    const sms = smsLength(copy.sms);
+    if (sms.units > sms.limit) {
+      problems.push({
+        field: `${field}.sms`,
+        problem: sms.encoding === 'UCS-2' ? `uses characters outside GSM-7, so carriers count it as UCS-2: ${sms.units} of ${sms.limit}` : `is ${sms.units} GSM-7 characters, over the ${sms.limit} of one SMS`,
+      });
+    }
+    if (copy.sms.trim() && !OPT_OUT_LINE.test(copy.sms)) problems.push({ field: `${field}.sms`, problem: 'has no opt-out line (e.g. "Reply STOP to opt out.")' });
   }
   const parsed = CopySchema.safeParse(copy);
   if (!parsed.success) {
@@ -97,8 +177,26 @@ export function checkCopy(copy: Copy, field = 'copy'): CheckProblem[] {
   for (const [path, text] of copyFields(copy)) {
     if (URL.test(text)) problems.push({ field: `${field}.${path}`, problem: 'contains a URL' });
     problems.push(...find(text, `${field}.${path}`));
+    if (lang) problems.push(...checkScript(text, lang, `${field}.${path}`));
   }
   return problems;
+}
+
+// PII in copy is reported by the PII finder (with the table's values) where both run.
+const PII_PROBLEM = /contains (an email|a phone|an IP|a street|a value from a PII column)/;
+
+/**
+ * The copy rules, one function for write time and `eval`: channel limits (SMS as carriers
+ * count it), a call to action in each channel, an SMS opt-out line, no link. PII is left to
+ * the PII finder, which knows the table's values.
+ */
+export function checkCopyFit(copy: Copy, field = 'copy'): CheckProblem[] {
+  return checkCopy(copy, field).filter((p) => !PII_PROBLEM.test(p.problem));
+}
+
+/** The name rules, one function for write time and `eval`: the shape of a name and what it may claim. */
+export function checkNameFit(name: string, profile: SegmentProfile | undefined, all: SegmentProfile[] = [], field = 'name'): CheckProblem[] {
+  return [...checkName(name, field), ...(profile ? checkNameClaims(name, profile, all.length ? all : [profile], field) : [])];
 }
 
 function copyFields(copy: Copy): [string, string][] {
@@ -154,6 +252,8 @@ export function checkNameClaims(name: string, profile: SegmentProfile, all: Segm
     if (!re.test(name)) continue;
     const own = profile.categories.find((c) => c.column === column && c.level === level);
     if (!own || own.lift < 1) problems.push({ field, problem: `names ${column} = ${level}, but the segment does not lean to it` });
+    // A name is read as "these people are X": under half is an overclaim unless the share is said.
+    else if (own.share < NAME_MIN_SHARE && !/\d\s?%/.test(name)) problems.push({ field, problem: `names ${column} = ${level}, held by only ${Math.round(own.share * 100)}% of the segment; name what a majority holds, or say the share` });
   }
   return problems;
 }
@@ -172,6 +272,8 @@ export interface CheckTextsOptions {
   pii?: Iterable<string> | ((text: string, field?: string) => CheckProblem[]);
   /** Numbers the user gave (an offer's "20% off"). */
   allow?: number[];
+  /** The language the texts were asked for: each field must be written in its script. */
+  lang?: Language;
 }
 
 /**
@@ -195,7 +297,8 @@ export function checkSegmentTexts(texts: TextsToCheck, profile: SegmentProfile, 
   for (const [field, text] of fields) {
     problems.push(...checkGrounding(text, profile, { field, allow: options.allow }));
     problems.push(...find(text, field));
+    if (options.lang && !field.startsWith('copy.')) problems.push(...checkScript(text, options.lang, field));
   }
-  problems.push(...checkCopy(texts.copy).filter((p) => !/contains (an email|a phone|an IP|a street)/.test(p.problem)));
+  problems.push(...checkCopy(texts.copy, 'copy', options.lang).filter((p) => !/contains (an email|a phone|an IP|a street)/.test(p.problem)));
   return problems;
 }

@@ -1,5 +1,5 @@
 import { PII_PATTERNS } from '../util/pii.js';
-import { STOP_WORDS } from '../profile/stop-words.js';
+import { ALL_DISPLAY_STOP_WORDS as STOP_WORDS } from '../util/stop-words.js';
 import type { CheckProblem } from './grounding.js';
 
 const PATTERN_KINDS: { kind: string; re: RegExp; keep?: (m: string) => boolean }[] = [

@@ -19,8 +19,10 @@ export interface CitedNumber {
   kind: 'plain' | 'percent' | 'lift';
 }
 
-// A number standing alone: not part of a word or identifier ("orders_90d", "v2", "3rd").
-const NUMBER = /(?<![\p{L}\p{N}_.])([-−]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(\s?%|\s?[×x](?![\p{L}\p{N}])|k(?![\p{L}\p{N}]))?(?![\p{L}\p{N}_])/gu;
+// A number standing alone: not part of a word or identifier ("orders_90d", "v2", "3rd"). Only
+// alphabetic letters glue to a number: Chinese writes numbers between Han characters
+// ("平均消费412.50元", "高出2.1倍"), and 倍 is the Chinese lift suffix.
+const NUMBER = /(?<![\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{N}_.])([-−]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(\s?%|\s?[×x](?![\p{L}\p{N}])|\s?倍|k(?![\p{L}\p{N}]))?(?![\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{N}_])/gu;
 
 /**
  * The numbers a text cites, with the rounding they were written at: "412.50" is ±0.005,
@@ -44,7 +46,7 @@ export function numbersIn(text: string): CitedNumber[] {
       tolerance *= 1000;
     }
     if (sign) value = -value;
-    out.push({ raw: raw.trim(), value, tolerance, kind: s === '%' ? 'percent' : s === '×' || s === 'x' ? 'lift' : 'plain' });
+    out.push({ raw: raw.trim(), value, tolerance, kind: s === '%' ? 'percent' : s === '×' || s === 'x' || s === '倍' ? 'lift' : 'plain' });
   }
   return out;
 }
@@ -91,6 +93,12 @@ export function profileNumbers(profile: SegmentProfile): Candidates {
   for (const share of Object.values(profile.rfm)) {
     plain.push(share ?? 0);
     percent.push((share ?? 0) * 100);
+  }
+  const pr = profile.predicted;
+  if (pr) {
+    // As describePredicted writes them: shares as percentages, value per customer, the windows in days.
+    plain.push(30, pr.clvDays, pr.clv ?? NaN, pr.overall.clv ?? NaN);
+    for (const v of [pr.buy30, pr.churnRisk, pr.pAlive, pr.overall.buy30, pr.overall.churnRisk, pr.overall.pAlive]) percent.push(v * 100);
   }
   return {
     plain: plain.filter(Number.isFinite),

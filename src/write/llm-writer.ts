@@ -3,6 +3,7 @@ import type { LlmConfig } from '../config.js';
 import { ModelOutputError } from '../errors.js';
 import type { SegmentProfile } from '../model/profile.js';
 import { quarantineWords } from '../llm/injection.js';
+import type { Language } from '../util/script.js';
 import { copyProblems, namesProblems, personaProblems, type OutputCheckContext } from './output-checks.js';
 import { createPrivacyGuard, type PrivacyGuard } from '../llm/privacy.js';
 import { segmentPayload, type SegmentPayload } from './profile-payload.js';
@@ -65,6 +66,19 @@ interface Prepared {
   checks: OutputCheckContext;
 }
 
+/** The language named in the prompts (the model is asked for it; the checks verify the script). */
+function languageName(lang: Language | undefined): string {
+  return lang === 'zh' ? 'Simplified Chinese (简体中文)' : 'English';
+}
+
+/** Channel limits as the checks count them (src/write/checks.ts channelLength). */
+function limitsFor(lang: Language | undefined): string {
+  if (lang === 'zh') {
+    return `email subject ≤ ${CHANNEL_LIMITS.emailSubject / 2} Chinese characters (${CHANNEL_LIMITS.emailSubject} display columns), SMS ≤ 70 characters in one UCS-2 message including the opt-out 回T退订, push ≤ ${CHANNEL_LIMITS.push / 2} Chinese characters, ad headline ≤ ${CHANNEL_LIMITS.adHeadline} characters`;
+  }
+  return `email subject ≤ ${CHANNEL_LIMITS.emailSubject}, SMS ≤ ${CHANNEL_LIMITS.sms}, push ≤ ${CHANNEL_LIMITS.push}, ad headline ≤ ${CHANNEL_LIMITS.adHeadline} characters`;
+}
+
 export class LlmWriter implements Writer {
   readonly info: WriterInfo;
   readonly usage = new UsageMeter();
@@ -115,6 +129,8 @@ export class LlmWriter implements Writer {
     const prompt = loadPrompt('segment-names', {
       segment_count: profiles.length,
       segment_ids: ids.map((id) => `segment_${id}`).join(', '),
+      language: languageName(ctx.lang),
+      name_length: ctx.lang === 'zh' ? '3 to 12 Chinese characters (no spaces)' : '2 to 4 words',
       profiles: ids.map((id) => prep.payloads.get(id)!.text).join('\n\n'),
     });
     const schema = namesSchemaFor(ids);
@@ -137,6 +153,7 @@ export class LlmWriter implements Writer {
       name: this.guard.quote(name.name, 60),
       summary: this.guard.quote(name.summary, 200),
       profile: prep.payloads.get(profile.id)!.text,
+      language: languageName(ctx.lang),
       other_segments: others.length ? others.map((p) => `- segment ${p.id}: ${this.guard.quote(this.knownNames.get(p.id) ?? `${p.size} customers`, 60)}`).join('\n') : '(none)',
     });
     return this.ask('persona', profile.id, prompt, PersonaSchema, 'persona', (v) => personaProblems(v, profile, prep.checks));
@@ -150,10 +167,10 @@ export class LlmWriter implements Writer {
       name: q(name.name, 60),
       persona: [`${q(persona.archetype, 60)}: ${q(persona.description, 600)}`, `Goals: ${persona.goals.map((g) => q(g, 160)).join('; ')}`, `Pain points: ${persona.painPoints.map((g) => q(g, 160)).join('; ')}`].join('\n'),
       profile: prep.payloads.get(profile.id)!.text,
-      limits: `email subject ≤ ${CHANNEL_LIMITS.emailSubject}, SMS ≤ ${CHANNEL_LIMITS.sms}, push ≤ ${CHANNEL_LIMITS.push}, ad headline ≤ ${CHANNEL_LIMITS.adHeadline} characters`,
+      limits: limitsFor(ctx.lang),
       tone: options.tone ? q(options.tone, 80) : 'warm and clear',
       offer: options.offer ? q(options.offer, 200) : 'your choice, one that fits what the profile shows',
-      language: options.language ? q(options.language, 40) : 'English',
+      language: options.language ? q(options.language, 40) : languageName(ctx.lang),
     });
     // Numbers the user put in the offer ("20% off") may be cited although the profile lacks them.
     const allow = numbersIn(options.offer ?? '').map((n) => n.value);
@@ -167,7 +184,7 @@ export class LlmWriter implements Writer {
       const payloads = new Map<number, SegmentPayload>();
       for (const p of ctx.profiles) if (!p.small) payloads.set(p.id, segmentPayload(p, this.guard, ctx.currency));
       const all = [...payloads.values()];
-      prep = { payloads, checks: { pii: this.pii, quarantine: quarantineWords(all.flatMap((p) => p.withheld), all.map((p) => p.text).join('\n')) } };
+      prep = { payloads, checks: { lang: ctx.lang, pii: this.pii, quarantine: quarantineWords(all.flatMap((p) => p.withheld), all.map((p) => p.text).join('\n')) } };
       this.prepared.set(ctx, prep);
     }
     // segmentPayload refuses small segments: a persona for one is never asked of the LLM.

@@ -1,84 +1,31 @@
 import type { SegmentProfile } from '../model/profile.js';
 import { UsageError } from '../errors.js';
-import { CHANNEL_LIMITS, CopySchema, type Copy } from '../model/texts.js';
+import { CHANNEL_LIMITS, CopySchema, type Copy, type FeatureLabels } from '../model/texts.js';
 import type { CopyOptions } from '../model/writer.js';
-import { offerKindOf, segmentTraits, topicOf } from './traits.js';
-import type { OfferKind } from './vocabulary.js';
-import { checkCopy } from './checks.js';
+import { offerKindOf, segmentTraits, topicOf, type Trait } from './traits.js';
+import { channelLength, checkCopy } from './checks.js';
+import { domainOf } from './domain.js';
+import { fitsOneSms } from './sms.js';
+import { ENGLISH, phrasesFor, type PhraseTable, type Tone } from './phrases/index.js';
 
-interface OfferTemplate {
-  /** The offer idea, for the marketer (the `offer` field). */
-  idea: (topic?: string) => string;
-  /** The reward as a noun phrase, replaced by the user's own offer when they give one. */
-  reward: string;
-  /** An email subject that stands on its own (≤ 60 with the tone's opener). */
-  subject: string;
-  hook: string;
-  intro: string;
-  cta: string;
+// The words are in the phrase table (phrases/en.ts); this file only chooses and assembles.
+// No numbers of our own there: the offline writer never invents a discount depth or a
+// deadline. A user who wants "20% off" says so (CopyOptions.offer) and their words are used.
+
+/** The tone a request asks for, and whether the offline writer has it (else friendly, and the caller says so). */
+export function resolveTone(tone?: string, words: PhraseTable = ENGLISH): { tone: Tone; supported: boolean } {
+  const t = (tone ?? '').trim().toLowerCase();
+  if (!t) return { tone: 'friendly', supported: true };
+  for (const [name, w] of Object.entries(words.tones) as [Tone, PhraseTable['tones'][Tone]][]) if (w.asks.test(t)) return { tone: name, supported: true };
+  return { tone: 'friendly', supported: false };
 }
-
-// No numbers here: the offline writer never invents a discount depth or a deadline. A user who
-// wants "20% off" says so (CopyOptions.offer) and their words are used as given.
-const OFFERS: Record<OfferKind, OfferTemplate> = {
-  winback: {
-    idea: () => 'Win-back: a we-miss-you reward on their next order',
-    reward: 'a welcome-back reward', subject: 'We miss you: a welcome-back reward inside', hook: 'We miss you',
-    intro: "It's been a while, and we'd love to see you again.", cta: 'Come back today',
-  },
-  discount: {
-    idea: (t) => `A members-only discount code${t ? ` on ${t}` : ''} for price-driven buyers`,
-    reward: 'an exclusive discount code', subject: 'A deal just for you: your exclusive code', hook: 'A deal just for you',
-    intro: 'You know a good deal when you see one, so here is one just for you.', cta: 'Claim your code',
-  },
-  vip: {
-    idea: (t) => `VIP early access to new arrivals${t ? ` in ${t}` : ''} before everyone else`,
-    reward: 'early access to new arrivals', subject: 'You are first in line for new arrivals', hook: 'You get first access',
-    intro: 'As one of our most valued customers, you get in before everyone else.', cta: 'Get early access',
-  },
-  welcome: {
-    idea: () => 'Welcome series: a perk on the next order and a guide to bestsellers',
-    reward: 'a welcome perk on your next order', subject: 'Welcome aboard: a perk for your next order', hook: 'Welcome aboard',
-    intro: 'Thanks for joining us. Here is a little something to get you started.', cta: 'Start exploring',
-  },
-  loyalty: {
-    idea: () => 'Loyalty reward: bonus points and one-tap reorder of favourites',
-    reward: 'bonus loyalty points', subject: 'Thank you: bonus points are waiting', hook: 'Thanks for sticking with us',
-    intro: 'You are one of our regulars, and that deserves a thank-you.', cta: 'Reorder your favourites',
-  },
-  service: {
-    idea: () => 'Service first: priority support and hassle-free returns',
-    reward: 'priority support', subject: 'We are here to help, first in line', hook: 'We are here to help',
-    intro: 'We want every order to be right for you.', cta: 'Get priority help',
-  },
-  referral: {
-    idea: () => 'Refer-a-friend: a reward for them and for the friend they bring',
-    reward: 'a reward to share with a friend', subject: 'Share the love: a reward for you both', hook: 'Share the love',
-    intro: 'You clearly like what we do. Share it, and you both get rewarded.', cta: 'Invite a friend',
-  },
-  picks: {
-    idea: (t) => `Personalised picks${t ? ` in ${t}` : ' based on what they buy'}`,
-    reward: 'a few picks we think you will love', subject: 'A few picks we think you will love', hook: 'Picked for you',
-    intro: 'We have picked a few things we think you will like.', cta: 'See your picks',
-  },
-};
-
-type Tone = 'friendly' | 'playful' | 'formal' | 'urgent';
-
-const TONES: Record<Tone, { opener: string; greeting: string; signoff: string; ctaSuffix: string }> = {
-  friendly: { opener: '', greeting: 'Hi there,', signoff: 'See you soon,\nThe team', ctaSuffix: '' },
-  playful: { opener: 'Psst! ', greeting: 'Hey you,', signoff: 'Happy shopping!\nThe team', ctaSuffix: '' },
-  formal: { opener: '', greeting: 'Hello,', signoff: 'Kind regards,\nThe team', ctaSuffix: '' },
-  urgent: { opener: "Don't miss out: ", greeting: 'Hi there,', signoff: 'The team', ctaSuffix: ' now' },
-};
 
 export function toneOf(tone?: string): Tone {
-  const t = (tone ?? '').toLowerCase();
-  if (/play|fun|cheek|witty|casual|light/.test(t)) return 'playful';
-  if (/formal|profession|serious|elegant|premium|polite/.test(t)) return 'formal';
-  if (/urgen|fomo|scarc|bold|pushy|direct/.test(t)) return 'urgent';
-  return 'friendly';
+  return resolveTone(tone).tone;
 }
+
+/** The tones the offline writer knows, for messages. */
+export const KNOWN_TONES = Object.keys(ENGLISH.tones) as Tone[];
 
 /** English only offline: anything else is a usage error naming the fix. */
 export function assertEnglish(language?: string): void {
@@ -88,69 +35,119 @@ export function assertEnglish(language?: string): void {
   );
 }
 
+export interface OfflineCopyContext {
+  currency?: string;
+  labels?: FeatureLabels;
+  brand?: string;
+}
+
 /**
  * Campaign copy for one segment: the offer its strongest trait points to (lapsed → win-back,
- * deal-seeking → discount code, big spenders → early access, new → welcome), written for each
- * channel within its limit, each with a call to action, no URLs and no numbers of our own.
+ * deal-seeking → discount code, big spenders → early access, new → welcome), in the words of
+ * the data's domain (retail, subscription, B2B), written for each channel within its limit
+ * (SMS counted as carriers count), each with a call to action, no URLs and no numbers of our
+ * own. Segments that share an offer or a topic get different variants of the phrase table, so
+ * no two segments share a line.
  */
-export function offlineCopy(profile: SegmentProfile, all: SegmentProfile[], options: CopyOptions = {}, currency?: string): Copy {
+export function offlineCopy(profile: SegmentProfile, all: SegmentProfile[], options: CopyOptions = {}, ctx: OfflineCopyContext = {}): Copy {
   assertEnglish(options.language);
-  const traits = segmentTraits(profile, all, currency);
+  const words = phrasesFor(options.language) ?? ENGLISH;
+  const describable = all.filter((p) => !p.small);
+  const traitsOf = (p: SegmentProfile) => segmentTraits(p, describable, ctx.currency, ctx.labels);
+  const traits = traitsOf(profile);
   const { kind, because } = offerKindOf(traits);
   const topic = topicOf(traits);
-  const tpl = OFFERS[kind];
-  const tone = TONES[toneOf(options.tone)];
+  const domain = domainOf(describable);
+  const o = words.offers[domain][kind];
+  const next = words.next[domain];
+  // This segment's rank among those with the same offer (and the same topic): its variant.
+  const others = describable.filter((p) => p.id !== profile.id).map((p) => ({ id: p.id, traits: traitsOf(p) }));
+  const rankBy = (same: (t: Trait[]) => boolean) => others.filter((x) => x.id < profile.id && same(x.traits)).length;
+  const v = rankBy((t) => offerKindOf(t).kind === kind);
+  // Topic lines rotate over every segment with a topic, so "plenty new in …" is said once.
+  const vTopic = topic ? rankBy((t) => topicOf(t) !== undefined) : 0;
+  const pick = (xs: string[], i = v) => xs[i % xs.length];
+
+  const { tone: toneName } = resolveTone(options.tone, words);
+  const tone = words.tones[toneName];
+  const bang = tone.bang;
+  const brand = cleanBrand(options.brand ?? ctx.brand);
   const userOffer = cleanOffer(options.offer);
-  const reward = userOffer ?? tpl.reward;
-  const cta = tpl.cta + (tone.ctaSuffix && !/today|now/i.test(tpl.cta) ? tone.ctaSuffix : '');
-  const formal = toneOf(options.tone) === 'formal';
-  const bang = formal ? '.' : '!';
+  const fullOffer = userOffer ? words.completeOffer(userOffer, next) : undefined;
+  const fill = (t: string) => t.replace(/\{next\}/g, next).replace(/\{topic\}/g, topic ?? '').replace(/\{offer\}/g, fullOffer ?? o.reward);
+  const baseCta = pick(o.ctas);
+  const cta = baseCta + (tone.ctaSuffix && !/today|now/i.test(baseCta) ? tone.ctaSuffix : '');
+  const hook = pick(o.hooks);
+  const intro = pick(o.intros);
+  const rewardLine = fill(fullOffer ? pick(words.userRewardLines) : pick(o.rewardLines));
+  const topicLine = topic ? fill(pick(words.topicLines, vTopic)) : '';
+  const withTopic = topicLine ? ` ${topicLine}` : '';
 
-  const idea = userOffer ? `${userOffer} (your offer), framed as: ${tpl.idea(topic)}` : tpl.idea(topic);
-  const offer = fit([because ? `${idea} — because ${because.evidence}` : idea, idea, tpl.idea()], 200);
+  const idea = userOffer ? `${fullOffer} (your offer), framed as: ${o.idea(topic)}` : o.idea(topic);
+  const offer = fit([because ? `${idea}, because ${lowerFirst(because.evidence)}` : idea, idea, o.idea()], 200);
+  const sender = brand ? `${brand}: ` : '';
+  const optOut = words.optOut;
 
-  const waiting = `Waiting for you: ${reward}.`;
-  const alsoNew = topic ? ` New in ${topic} too.` : '';
   const copy: Copy = {
     email: {
-      subject: fit(
-        userOffer ? [`${tone.opener}${tpl.hook}: ${userOffer}`, `${tpl.hook}: ${userOffer}`, userOffer] : [`${tone.opener}${tpl.subject}`, tpl.subject],
-        CHANNEL_LIMITS.emailSubject,
+      subject: fitChannel(
+        fullOffer
+          ? [`${tone.opener}${hook}: ${fullOffer}`, `${hook}: ${fullOffer}`, fullOffer]
+          : [`${tone.opener}${pick(o.subjects)}`, pick(o.subjects)],
+        'email.subject',
       ),
-      body: [
-        tone.greeting,
-        `${tpl.intro} ${waiting}${topic ? ` And there is plenty that is new in ${topic}.` : ''}`,
-        `${cta}${bang}`,
-        tone.signoff,
-      ].join('\n\n'),
+      body: [tone.greeting, `${intro} ${rewardLine}${withTopic}`, `${cta}${bang}`, tone.signoff(brand)].join('\n\n'),
     },
-    sms: fit(
-      [
-        `${tone.opener}${tpl.hook}${bang} ${waiting}${alsoNew} ${cta}. Reply STOP to opt out.`,
-        `${tpl.hook}${bang} ${waiting} ${cta}. Reply STOP to opt out.`,
-        `${waiting} ${cta}. Reply STOP to opt out.`,
-      ],
-      CHANNEL_LIMITS.sms,
-    ),
-    push: fit([`${tone.opener}${waiting}${alsoNew} ${cta}${bang}`, `${waiting} ${cta}${bang}`, `${cta}${bang}`], CHANNEL_LIMITS.push),
+    sms: fitSms([
+      `${sender}${tone.opener}${hook}${bang} ${rewardLine}${withTopic} ${cta}. ${optOut}`,
+      `${sender}${hook}${bang} ${rewardLine} ${cta}. ${optOut}`,
+      `${sender}${rewardLine} ${cta}. ${optOut}`,
+      `${sender}${cta}. ${optOut}`,
+    ]),
+    push: fitChannel([`${tone.opener}${rewardLine}${withTopic} ${cta}${bang}`, `${rewardLine} ${cta}${bang}`, `${cta}${bang}`], 'push'),
     ad: {
-      headline: fit([topic ? `${tpl.hook}: ${topic}` : tpl.hook, tpl.hook, cta], CHANNEL_LIMITS.adHeadline),
-      primaryText: `${tpl.intro} ${waiting}${alsoNew} ${cta}${bang}`,
+      headline: fit([pick(o.headlines), cta], CHANNEL_LIMITS.adHeadline),
+      primaryText: `${intro} ${rewardLine}${withTopic} ${cta}${bang}`,
     },
     offer,
   };
   const parsed = CopySchema.parse(copy);
   const problems = checkCopy(parsed);
   if (problems.length > 0) {
-    // Our templates pass by construction; what can fail is the user's own offer text.
+    // Our templates pass by construction; what can fail is the user's own offer or brand text.
     const where = problems.map((p) => `${p.field} ${p.problem}`).join('; ');
-    if (userOffer) throw new UsageError(`the offer "${userOffer}" makes copy that breaks the rules (${where}); give a shorter offer without links or contact details`);
+    if (userOffer || brand) throw new UsageError(`the ${userOffer ? `offer "${userOffer}"` : `brand "${brand}"`} makes copy that breaks the rules (${where}); give a shorter one without links or contact details`);
     throw new Error(`offline copy for segment ${profile.id} failed its own checks: ${where}`);
   }
   return parsed;
 }
 
-/** The first text that fits the limit; the last one cut at a word as a last resort. */
+/** The first SMS that fits one part as carriers count it (GSM-7 160, UCS-2 70). */
+function fitSms(candidates: string[]): string {
+  return candidates.find((c) => fitsOneSms(c) && c.length <= CHANNEL_LIMITS.sms) ?? candidates[candidates.length - 1];
+}
+
+function lowerFirst(s: string): string {
+  return s && /^[A-Z][a-z]/.test(s) ? s[0].toLowerCase() + s.slice(1) : s;
+}
+
+/** A brand name for sign-offs and the SMS sender prefix: one short line. */
+function cleanBrand(brand?: string): string | undefined {
+  const b = brand?.replace(/\s+/g, ' ').trim();
+  if (!b) return undefined;
+  if (b.length > 30) throw new UsageError(`the brand name is ${b.length} characters; keep it under 30 so it fits the SMS sender prefix`);
+  return b;
+}
+
+/** The first candidate within the channel's limit as the checks count it (channelLength: UCS-2 SMS, display-width subjects). */
+function fitChannel(candidates: string[], channel: 'email.subject' | 'sms' | 'push'): string {
+  const ok = candidates.find((c) => {
+    const { length, limit } = channelLength(channel, c);
+    return length <= limit;
+  });
+  return ok ?? fit(candidates, channelLength(channel, candidates[candidates.length - 1]).limit);
+}
+
 function fit(candidates: string[], max: number): string {
   const ok = candidates.find((c) => c.length <= max);
   if (ok) return ok;

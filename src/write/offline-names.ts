@@ -1,7 +1,7 @@
 import type { SegmentProfile } from '../model/profile.js';
-import { SegmentNameSchema, type SegmentName } from '../model/texts.js';
-import { checkName, nameKey } from './checks.js';
-import { MIN_TRAIT_SCORE, segmentTraits, type Trait } from './traits.js';
+import { SegmentNameSchema, type SegmentName, type FeatureLabels } from '../model/texts.js';
+import { checkName, isNearDuplicate } from './checks.js';
+import { segmentTraits, type Trait } from './traits.js';
 import type { TraitPhrase } from './vocabulary.js';
 import { formatCount, formatPercent } from './format.js';
 
@@ -15,16 +15,17 @@ const SUMMARY_MAX = 200;
  * are named strongest-first; when a name is taken (same words in any order), the next
  * combination of the segment's traits is tried.
  */
-export function offlineNames(profiles: SegmentProfile[], currency?: string): SegmentName[] {
+export function offlineNames(profiles: SegmentProfile[], currency?: string, labels?: FeatureLabels): SegmentName[] {
   const describable = profiles.filter((p) => !p.small);
-  const traits = new Map(describable.map((p) => [p.id, segmentTraits(p, describable, currency)]));
-  const strength = (p: SegmentProfile) => traits.get(p.id)?.[0]?.score ?? 0;
+  const traits = new Map(describable.map((p) => [p.id, segmentTraits(p, describable, currency, labels)]));
+  const strength = (p: SegmentProfile) => traits.get(p.id)?.find((t) => t.nameable)?.score ?? 0;
   const order = [...describable].sort((a, b) => strength(b) - strength(a) || a.id - b.id);
-  const used = new Set<string>();
+  const used: string[] = [];
   const chosen = new Map<number, string>();
   for (const p of order) {
-    const name = nameCandidates(traits.get(p.id) ?? []).find((c) => !used.has(nameKey(c))) ?? lastResort(used);
-    used.add(nameKey(name));
+    // Near-duplicates count as taken: "Lapsed Customers" beside "Occasional Lapsed Customers" is one name twice.
+    const name = nameCandidates(traits.get(p.id) ?? []).find((c) => !used.some((u) => isNearDuplicate(c, u))) ?? lastResort(used);
+    used.push(name);
     chosen.set(p.id, name);
   }
   return describable.map((p) =>
@@ -33,17 +34,25 @@ export function offlineNames(profiles: SegmentProfile[], currency?: string): Seg
 }
 
 /**
- * The traits in naming order: the head first, then the other strong traits by strength.
- * The head is what they do (a behaviour the vocabulary knows: spend, recency, deals…) when
- * that is at least half as distinctive as their strongest trait: behaviour decides the
- * campaign, so "Fashion Deal Hunters" beats "Deal-Seeking Fashion Fans". A preferred channel
- * says how to reach them, not who they are: it leads only when nothing else stands out.
+ * The traits a name may claim (held by a majority, or an average far from everyone's — see
+ * Trait.nameable), in naming order: the head — the noun of the name — is the dominant
+ * behaviour (spend, recency, deals, an RFM tier…) when that is at least half as distinctive as
+ * the strongest claimable trait: behaviour decides the campaign, so "Fashion Deal Hunters"
+ * beats "Deal-Seeking Fashion Fans". A preferred channel says how to reach them, not who they
+ * are: it is the head only when nothing else may be claimed.
  */
 export function namingOrder(traits: Trait[]): Trait[] {
-  const ranked = traits.filter((t) => t.score >= MIN_TRAIT_SCORE);
-  if (ranked.length === 0) return traits.slice(0, 1);
+  const ranked = traits.filter((t) => t.nameable);
+  if (ranked.length === 0) return [];
   const behaviour = ranked.find((t) => (t.source === 'numeric' && !t.key.startsWith('feature:')) || t.source === 'rfm');
-  const head = behaviour && behaviour.score >= 0.5 * ranked[0].score ? behaviour : (ranked.find((t) => !t.channels) ?? ranked[0]);
+  // Made-up words ("High-Monthly-Fee") lead only when no vocabulary or category trait is half as strong.
+  const worded = ranked.find((t) => t.categoryKind !== 'channel' && !t.key.startsWith('feature:') && t.source !== 'term');
+  const head =
+    behaviour && behaviour.score >= 0.5 * ranked[0].score
+      ? behaviour
+      : worded && worded.score >= 0.5 * ranked[0].score
+        ? worded
+        : (ranked.find((t) => t.categoryKind !== 'channel') ?? ranked[0]);
   // Adjectives from the vocabulary read better than made-up ones ("High-Page-Views"), so
   // generic traits and terms come after every vocabulary trait, strong as they may be.
   const generic = (t: Trait) => t.key.startsWith('feature:') || t.source === 'term';
@@ -54,10 +63,9 @@ export function namingOrder(traits: Trait[]): Trait[] {
 /** Every acceptable name for a segment, best first. */
 export function nameCandidates(traits: Trait[]): string[] {
   const [t1, ...rest] = namingOrder(traits);
-  const weak = traits.filter((t) => t !== t1 && !rest.includes(t));
   const out: string[] = [];
   if (t1) {
-    const others = [...rest, ...weak].slice(0, 6);
+    const others = rest.slice(0, 6);
     const p1 = t1.phrase;
     if (rest[0]) out.push(combine(rest[0].phrase, p1), combine(p1, rest[0].phrase));
     out.push(p1.noun);
@@ -89,10 +97,10 @@ function combine(first: Pick<TraitPhrase, 'adj' | 'adjIsNoun'>, second: Pick<Tra
   return `${first.adj} ${second.noun}`;
 }
 
-function lastResort(used: Set<string>): string {
+function lastResort(used: string[]): string {
   for (const letter of 'ABCDEFGHIJKLMNOPQRSTUVWXYZ') {
     const name = `Mainstream Group ${letter}`;
-    if (!used.has(nameKey(name))) return name;
+    if (!used.some((u) => isNearDuplicate(name, u))) return name;
   }
   throw new Error('more than 26 segments without distinctive traits');
 }
@@ -100,7 +108,7 @@ function lastResort(used: Set<string>): string {
 /** One line with a number in it: the strongest trait's fact and the segment's share. */
 export function summaryOf(p: SegmentProfile, traits: Trait[]): string {
   const size = `${formatPercent(p.share)} of customers (${formatCount(p.size)})`;
-  const t1 = namingOrder(traits)[0];
+  const t1 = namingOrder(traits)[0] ?? traits[0];
   if (!t1) return `${size}, close to the average on every measure.`;
   const line = `${size}; ${t1.evidence}.`;
   return line.length <= SUMMARY_MAX ? line : `${size}.`;

@@ -5,29 +5,39 @@ import { offlineNames } from './offline-names.js';
 import { offlinePersona } from './offline-persona.js';
 import { offlineCopy } from './offline-copy.js';
 import { checkDistinctNames } from './checks.js';
+import { makeLabels } from './labels.js';
+import { copyZh, namesZh, personaZh } from './lang/zh.js';
 
 /**
  * The writer used when no LLM is configured, and the stand-in when the LLM fails an item.
- * Deterministic (the same profiles give the same texts), English only, and grounded: every
+ * Deterministic (the same profiles give the same texts), in English or Simplified Chinese
+ * (ctx.lang; the Chinese words are in lang/zh.ts), and grounded: every
  * number it writes is a profile number formatted by format.ts, and the copy has none.
  */
 export class OfflineWriter implements Writer {
   readonly info: WriterInfo = { kind: 'offline' };
 
   async names(ctx: WriteContext): Promise<SegmentName[]> {
-    const names = offlineNames(ctx.profiles, ctx.currency);
+    const names = ctx.lang === 'zh' ? namesZh(ctx.profiles, ctx.currency) : offlineNames(ctx.profiles, ctx.currency, labelsOf(ctx));
     const problems = checkDistinctNames(names.map((n) => n.name));
     if (problems.length > 0) throw new Error(`offline names are not distinct: ${problems.map((p) => p.problem).join('; ')}`);
     return names.map((n) => SegmentNameSchema.parse(n));
   }
 
   async persona(profile: SegmentProfile, name: SegmentName, ctx: WriteContext): Promise<Persona> {
-    return PersonaSchema.parse(offlinePersona(profile, name, profilesWith(ctx, profile), ctx.currency));
+    if (ctx.lang === 'zh') return personaZh(profile, name, profilesWith(ctx, profile), ctx.currency);
+    return PersonaSchema.parse(offlinePersona(profile, name, profilesWith(ctx, profile), ctx.currency, labelsOf(ctx)));
   }
 
   async copy(profile: SegmentProfile, _name: SegmentName, _persona: Persona, ctx: WriteContext, options?: CopyOptions): Promise<Copy> {
-    return offlineCopy(profile, profilesWith(ctx, profile), options, ctx.currency);
+    if (ctx.lang === 'zh') return copyZh(profile, profilesWith(ctx, profile), options, ctx.currency);
+    return offlineCopy(profile, profilesWith(ctx, profile), options, { currency: ctx.currency, labels: labelsOf(ctx), brand: ctx.brand });
   }
+}
+
+/** The Run's labels, or labels guessed from the profiles (a context made without a Run). */
+function labelsOf(ctx: WriteContext) {
+  return ctx.labels ?? makeLabels(ctx.profiles);
 }
 
 /** The run's profiles including this one (a caller may pass a context without it). */

@@ -1,31 +1,34 @@
 import type { SegmentProfile } from '../model/profile.js';
-import { checkCopy, checkDistinctNames, checkGrounding, checkName, checkNameClaims, type CheckProblem } from './checks.js';
+import { checkCopyFit, checkDistinctNames, checkGrounding, checkNameFit, type CheckProblem } from './checks.js';
 import type { Copy, Persona, SegmentName } from '../model/texts.js';
 import { findQuarantined } from '../llm/injection.js';
+import { checkScript } from './checks.js';
+import type { Language } from '../util/script.js';
 
 /**
  * The checks an LLM answer must pass (after zod) before anyone sees it. These gate: an answer
  * failing one is re-asked once, then replaced by the offline writer. They are the safety and
  * truth rules — limits, distinct names, no URL / email / phone / PII, no injected words, every
- * cited number from the profile. Quality rules (a call to action in every channel, a number
- * cited in every evidence item) are the evals' job: they score, they do not gate, so a terse but
- * correct model answer is kept.
+ * cited number from the profile — and the copy rules `eval` scores (checkCopyFit: a call to
+ * action in every channel, carrier SMS limits, an opt-out line): the same functions, so
+ * nothing `eval` rejects can be saved as LLM output.
  */
 export interface OutputCheckContext {
   /** A PII finder built once from the table's PII values (createPiiFinder). */
   pii: (text: string, field?: string) => CheckProblem[];
   /** Words only found in withheld, instruction-like snippets. */
   quarantine: ReadonlySet<string>;
+  /** The language asked for: every text must be written in its script. */
+  lang?: Language;
 }
 
 // checks.ts keeps its URL pattern private; this is the same rule for the fields checkCopy does not see.
 const URL_LIKE = /\b(?:https?:\/\/|www\.)\S+|\b[a-z0-9][a-z0-9-]*\.(?:com|net|org|io|co|uk|de|fr|eu|shop|store|app|ly|me|info|biz|ai|gl|gg)\b(?:\/\S*)?/i;
 
-const QUALITY_ONLY = /has no call to action/;
-
 function textProblems(text: string, field: string, profile: SegmentProfile, ctx: OutputCheckContext, allow?: number[]): CheckProblem[] {
   const out: CheckProblem[] = [...checkGrounding(text, profile, { field, allow }), ...ctx.pii(text, field)];
   if (URL_LIKE.test(text)) out.push({ field, problem: 'contains a URL' });
+  if (ctx.lang) out.push(...checkScript(text, ctx.lang, field));
   const injected = findQuarantined(text, ctx.quarantine);
   if (injected.length) out.push({ field, problem: 'repeats words from a withheld customer snippet (a prompt injection); describe the segment from its numbers' });
   return out;
@@ -42,7 +45,7 @@ export function namesProblems(names: SegmentName[], profiles: SegmentProfile[], 
       problems.push({ field, problem: 'is not one of the segments' });
       continue;
     }
-    problems.push(...checkName(n.name, `${field}.name`), ...checkNameClaims(n.name, profile, profiles, `${field}.name`));
+    problems.push(...checkNameFit(n.name, profile, profiles, `${field}.name`));
     problems.push(...textProblems(n.name, `${field}.name`, profile, ctx), ...textProblems(n.summary, `${field}.summary`, profile, ctx));
   }
   const distinct = checkDistinctNames(names.map((n) => n.name), 'names');
@@ -76,6 +79,6 @@ export function copyProblems(copy: Copy, profile: SegmentProfile, ctx: OutputChe
     ['offer', copy.offer],
   ];
   // Same field names as checkCopy ("copy.sms"), so a problem both find is listed once.
-  const problems = [...checkCopy(copy).filter((p) => !QUALITY_ONLY.test(p.problem)), ...fields.flatMap(([f, t]) => textProblems(t, `copy.${f}`, profile, ctx, allow))];
+  const problems = [...checkCopyFit(copy), ...fields.flatMap(([f, t]) => textProblems(t, `copy.${f}`, profile, ctx, allow))];
   return lines(problems);
 }

@@ -1,5 +1,5 @@
 import type { SegmentProfile } from '../model/profile.js';
-import { describeCategory, describeNumeric, describeSize, describeTerm, describeTier } from './format.js';
+import { describeCategory, describeNumeric, describePredicted, describeSize, describeTerm, describeTier } from './format.js';
 import { SENSITIVE_COLUMN } from './vocabulary.js';
 import { looksLikeInstruction } from '../llm/injection.js';
 import { PrivacyError, SNIPPET_MAX_CHARS, type PrivacyGuard } from '../llm/privacy.js';
@@ -60,6 +60,11 @@ export function segmentPayload(profile: SegmentProfile, guard: PrivacyGuard, cur
     .filter(([, s]) => (s ?? 0) > 0)
     .sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0));
   if (tiers.length) lines.push(`Value tiers: ${tiers.map(([t, s]) => describeTier(t as never, s ?? 0)).join('; ')}`);
+
+  if (profile.predicted) {
+    const d = describePredicted(profile.predicted, currency);
+    lines.push('Predicted from purchase history:', `- ${d.buy}`, `- ${d.churn}`, ...(d.value ? [`- ${d.value}`] : []));
+  }
 
   const withheld: string[] = [];
   const traits: string[] = [];

@@ -1,5 +1,5 @@
 import type { CategoryFact, NumericFact, RfmTier, SegmentProfile, TermFact } from '../model/profile.js';
-import type { Channel } from '../model/texts.js';
+import type { Channel, FeatureLabels } from '../model/texts.js';
 import { SENSITIVE_COLUMN, claimsAnyTrait, ruleFor, type OfferKind, type TraitPhrase } from './vocabulary.js';
 import { describeCategory, describeNumeric, describeTerm, describeTier } from './format.js';
 
@@ -22,36 +22,64 @@ export interface Trait {
   topic?: string;
   /** Channels a preferred-channel column points to. */
   channels?: Channel[];
+  /**
+   * Whether a name may claim it: a category level, flag or RFM tier held by a majority of the
+   * segment, or an average well away from everyone's (|z| ≥ 0.5). Never a trait the segment
+   * lacks (a low flag, "low <feature>") and never a rule whose features disagree.
+   */
+  nameable: boolean;
+  /** Share of the segment holding the trait (category levels, flags, RFM tiers). */
+  share?: number;
+  /** For category traits: what kind of column (channel, topic, region, device, plan, tier, payment, generic). */
+  categoryKind?: string;
+  /** For category traits: the level as shown ("SMS", "Fashion"). */
+  level?: string;
+  /** The feature or column it stands on. */
+  feature?: string;
 }
+
+/** A name claims only what a majority holds, or an average this far from everyone's. */
+export const NAME_MIN_SHARE = 0.5;
+export const NAME_MIN_Z = 0.5;
 
 /** Below this a trait is noise: used for a name only when nothing stronger exists. */
 export const MIN_TRAIT_SCORE = 0.3;
 
-export function segmentTraits(profile: SegmentProfile, all: SegmentProfile[], currency?: string): Trait[] {
+export function segmentTraits(profile: SegmentProfile, all: SegmentProfile[], currency?: string, labels?: FeatureLabels): Trait[] {
   const traits: Trait[] = [
-    ...profile.numeric.map((f) => numericTrait(f, currency)),
-    ...profile.categories.map(categoryTrait),
-    ...profile.terms.map(termTrait),
+    ...profile.numeric.map((f) => numericTrait(f, currency, labels)),
+    ...profile.categories.map((c) => categoryTrait(c, labels)),
+    ...profile.terms.map((t) => termTrait(t, labels)),
     ...rfmTraits(profile, all),
   ].filter((t): t is Trait => !!t && Number.isFinite(t.score) && t.score > 0);
   const best = new Map<string, Trait>();
+  const directions = new Map<string, Set<string>>();
   for (const t of traits) {
     const prev = best.get(t.key);
     if (!prev || t.score > prev.score) best.set(t.key, t);
+    if (t.source === 'numeric' && t.score >= 0.3) directions.set(t.key, (directions.get(t.key) ?? new Set()).add(t.direction));
   }
+  // Two spend-like features pointing opposite ways (high total, low basket) make no honest
+  // name: "Budget Shoppers" for the group that spends most in total.
+  for (const [key, dirs] of directions) if (dirs.size > 1) best.get(key)!.nameable = false;
   return [...best.values()].sort((a, b) => b.score - a.score || a.key.localeCompare(b.key));
 }
 
-function numericTrait(f: NumericFact, currency?: string): Trait | undefined {
+function numericTrait(f: NumericFact, currency?: string, labels?: FeatureLabels): Trait | undefined {
   if (SENSITIVE_COLUMN.test(f.feature) || f.z === 0) return undefined;
   const direction = f.z > 0 ? 'high' : 'low';
   const rule = ruleFor(f.feature);
   const phrase = rule ? rule[direction] : undefined;
-  const evidence = describeNumeric(f, currency);
-  if (rule && phrase) return { key: rule.id, source: 'numeric', direction, score: Math.abs(f.z), phrase, evidence, channels: phrase.channels };
+  const evidence = describeNumeric(f, currency, labels);
+  const flag = f.kind === 'boolean';
+  // A flag is a share: a name may claim it when a majority has it; a missing flag is a lack.
+  const share = flag ? f.mean : undefined;
+  const nameable = Math.abs(f.z) >= NAME_MIN_Z && (!flag || (direction === 'high' && f.mean >= NAME_MIN_SHARE));
+  if (rule && phrase) return { key: rule.id, source: 'numeric', direction, score: Math.abs(f.z), phrase, evidence, channels: phrase.channels, nameable, share, feature: f.feature };
   if (rule) return undefined; // the rule has no words for this direction ("low app use" says little)
-  const generic = genericPhrase(f.feature, direction, f.kind === 'boolean');
-  return generic ? { key: `feature:${f.feature}`, source: 'numeric', direction, score: Math.abs(f.z), phrase: generic, evidence } : undefined;
+  const generic = genericPhrase(f.feature, direction, flag);
+  // "Low-Share-Germany Customers" names what they lack: generic words name only a high value.
+  return generic ? { key: `feature:${f.feature}`, source: 'numeric', direction, score: Math.abs(f.z), phrase: generic, evidence, nameable: nameable && direction === 'high', share, feature: f.feature } : undefined;
 }
 
 /** "High Page Views" for a feature no rule knows; undefined when its name makes poor words. */
@@ -100,40 +128,53 @@ interface ColumnKind {
   adjIsNoun?: boolean;
 }
 
-const COLUMN_KINDS: ColumnKind[] = [
+const COLUMN_KINDS: (ColumnKind & { id: string })[] = [
   {
-    re: /channel|contact|prefer|medium/i, channel: true,
+    id: 'channel', re: /channel|contact|prefer|medium/i, channel: true,
     adj: (l) => `${l}-First`, noun: (l) => `${l}-First Customers`,
     // A channel is where to reach them, not what they want: the persona's channels say it.
     goal: () => '', pain: () => '',
     kpis: (l) => [`${l} engagement rate`],
   },
   {
-    re: /categor|interest|department|genre|product|brand|fav|topic|hobby|style|collection/i, topic: true, adjIsNoun: true,
+    id: 'topic', re: /categor|interest|department|genre|product|brand|fav|topic|hobby|style|collection/i, topic: true, adjIsNoun: true,
     adj: (l) => l, noun: (l) => `${l} Fans`,
     goal: (l) => `New arrivals and ideas in ${l}`, pain: (l) => `Recommendations outside ${l} they do not care about`,
     kpis: () => ['Category conversion rate', 'Cross-category attach rate'],
   },
   {
-    re: /region|city|country|state|location|market|area|store|province|zone|territory/i, adjIsNoun: true,
+    id: 'region', re: /region|city|country|state|location|market|area|store|province|zone|territory/i, adjIsNoun: true,
     adj: (l) => l, noun: (l) => `${l} Shoppers`,
     goal: (l) => `Offers that make sense in ${l}`, pain: () => 'Generic national campaigns',
     kpis: () => ['Regional conversion rate'],
   },
   {
-    re: /device|platform|(^|_)os($|_)|browser/i, adjIsNoun: true,
+    id: 'device', re: /device|platform|(^|_)os($|_)|browser/i, adjIsNoun: true,
     adj: (l) => l, noun: (l) => `${l} Users`,
     goal: (l) => `A smooth experience on ${l}`, pain: (l) => `Clunky flows on ${l}`,
     kpis: (l) => [`${l} conversion rate`],
   },
   {
-    re: /plan|tier|membership|subscription|package/i,
+    // A loyalty tier ("Bronze") is a status, not a plan they pay for.
+    id: 'tier', re: /loyalty|reward|status|rank/i,
+    adj: (l) => `${l}-Tier`, noun: (l) => `${l}-Tier Members`,
+    goal: (l) => `Perks that match their ${l} status`, pain: () => 'Perks they never notice',
+    kpis: () => ['Tier upgrade rate', 'Programme engagement'],
+  },
+  {
+    id: 'plan', re: /plan|membership|subscription|package/i,
     adj: (l) => `${l}-Plan`, noun: (l) => `${l}-Plan Customers`,
     goal: (l) => `Full value from the ${l} plan`, pain: () => 'Paying for what they do not use',
     kpis: () => ['Plan upgrade rate', 'Plan churn rate'],
   },
   {
-    re: /payment|pay_?method|card_type|checkout/i,
+    id: 'tier', re: /tier|level/i,
+    adj: (l) => `${l}-Tier`, noun: (l) => `${l}-Tier Members`,
+    goal: (l) => `Perks that match their ${l} status`, pain: () => 'Perks they never notice',
+    kpis: () => ['Tier upgrade rate', 'Programme engagement'],
+  },
+  {
+    id: 'payment', re: /payment|pay_?method|card_type|checkout/i,
     adj: (l) => `${l}-Paying`, noun: (l) => `${l} Payers`,
     goal: (l) => `Paying their preferred way (${l})`, pain: () => 'A checkout without their payment option',
     kpis: () => ['Checkout completion rate'],
@@ -151,12 +192,12 @@ const GENERIC_COLUMN: Omit<ColumnKind, 're'> = {
 const MIN_CATEGORY_SHARE = 0.2;
 const MIN_CATEGORY_LIFT = 1.2;
 
-function categoryTrait(c: CategoryFact): Trait | undefined {
+function categoryTrait(c: CategoryFact, labels?: FeatureLabels): Trait | undefined {
   if (SENSITIVE_COLUMN.test(c.column) || c.share < MIN_CATEGORY_SHARE || c.lift < MIN_CATEGORY_LIFT) return undefined;
   const level = displayLevel(c.level);
   // A level that reads as another trait ("Premium" plan) would claim what it does not measure.
   if (!level || claimsAnyTrait(level)) return undefined;
-  const kind = COLUMN_KINDS.find((k) => k.re.test(c.column)) ?? { re: /./, ...GENERIC_COLUMN };
+  const kind = COLUMN_KINDS.find((k) => k.re.test(c.column)) ?? { id: 'generic', re: /./, ...GENERIC_COLUMN };
   const phrase: TraitPhrase = {
     adj: kind.adj(level), noun: kind.noun(level), adjIsNoun: kind.adjIsNoun,
     goal: kind.goal(level), pain: kind.pain(level), kpis: kind.kpis(level),
@@ -165,7 +206,9 @@ function categoryTrait(c: CategoryFact): Trait | undefined {
   const channels = kind.channel ? channelsOf(c.level) : undefined;
   return {
     key: `cat:${c.column}`, source: 'category', direction: 'high', score: indicatorZ(c.share, c.overallShare), phrase,
-    evidence: describeCategory(c), topic: kind.topic ? level : undefined, channels,
+    evidence: describeCategory({ ...c, level }, labels), topic: kind.topic ? level : undefined, channels,
+    // "SMS-First" for a segment where a third prefers SMS overclaims: a majority, or no name.
+    nameable: c.share >= NAME_MIN_SHARE, share: c.share, categoryKind: kind.id, level, feature: c.column,
   };
 }
 
@@ -185,14 +228,15 @@ const ACRONYMS: Record<string, string> = {
 /** Which of our channels a preferred-channel level means. */
 export function channelsOf(level: string): Channel[] | undefined {
   const l = level.toLowerCase();
-  if (/e-?mail|newsletter/.test(l)) return ['email'];
-  if (/sms|text|whatsapp|messag/.test(l)) return ['sms'];
-  if (/push|app|mobile|notif/.test(l)) return ['push'];
-  if (/social|facebook|instagram|tiktok|ads?\b|display|search|web|online|youtube|paid/.test(l)) return ['ad'];
+  // Chinese channel names too: 短信 SMS, 小程序/公众号/微信 in-app push, 抖音/小红书/微博 paid social.
+  if (/e-?mail|newsletter|邮件|邮箱/.test(l)) return ['email'];
+  if (/sms|text|whatsapp|messag|短信/.test(l)) return ['sms'];
+  if (/push|app|mobile|notif|小程序|公众号|微信|推送/.test(l)) return ['push'];
+  if (/social|facebook|instagram|tiktok|ads?\b|display|search|web|online|youtube|paid|抖音|小红书|微博|广告|网页|直播/.test(l)) return ['ad'];
   return undefined;
 }
 
-function termTrait(t: TermFact): Trait | undefined {
+function termTrait(t: TermFact, labels?: FeatureLabels): Trait | undefined {
   if (t.share < 0.1 || !/^[a-z]+( [a-z]+)?$/.test(t.term) || claimsAnyTrait(t.term)) return undefined;
   const title = t.term.replace(/(^|\s)([a-z])/g, (_, a: string, b: string) => a + b.toUpperCase());
   return {
@@ -204,7 +248,7 @@ function termTrait(t: TermFact): Trait | undefined {
       goal: `A brand that gets "${t.term}" right`, pain: `Being let down on "${t.term}"`,
       kpis: ['Review sentiment on their top topics'],
     },
-    evidence: describeTerm(t),
+    evidence: describeTerm(t, labels), nameable: t.share >= NAME_MIN_SHARE, share: t.share, feature: t.column,
   };
 }
 
@@ -246,7 +290,8 @@ function rfmTraits(profile: SegmentProfile, all: SegmentProfile[]): Trait[] {
       key: 'rfm', source: 'rfm', direction: 'high',
       // Half weight: RFM restates recency, frequency and spend, which usually speak for themselves.
       score: 0.5 * indicatorZ(share, overall),
-      phrase: TIER_PHRASES[tier], evidence: describeTier(tier, share),
+      phrase: TIER_PHRASES[tier], evidence: describeTier(tier, share, true),
+      nameable: share >= NAME_MIN_SHARE, share, level: tier,
     });
   }
   return out;

@@ -1,8 +1,9 @@
 import type { SegmentProfile } from '../model/profile.js';
-import { SegmentTextsSchema, type SegmentName, type SegmentTexts } from '../model/texts.js';
+import { SegmentTextsSchema, type FeatureLabels, type SegmentName, type SegmentTexts } from '../model/texts.js';
 import type { WriteContext, Writer } from '../model/writer.js';
 import { mapLimit } from '../util/map-limit.js';
 import { checkpoint } from '../util/cancel.js';
+import type { Language } from '../util/script.js';
 
 export interface WriteAllOptions {
   concurrency?: number;
@@ -13,6 +14,11 @@ export interface WriteAllOptions {
   log?: (line: string) => void;
   /** The user's cancellation: no segment is started after it fires. */
   signal?: AbortSignal;
+  /** The Run's feature labels and brand, for the writer's context. */
+  labels?: FeatureLabels;
+  brand?: string;
+  /** The language to write in (default English). */
+  lang?: Language;
 }
 
 /**
@@ -21,7 +27,7 @@ export interface WriteAllOptions {
  */
 export async function writeAllTexts(writer: Writer, profiles: SegmentProfile[], options: WriteAllOptions = {}): Promise<Record<number, SegmentTexts>> {
   const describable = profiles.filter((p) => !p.small);
-  const ctx: WriteContext = { profiles: describable };
+  const ctx: WriteContext = { profiles: describable, labels: options.labels, brand: options.brand, lang: options.lang };
   const out: Record<number, SegmentTexts> = { ...(options.done ?? {}) };
   const todo = describable.filter((p) => !out[p.id]);
   if (todo.length === 0) return out;

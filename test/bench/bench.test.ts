@@ -30,6 +30,7 @@ describe('bench (tiny size)', () => {
       seed: 42,
       iters: 10,
       peer,
+      truth: false,
       dataDir: join(root, 'data'),
       outDir: join(root, 'results'),
       inProcess: true,

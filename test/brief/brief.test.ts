@@ -23,7 +23,8 @@ describe('renderBrief', () => {
     const seg = described[1];
     const md = renderBrief(run, seg);
     const c = seg.texts!.copy;
-    expect(md).toContain(`### SMS (${c.sms.length}/160 characters)`);
+    // Issue 15: SMS is counted as carriers count it (GSM-7 160, UCS-2 70); this one is plain GSM-7.
+    expect(md).toContain(`### SMS (${c.sms.length}/160 GSM-7 characters)`);
     expect(md).toContain(`### Push (${c.push.length}/120 characters)`);
     expect(md).toContain(`**Subject** (${c.email.subject.length}/60 characters)`);
     expect(md).toContain(`**Headline** (${c.ad.headline.length}/40 characters)`);
@@ -33,7 +34,9 @@ describe('renderBrief', () => {
     const seg = described[2]; // the lapsed group
     const md = renderBrief(run, seg);
     const recency = seg.profile.numeric.find((f) => f.feature === 'recency_days')!;
-    expect(md).toMatch(new RegExp(`\\| recency_days \\(mean; median [\\d.,]+\\) \\| ${recency.mean.toFixed(2)} \\| ${recency.overallMean.toFixed(2)} \\| ${recency.lift.toFixed(1)}× \\|`));
+    // Issue 15: features by their plain-language label, days as whole days.
+    expect(md).toMatch(new RegExp(`\\| Days since last purchase \\(average; median [\\d.,]+ days\\) \\| ${Math.round(recency.mean)} days \\| ${Math.round(recency.overallMean)} days \\| ${recency.lift.toFixed(1)}× \\|`));
+    expect(md).not.toContain('recency_days');
     expect(md).toContain('## KPIs to watch');
     expect(md).toMatch(/Reactivation rate|Win-back redemption rate/);
   });

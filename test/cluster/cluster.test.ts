@@ -5,7 +5,7 @@ import { assignToCentroids } from '../../src/cluster/assign.js';
 import { clusterVectors, NonFiniteVectorError } from '../../src/cluster/cluster.js';
 import { adjustedRandIndex } from '../../src/cluster/metrics.js';
 import type { Vectors } from '../../src/model/vectors.js';
-import { plantedTable } from './planted.js';
+import { plantedTable } from '../fixtures/planted.js';
 
 async function plantedVectors(groups: number, seed: number, n = 3000) {
   const { table, truth } = plantedTable({ n, groups, seed });
@@ -92,8 +92,8 @@ describe('clusterVectors', () => {
     expect(r.inertia).toBe(0);
   });
 
-  it('passes over a k whose smallest segment would be under the minimum segment size', () => {
-    // 3 big blobs and one of 20 customers: with a minimum of 50 the tiny one is not a segment.
+  it('finds a small group however small: the minimum segment size does not choose k (issue 14)', () => {
+    // 3 big blobs and one of 20 customers: the tiny one is a segment (the Run marks it small).
     const rng = createRng(8);
     const centres = [[0, 0], [20, 0], [0, 20], [20, 20]];
     const sizes = [400, 400, 400, 20];
@@ -102,7 +102,10 @@ describe('clusterVectors', () => {
       for (let i = 0; i < s; i++) rows.push(centres[g][0] + rng(), centres[g][1] + rng());
     });
     const vectors = { n: rows.length / 2, dim: 2, data: Float32Array.from(rows) };
-    expect(clusterVectors(vectors, { seed: 1, bootstraps: 0 }).k).toBe(4);
-    expect(clusterVectors(vectors, { seed: 1, bootstraps: 0, minSegmentSize: 50 }).k).toBe(3);
+    const r = clusterVectors(vectors, { seed: 1, bootstraps: 0 });
+    expect(r.k).toBe(4);
+    const found = new Array<number>(r.k).fill(0);
+    for (const l of r.labels) found[l]++;
+    expect(Math.min(...found)).toBe(20);
   });
 });

@@ -7,7 +7,7 @@
 import { fitEmbedding } from '../../src/embed/fit.js';
 import { clusterVectors } from '../../src/cluster/cluster.js';
 import { adjustedRandIndex } from '../../src/cluster/metrics.js';
-import { plantedTable, type PlantedOptions } from './planted.js';
+import { plantedTable, type PlantedOptions } from '../fixtures/planted.js';
 
 const seeds = Number(process.argv[2] ?? 5);
 const n = Number(process.argv[3] ?? 5000);
@@ -38,7 +38,7 @@ for (const config of only) {
     sum += ari;
     if (result.k !== config.groups) misses++;
     worst = Math.min(worst, ari);
-    const sil = result.kScores.map((x) => `${x.k}:${x.silhouette.toFixed(3)}`).join(' ');
+    const sil = result.kScores.map((x) => `${x.k}:${x.silhouette.toFixed(3)}/${x.stability?.toFixed(2) ?? "-"}`).join(' ');
     rows.push(`  seed ${s}: k=${result.k} ARI=${ari.toFixed(4)} (embed ${(t1 - t0).toFixed(0)} ms, cluster ${(t2 - t1).toFixed(0)} ms)${process.env.SIL ? ` sil ${sil}` : ''}`);
   }
   console.log(`${JSON.stringify(config)} mean ARI ${(sum / seeds).toFixed(4)}`);

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { fitEmbedding } from '../../src/embed/fit.js';
 import { clusterVectors } from '../../src/cluster/cluster.js';
 import { adjustedRandIndex } from '../../src/cluster/metrics.js';
-import { plantedTable, type PlantedOptions } from './planted.js';
+import { plantedTable, type PlantedOptions } from '../fixtures/planted.js';
 
 async function run(options: PlantedOptions) {
   const { table, truth } = plantedTable(options);

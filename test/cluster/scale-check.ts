@@ -5,7 +5,7 @@
 import { fitEmbedding } from '../../src/embed/fit.js';
 import { clusterVectors } from '../../src/cluster/cluster.js';
 import { adjustedRandIndex } from '../../src/cluster/metrics.js';
-import { plantedTable } from './planted.js';
+import { plantedTable } from '../fixtures/planted.js';
 const n = Number(process.argv[2] ?? 200000);
 let t = performance.now();
 const { table, truth } = plantedTable({ n, groups: 6, seed: 1006 });

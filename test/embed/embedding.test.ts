@@ -5,7 +5,7 @@ import { fitNumericColumn, scaleNumeric } from '../../src/embed/numeric-block.js
 import { fitCategoricalColumn } from '../../src/embed/categorical-block.js';
 import type { EmbeddingModel, TextEmbedder, Vectors } from '../../src/model/vectors.js';
 import { BLOCK_IMPORTANCE } from '../../src/embed/weights.js';
-import { plantedTable } from '../cluster/planted.js';
+import { plantedTable } from '../fixtures/planted.js';
 import { table } from './fixtures.js';
 
 function blockOf(v: Vectors, model: EmbeddingModel, kind: string): Float32Array {
@@ -63,7 +63,7 @@ describe('categorical block', () => {
 describe('fitEmbedding / applyEmbedding', () => {
   const planted = plantedTable({ n: 1500, groups: 5, seed: 77 });
 
-  it('builds weighted Float32 blocks whose total variance is importance²', async () => {
+  it('builds weighted Float32 blocks whose total variance is importance² over the features that carry structure', async () => {
     const { vectors, model } = await fitEmbedding(planted.table, { seed: 1 });
     expect(vectors.data).toBeInstanceOf(Float32Array);
     expect(vectors.n).toBe(1500);
@@ -73,7 +73,23 @@ describe('fitEmbedding / applyEmbedding', () => {
     for (const b of model.blocks) {
       expect(b.features).toHaveLength(b.width);
       const v = totalVariance(blockOf(vectors, model, b.kind), vectors.n, b.width);
-      expect(v).toBeCloseTo(BLOCK_IMPORTANCE[b.kind] ** 2, 3);
+      // Issue 14: each feature is scaled by its structure factor (0–1) inside the block, so the
+      // kept features (factor > 0), unscaled by their factors, have total variance importance²,
+      // and the block's variance is Σ f²·var over them.
+      const data = blockOf(vectors, model, b.kind);
+      const f = b.featureWeights ?? new Array<number>(b.width).fill(1);
+      let weighted = 0;
+      let kept = 0;
+      for (let c = 0; c < b.width; c++) {
+        if (f[c] === 0) continue;
+        const col = Float32Array.from({ length: vectors.n }, (_, i) => data[i * b.width + c] / f[c]);
+        const vc = totalVariance(col, vectors.n, 1);
+        weighted += f[c] ** 2 * vc;
+        kept += vc;
+      }
+      expect(kept).toBeCloseTo(BLOCK_IMPORTANCE[b.kind] ** 2, 3);
+      expect(v).toBeCloseTo(weighted, 3);
+      if (!b.featureWeights) expect(v).toBeCloseTo(BLOCK_IMPORTANCE[b.kind] ** 2, 3);
     }
     expect(model.text?.kind).toBe('tfidf-svd');
     expect(model.text!.width).toBeGreaterThanOrEqual(8);

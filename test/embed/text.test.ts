@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng, gaussian } from '../../src/util/random.js';
-import { terms, tokenize } from '../../src/embed/tokenize.js';
+import { terms, tokenize } from '../../src/util/tokenize.js';
 import { tfidf, type Csr } from '../../src/embed/tfidf.js';
 import { svd } from '../../src/embed/svd.js';
 import { orthonormalizeColumns, symmetricEigen } from '../../src/util/linalg.js';

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRng } from '../../src/util/random.js';
+import { toCsv } from '../../src/util/csv.js';
 import { join } from 'node:path';
 import { segmenta, tempDir } from '../e2e/cli.js';
 import { copyRunWith, texts } from './run-copy.js';
@@ -12,7 +14,7 @@ import { copyRunWith, texts } from './run-copy.js';
  */
 interface Scorecard {
   passed: boolean;
-  metrics: { name: string; value: number | null; threshold: number; passed: boolean }[];
+  metrics: { name: string; value: number | null; threshold: number; passed: boolean; status: string }[];
 }
 
 describe('segmenta eval', () => {
@@ -54,12 +56,14 @@ describe('segmenta eval', () => {
     expect(r.status, r.stderr).toBe(1);
     const card = JSON.parse(r.stdout) as Scorecard;
     expect(Object.keys(card).sort()).toEqual(['metrics', 'passed']);
-    for (const m of card.metrics) expect(Object.keys(m).sort()).toEqual(['name', 'passed', 'threshold', 'value']);
+    for (const m of card.metrics) expect(Object.keys(m).sort()).toEqual(['name', 'passed', 'status', 'threshold', 'value']);
     expect(metric(card, 'heldout_accuracy')).toMatchObject({ threshold: 0.999, passed: false });
     expect(metric(card, 'heldout_accuracy').value).toBeGreaterThanOrEqual(0.8);
     expect(metric(card, 'min_bootstrap_jaccard').value).toBeGreaterThanOrEqual(0.75);
     goodAccuracy = metric(card, 'heldout_accuracy').value!;
-    expect(card.metrics.filter((m) => !m.passed).map((m) => m.name)).toEqual(['heldout_accuracy']);
+    expect(card.metrics.filter((m) => m.status === 'fail' || m.status === 'n/a').map((m) => m.name)).toEqual(['heldout_accuracy']);
+    // No LLM is configured here: its metrics are listed as not run, not as passes.
+    expect(metric(card, 'llm_heldout_accuracy')).toMatchObject({ value: null, passed: false, status: 'not run' });
   }, 120_000);
 
   it('refuses an unknown --threshold name in one line, before evaluating anything', () => {
@@ -90,6 +94,14 @@ describe('segmenta eval', () => {
     ],
     ['an SMS over 160 characters', 'copy_violations', (run) => void (texts(run, 1).copy.sms = `Shop now: ${'our best picks for you, '.repeat(8)}Reply STOP to opt out.`)],
     ['a name containing an email address', 'pii_findings', (run) => void (texts(run, 1).name = 'Deals jane.doe@example.com')],
+    // Issue 14: each bad Run fails for its own reason.
+    [
+      // Segment 2 (lapsed customers) named after segment 1's channel, which few of its members use.
+      'a name claiming a trait that under half of its members have',
+      'min_claim_majority',
+      (run) => void (texts(run, 2).name = 'SMS Lapsed Customers'),
+    ],
+    ['two segments with the same copy', 'max_copy_similarity', (run) => void (texts(run, 2).copy = structuredClone(texts(run, 1).copy))],
   ];
 
   for (const [what, name, edit] of bad) {
@@ -101,7 +113,28 @@ describe('segmenta eval', () => {
       expect(card.passed).toBe(false);
       expect(metric(card, name).passed).toBe(false);
       expect(existsSync(join(runDir, '..', id, 'evals.json'))).toBe(true);
-      if (name === 'heldout_name_accuracy') expect(metric(card, 'heldout_accuracy').value).toBeLessThan(goodAccuracy);
+      if (name === 'heldout_name_accuracy') {
+        expect(metric(card, 'heldout_accuracy').value).toBeLessThan(goodAccuracy);
+        expect(metric(card, 'heldout_name_kappa').passed).toBe(false);
+      }
+      // Its own reason: the copy and majority cases leave the held-out and stability metrics passing.
+      if (name === 'max_copy_similarity' || name === 'min_claim_majority') {
+        for (const other of ['min_bootstrap_jaccard', 'coverage', 'small_segments_described']) expect(metric(card, other).passed, other).toBe(true);
+      }
     }, 120_000);
   }
+
+  it('fails min_bootstrap_jaccard on segments that dissolve under resampling (k forced on data with no groups)', () => {
+    // Three independent uniform columns: any 5-way split is arbitrary and moves with each resample.
+    const rng = createRng(5);
+    const rows = Array.from({ length: 800 }, (_, i) => [`U${i}`, (rng() * 100).toFixed(2), (rng() * 100).toFixed(2), (rng() * 100).toFixed(2)]);
+    const file = join(root, 'no-groups.csv');
+    writeFileSync(file, toCsv(['customer_id', 'a', 'b', 'c'], rows));
+    const made = segmenta(['segment', file, '--k', '5', '--workspace', ws, '--json', '-q']);
+    expect(made.status, made.stderr).toBe(0);
+    const { status, card } = evalJson(JSON.parse(made.stdout).runId);
+    expect(status).toBe(1);
+    expect(metric(card, 'min_bootstrap_jaccard').passed).toBe(false);
+    expect(metric(card, 'min_bootstrap_jaccard').value).toBeLessThan(0.75);
+  }, 120_000);
 });

@@ -36,7 +36,7 @@ describe('member descriptions', () => {
     const m = parseMember(memberDescriber(table()).describe(0));
     expect(m.position.get('age')).toBeCloseTo(0.05);
     expect(m.position.get('is_member')).toBeCloseTo(0.2); // a "no" shared by 40%: mid-rank 0.2
-    expect(m.vocab.levels).toEqual([{ column: 'favourite_category', level: 'Fashion' }]);
+    expect(m.levels).toEqual(['Fashion']);
   });
 });
 

@@ -56,9 +56,12 @@ describe('the LLM judge (fake OpenAI server over HTTP)', () => {
 
   it('reports llm_heldout_accuracy and judge_fleiss_kappa from json_schema answers, and passes for a sensible judge', async () => {
     server.requests.length = 0;
-    const r = await runOperation(evalOp, {}, { config: config(), log: () => {} });
+    // The stand-in "LLM" answers with the offline judge, which since issue 14 reads labels with
+    // its own parser instead of the writer's vocabulary and is less sharp (0.80 over 300 members,
+    // 0.77 over these 30): the plumbing is what this test checks, so its bar is 0.7 here.
+    const r = await runOperation(evalOp, { thresholds: { llm_heldout_accuracy: 0.7 } }, { config: config(), log: () => {} });
     const m = (name: string) => r.metrics.find((x) => x.name === name)!;
-    expect(m('llm_heldout_accuracy').value).toBeGreaterThanOrEqual(0.8);
+    expect(m('llm_heldout_accuracy').value).toBeGreaterThanOrEqual(0.7);
     expect(m('judge_fleiss_kappa').value).toBe(1);
     expect(r.passed).toBe(true);
     expect(r.judge).toMatch(/LLM \(gpt-4o-mini\)/);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { judgeMeasurement, loadThresholds, parseThresholdFlag, withOverrides } from '../../evals/thresholds.js';
+import { judgeMeasurement, loadThresholds, parseThresholdFlag, verdict, withOverrides } from '../../evals/thresholds.js';
 import { UsageError } from '../../src/errors.js';
 
 describe('thresholds', () => {
@@ -12,11 +12,18 @@ describe('thresholds', () => {
     for (const [name, th] of Object.entries(t)) expect(th.why.length, name).toBeGreaterThan(20);
   });
 
-  it('compare in the metric’s direction, and a metric that does not apply passes', () => {
+  it('compare in the metric’s direction; a metric that cannot run is n/a and fails, one not run by configuration is out of the verdict (issue 14)', () => {
     expect(judgeMeasurement({ name: 'heldout_accuracy', value: 0.79 }, 's', t).passed).toBe(false);
     expect(judgeMeasurement({ name: 'heldout_accuracy', value: 0.8 }, 's', t).passed).toBe(true);
     expect(judgeMeasurement({ name: 'pii_findings', value: 1 }, 's', t).passed).toBe(false);
-    expect(judgeMeasurement({ name: 'judge_fleiss_kappa', value: null }, 's', t).passed).toBe(true);
+    const na = judgeMeasurement({ name: 'heldout_accuracy', value: null, detail: 'nothing to hold out' }, 's', t);
+    expect(na).toMatchObject({ passed: false, status: 'n/a' });
+    const skipped = judgeMeasurement({ name: 'judge_fleiss_kappa', value: null, notRun: 'no LLM configured' }, 's', t);
+    expect(skipped).toMatchObject({ passed: false, status: 'not run', detail: 'no LLM configured' });
+    const ok = judgeMeasurement({ name: 'pii_findings', value: 0 }, 's', t);
+    expect(verdict([ok, skipped])).toBe(true);
+    expect(verdict([ok, na])).toBe(false);
+    expect(verdict([skipped])).toBe(false); // nothing ran: nothing passed
   });
 
   it('are overridden by name=value flags; an unknown name or a bad value is a usage error', () => {

@@ -6,8 +6,9 @@ import { loadPrompt, promptHash, PROMPTS_DIR, promptVariables } from '../../src/
 
 describe('prompt templates', () => {
   it('has one template per task, with its variables named', () => {
-    expect(promptVariables('segment-names')).toEqual(['segment_count', 'segment_ids', 'profiles']);
-    expect(promptVariables('persona').sort()).toEqual(['name', 'other_segments', 'profile', 'segment', 'summary']);
+    // language and name_length: issue 16 (names are asked for in the output language).
+    expect(promptVariables('segment-names')).toEqual(['language', 'name_length', 'segment_count', 'segment_ids', 'profiles']);
+    expect(promptVariables('persona').sort()).toEqual(['language', 'name', 'other_segments', 'profile', 'segment', 'summary']);
     expect(promptVariables('copy').sort()).toEqual(['language', 'limits', 'name', 'offer', 'persona', 'profile', 'segment', 'tone']);
     expect(promptVariables('retry-feedback').sort()).toEqual(['previous', 'problems']);
     expect(promptVariables('judge').sort()).toEqual(['customer', 'segments']);

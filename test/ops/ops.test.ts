@@ -63,7 +63,7 @@ describe('copy', () => {
     const r = await runOperation(copyOp, { segment: 1, channel: 'sms' }, ctx);
     expect(r.fresh).toBe(false);
     const text = copyOp.render(r);
-    expect(text).toMatch(/SMS \(\d+\/160\)/);
+    expect(text).toMatch(/SMS \(\d+\/160 GSM-7\)/); // issue 15: counted as carriers count
     expect(text).not.toMatch(/Subject:/);
     expect(readRun().textsHistory).toHaveLength(0);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { termsOf } from '../../src/profile/tokenize.js';
+import { phraseTerms as termsOf } from '../../src/util/tokenize.js';
 import { profileSegments } from '../../src/profile/profile.js';
 import { makeTable, plantedTable } from './fixtures.js';
 import { createRng } from '../../src/util/random.js';

@@ -31,7 +31,7 @@ describe('segmenta chat offline (piped stdin)', () => {
     expect(t.get('show 9')).toMatch(/^✗ no segment 9 in Run 20260101-120000-abcd: it has segments 1–4\.$/);
     expect(t.get('/load missing.csv')).toMatch(/^✗ .*missing\.csv/);
     expect(t.get('/frobnicate')).toMatch(/Unknown command \/frobnicate/);
-    expect(t.get('sms for the premium ones')).toMatch(/SMS \(\d+\/160\)\nPremium Regulars: 15% off/);
+    expect(t.get('sms for the premium ones')).toMatch(/SMS \(\d+\/160 GSM-7\)\nPremium Regulars: 15% off/);
     expect(t.get('/compare 1 3')).toMatch(/Where they differ most/);
     expect(t.get('/runs')).toMatch(/20260101-120000-abcd/);
     // No stack traces, ever.

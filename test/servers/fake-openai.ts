@@ -165,6 +165,10 @@ export function sampleFromSchema(schema: any, ctx: SampleContext, path: string[]
       const max = schema.maxLength ?? 400;
       if (ctx.injection) return fit(INJECTED, min, max);
       const key = path[path.length - 1] ?? '';
+      // Copy a careful model would write: a call to action, and the opt-out line in an SMS
+      // (the writer's checks require both). A test wanting bad copy scripts a responder.
+      const tail = key === 'sms' ? ' Shop now. Reply STOP to opt out.' : /^(push|body|primaryText)$/.test(key) ? ' Shop now.' : '';
+      if (tail && max > tail.length + 10) return fit(wordsString(ctx.rand, Math.max(0, min - tail.length), max - tail.length, false) + tail, min, max);
       return wordsString(ctx.rand, min, max, /name|title|headline|subject|archetype/i.test(key));
     }
   }

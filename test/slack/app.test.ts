@@ -94,7 +94,8 @@ describe('segmenta slack: commands', () => {
     const { id } = await command('copy 2 sms', { user: 'U2' });
     const [body] = await responseTo(id);
     const lines = blocksText(body).split('\n');
-    const sms = lines[lines.findIndex((l) => /^SMS \(\d+\/160\)$/.test(l)) + 1];
+    // Issue 15: the SMS header counts as carriers count ("SMS (94/160 GSM-7)").
+    const sms = lines[lines.findIndex((l) => /^SMS \(\d+\/160 GSM-7\)$/.test(l)) + 1];
     expect(sms).toBe(fixtureRun().segments[1].texts!.copy.sms);
     expect(sms.length).toBeLessThanOrEqual(160);
     expect(blocksText(body)).not.toMatch(/EMAIL|PUSH/); // only the channel asked for

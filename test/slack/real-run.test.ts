@@ -68,7 +68,7 @@ describe('segmenta slack over a real Run', () => {
 
   it('`/segmenta copy 2 sms` is an SMS of at most 160 characters', async () => {
     const lines = (await command('copy 2 sms')).split('\n');
-    const at = lines.findIndex((l) => /^SMS \(\d+\/160\)$/.test(l));
+    const at = lines.findIndex((l) => /^SMS \(\d+\/160 GSM-7\)$/.test(l)); // issue 15: carrier counting
     expect(at).toBeGreaterThanOrEqual(0);
     const sms = lines[at + 1];
     expect(sms.length).toBeGreaterThan(10);

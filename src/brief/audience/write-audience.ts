@@ -11,6 +11,8 @@ export interface AudienceMember {
 export interface Audience {
   runId: string;
   segment: number;
+  /** A predictive audience ("top-value"…) instead of a segment: the file is audience-<kind>. */
+  audience?: string;
   name: string;
   idColumn: string;
   members: AudienceMember[];
@@ -24,13 +26,13 @@ export const HASHING = 'sha256(lowercase(trim(email))), hex';
  * the same rows with the Run, segment and hashing recipe, for pipelines that post to an API.
  */
 export function writeAudience(dir: string, audience: Audience, format: 'csv' | 'json'): string {
-  const path = join(dir, `segment-${audience.segment}.${format}`);
+  const path = join(dir, `${audience.audience ? `audience-${audience.audience}` : `segment-${audience.segment}`}.${format}`);
   if (format === 'csv') {
     writeFileAtomic(path, toCsv([audience.idColumn, 'email_sha256'], audience.members.map((m) => [m.id, m.emailSha256 ?? ''])));
   } else {
     const doc = {
       runId: audience.runId,
-      segment: audience.segment,
+      ...(audience.audience ? { audience: audience.audience } : { segment: audience.segment }),
       name: audience.name,
       idColumn: audience.idColumn,
       hashing: HASHING,

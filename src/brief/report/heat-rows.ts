@@ -1,5 +1,7 @@
 import type { RunSegment } from '../../model/run.js';
 import type { HeatRow } from './heatmap-chart.js';
+import type { FeatureLabels } from '../../model/texts.js';
+import { capitalLabel } from '../../write/labels.js';
 
 const MAX_NUMERIC_ROWS = 14;
 const MAX_CATEGORY_ROWS = 10;
@@ -9,11 +11,12 @@ const MAX_CATEGORY_ROWS = 10;
  * numeric features, most distinctive first (largest |z| in any segment), then the category
  * levels that stand out somewhere (highest lift first).
  */
-export function heatRows(segments: RunSegment[]): HeatRow[] {
+export function heatRows(segments: RunSegment[], labels?: FeatureLabels): HeatRow[] {
   const numeric = new Map<string, HeatRow & { score: number }>();
   segments.forEach((s, j) => {
     for (const f of s.profile.numeric) {
-      const label = f.kind === 'boolean' ? `${f.feature} (share yes)` : f.feature;
+      const name = capitalLabel(labels, f.feature);
+      const label = f.kind === 'boolean' ? `${name} (share yes)` : name;
       let row = numeric.get(label);
       if (!row) numeric.set(label, (row = { label, lifts: segments.map(() => null), notes: segments.map(() => ''), score: 0 }));
       row.lifts[j] = Number.isFinite(f.lift) ? f.lift : null;
@@ -25,7 +28,7 @@ export function heatRows(segments: RunSegment[]): HeatRow[] {
   const categories = new Map<string, HeatRow & { score: number }>();
   segments.forEach((s, j) => {
     for (const c of s.profile.categories) {
-      const label = `${c.column} = ${c.level}`;
+      const label = `${capitalLabel(labels, c.column)}: ${c.level}`;
       let row = categories.get(label);
       if (!row) categories.set(label, (row = { label, lifts: segments.map(() => null), notes: segments.map((x) => `Segment ${x.id}: ${label} does not stand out`), score: 0 }));
       row.lifts[j] = c.lift;

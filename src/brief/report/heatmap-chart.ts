@@ -15,7 +15,7 @@ export interface HeatRow {
  * category level only appears where it stands out).
  */
 export function heatmapChart(rows: HeatRow[], segments: { id: number; name: string }[]): string {
-  const labelW = 230;
+  const labelW = 260;
   const cellW = Math.max(46, Math.min(90, Math.floor(640 / Math.max(1, segments.length))));
   const cellH = 24;
   const headH = 40;
@@ -24,7 +24,7 @@ export function heatmapChart(rows: HeatRow[], segments: { id: number; name: stri
   const head = segments
     .map((s, j) => {
       const x = labelW + j * cellW + cellW / 2;
-      return `<text x="${r2(x)}" y="${headH - 22}" text-anchor="middle" class="head">${s.id}</text><text x="${r2(x)}" y="${headH - 8}" text-anchor="middle" class="sub">${esc(short(s.name, Math.floor(cellW / 6.5)))}</text>`;
+      return `<g><title>${esc(`${s.id}. ${s.name}`)}</title><text x="${r2(x)}" y="${headH - 22}" text-anchor="middle" class="head">${s.id}</text><text x="${r2(x)}" y="${headH - 8}" text-anchor="middle" class="sub">${esc(short(s.name, Math.floor(cellW / 6.5)))}</text></g>`;
     })
     .join('');
   const body = rows
@@ -41,7 +41,7 @@ export function heatmapChart(rows: HeatRow[], segments: { id: number; name: stri
           );
         })
         .join('');
-      return `<text x="${labelW - 8}" y="${y + cellH / 2 + 4}" text-anchor="end">${esc(short(row.label, 36))}</text>${cells}`;
+      return `<text x="${labelW - 8}" y="${y + cellH / 2 + 4}" text-anchor="end">${esc(short(row.label, 40))}</text>${cells}`;
     })
     .join('');
   const legendY = headH + rows.length * cellH + 14;

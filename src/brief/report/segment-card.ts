@@ -1,5 +1,6 @@
 import type { RunSegment } from '../../model/run.js';
 import { esc, formatInt, formatPct, segmentColour } from './html.js';
+import { describePredicted } from '../../write/format.js';
 
 /** One segment's card: name, summary, persona and copy per channel — or why it has none. */
 export function segmentCard(s: RunSegment, minSize: number): string {
@@ -16,6 +17,7 @@ export function segmentCard(s: RunSegment, minSize: number): string {
     `<article class="card" id="segment-${s.id}">`,
     head(s.texts.name),
     `<p class="summary">${esc(s.texts.summary)}</p>`,
+    predictedLine(s),
     `<section><h4>Persona — ${esc(persona.archetype)}</h4><p>${esc(persona.description)}</p>`,
     `<div class="cols"><div><h5>Goals</h5>${list(persona.goals)}</div><div><h5>Pain points</h5>${list(persona.painPoints)}</div></div>`,
     `<p><b>Channels:</b> ${esc(persona.channels.join(', '))}</p><h5>Evidence</h5>${list(persona.evidence)}</section>`,
@@ -26,4 +28,11 @@ export function segmentCard(s: RunSegment, minSize: number): string {
     `<footer>Written by the ${esc(by)}${writer.fallback ? ' — offline fallback' : ''}</footer>`,
     `</article>`,
   ].join('');
+}
+
+/** Predicted value and churn risk, when `segmenta predict` has run. */
+function predictedLine(s: RunSegment): string {
+  if (!s.profile.predicted) return '';
+  const d = describePredicted(s.profile.predicted);
+  return `<p class="predicted"><b>Predicted:</b> ${[d.buy, d.churn, d.value].filter(Boolean).map((x) => esc(x!)).join(' · ')}</p>`;
 }

@@ -11,7 +11,8 @@ export interface SizeBar {
 /** Horizontal bars, one per segment, largest first; segments under the minimum size in grey. */
 export function sizeChart(bars: SizeBar[]): string {
   const rowH = 28;
-  const labelW = 240;
+  // Wide enough for a full name (≤ 40 characters) with its number: names are not cut.
+  const labelW = 330;
   const barW = 420;
   const width = labelW + barW + 130;
   const height = bars.length * rowH + 10;
@@ -24,7 +25,7 @@ export function sizeChart(bars: SizeBar[]): string {
     return [
       `<g class="bar" data-segment="${b.segment}">`,
       `<title>${esc(`${label}: ${formatInt(b.size)} customers (${formatPct(b.share)})${b.small ? ', under the minimum size' : ''}`)}</title>`,
-      `<text x="${labelW - 8}" y="${y + rowH / 2 + 4}" text-anchor="end">${esc(label.length > 34 ? `${label.slice(0, 33)}…` : label)}</text>`,
+      `<text x="${labelW - 8}" y="${y + rowH / 2 + 4}" text-anchor="end">${esc(label)}</text>`,
       `<rect x="${labelW}" y="${y + 4}" width="${r2(w)}" height="${rowH - 8}" rx="3" fill="${fill}"/>`,
       `<text x="${r2(labelW + w + 6)}" y="${y + rowH / 2 + 4}" class="num">${formatInt(b.size)} · ${formatPct(b.share)}${b.small ? ' (under min.)' : ''}</text>`,
       `</g>`,

@@ -7,5 +7,6 @@ export function registerReport(program: Command): void {
     .command('report')
     .description(reportOp.description)
     .argument('[run]', 'Run id or prefix (default: the latest)')
+    .option('--lang <code>', "language of the texts: en or zh (default: $SEGMENTA_LANG, else the language of the data's text)")
     .action(async (run: string | undefined, _o, cmd: Command) => runCli(reportOp, { run }, cmd.optsWithGlobals()));
 }

@@ -17,6 +17,7 @@ export function registerSegment(program: Command): void {
     .option('--seed <s>', 'random seed', '42')
     .option('--id <column>', 'the customer id column')
     .option('--ignore <columns>', 'comma-separated columns to leave out')
+    .option('--lang <code>', "language of the texts: en or zh (default: $SEGMENTA_LANG, else the language of the data's text)")
     .option('--text <columns>', 'comma-separated columns to treat as free text')
     .option('--order-id <column>', 'order or invoice id column of an order-line log')
     .option('--time <column>', 'event or order time column')
@@ -25,6 +26,8 @@ export function registerSegment(program: Command): void {
     .option('--price <column>', 'unit price column (amount = quantity × price)')
     .option('--category <column>', 'category column whose mix becomes features')
     .option('--join <file>', 'join another file (orders, order items, payments, products); repeatable', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--labels <file>', 'plain-language feature labels: JSON {"column": "label"} or CSV column,label[,unit]')
+    .option('--brand <name>', 'brand name the copy signs with (default: $SEGMENTA_BRAND)')
     .option('--since <run>', "refresh that Run with this file: its segments keep their ids, names and texts (see `segmenta refresh`)")
     .action(async (file: string, o, cmd: Command) => {
       const given = Object.entries(loadFlags(o)).filter(([, v]) => v !== undefined);
@@ -34,7 +37,7 @@ export function registerSegment(program: Command): void {
       if (o.since) return runRefresh({ file, since: o.since, k: o.k, seed: o.seed }, cmd.optsWithGlobals());
       await runCli(
         segmentOp,
-        { file, k: o.k, seed: o.seed, ...loadFlags(o) },
+        { file, k: o.k, seed: o.seed, ...loadFlags(o), labels: o.labels, brand: o.brand },
         cmd.optsWithGlobals(),
         // The --json contract scripts rely on (DESIGN.md): keep these keys stable.
         (r) => ({ runId: r.runId, runDir: r.runDir, k: r.k, segments: r.segments.map(({ id, name, size }) => ({ id, name, size })) }),

@@ -7,6 +7,7 @@ export function registerWrite(program: Command): void {
     .command('write')
     .description(writeTextsOp.description)
     .argument('[run]', 'Run id or prefix (default: the latest)')
+    .option('--lang <code>', "language of the texts: en or zh (default: $SEGMENTA_LANG, else the language of the data's text)")
     .option('--resume', 'continue an interrupted write without repeating finished segments')
     .action(async (run: string | undefined, o: { resume?: boolean }, cmd: Command) =>
       runCli(writeTextsOp, { run, resume: Boolean(o.resume) }, cmd.optsWithGlobals()),

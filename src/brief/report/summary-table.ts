@@ -1,0 +1,48 @@
+import type { RunFile, RunSegment } from '../../model/run.js';
+import type { FeatureLabels } from '../../model/texts.js';
+import { labelFor } from '../../write/labels.js';
+import { formatFeatureValue } from '../../write/format.js';
+import { esc, formatInt, formatPct, segmentColour } from './html.js';
+
+// Which money feature says "value": a total over time beats a per-order average.
+const TOTAL_VALUE = /total|lifetime|ltv|clv|monetary|revenue|spend|mrr|arr/i;
+
+/** The feature a segment's value is read from: the Run's money feature, totals first. */
+export function valueFeature(run: RunFile, labels: FeatureLabels): string | undefined {
+  const money = Object.entries(labels).filter(([, l]) => l.unit === 'money').map(([f]) => f);
+  const present = money.filter((f) => run.segments.some((s) => s.profile.numeric.some((n) => n.feature === f)));
+  return present.find((f) => TOTAL_VALUE.test(f)) ?? present[0];
+}
+
+/** The one next action for a segment: its offer idea without the reason, and where to send it. */
+export function nextAction(s: RunSegment): string {
+  if (!s.texts) return 'Too small to act on separately';
+  const idea = s.texts.copy.offer.split(/, because | — because /)[0];
+  return `${idea} (${s.texts.persona.channels.join(', ')})`;
+}
+
+/**
+ * The report's first panel: every segment with its full name, size, value (the average of the
+ * Run's money feature and the segment's share of the total) and the next action.
+ */
+export function summaryTable(run: RunFile, labels: FeatureLabels): string {
+  const feature = valueFeature(run, labels);
+  const totals = run.segments.map((s) => {
+    const f = feature ? s.profile.numeric.find((n) => n.feature === feature) : undefined;
+    return f ? f.mean * s.size : 0;
+  });
+  const sum = totals.reduce((a, b) => a + b, 0);
+  const head = `<tr><th>#</th><th>Segment</th><th class="num">Customers</th><th class="num">Share</th>${feature ? `<th class="num">Average ${esc(labelFor(labels, feature))}</th><th class="num">Share of value</th>` : ''}<th>Next action</th></tr>`;
+  const rows = run.segments.map((s, i) => {
+    const f = feature ? s.profile.numeric.find((n) => n.feature === feature) : undefined;
+    const value = feature
+      ? `<td class="num">${f ? esc(formatFeatureValue(f, f.mean, undefined, 'money')) : '–'}</td><td class="num">${sum > 0 ? formatPct(totals[i] / sum) : '–'}</td>`
+      : '';
+    return (
+      `<tr${s.small ? ' class="small"' : ''}><td><span class="swatch" style="background:${segmentColour(s.id)}"></span>${s.id}</td>` +
+      `<td><a href="#segment-${s.id}">${esc(s.texts?.name ?? 'Not described (under the minimum size)')}</a></td>` +
+      `<td class="num">${formatInt(s.size)}</td><td class="num">${formatPct(s.share)}</td>${value}<td>${esc(nextAction(s))}</td></tr>`
+    );
+  });
+  return `<table id="summary" class="summary"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table>`;
+}

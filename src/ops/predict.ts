@@ -1,0 +1,201 @@
+import { z } from 'zod';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { writeBriefs } from '../brief/write-briefs.js';
+import { REPORT_HTML, writeReport } from '../brief/report/build-report.js';
+import { defineOperation } from './operation.js';
+import { formatCount, textTable } from '../util/format.js';
+import { parseDays } from '../predict/min-data.js';
+import { predictFile } from '../predict/predict-file.js';
+import { segmentTraits, writePredictions } from '../predict/run-store.js';
+import { readAssignments } from '../vectors/assignments.js';
+import { listRuns, readRunFile, resolveRun, writeRunFile } from '../run/store.js';
+import type { Backtest, ModelQuality, PredictedTraits, PredictionRecord } from '../model/predict.js';
+import type { OpContext } from './operation.js';
+
+const Duration = z.union([z.string(), z.number()]);
+
+export const PredictInput = z.object({
+  file: z.string().min(1).describe('An event or order-line log (customer id, time, optionally amount): CSV, TSV, JSONL or Parquet'),
+  holdout: Duration.default('90d').describe('Backtest window at the end of the log, like 90d or 12w (0 = no backtest)'),
+  days: Duration.default('90d').describe('Horizon of the expected orders and spend, like 90d'),
+  clv: Duration.default('365d').describe('Lifetime-value window, like 365d'),
+  idColumn: z.string().optional().describe('Name of the customer id column, when it cannot be inferred'),
+  run: z.string().optional().describe('Run to store the predictions in (default: the latest Run made from this file)'),
+});
+
+export interface PredictResult {
+  file: string;
+  lines: number;
+  orders: number;
+  refunds: number;
+  start: string;
+  end: string;
+  customers: number;
+  days: number;
+  clvDays: number;
+  backtest?: Backtest;
+  params: PredictionRecord['params'];
+  spendNote?: string;
+  /** Means over every customer: what the next `days` days look like. */
+  outlook: { expectedOrders: number; expectedSpend: number | null; pAlive: number; churnRisk: number; buy30: number };
+  stored?: { runId: string; csv: string; segments: { id: number; name: string; traits: PredictedTraits }[]; unmatched: number };
+  storeNote?: string;
+  warnings: string[];
+}
+
+/** The Run to store predictions in: the one named, else the latest made from the same file. */
+function targetRun(ctx: OpContext, file: string, ref?: string): { dir: string } | undefined {
+  if (ref) return resolveRun(ctx.config.workspace, ref);
+  const want = resolve(file);
+  const match = listRuns(ctx.config.workspace).find((r) => r.file && resolve(r.file) === want);
+  return match ? { dir: match.dir } : undefined;
+}
+
+export const predictOp = defineOperation({
+  name: 'predict',
+  description:
+    'Predict from an event or order-line log who buys next, who churns and what each customer is worth (BG/NBD + Gamma-Gamma), with a holdout backtest against an RFM baseline; stores per-customer predictions and per-segment traits in the Run made from the file.',
+  input: PredictInput,
+  async run(input, ctx): Promise<PredictResult> {
+    const holdoutDays = input.holdout === 0 || input.holdout === '0' ? 0 : parseDays('--holdout', input.holdout);
+    const days = parseDays('--days', input.days);
+    const clvDays = parseDays('--clv', input.clv);
+    // Resolve a named Run first: a typo fails before the (slower) fit.
+    const target = targetRun(ctx, input.file, input.run ?? ctx.session?.runId);
+    const warnings: string[] = [];
+    const p = await predictFile(input.file, {
+      idColumn: input.idColumn,
+      holdoutDays,
+      days,
+      clvDays,
+      log: (line) => {
+        if (line.startsWith('warning: ')) warnings.push(line.slice(9));
+        ctx.log(line);
+      },
+    });
+    const n = p.customers.length;
+    const sum = (f: (c: (typeof p.customers)[number]) => number) => p.customers.reduce((s, c) => s + f(c), 0);
+    const spendKnown = !!p.models.gammaGamma;
+    const result: PredictResult = {
+      file: input.file,
+      lines: p.log.lines,
+      orders: p.log.orders,
+      refunds: p.log.refunds,
+      start: p.log.start,
+      end: p.log.end,
+      customers: n,
+      days,
+      clvDays,
+      backtest: p.backtest,
+      params: { bgnbd: p.models.bgnbd, gammaGamma: p.models.gammaGamma },
+      spendNote: p.models.spendNote,
+      outlook: {
+        expectedOrders: sum((c) => c.expectedPurchases),
+        expectedSpend: spendKnown ? sum((c) => c.expectedSpend) : null,
+        pAlive: sum((c) => c.pAlive) / n,
+        churnRisk: sum((c) => (c.pAlive < 0.5 ? 1 : 0)) / n,
+        buy30: sum((c) => c.pBuy30) / n,
+      },
+      warnings,
+    };
+    if (!target) {
+      result.storeNote = `no Run was made from ${input.file}, so the predictions are not stored; run \`segmenta segment ${input.file}\` first (or pass --run) to add them to a Run's profiles`;
+      return result;
+    }
+    const run = readRunFile(target.dir);
+    const csv = writePredictions(target.dir, p.log.idColumn, p.customers, days, clvDays);
+    const traits = segmentTraits(p.customers, readAssignments(target.dir), clvDays);
+    const record: PredictionRecord = {
+      file: input.file,
+      createdAt: new Date().toISOString(),
+      asOf: p.log.end,
+      days,
+      clvDays,
+      customers: n,
+      params: result.params,
+      spendNote: p.models.spendNote,
+      backtest: p.backtest,
+      segments: traits.segments,
+      unmatched: traits.unmatched,
+    };
+    run.predictions = record;
+    // The traits join each segment's profile: briefs, the report and the writers read them there.
+    for (const s of run.segments) {
+      if (traits.segments[s.id]) s.profile.predicted = traits.segments[s.id];
+      else delete s.profile.predicted;
+    }
+    writeRunFile(target.dir, run);
+    writeBriefs(target.dir, run);
+    if (existsSync(join(target.dir, REPORT_HTML))) writeReport(target.dir, run);
+    result.stored = {
+      runId: run.id,
+      csv,
+      unmatched: traits.unmatched,
+      segments: run.segments.filter((s) => traits.segments[s.id]).map((s) => ({ id: s.id, name: s.texts?.name ?? `Segment ${s.id}`, traits: traits.segments[s.id] })),
+    };
+    return result;
+  },
+  render: renderPredict,
+  summarize(r) {
+    const bt = r.backtest;
+    const q = bt ? ` Backtest on the last ${bt.holdoutDays} days: purchases Spearman ${f2(bt.purchases_spearman)} (RFM ${f2(bt.baseline.purchases_spearman)}), churn AUC ${f2(bt.churn_auc)} (RFM ${f2(bt.baseline.churn_auc)}).` : '';
+    const segs = r.stored ? ` Stored in Run ${r.stored.runId}; ${r.stored.segments.map((s) => `segment ${s.id} churn risk ${pct(s.traits.churnRisk)}, buys within 30 days ${pct(s.traits.buy30)}`).join('; ')}.` : ` ${r.storeNote ?? ''}`;
+    return `Predictions for ${r.customers} customers over the next ${r.days} days: ${f1(r.outlook.expectedOrders)} orders expected, ${pct(r.outlook.churnRisk)} at risk of churning.${q}${segs}`;
+  },
+});
+
+const f1 = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : 'n/a');
+const f2 = (v: number | null) => (v !== null && Number.isFinite(v) ? v.toFixed(2) : 'n/a');
+const pct = (v: number) => `${Math.round(v * 100)}%`;
+const money = (v: number | null) => (v !== null && Number.isFinite(v) ? v.toLocaleString('en-US', { maximumFractionDigits: 0 }) : 'n/a');
+
+function qualityRows(m: ModelQuality, b: ModelQuality): (string | number)[][] {
+  return [
+    ['purchases, Spearman ρ', f2(m.purchases_spearman), f2(b.purchases_spearman)],
+    ['spend, Spearman ρ', f2(m.spend_spearman), f2(b.spend_spearman)],
+    ['churn AUC', f2(m.churn_auc), f2(b.churn_auc)],
+    ['top-10% lift', `${f1(m.top_decile_lift)}×`, `${f1(b.top_decile_lift)}×`],
+  ];
+}
+
+export function renderPredict(r: PredictResult): string {
+  const lines = [
+    `${r.file}: ${formatCount(r.lines)} lines → ${formatCount(r.orders)} orders${r.refunds ? ` (+${formatCount(r.refunds)} cancellations/refunds)` : ''} of ${formatCount(r.customers)} customers, ${r.start.slice(0, 10)} to ${r.end.slice(0, 10)}`,
+  ];
+  const bt = r.backtest;
+  if (bt) {
+    lines.push(
+      '',
+      `Backtest: fitted up to ${bt.cutoff} on ${formatCount(bt.customers)} customers (${formatCount(bt.repeatCustomers)} repeat), scored on the last ${bt.holdoutDays} days:`,
+      textTable(['', 'BG/NBD + Gamma-Gamma', 'RFM baseline'], qualityRows(bt, bt.baseline)),
+      '',
+      'Calibration by decile of predicted orders (mean orders per customer in the window):',
+      textTable(['decile', 'customers', 'predicted', 'actual'], bt.calibration.map((d) => [d.decile, formatCount(d.customers), d.predicted.toFixed(2), d.actual.toFixed(2)])),
+    );
+  }
+  const o = r.outlook;
+  lines.push(
+    '',
+    `Next ${r.days} days (models refitted on the whole log): ${f1(o.expectedOrders)} orders${o.expectedSpend !== null ? `, ${money(o.expectedSpend)} spend` : ''} expected; mean P(still active) ${pct(o.pAlive)}, ${pct(o.churnRisk)} at risk of churning (P(active) < 50%), ${pct(o.buy30)} likely to order within 30 days.`,
+  );
+  if (r.spendNote) lines.push(`Spend not modelled: ${r.spendNote}.`);
+  if (r.stored) {
+    lines.push('', `Stored in Run ${r.stored.runId}: per customer in ${r.stored.csv}; per segment in run.json:`);
+    lines.push(
+      textTable(
+        ['segment', `value (${r.clvDays}d)`, 'churn risk', 'orders within 30d'],
+        r.stored.segments.map((s) => [`${s.id} ${s.name}`, money(s.traits.clv), pct(s.traits.churnRisk), pct(s.traits.buy30)]),
+      ),
+    );
+    if (r.stored.unmatched) lines.push(`${formatCount(r.stored.unmatched)} Run customers have no purchase in the log (none, or only cancelled orders) and no prediction.`);
+  } else if (r.storeNote) lines.push('', `Note: ${r.storeNote}.`);
+  for (const w of r.warnings) lines.push(`warning: ${w}`);
+  return lines.join('\n');
+}
+
+/** The --json contract: the backtest figures first, with the baseline beside them. */
+export function predictJson(r: PredictResult): unknown {
+  const { backtest, ...rest } = r;
+  return { backtest: backtest ?? null, ...rest };
+}

@@ -1,0 +1,11 @@
+import { join } from 'node:path';
+import { loadCustomers } from '../../src/data/load.js';
+import { fitEmbedding } from '../../src/embed/fit.js';
+import { mallCsv, plantedCsv, writePlanted } from '../fixtures/planted-csv.js';
+const kind = process.argv[2]; const s = Number(process.argv[3]);
+const file = kind === 'mall' ? mallCsv(s) : plantedCsv({ variant: kind as any, seed: 1000 * s + 6 });
+const path = writePlanted(join('/tmp/i14', `st.csv`), file);
+const table = await loadCustomers(path, {});
+const { model } = await fitEmbedding(table, { seed: 7 });
+console.log(JSON.stringify(model.structure));
+console.log(table.numeric.map(c=>c.name+':'+c.transform), table.categorical.map(c=>c.name));

@@ -1,0 +1,158 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { runOperation } from '../../src/ops/operation.js';
+import { segmentOp } from '../../src/ops/segment.js';
+import { reportOp } from '../../src/ops/report.js';
+import type { RunFile, RunSegment } from '../../src/model/run.js';
+import type { SegmentTexts } from '../../src/model/texts.js';
+import { checkCopyFit, checkNameFit } from '../../src/write/checks.js';
+import { smsLength } from '../../src/write/sms.js';
+import { testContext } from '../ops/run-fixture.js';
+import { B2B_COLUMNS, writeB2bAccounts } from '../fixtures/b2b-accounts.js';
+
+/**
+ * Issue 15 acceptance: on the examples file and on a hand-made B2B subscription file, no raw
+ * column name (nor anything snake_case) in any name, persona, copy, brief or report; no two
+ * segments share a line of copy; no name claims a category level under half its segment holds.
+ */
+const EXAMPLES = resolve(import.meta.dirname, '../../examples/customers.csv');
+const EXAMPLE_COLUMNS = readFileSync(EXAMPLES, 'utf8').split('\n')[0].split(',');
+const SNAKE = /\b[A-Za-z0-9]+_[A-Za-z0-9_]+\b/;
+// Lines every segment may share by design: greeting, sign-off and the SMS opt-out.
+const BOILERPLATE = /^(hi there,|hey you,|hello,|see you soon,|kind regards,|happy shopping!|the( \w+)? (team|crew)|reply stop to opt out\.)$/i;
+
+function textsOf(t: SegmentTexts): [string, string][] {
+  const p = t.persona;
+  const c = t.copy;
+  return [
+    ['name', t.name], ['summary', t.summary], ['persona.archetype', p.archetype], ['persona.description', p.description],
+    ...p.goals.map((g): [string, string] => ['persona.goal', g]), ...p.painPoints.map((g): [string, string] => ['persona.pain', g]),
+    ...p.evidence.map((g): [string, string] => ['persona.evidence', g]),
+    ['copy.subject', c.email.subject], ['copy.body', c.email.body], ['copy.sms', c.sms], ['copy.push', c.push],
+    ['copy.headline', c.ad.headline], ['copy.primaryText', c.ad.primaryText], ['copy.offer', c.offer],
+  ];
+}
+
+/** The columns whose raw names would show: those with an underscore, a digit or camel case. */
+const rawLooking = (columns: readonly string[]) => columns.filter((c) => /[_\d]|[a-z][A-Z]/.test(c));
+
+function copyLines(t: SegmentTexts): string[] {
+  const c = t.copy;
+  return [c.email.subject, c.email.body, c.sms, c.push, c.ad.headline, c.ad.primaryText]
+    .flatMap((x) => x.split(/\n+/))
+    .flatMap((x) => x.split(/(?<=[.!?])\s+/))
+    .map((x) => x.trim().replace(/^[A-Z][\w ]{0,28}: (?=[A-Z])/, (m) => (/^(Acme|Northwind): $/.test(m) ? '' : m)))
+    .filter((x) => x && !BOILERPLATE.test(x));
+}
+
+const cases = [
+  { what: 'the examples file', columns: EXAMPLE_COLUMNS, make: (dir: string) => EXAMPLES, brand: undefined as string | undefined },
+  { what: 'a hand-made B2B subscription file', columns: [...B2B_COLUMNS], make: (dir: string) => { const f = join(dir, 'accounts.csv'); writeB2bAccounts(f); return f; }, brand: 'Acme' },
+];
+
+describe.each(cases)('plain, honest, distinct texts on $what', ({ columns, make, brand }) => {
+  const root = mkdtempSync(join(tmpdir(), 'segmenta-plain-'));
+  let run: RunFile;
+  let runDir: string;
+  let described: (RunSegment & { texts: SegmentTexts })[];
+
+  beforeAll(async () => {
+    const ctx = testContext(join(root, 'ws'));
+    const r = await runOperation(segmentOp, { file: make(root), seed: 42, brand }, ctx);
+    runDir = r.runDir;
+    run = JSON.parse(readFileSync(join(runDir, 'run.json'), 'utf8'));
+    described = run.segments.filter((s): s is RunSegment & { texts: SegmentTexts } => !!s.texts);
+    await runOperation(reportOp, {}, ctx);
+  }, 120_000);
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('keeps a plain-language label for every feature in the Run', () => {
+    const features = new Set(run.segments.flatMap((s) => s.profile.numeric.map((f) => f.feature)));
+    for (const f of features) {
+      expect(run.labels?.[f], f).toBeDefined();
+      expect(run.labels![f].label, f).not.toMatch(SNAKE);
+    }
+  });
+
+  it('puts no raw column name and nothing snake_case in any name, persona or copy', () => {
+    const raw = rawLooking(columns);
+    expect(raw.length).toBeGreaterThan(3);
+    for (const s of described) {
+      for (const [field, text] of textsOf(s.texts)) {
+        expect(text, `${s.id} ${field}`).not.toMatch(SNAKE);
+        for (const c of raw) expect(text.toLowerCase(), `${s.id} ${field} shows ${c}`).not.toContain(c.toLowerCase());
+      }
+    }
+  });
+
+  it('puts no raw column name in the segment briefs or the report', () => {
+    const raw = rawLooking(columns);
+    const report = readFileSync(join(runDir, 'report.html'), 'utf8');
+    for (const s of described) {
+      const brief = readFileSync(join(runDir, 'briefs', `segment-${s.id}.md`), 'utf8');
+      for (const c of raw) expect(brief, `brief ${s.id} shows ${c}`).not.toContain(c);
+    }
+    for (const c of raw) expect(report, `report shows ${c}`).not.toContain(c);
+    expect(report).toContain('id="summary"');
+  });
+
+  it('gives no two segments the same line of copy', () => {
+    const owner = new Map<string, number>();
+    const shared: string[] = [];
+    for (const s of described) {
+      for (const line of new Set(copyLines(s.texts))) {
+        const other = owner.get(line.toLowerCase());
+        if (other !== undefined && other !== s.id) shared.push(`${other} and ${s.id}: "${line}"`);
+        owner.set(line.toLowerCase(), s.id);
+      }
+    }
+    expect(shared).toEqual([]);
+  });
+
+  it('names claim only what a majority holds, and pass the checks eval uses', () => {
+    const all = described.map((s) => s.profile);
+    for (const s of described) {
+      expect(checkNameFit(s.texts.name, s.profile, all), s.texts.name).toEqual([]);
+      for (const c of s.profile.categories) {
+        const named = new RegExp(`(^|[^\\p{L}])${c.level}([^\\p{L}]|$)`, 'iu').test(s.texts.name);
+        if (named) expect(c.share, `${s.id} "${s.texts.name}" names ${c.column} = ${c.level}`).toBeGreaterThanOrEqual(0.5);
+      }
+    }
+  });
+
+  it('writes usable copy: a call to action everywhere, one SMS part with an opt-out, the brand when given', () => {
+    for (const s of described) {
+      expect(checkCopyFit(s.texts.copy), `${s.id}`).toEqual([]);
+      const sms = smsLength(s.texts.copy.sms);
+      expect(sms.encoding).toBe('GSM-7');
+      expect(sms.units).toBeLessThanOrEqual(160);
+      expect(s.texts.copy.sms).toMatch(/Reply STOP to opt out\.$/);
+      expect(s.texts.persona.description).not.toMatch(/\d/); // numbers sit in the evidence
+      if (brand) {
+        expect(s.texts.copy.sms.startsWith(`${brand}: `)).toBe(true);
+        expect(s.texts.copy.email.body).toContain(`The ${brand} team`);
+      }
+    }
+  });
+});
+
+describe('domain wording on the B2B file', () => {
+  it('talks about accounts and renewals, not baskets and returns', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'segmenta-b2b-'));
+    try {
+      const file = join(root, 'accounts.csv');
+      writeB2bAccounts(file);
+      const r = await runOperation(segmentOp, { file, seed: 42 }, testContext(join(root, 'ws')));
+      const run: RunFile = JSON.parse(readFileSync(join(r.runDir, 'run.json'), 'utf8'));
+      const all = run.segments.flatMap((s) => (s.texts ? textsOf(s.texts).map(([, t]) => t) : [])).join('\n');
+      expect(all).not.toMatch(/\b(returns?|basket|new arrivals|shopping|ordered)\b/i);
+      expect(all).toMatch(/\b(account|renewal|plan|team)\b/i);
+      // "Bronze" is a loyalty tier, not a plan.
+      expect(all).not.toMatch(/Bronze-Plan|Bronze plan/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
