@@ -3,6 +3,8 @@ import { AsyncLocalStorageProviderSingleton } from '@langchain/core/singletons';
 import type { AnyOperation } from '../src/ops/index.js';
 import { runOperation, type OpContext } from '../src/ops/operation.js';
 import { errorText, isAbort } from '../src/ops/error-text.js';
+import { patternGuard, textForModel } from '../src/llm/privacy.js';
+import { withholdInstructions } from '../src/llm/injection.js';
 
 /** What a tool keeps for the app (the REPL renders `text`); the model only sees the summary. */
 export interface ToolArtifact {
@@ -27,14 +29,17 @@ export function toolFromOperation(op: AnyOperation, ctx: OpContext) {
       try {
         // Same session object: an op that changes the current Run (segment, use) changes it for the REPL too.
         const result = await detached(() => runOperation(op, input, { ...ctx, signal }));
-        const summary = op.summarize ? op.summarize(result) : op.render(result);
+        // What the model reads passes the privacy guard first (results are aggregates; this is the net).
+        // Results quote names and levels from the data: instruction-like lines are withheld.
+        const summary = withholdInstructions(patternGuard.scrub(op.summarize ? op.summarize(result) : op.render(result)));
         const artifact: ToolArtifact = { op: op.name, ok: true, text: op.render(result), result };
         return [summary, artifact];
       } catch (err) {
         if (isAbort(err, signal)) throw err;
         const message = errorText(err);
         const artifact: ToolArtifact = { op: op.name, ok: false, text: message };
-        return [`Error: ${message}`, artifact];
+        // An error may quote a cell of the user's file: the model gets it elided and scrubbed.
+        return [`Error: ${textForModel(message)}`, artifact];
       }
     },
     { name: op.name, description: op.description, schema: op.input as never, responseFormat: 'content_and_artifact' },

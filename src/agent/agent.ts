@@ -6,6 +6,7 @@ import { segmentaTools, type ToolArtifact } from '../../tools/index.js';
 import { agentSystemPrompt } from './system-prompt.js';
 import { createAgentModel } from './model.js';
 import { ConfigError, ProviderError, isSegmentaError } from '../errors.js';
+import { patternGuard, textForModel } from '../llm/privacy.js';
 
 /** The node createAgent runs the model in (langchain's AGENT_NODE_NAME, not exported). */
 const AGENT_NODE = 'model_request';
@@ -71,7 +72,8 @@ export class SegmentaAgent {
   }
 
   async ask(text: string, listener: AgentListener = {}, signal?: AbortSignal): Promise<AgentTurn> {
-    const input = [...this.history, new HumanMessage(text)];
+    // The user's own words pass the same guard as everything else that leaves the process.
+    const input = [...this.history, new HumanMessage(patternGuard.scrub(text))];
     const toolCalls: ToolCallEvent[] = [];
     let final: BaseMessage[] | undefined;
     try {
@@ -107,7 +109,7 @@ export class SegmentaAgent {
       // A cancelled or failed turn leaves the history as it was.
       if (signal?.aborted || isSegmentaError(err)) throw err;
       // Anything else came from the model server or its client (connection, 4xx/5xx, bad reply).
-      throw new ProviderError(`the chat model did not answer (${(err as Error)?.message ?? String(err)}). Check OPENAI_BASE_URL and the model name, or use /commands offline.`, { cause: err });
+      throw new ProviderError(`the chat model did not answer (${textForModel((err as Error)?.message ?? String(err))}). Check OPENAI_BASE_URL and the model name, or use /commands offline.`, { cause: err });
     }
     const messages = final ?? input;
     // A turn starts at a human message, so cutting there never leaves a tool call without its result.

@@ -1,6 +1,7 @@
 import type { RunFile } from '../model/run.js';
 import { pickSegment, valueFeature, type Superlative } from '../ops/pick-segment.js';
 import type { Channel } from '../model/texts.js';
+import { didYouMean } from './did-you-mean.js';
 
 /**
  * The offline intent parser: plain requests → one operation and its input, deterministically.
@@ -16,6 +17,8 @@ export interface IntentContext {
   run?: RunFile;
   /** The file last loaded in the session, for "segment it" / "split into 4 groups". */
   file?: string;
+  /** True when an LLM writes the texts (other languages and any tone are then possible). */
+  llm?: boolean;
 }
 
 export const OFFLINE_EXAMPLES = [
@@ -29,7 +32,7 @@ export const OFFLINE_EXAMPLES = [
   'compare 1 and 2',
   'export audience for segment 2 / lookalikes of segment 1 / report',
   'refresh with feb.csv / what changed since last month?   (segments keep their ids and names)',
-  'eval / runs / use RUN',
+  'eval / runs / use RUN / rewrite (the texts) / doctor',
 ];
 
 export function offlineHelp(): string {
@@ -45,10 +48,41 @@ const FILE = /(?:"([^"]+\.(?:csv|tsv|jsonl|ndjson|json|parquet))"|'([^']+\.(?:cs
 const NUMBER_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
 const NUM = `(\\d{1,2}|${Object.keys(NUMBER_WORDS).join('|')})`;
 
+/**
+ * What the user asked for, and — in the intent's note — what of it cannot be honoured, so
+ * nothing is ignored silently: another language outside copy (segments are described in
+ * English), or a language or tone the offline writer does not have.
+ */
 export function parseIntent(raw: string, ctx: IntentContext = {}): Intent {
+  const intent = parseRequest(raw, ctx);
+  if (intent.kind !== 'op') return intent;
+  const t = raw.toLowerCase();
+  const language = new RegExp(`\\b(?:in|into)\\s+(${LANGUAGES.filter((l) => l !== 'english').join('|')})\\b`).exec(t)?.[1];
+  const cap = (s: string) => s[0].toUpperCase() + s.slice(1);
+  let caveat: string | undefined;
+  if (language && intent.op !== 'copy') {
+    caveat = `I can only answer in English for now, so this is in English. Copy can be written in ${cap(language)} with an LLM configured: "sms for segment 2 in ${cap(language)}".`;
+  } else if (intent.op === 'copy' && !ctx.llm) {
+    const tone = intent.input.tone as string | undefined;
+    if (intent.input.language && !/^english$/i.test(String(intent.input.language))) {
+      caveat = `The offline writer writes English only; set OPENAI_API_KEY (or OPENAI_BASE_URL) for copy in ${intent.input.language}.`;
+    } else if (tone && !OFFLINE_TONES.test(tone)) {
+      caveat = `The offline writer has friendly, playful, formal and urgent tones, not "${tone}": this is written friendly. An LLM (OPENAI_API_KEY) can write any tone.`;
+    }
+  }
+  return caveat ? { ...intent, note: joinNotes(intent.note, caveat) } : intent;
+}
+
+// The tones the offline writer tells apart (write/offline-copy.ts toneOf); others read as friendly.
+const OFFLINE_TONES = /friend|warm|kind|play|fun|cheek|witty|casual|light|formal|profession|serious|elegant|premium|polite|urgen|fomo|scarc|bold|pushy|direct/i;
+
+function parseRequest(raw: string, ctx: IntentContext): Intent {
   const text = raw.trim().replace(/[?!.]+$/, '');
   const t = text.toLowerCase();
   if (!t) return { kind: 'reply', text: '' };
+  if (/^(hi|hello|hey|hiya|yo|good (morning|afternoon|evening)|thanks|thank you)\b/.test(t) && t.split(/\s+/).length <= 4) {
+    return { kind: 'reply', text: 'Hi! Ask me about your segments, e.g. "show biggest", "brief most valuable" or "compare 1 and 2". /help lists everything.' };
+  }
   if (/^(help|\?|what can you do|what do you do|commands|how does this work)\b/.test(t)) return { kind: 'reply', text: offlineHelp() };
 
   const fileMatch = FILE.exec(text);
@@ -66,9 +100,13 @@ export function parseIntent(raw: string, ctx: IntentContext = {}): Intent {
 
   if (/^(diff|changes)$|\bwhat (has )?changed\b|\bwhat'?s changed\b|\bwho moved\b/.test(t)) return { kind: 'op', op: 'diff', input: {} };
   if (/^refresh( (the )?(segments|latest( run)?|run))?$/.test(t)) return { kind: 'op', op: 'refresh', input: {} };
+  if (/^(doctor|check (the |my )?(llm|model|server|setup|config\w*))$|\bis (the |my )?(llm|model) (working|configured|set up)\b/.test(t)) return { kind: 'op', op: 'doctor', input: {} };
+  if (/^(re-?write|write again|regenerate)( (all|the|my))*( (texts|names|personas|segments|copy))*$|^write( --)? resume$/.test(t)) {
+    return { kind: 'op', op: 'write', input: /resume/.test(t) ? { resume: true } : {} };
+  }
   if (/^(eval|evals|evaluate|run (the )?evals?)\b|\bhow good are (the|my) (segments|names)\b/.test(t)) return { kind: 'op', op: 'eval', input: {} };
 
-  const compare = /\bcompare\s+(.+?)\s+(?:and|with|to|vs\.?|versus|against)\s+(.+)$/.exec(t) ?? /^(.+?)\s+(?:vs\.?|versus)\s+(.+)$/.exec(t);
+  const compare = /\bcompare\s+(.+?)\s+(?:and|with|to|vs\.?|versus|against)\s+(.+)$/.exec(t) ?? /^(.+?)\s+(?:vs\.?|versus)\s+(.+)$/.exec(t) ?? /^compare\s+(\S+)\s+(\S+)$/.exec(t);
   if (compare) {
     const a = segmentRef(compare[1], ctx.run);
     const b = segmentRef(compare[2], ctx.run);
@@ -127,7 +165,7 @@ export function parseIntent(raw: string, ctx: IntentContext = {}): Intent {
     return ask('Which file? e.g. "segment examples/customers.csv".');
   }
 
-  return { kind: 'reply', text: `I did not understand "${text}".\n${offlineHelp()}` };
+  return { kind: 'reply', text: didYouMean(text) };
 }
 
 function ask(text: string): Intent {

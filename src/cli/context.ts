@@ -1,5 +1,6 @@
 import { loadConfig, type Config } from '../config.js';
 import type { OpContext } from '../ops/operation.js';
+import { createProgress } from './progress.js';
 
 /** Options every command shares. */
 export interface GlobalOptions {
@@ -12,15 +13,15 @@ export interface GlobalOptions {
   quiet?: boolean;
 }
 
-/** Build the operation context for one CLI invocation: config from env + flags, progress on stderr. */
-export function cliContext(opts: GlobalOptions): OpContext {
+/**
+ * Build the operation context for one CLI invocation: config from env + flags, progress on
+ * stderr (a bar over `steps` on a terminal, see progress.ts). `done()` takes the bar down.
+ */
+export function cliContext(opts: GlobalOptions, steps?: string[]): OpContext & { done(): void } {
   const config: Config = loadConfig({ workspace: opts.workspace, model: opts.model, baseUrl: opts.baseUrl, lang: opts.lang });
-  const started = performance.now();
-  const log = (line: string) => {
-    if (opts.quiet) return;
-    const t = ((performance.now() - started) / 1000).toFixed(1).padStart(5);
-    process.stderr.write(`${t}s  ${line}\n`);
-  };
-  for (const w of config.warnings) log(`warning: ${w}`);
-  return { config, log };
+  const progress = createProgress({ quiet: opts.quiet, json: opts.json, steps });
+  // A bar hides the cursor: give it back however the process ends (Ctrl-C, an error exit).
+  process.once('exit', () => progress.stop());
+  for (const w of config.warnings) progress.log(`warning: ${w}`);
+  return { config, log: (line) => progress.log(line), done: () => progress.stop() };
 }

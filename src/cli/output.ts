@@ -7,10 +7,10 @@ import { handleError } from './handle-error.js';
  * Run one operation for the CLI: results on stdout (rendered text, or one JSON document with
  * --json), progress and errors on stderr. `toJson` shapes the JSON contract of a command.
  */
-export async function runCli<R>(op: Operation<any, R>, input: unknown, opts: GlobalOptions, toJson: (r: R) => unknown = (r) => r): Promise<void> {
+export async function runCli<R>(op: Operation<any, R>, input: unknown, opts: GlobalOptions, toJson: (r: R) => unknown = (r) => r, steps?: string[]): Promise<void> {
   try {
-    const ctx = cliContext(opts);
-    const result = await runOperation(op, input, ctx);
+    const ctx = cliContext(opts, steps);
+    const result = await runOperation(op, input, ctx).finally(() => ctx.done());
     process.stdout.write(opts.json ? JSON.stringify(toJson(result), null, 2) + '\n' : op.render(result) + '\n');
   } catch (err) {
     handleError(err, opts.json);

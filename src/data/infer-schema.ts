@@ -3,7 +3,8 @@ import { InputError, UsageError } from '../errors.js';
 import { readColumns, readRow } from './columnar.js';
 import { sqlIdent } from './formats.js';
 import type { Source, SourceColumn } from './ingest.js';
-import { PII_PATTERNS, piiKindFromName, piiKindOfValue } from '../util/pii.js';
+import { looksLikeInstruction } from '../llm/injection.js';
+import { PII_PATTERNS, piiDoubt, piiKindFromName, piiKindOfValue } from '../util/pii.js';
 import type { ColumnRole, LoadOptions, NumericUnit, PiiKind } from '../model/data.js';
 import { CURRENCY_RE, numberFormatSql, NUMBER_EU_RE, NUMBER_US_RE } from './number-formats.js';
 import { needsSegmentation, words } from '../util/tokenize.js';
@@ -258,11 +259,17 @@ export function decideRole(col: SourceColumn, st: ColumnStats, sample: string[],
   if (st.nonNull === 0) return { ...b, role: 'ignored', reason: 'all values empty (dropped)', dropped: 'all values are empty' };
   if (col.typeClass === 'other') return { ...b, role: 'ignored', reason: `${col.sourceType} values are not used` };
 
+  // A column name or category values that read like instructions to a model are left out (and
+  // reported): they would reach prompts and texts as labels. Free text is handled downstream.
+  if (looksLikeInstruction(col.name)) return { ...b, role: 'ignored', reason: 'the column name reads like an instruction to a model (left out)', dropped: 'its name reads like an instruction to a model' };
   const nameKind = piiKindFromName(col.name);
   if (nameKind) return { ...b, role: 'pii', piiKind: nameKind, reason: `name says ${piiLabel(nameKind)}; never a feature` };
   if (col.typeClass === 'string') {
     const valueKind = piiBySample(sample);
     if (valueKind) return { ...b, role: 'pii', piiKind: valueKind.kind, reason: `values look like ${piiLabel(valueKind.kind)} (${valueKind.share}% of a sample); never a feature` };
+    // Unclear (maybe person names): left out as PII — its values are scrubbed too — and reported.
+    const doubt = piiDoubt(col.name, sample);
+    if (doubt) return { ...b, role: 'pii', piiKind: 'name', reason: `${doubt}; left out as PII (--text to use it)`, dropped: `${doubt}, so it is treated as PII` };
   }
   if (st.constant) return { ...b, role: 'ignored', reason: 'one value only (dropped)', dropped: 'every value is the same' };
   const logRole = (Object.keys(overrides.log) as LogRole[]).find((r) => overrides.log[r] === col.name);
@@ -308,6 +315,9 @@ export function decideRole(col: SourceColumn, st: ColumnStats, sample: string[],
     return { ...b, role: 'text', reason: `free text, ~${fmtInt(st.distinct)} distinct, ~${Math.round(s.avgLength)} chars` };
   }
   const categorical = s.avgLength <= 100 && (st.distinct <= MAX_CATEGORY_LEVELS || (st.distinct <= 0.05 * st.nonNull && st.distinct <= 1000));
+  if (categorical && sample.some((v) => looksLikeInstruction(v))) {
+    return { ...b, role: 'ignored', reason: 'some values read like instructions to a model (left out)', dropped: 'some of its values read like instructions to a model' };
+  }
   if (categorical) return { ...b, role: 'categorical', reason: `${fmtInt(st.distinct)} levels` };
   return {
     ...b,

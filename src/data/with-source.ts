@@ -6,7 +6,7 @@ import { formatFromPath } from './formats.js';
 import { openSource, SOURCE_TABLE, type Source } from './ingest.js';
 import { joinTables, type LoadedTable } from './join.js';
 import { readRow } from './columnar.js';
-import { precheckFile } from './precheck.js';
+import { assertColumnCount, precheckFile } from './precheck.js';
 import { throwIfCancelled } from '../util/cancel.js';
 
 /**
@@ -33,6 +33,8 @@ export async function withSource<T>(file: string, work: (conn: DuckDBConnection,
     let source = await openSource(conn, file, format, head);
     if (joinFiles.length > 0) source = await openJoined(conn, source, joinFiles);
     columns = source.columns.map((c) => c.name);
+    // CSV headers were counted before DuckDB read anything; JSON and Parquet are counted here.
+    assertColumnCount(file, columns.length);
     const out = await work(conn, source);
     throwIfCancelled(signal);
     return out;

@@ -53,6 +53,47 @@ export class ConnectionFailedError extends Error {
   }
 }
 
+/** A streamed reply sent nothing for a whole timeout. */
+export class StreamStallError extends Error {
+  constructor(ms: number) {
+    super(`the stream stalled: no data for ${(ms / 1000).toFixed(1)} s (request timed out)`);
+    this.name = 'TimeoutError';
+  }
+}
+
+/** The same response, whose body errors (and whose request is aborted) after `ms` without a chunk. */
+function withStallTimeout(res: Response, ms: number, controller: AbortController): Response {
+  if (!res.body) return res;
+  const reader = res.body.getReader();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const body = new ReadableStream<Uint8Array>({
+    async pull(out) {
+      const stalled = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          const err = new StreamStallError(ms);
+          controller.abort(err);
+          reject(err);
+        }, ms);
+      });
+      try {
+        const { done, value } = await Promise.race([reader.read(), stalled]);
+        if (done) out.close();
+        else out.enqueue(value);
+      } catch (err) {
+        out.error(err);
+        reader.cancel(err).catch(() => {});
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    cancel(reason) {
+      clearTimeout(timer);
+      return reader.cancel(reason);
+    },
+  });
+  return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+}
+
 type FetchFn = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -89,10 +130,12 @@ export function createGuardedFetch(options: GuardedFetchOptions): FetchFn {
       try {
         const res = await fetchImpl(url, { ...init, signal: controller.signal });
         if (streamed && res.ok) {
-          // The attempt's timeout covered the wait for headers; the stream stays cancellable by the caller.
+          // The attempt's timeout covered the wait for headers; the stream stays cancellable by
+          // the caller, and a stream that stops sending for a whole timeout is cut (chat would
+          // otherwise wait forever on a stalled server).
           clearTimeout(timer);
           onExchange?.({ label, url, status: res.status, requestBody: body });
-          return res;
+          return withStallTimeout(res, policy.timeoutMs, controller);
         }
         // Read the whole reply inside the attempt, so a server that sends headers and then
         // stalls is a timeout we can retry, not a hang.

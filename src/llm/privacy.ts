@@ -1,5 +1,5 @@
 import { SegmentaError } from '../errors.js';
-import { createScrubber, PII_PATTERNS } from '../util/pii.js';
+import { createPiiMatcher, type PiiSpanKind } from '../util/pii.js';
 
 /**
  * The privacy guard sits on every request that leaves the machine (chat and embeddings).
@@ -17,7 +17,7 @@ export class PrivacyError extends SegmentaError {
 }
 
 export interface PrivacyGuard {
-  /** Remove PII: patterns (email, phone, IP, street address) and known PII values. */
+  /** Remove PII: patterns (email, phone, id, IP, street address, in their variant forms) and known PII values. */
   scrub(text: string): string;
   /** A customer snippet ready to quote in a prompt: scrubbed, one line, delimiters neutralised, capped. */
   quote(text: string, maxChars?: number): string;
@@ -26,22 +26,17 @@ export interface PrivacyGuard {
 }
 
 export const SNIPPET_MAX_CHARS = 160;
-/** Longest known value (in tokens) matched as a phrase; longer values are caught by patterns. */
-const MAX_PHRASE_TOKENS = 8;
-const TOKEN = /[\p{L}\p{N}]+/gu;
 
-/** Same rule as createScrubber: a capitalised word of 3+ letters from a PII value is scrubbed. */
-const isScrubbedWord = (w: string) => w.length >= 3 && /^\p{Lu}/u.test(w);
+const KIND_WORDS: Record<PiiSpanKind, string> = {
+  email: 'an email address',
+  phone: 'a phone number',
+  ip: 'an IP address',
+  address: 'a street address',
+  id: 'an identity number',
+  name: 'a value of a PII column',
+};
 
-function tokensOf(text: string): { word: string; start: number; end: number }[] {
-  return [...text.matchAll(TOKEN)].map((m) => ({ word: m[0], start: m.index!, end: m.index! + m[0].length }));
-}
-
-function countPhoneLike(text: string): number {
-  return (text.match(PII_PATTERNS.phone) ?? []).filter((m) => m.replace(/\D/g, '').length >= 7).length;
-}
-
-/** Strings inside a JSON body, decoded (so "\n"-escapes cannot hide a phone number). */
+/** Strings inside a JSON body, decoded (so "\n"- or "\u0040"-escapes cannot hide a value). */
 function jsonStrings(body: string): string {
   try {
     const out: string[] = [];
@@ -57,54 +52,13 @@ function jsonStrings(body: string): string {
   }
 }
 
+/**
+ * The guard for one table's PII values (none: patterns only). The scrubber and the last look
+ * share one matcher (src/data/pii.ts), so whatever `scrub` returns passes `assertClean`.
+ */
 export function createPrivacyGuard(piiValues: Iterable<string> = []): PrivacyGuard {
-  const values: string[] = [];
-  // Phrases (2+ tokens, matched case-insensitively) and single words (case-sensitive, as the scrubber).
-  const phrases = new Set<string>();
-  const words = new Set<string>();
-  for (const raw of piiValues) {
-    const v = raw.trim();
-    if (!v) continue;
-    values.push(v);
-    const toks = v.match(TOKEN) ?? [];
-    if (toks.length >= 2 && toks.length <= MAX_PHRASE_TOKENS) phrases.add(toks.join(' ').toLowerCase());
-    for (const t of toks) if (isScrubbedWord(t)) words.add(t);
-  }
-  const baseScrub = createScrubber(values);
-
-  /** Spans of known values in `text`: phrases first (longest wins), then single words. */
-  function knownSpans(text: string): [number, number][] {
-    const toks = tokensOf(text);
-    const spans: [number, number][] = [];
-    for (let i = 0; i < toks.length; i++) {
-      let matched = 0;
-      if (phrases.size > 0) {
-        for (let n = Math.min(MAX_PHRASE_TOKENS, toks.length - i); n >= 2; n--) {
-          const phrase = toks.slice(i, i + n).map((t) => t.word.toLowerCase()).join(' ');
-          if (phrases.has(phrase)) {
-            matched = n;
-            break;
-          }
-        }
-      }
-      if (matched) {
-        spans.push([toks[i].start, toks[i + matched - 1].end]);
-        i += matched - 1;
-      } else if (words.has(toks[i].word)) {
-        spans.push([toks[i].start, toks[i].end]);
-      }
-    }
-    return spans;
-  }
-
-  function scrub(text: string): string {
-    let out = baseScrub(text);
-    // The base scrubber splits on spaces only ("Jane's" slips through) and ignores lowercase
-    // phrases ("jane doe"); this pass uses the very rule assertClean checks with.
-    const spans = knownSpans(out);
-    for (let k = spans.length - 1; k >= 0; k--) out = out.slice(0, spans[k][0]) + '[name]' + out.slice(spans[k][1]);
-    return out;
-  }
+  const matcher = createPiiMatcher(piiValues);
+  const scrub = (text: string) => matcher.scrub(text);
 
   function quote(text: string, maxChars = SNIPPET_MAX_CHARS): string {
     let s = scrub(text)
@@ -126,14 +80,27 @@ export function createPrivacyGuard(piiValues: Iterable<string> = []): PrivacyGua
     const findings = new Set<string>();
     for (const text of [body, jsonStrings(body)]) {
       if (!text) continue;
-      if ((text.match(PII_PATTERNS.email) ?? []).length) findings.add('an email address');
-      if ((text.match(PII_PATTERNS.ip) ?? []).length) findings.add('an IP address');
-      if ((text.match(PII_PATTERNS.address) ?? []).length) findings.add('a street address');
-      if (countPhoneLike(text) > 0) findings.add('a phone number');
-      if (knownSpans(text).length > 0) findings.add('a value of a PII column');
+      for (const k of matcher.kinds(text)) findings.add(KIND_WORDS[k]);
     }
     if (findings.size > 0) throw new PrivacyError(where, [...findings]);
   }
 
   return { scrub, quote, assertClean };
+}
+
+/** Patterns only: for text no table stands behind (the chat agent's turns, Slack replies). */
+export const patternGuard: PrivacyGuard = createPrivacyGuard();
+
+/**
+ * Text shown to a model that may quote the user's data — an error naming a bad cell
+ * (`"chloe.garcia41@example.com Chloe Garcia" is not a number`), a tool result. Quoted values
+ * that could be customer data (spaces, an @, long digit runs, long strings) are elided — a
+ * name in a cell cannot be recognised by pattern — and the rest is scrubbed. Column names
+ * ("total_spend") stay, so the model can still say what to fix.
+ */
+export function textForModel(text: string, guard: PrivacyGuard = patternGuard): string {
+  const elided = text.replace(/(["“'‘`])([^"”'’`\n]{1,400})(["”'’`])/g, (all, open: string, inner: string, close: string) =>
+    /\s|[@＠]|\d{5}|\p{Script=Han}/u.test(inner) || inner.length > 40 ? `${open}…${close}` : all,
+  );
+  return guard.scrub(elided);
 }

@@ -12,7 +12,7 @@ import { writeFileAtomic } from '../util/atomic-write.js';
 
 export const AssignInput = z.object({
   file: z.string().min(1).describe('Customer file with the same columns as the Run was made from'),
-  run: z.string().optional().describe('Run id or prefix; the latest Run when omitted'),
+  run: z.string().optional().describe('Run id, id prefix, "latest" or a Run folder path; the latest Run when omitted'),
   out: z.string().optional().describe('CSV file to write "<id column>,segment" to; printed when omitted'),
 });
 

@@ -7,8 +7,8 @@ import { openRun } from './session.js';
 import { z } from 'zod';
 
 export const BriefInput = z.object({
-  segment: z.union([z.string(), z.number()]).optional().describe('Segment number or a word of its name; all segments when omitted'),
-  run: z.string().optional().describe('Run id or prefix; the latest Run when omitted'),
+  segment: z.union([z.string(), z.number()]).optional().describe('Segment number, a word of its name or a superlative (biggest, most valuable…); all segments when omitted'),
+  run: z.string().optional().describe('Run id, id prefix, "latest" or a Run folder path; the latest Run when omitted'),
 });
 
 export interface BriefResult {

@@ -9,7 +9,7 @@ import { openRun } from './session.js';
 export const CompareInput = z.object({
   a: z.union([z.string(), z.number()]).describe('First segment: number, or a word of its name'),
   b: z.union([z.string(), z.number()]).describe('Second segment: number, or a word of its name'),
-  run: z.string().optional().describe('Run id or prefix; the latest Run when omitted'),
+  run: z.string().optional().describe('Run id, id prefix, "latest" or a Run folder path; the latest Run when omitted'),
 });
 
 interface Side {

@@ -13,12 +13,12 @@ import { writerLabel } from './writer-label.js';
 export const CHANNELS = ['email', 'sms', 'push', 'ad'] as const satisfies readonly Channel[];
 
 export const CopyInput = z.object({
-  segment: z.union([z.string(), z.number()]).describe('Segment number, or a word of its name'),
+  segment: z.union([z.string(), z.number()]).describe('Segment number, a word of its name, or biggest / smallest / most valuable / newest / most lapsed'),
   channel: z.enum(CHANNELS).optional().describe('email, sms, push or ad; every channel when omitted'),
   tone: z.string().max(60).optional().describe('Tone for fresh copy, e.g. "playful" or "formal"'),
   offer: z.string().max(200).optional().describe('Offer to build fresh copy around, e.g. "20% off this weekend"'),
   language: z.string().max(40).optional().describe('Language for fresh copy, e.g. "French"'),
-  run: z.string().optional().describe('Run id or prefix; the latest Run when omitted'),
+  run: z.string().optional().describe('Run id, id prefix, "latest" or a Run folder path; the latest Run when omitted'),
 });
 
 export interface CopyResult {
@@ -66,7 +66,7 @@ export const copyOp = defineOperation({
     const changed = JSON.stringify(copy) !== JSON.stringify(texts.copy);
     // The previous copy stays in textsHistory; briefs and the report are regenerated.
     const writerInfo = changed ? info : texts.writer;
-    saveAndRefresh(dir, run, seg.id, { ...texts, copy, writer: writerInfo, copySettings: settings });
+    await saveAndRefresh(dir, run, seg.id, { ...texts, copy, writer: writerInfo, copySettings: settings }, { log: ctx.log });
     return { ...base, copy, writer: writerLabel(writerInfo), fresh: true, changed, settings, note };
   },
   render(r) {

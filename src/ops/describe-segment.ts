@@ -6,8 +6,8 @@ import { formatCount, formatShare } from '../util/format.js';
 import { openRun } from './session.js';
 
 export const SegmentRefInput = z.object({
-  segment: z.union([z.string(), z.number()]).describe('Segment number, or a word of its name'),
-  run: z.string().optional().describe('Run id or prefix; the latest Run when omitted'),
+  segment: z.union([z.string(), z.number()]).describe('Segment number, a word of its name, or biggest / smallest / most valuable / newest / most lapsed'),
+  run: z.string().optional().describe('Run id, id prefix, "latest" or a Run folder path; the latest Run when omitted'),
 });
 
 /** The stored segment (profile and texts) and the Run it belongs to. */

@@ -5,7 +5,7 @@ import { runEvals, saveEvalReport, type FullEvalReport } from '../../evals/run-e
 import { renderScorecard } from '../../evals/scorecard.js';
 
 export const EvalInput = z.object({
-  run: z.string().optional().describe('Run id or prefix; the latest Run when omitted'),
+  run: z.string().optional().describe('Run id, id prefix, "latest" or a Run folder path; the latest Run when omitted'),
   thresholds: z.record(z.string(), z.coerce.number()).optional().describe('Threshold overrides by metric name, e.g. { "heldout_accuracy": 0.85 }'),
   file: z.string().optional().describe("The Run's customer file, when it has moved since the Run was made"),
 });

@@ -15,11 +15,11 @@ import { AUDIENCE_KINDS, AUDIENCES, type AudienceKind } from '../predict/audienc
 import { exportPredictive } from './export-predictive.js';
 
 export const ExportInput = z.object({
-  segment: z.union([z.string(), z.number()]).optional().describe('Segment number or a word of its name; every exportable segment when omitted'),
+  segment: z.union([z.string(), z.number()]).optional().describe('Segment number, a word of its name or a superlative (biggest, most valuable…); every exportable segment when omitted'),
   format: z.enum(['csv', 'json']).default('csv').describe('csv (ad platform upload) or json'),
   out: z.string().optional().describe('Folder to write the audience files to (default: the Run folder\'s exports/)'),
   file: z.string().optional().describe('The data file to read emails from, when it has moved since the Run was made'),
-  run: z.string().optional().describe('Run id or prefix; the latest Run when omitted'),
+  run: z.string().optional().describe('Run id, id prefix, "latest" or a Run folder path; the latest Run when omitted'),
   audience: z.enum(AUDIENCE_KINDS as [AudienceKind, ...AudienceKind[]]).optional().describe(`A predictive audience instead of segments (after \`segmenta predict\`): ${AUDIENCE_KINDS.map((k) => `${k} = ${AUDIENCES[k]}`).join('; ')}`),
 });
 
@@ -46,8 +46,19 @@ export interface ExportResult {
   skipped: { segment: number; size: number; reason: string }[];
 }
 
+/**
+ * A hard floor under the configured minimum: an audience of fewer than 10 people singles people
+ * out (ad platforms refuse lists that small for the same reason), whatever
+ * SEGMENTA_MIN_SEGMENT_SIZE says.
+ */
+export const EXPORT_FLOOR = 10;
+
+function exportMinimum(run: RunFile): number {
+  return Math.max(EXPORT_FLOOR, run.config.minSegmentSize);
+}
+
 function isExportable(run: RunFile, s: RunSegment): boolean {
-  return !s.small && s.size >= run.config.minSegmentSize;
+  return !s.small && s.size >= exportMinimum(run);
 }
 
 export const exportAudienceOp = defineOperation({
@@ -60,7 +71,7 @@ export const exportAudienceOp = defineOperation({
       if (input.segment !== undefined) throw new UsageError('give either --segment or --audience, not both');
       return exportPredictive(ctx, dir, run, input.audience, input);
     }
-    const min = run.config.minSegmentSize;
+    const min = exportMinimum(run);
     const skipped: ExportResult['skipped'] = [];
     let chosen: RunSegment[];
     if (input.segment !== undefined) {

@@ -19,6 +19,8 @@ import { predictOp } from './predict.js';
 import { refreshOp } from './refresh.js';
 import { diffOp } from './diff.js';
 import { historyOp } from './history.js';
+import { writeTextsOp } from './write-texts.js';
+import { doctorOp } from './doctor.js';
 
 // Results differ per operation; a surface only passes them back to the same op's render().
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -48,6 +50,8 @@ export const operations: readonly AnyOperation[] = [
   predictOp,
   diffOp,
   historyOp,
+  writeTextsOp,
+  doctorOp,
 ];
 
 export function findOperation(name: string): AnyOperation | undefined {

@@ -4,7 +4,7 @@ import { formatCount, formatShare, textTable } from '../util/format.js';
 import { openRun } from './session.js';
 
 export const ListSegmentsInput = z.object({
-  run: z.string().optional().describe('Run id or prefix; the latest Run when omitted'),
+  run: z.string().optional().describe('Run id, id prefix, "latest" or a Run folder path; the latest Run when omitted'),
 });
 
 export interface SegmentRow {

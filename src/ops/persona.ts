@@ -9,9 +9,9 @@ import { openRun } from './session.js';
 import { writerLabel } from './writer-label.js';
 
 export const PersonaInput = z.object({
-  segment: z.union([z.string(), z.number()]).describe('Segment number, or a word of its name'),
+  segment: z.union([z.string(), z.number()]).describe('Segment number, a word of its name, or biggest / smallest / most valuable / newest / most lapsed'),
   rewrite: z.boolean().optional().describe('Write the persona afresh with the configured LLM (and save it) instead of showing the stored one'),
-  run: z.string().optional().describe('Run id or prefix; the latest Run when omitted'),
+  run: z.string().optional().describe('Run id, id prefix, "latest" or a Run folder path; the latest Run when omitted'),
 });
 
 export interface PersonaResult {
@@ -42,7 +42,7 @@ export const personaOp = defineOperation({
     const writer = await createWriter(ctx.config, { log: ctx.log, signal: ctx.signal });
     const persona = await writer.persona(seg.profile, { segment: seg.id, name: texts.name, summary: texts.summary }, writeContextOf(run));
     const info = writer.infoFor?.(seg.id) ?? writer.info;
-    saveAndRefresh(dir, run, seg.id, { ...texts, persona, writer: info });
+    await saveAndRefresh(dir, run, seg.id, { ...texts, persona, writer: info }, { log: ctx.log });
     return { ...base, persona, writer: writerLabel(info), rewritten: true };
   },
   render(r) {

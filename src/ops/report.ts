@@ -4,7 +4,7 @@ import { openRun } from './session.js';
 import { writeReport } from '../brief/report/build-report.js';
 
 export const ReportInput = z.object({
-  run: z.string().optional().describe('Run id or prefix; the latest Run when omitted'),
+  run: z.string().optional().describe('Run id, id prefix, "latest" or a Run folder path; the latest Run when omitted'),
 });
 
 export interface ReportResult {

@@ -11,8 +11,9 @@ import { REPORT_HTML, writeReport } from '../brief/report/build-report.js';
  * made from them: the briefs always, the HTML report when the Run has one. A brief that
  * still showed the old copy would be worse than none.
  */
-export function saveAndRefresh(dir: string, run: RunFile, segment: number, texts: SegmentTexts): void {
-  saveSegmentTexts(dir, run, segment, texts);
+export async function saveAndRefresh(dir: string, run: RunFile, segment: number, texts: SegmentTexts, options: { log?: (line: string) => void } = {}): Promise<void> {
+  // Under the Run's lock, on a fresh read (pipeline/save-texts.ts); `run` gets the saved state.
+  await saveSegmentTexts(dir, run, segment, texts, new Date(), options);
   writeBriefs(dir, run);
   if (existsSync(join(dir, REPORT_HTML))) writeReport(dir, run);
 }

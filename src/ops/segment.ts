@@ -34,6 +34,18 @@ export interface SegmentResult {
   leftOut: string[];
 }
 
+/**
+ * The three commands to try after a segmentation, naming things the way the resolver does
+ * (ops/resolve.ts). Each is also a request the chat understands as it is (the REPL drops
+ * "segmenta "), so the same hint serves both.
+ */
+export function nextSteps(r: Pick<SegmentResult, 'segments'>): string[] {
+  const described = r.segments.filter((s) => !s.small);
+  const steps = ['show biggest', 'brief "most valuable"'];
+  steps.push(described.length >= 2 ? `compare ${described[0].id} ${described[1].id}` : 'chat');
+  return steps;
+}
+
 export const segmentOp = defineOperation({
   name: 'segment',
   description: 'Split a customer file into segments and write a name, persona, copy and brief for each.',
@@ -72,7 +84,10 @@ export const segmentOp = defineOperation({
       // The roles segmenta inferred, as `inspect` shows them: what was used, how, and what was left out.
       r.schema.trimEnd(),
       '',
-      `Briefs: ${r.runDir}/briefs/index.md`,
+      `Saved in ${r.runDir} — briefs: ${r.runDir}/briefs/index.md`,
+      '',
+      'Next, try:',
+      ...nextSteps(r).map((c) => `  segmenta ${c}`),
     ];
     return lines.join('\n');
   },

@@ -5,8 +5,10 @@ import { pickSegment, type Superlative } from './pick-segment.js';
 const SUPERLATIVES: [RegExp, Superlative][] = [
   [/\b(biggest|largest)\b/, 'biggest'],
   [/\bsmallest\b/, 'smallest'],
-  [/\b(most valuable|best|top)\b/, 'most valuable'],
   [/\bleast valuable\b/, 'least valuable'],
+  [/\b(most valuable|best|top)\b/, 'most valuable'],
+  [/\b(newest|latest|most recent)\b/, 'newest'],
+  [/\b(most lapsed|least recent|dormant)\b/, 'most lapsed'],
 ];
 
 /**

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { defineOperation } from './operation.js';
-import { resolveRun } from '../run/store.js';
+import { resolveRunRef } from './resolve.js';
 import { formatCount } from '../util/format.js';
 
 export const UseRunInput = z.object({
-  run: z.string().min(1).describe('Run id or a unique prefix of it ("latest" for the newest)'),
+  run: z.string().min(1).describe('Run id, a unique prefix of it, "latest" for the newest, or the path of a Run folder'),
 });
 
 export interface UseRunResult {
@@ -20,7 +20,7 @@ export const useRunOp = defineOperation({
   description: 'Make a Run the current one for this session (later commands work on it).',
   input: UseRunInput,
   async run(input, ctx): Promise<UseRunResult> {
-    const { run } = resolveRun(ctx.config.workspace, input.run);
+    const { run } = resolveRunRef(ctx.config.workspace, input.run);
     if (ctx.session) {
       ctx.session.runId = run.id;
       ctx.session.file = run.config.file;

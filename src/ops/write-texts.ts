@@ -2,7 +2,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { defineOperation } from './operation.js';
-import { writeRunFile } from '../run/store.js';
+import { updateRunFile } from '../run/store.js';
 import { writeContextOf } from '../pipeline/save-texts.js';
 import { makeLabels } from '../write/labels.js';
 import { openRun } from './session.js';
@@ -16,7 +16,7 @@ import { UsageError } from '../errors.js';
 import type { LlmRecord } from '../model/run.js';
 
 export const WriteInput = z.object({
-  run: z.string().optional().describe('Run id or prefix; the latest Run when omitted'),
+  run: z.string().optional().describe('Run id, id prefix, "latest" or a Run folder path; the latest Run when omitted'),
   resume: z.boolean().default(false).describe('Continue an interrupted write without repeating finished segments'),
 });
 
@@ -84,9 +84,13 @@ export const writeTextsOp = defineOperation({
       done,
       onSegmentDone: (_id, _texts, all) => saveProgress(all),
     });
-    applyTexts(run, texts, writer, previousLlm);
-    run.config.lang = lang;
-    writeRunFile(dir, run);
+    // Under the Run's lock, on a fresh read: a `copy … --offer` saved meanwhile is kept in the history.
+    const fresh = await updateRunFile(dir, (r) => {
+      applyTexts(r, texts, writer, previousLlm);
+      r.config.lang = lang;
+      r.labels = run.labels;
+    }, { log: ctx.log });
+    Object.assign(run, fresh);
     appendTranscript(dir, writer);
     writeBriefs(dir, run);
     rmSync(progressPath, { force: true });

@@ -32,7 +32,7 @@ export function diffMarkdown(d: RunDiff): string {
     '',
     `| from \\ to | ${d.matrix.columns.join(' | ')} |`,
     `|---|${d.matrix.columns.map(() => '---:').join('|')}|`,
-    ...d.matrix.rows.map((r, i) => `| ${r} | ${d.matrix.counts[i].map((c) => formatCount(c)).join(' | ')} |`),
+    ...d.matrix.rows.map((r, i) => `| ${r} | ${d.matrix.counts[i].map((n) => formatCount(n)).join(' | ')} |`),
     '',
     `PSI bands: under ${PSI_BANDS.moderate} stable, ${PSI_BANDS.moderate}–${PSI_BANDS.significant} moderate, ${PSI_BANDS.significant} or more significant.${d.profileNote ? ` Profile drift: not shown — ${d.profileNote}.` : ''}`,
   );
@@ -44,7 +44,7 @@ export function eventLine(e: SegmentEvent): string {
     case 'survive':
       return `segment ${e.from} survives as ${e.to} (${formatShare(e.share)} of it stayed together)`;
     case 'split':
-      return `segment ${e.from} split into ${e.into.join(' and ')} (${e.shares.map((x) => formatShare(x)).join(' / ')})`;
+      return `segment ${e.from} split into ${e.into.join(' and ')} (${e.shares.map((s) => formatShare(s)).join(' / ')})`;
     case 'absorb':
       return `segment ${e.from} was absorbed into ${e.into} (${formatShare(e.share)} of it)`;
     case 'disappear':

@@ -1,6 +1,6 @@
 import type { SegmentTexts } from '../model/texts.js';
 import type { WriteContext } from '../model/writer.js';
-import { writeRunFile } from '../run/store.js';
+import { updateRunFile, type UpdateOptions } from '../run/store.js';
 import type { RunFile } from '../model/run.js';
 
 /** What a writer may see of a Run: every describable profile (small segments never reach a writer). */
@@ -11,20 +11,25 @@ export function writeContextOf(run: RunFile): WriteContext {
 }
 
 /**
- * Replace one segment's texts and save run.json atomically. The texts being replaced are
- * appended to `textsHistory` first, so a re-written persona or copy can be compared with
- * (or restored from) what was there before.
+ * Replace one segment's texts in run.json, under the Run's lock and on a fresh read of it (so
+ * six parallel `copy … --offer` edits all survive). The texts being replaced are appended to
+ * `textsHistory` first, so a re-written persona or copy can be compared with (or restored
+ * from) what was there before. `run` (the caller's copy) gets the same change.
  */
-export function saveSegmentTexts(dir: string, run: RunFile, segment: number, texts: SegmentTexts, now = new Date()): void {
-  const seg = run.segments.find((s) => s.id === segment);
-  if (!seg) throw new Error(`saveSegmentTexts: no segment ${segment} in Run ${run.id}`);
-  if (seg.texts) {
-    const w = seg.texts.writer;
-    run.textsHistory = [
-      ...(run.textsHistory ?? []),
-      { writtenAt: now.toISOString(), writer: w.model ? `${w.kind} (${w.model})` : w.kind, texts: { [segment]: seg.texts } },
-    ];
-  }
-  seg.texts = texts;
-  writeRunFile(dir, run);
+export async function saveSegmentTexts(dir: string, run: RunFile, segment: number, texts: SegmentTexts, now = new Date(), options: UpdateOptions = {}): Promise<RunFile> {
+  const apply = (r: RunFile) => {
+    const seg = r.segments.find((s) => s.id === segment);
+    if (!seg) throw new Error(`saveSegmentTexts: no segment ${segment} in Run ${r.id}`);
+    if (seg.texts) {
+      const w = seg.texts.writer;
+      r.textsHistory = [
+        ...(r.textsHistory ?? []),
+        { writtenAt: now.toISOString(), writer: w.model ? `${w.kind} (${w.model})` : w.kind, texts: { [segment]: seg.texts } },
+      ];
+    }
+    seg.texts = texts;
+  };
+  const fresh = await updateRunFile(dir, apply, options);
+  Object.assign(run, fresh);
+  return fresh;
 }

@@ -2,6 +2,7 @@ import type { TextColumn } from '../model/data.js';
 import type { TermFact } from '../model/profile.js';
 import { rowsOf, type Groups } from './groups.js';
 import { phraseTerms } from '../util/tokenize.js';
+import { looksLikeInstruction } from '../llm/injection.js';
 import { createRng, sampleIndices } from '../util/random.js';
 
 export interface TermOptions {
@@ -63,7 +64,9 @@ function termsOfColumn(col: TextColumn, groups: Groups, samples: (Int32Array | u
     for (let j = 0; j < rows.length; j++) {
       const text = col.values[rows[j]];
       docStamp++;
-      if (!text) continue;
+      // A text that reads like an instruction to a model gives no terms: "hacked" must not
+      // become a segment's distinctive word and reach a prompt that way.
+      if (!text || looksLikeInstruction(text)) continue;
       for (const t of phraseTerms(opts.scrub(text))) {
         let id = vocab.get(t);
         if (id === undefined) {

@@ -4,7 +4,8 @@ import type { SegmentaAgent, ToolCallEvent } from '../agent/agent.js';
 import { findOperation } from '../ops/index.js';
 import { runOperation, type OpContext, type Session } from '../ops/operation.js';
 import { errorText, isAbort } from '../ops/error-text.js';
-import { listRuns, resolveRun } from '../run/store.js';
+import { listRuns } from '../run/store.js';
+import { resolveRunRef } from '../ops/resolve.js';
 import type { RunFile } from '../model/run.js';
 import { CancelledError } from '../errors.js';
 import { findSlash, slashHelp } from './slash.js';
@@ -18,7 +19,18 @@ export interface ChatIo {
   write(chunk: string): void;
   /** A progress or status line (dim on a terminal, stderr when piped). */
   note(line: string): void;
+  /** The next page of the last long answer (`/more`); false when nothing is left. */
+  more?(): boolean;
   style: Style;
+}
+
+/**
+ * The chat speaks chat: a hint written for the CLI (`segmenta show biggest`, "Make one with
+ * `segmenta segment FILE`") names the same request typed here without the program name —
+ * every CLI command is also a chat request.
+ */
+export function chatSpeak(text: string): string {
+  return text.replace(/`segmenta ([^`]+)`/g, '"$1"').replace(/^(\s*)segmenta (?=[a-z])/gm, '$1');
 }
 
 /**
@@ -31,9 +43,12 @@ export class ChatSession {
   /** The context every operation of this session runs with (tools share its session object). */
   readonly ctx: OpContext;
   private agent?: SegmentaAgent;
+  /** The running step's signal. */
+  private current?: AbortSignal;
 
   constructor(readonly config: Config, private readonly io: ChatIo) {
-    this.ctx = { config, log: (line) => io.note(line), session: this.session };
+    // Progress of a step the user cancelled is not shown (it would be drawn over the prompt).
+    this.ctx = { config, log: (line) => this.current?.aborted || io.note(line), session: this.session };
   }
 
   /**
@@ -54,21 +69,22 @@ export class ChatSession {
   async handle(raw: string, signal?: AbortSignal): Promise<'exit' | void> {
     const line = raw.trim();
     if (!line) return;
+    this.current = signal;
     try {
       if (line.startsWith('/')) return await this.slash(line, signal);
       if (/^(exit|quit|bye)$/i.test(line)) return 'exit';
       if (this.agent) await this.ask(line, signal);
-      else await this.execute(parseIntent(line, { run: this.currentRun(), file: this.session.file }), signal);
+      else await this.execute(parseIntent(line, { run: this.currentRun(), file: this.session.file, llm: Boolean(this.config.llm) }), signal);
     } catch (err) {
       if (isAbort(err, signal)) this.io.note('cancelled.');
-      else this.io.print(`${this.io.style.red('✗')} ${errorText(err)}`);
+      else this.io.print(`${this.io.style.red('✗')} ${chatSpeak(errorText(err))}`);
     }
   }
 
   /** The Run commands work on now (the session's, else the latest); undefined when there is none. */
   currentRun(): RunFile | undefined {
     try {
-      return resolveRun(this.config.workspace, this.session.runId).run;
+      return resolveRunRef(this.config.workspace, this.session.runId).run;
     } catch {
       return undefined;
     }
@@ -88,12 +104,16 @@ export class ChatSession {
     if (!cmd) return this.io.print(`Unknown command /${name}. /help lists them.`);
     if (cmd.name === 'exit') return 'exit';
     if (cmd.name === 'help') return this.io.print(slashHelp(this.usesAgent));
+    if (cmd.name === 'more') {
+      if (!this.io.more?.()) this.io.print('Nothing more to show.');
+      return;
+    }
     await this.execute(cmd.toIntent!(args.trim(), this.session), signal);
   }
 
   private async execute(intent: Intent, signal?: AbortSignal): Promise<void> {
     if (intent.kind === 'reply') {
-      if (intent.text) this.io.print(intent.text);
+      if (intent.text) this.io.print(chatSpeak(intent.text));
       return;
     }
     const op = findOperation(intent.op);
@@ -103,9 +123,14 @@ export class ChatSession {
     // The step works on a copy of the session, merged back only when it finishes: a cancelled
     // step (which may still be running in the background) cannot switch the current Run.
     const step: Session = { ...this.session };
-    const result = await untilAborted(runOperation(op, intent.input, { ...this.ctx, session: step, signal }), signal);
+    // A cancelled step may still be finishing in the background: its progress lines would be
+    // drawn over the prompt, so they stop the moment Ctrl-C is pressed.
+    const log = (line: string) => {
+      if (!signal?.aborted) this.ctx.log(line);
+    };
+    const result = await untilAborted(runOperation(op, intent.input, { ...this.ctx, log, session: step, signal }), signal);
     Object.assign(this.session, step);
-    this.io.print(op.render(result));
+    this.io.print(chatSpeak(op.render(result)));
   }
 
   private async ask(line: string, signal?: AbortSignal): Promise<void> {
@@ -131,7 +156,7 @@ export class ChatSession {
           this.io.note(`→ ${formatCall(call)}`);
         },
         onToolResult: (_name, content, artifact) => {
-          if (artifact?.ok) this.io.print(artifact.text);
+          if (artifact?.ok) this.io.print(chatSpeak(artifact.text));
           else this.io.note(`  ✗ ${artifact?.text ?? content}`);
         },
       },

@@ -7,13 +7,15 @@ import { ChatSession, type ChatIo } from './chat-session.js';
 import { makeCompleter } from './completer.js';
 import { appendHistory, loadHistory } from './history.js';
 import { fitWidth, makeStyle } from './style.js';
+import { looksLikeMarkdown, renderMarkdown } from './markdown.js';
+import { Pager } from './pager.js';
 
 const PROMPT = 'segmenta› ';
 
 export interface ReplOptions {
   config: Config;
   input?: NodeJS.ReadableStream & { isTTY?: boolean };
-  output?: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  output?: NodeJS.WritableStream & { isTTY?: boolean; columns?: number; rows?: number };
   /** Progress and status lines when not on a terminal (results stay alone on stdout). */
   errorOutput?: NodeJS.WritableStream;
   /** History file; false for none. Only used on a terminal. */
@@ -32,8 +34,16 @@ export async function startRepl(options: ReplOptions): Promise<void> {
   const errorOutput = options.errorOutput ?? process.stderr;
   const tty = Boolean(input.isTTY && output.isTTY);
   const style = makeStyle(output);
+  // On a terminal, Markdown (a brief, an agent's answer) is rendered and a long answer is cut
+  // to a page with "/more" for the rest; piped, text stays as it is for scripts to read.
+  const pager = new Pager(() => Math.max(8, (output.rows || 24) - 4), (text) => output.write(text + '\n'), (n) => style.dim(`… ${n} more line${n === 1 ? '' : 's'} — /more`));
+  const forTerminal = (text: string) => {
+    const width = output.columns || 80;
+    return fitWidth(looksLikeMarkdown(text) ? renderMarkdown(text, { width: Math.min(width, 100), color: style.color }) : text, width);
+  };
   const io: ChatIo = {
-    print: (text) => output.write(fitWidth(text, tty ? output.columns || 80 : undefined) + '\n'),
+    print: (text) => (tty ? pager.show(forTerminal(text)) : output.write(text + '\n')),
+    more: () => pager.more(),
     write: (chunk) => output.write(chunk),
     note: (line) => (tty ? output.write(style.dim(line) + '\n') : errorOutput.write(line + '\n')),
     style,

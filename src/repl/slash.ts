@@ -107,6 +107,8 @@ export const SLASH_COMMANDS: SlashCommand[] = [
   },
   { name: 'report', usage: '/report', help: "the current Run's HTML report", toIntent: () => op('report') },
   { name: 'eval', usage: '/eval', help: "run the evals on the current Run", toIntent: () => op('eval') },
+  { name: 'write', usage: '/write [resume]', help: "re-write the current Run's names, personas and copy (e.g. after configuring an LLM)", toIntent: (args) => op('write', /resume/i.test(args) ? { resume: true } : {}) },
+  { name: 'doctor', usage: '/doctor', help: 'check the LLM configuration (server, model, a structured call)', toIntent: () => op('doctor') },
   { name: 'runs', usage: '/runs', help: 'list the Runs in the workspace', toIntent: () => op('runs') },
   {
     name: 'use',
@@ -115,6 +117,7 @@ export const SLASH_COMMANDS: SlashCommand[] = [
     completes: 'run',
     toIntent: (args) => (args ? op('use', { run: args }) : ask('Usage: /use RUN (/runs lists them)')),
   },
+  { name: 'more', usage: '/more', help: 'the rest of a long answer' },
   { name: 'exit', usage: '/exit', help: 'leave (Ctrl-D works too)' },
 ];
 

@@ -25,8 +25,9 @@ export function makeStyle(stream: { isTTY?: boolean; columns?: number }, env: Re
   };
 }
 
-// A table row: cells separated by two or more spaces, a rule of dashes, or a Markdown row.
-const TABLE_LINE = /^\s*-{2,}(\s+-{2,})*\s*$|\S {2,}\S|^\s*\|.*\|\s*$/;
+// A table row: cells separated by two or more spaces, a rule of dashes, a Markdown row, or a
+// row of a box-drawn table (rendered Markdown).
+const TABLE_LINE = /^\s*-{2,}(\s+-{2,})*\s*$|\S {2,}\S|^\s*\|.*\|\s*$|^\s*[│┌└├]/;
 
 /**
  * Fit text to `width` columns: table rows are cut with "…" (wrapping would break the columns),
@@ -37,11 +38,31 @@ export function fitWidth(text: string, width: number | undefined): string {
   return text
     .split('\n')
     .flatMap((line) => {
-      if ([...line].length <= width) return [line];
-      if (TABLE_LINE.test(line)) return [[...line].slice(0, width - 1).join('') + '…'];
+      const plain = line.replace(ANSI, '');
+      if ([...plain].length <= width) return [line];
+      if (TABLE_LINE.test(plain)) return [cutVisible(line, width - 1) + '…'];
       return wrapLine(line, width);
     })
     .join('\n');
+}
+
+// Colour codes (rendered Markdown) take no columns.
+const ANSI = /\x1b\[[0-9;]*m/g;
+
+/** The first `n` visible characters of a line, its colour codes kept and reset at the cut. */
+function cutVisible(line: string, n: number): string {
+  let out = '';
+  let seen = 0;
+  for (const part of line.split(/(\x1b\[[0-9;]*m)/)) {
+    if (part.startsWith('\x1b[')) out += part;
+    else {
+      const chars = [...part].slice(0, n - seen);
+      out += chars.join('');
+      seen += chars.length;
+      if (seen >= n) break;
+    }
+  }
+  return /\x1b\[/.test(line) ? `${out}\x1b[0m` : out;
 }
 
 function wrapLine(line: string, width: number): string[] {

@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import lockfile from 'proper-lockfile';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
@@ -29,21 +30,65 @@ export function newRunId(now = new Date()): string {
   return `${stamp}-${randomBytes(2).toString('hex')}`;
 }
 
+const STAGING = '.staging-';
+// A staging folder's lock is refreshed every few seconds while its Run is being made; one left
+// by a killed process goes stale and the folder is removed the next time a Run starts.
+const STAGING_LOCK = { realpath: false, stale: 30_000, update: 5_000 } as const;
+
 /** A staging folder for a new Run; `commit()` moves it into place, `abort()` removes it. */
 export function stageRun(workspace: string, id: string) {
-  const dir = join(runsDir(workspace), `.staging-${id}`);
+  cleanStaleStaging(workspace);
+  const dir = join(runsDir(workspace), `${STAGING}${id}`);
   mkdirSync(dir, { recursive: true });
+  let release: (() => void) | undefined;
+  try {
+    release = lockfile.lockSync(dir, { ...STAGING_LOCK, lockfilePath: `${dir}.lock` });
+  } catch {
+    // Without a lock the folder is still ours; it is only at risk from a cleanup 30 s from now.
+  }
+  const unlock = () => {
+    try {
+      release?.();
+    } catch {
+      // Already released or compromised: nothing left to do.
+    }
+    release = undefined;
+  };
   return {
     dir,
     commit(): string {
       const final = runDir(workspace, id);
       renameSync(dir, final);
+      unlock();
       return final;
     },
     abort(): void {
       rmSync(dir, { recursive: true, force: true });
+      unlock();
     },
   };
+}
+
+/** Remove staging folders no live process holds (left by a crash or kill -9 during a save). */
+export function cleanStaleStaging(workspace: string): string[] {
+  const root = runsDir(workspace);
+  if (!existsSync(root)) return [];
+  const removed: string[] = [];
+  for (const name of readdirSync(root)) {
+    if (!name.startsWith(STAGING) || name.endsWith('.lock')) continue;
+    const dir = join(root, name);
+    let held = false;
+    try {
+      held = lockfile.checkSync(dir, { ...STAGING_LOCK, lockfilePath: `${dir}.lock` });
+    } catch {
+      held = false;
+    }
+    if (held) continue;
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(`${dir}.lock`, { recursive: true, force: true });
+    removed.push(name);
+  }
+  return removed;
 }
 
 // What must be true of any run.json we read back; the rest is trusted as our own output.
@@ -73,6 +118,46 @@ export function writeRunFile(dir: string, run: RunFile): void {
   writeFileAtomic(join(dir, RUN_JSON), JSON.stringify(run, null, 2) + '\n');
 }
 
+export interface UpdateOptions {
+  /** Told once when another writer holds the Run and this one waits ("waiting for …"). */
+  log?: (line: string) => void;
+  /** Longest wait for the lock before giving up with a clear error (default 60 s). */
+  waitMs?: number;
+}
+
+/**
+ * Change run.json without losing anyone else's change: take the Run's lock (proper-lockfile:
+ * a lock directory next to run.json, with mtime-refresh so a crashed holder's lock goes stale
+ * instead of blocking forever), re-read the file, apply `change` to what is there now, write it
+ * atomically, release. Long work (an LLM call) happens before, outside the lock; only the
+ * read-modify-write is inside it. Returns the Run as written.
+ */
+export async function updateRunFile(dir: string, change: (run: RunFile) => void, options: UpdateOptions = {}): Promise<RunFile> {
+  const target = join(dir, RUN_JSON);
+  const lockOpts = { realpath: false, stale: 10_000, update: 2_000, lockfilePath: `${target}.lock` };
+  let release: () => Promise<void>;
+  try {
+    release = await lockfile.lock(target, { ...lockOpts, retries: 0 });
+  } catch (err) {
+    if ((err as { code?: string }).code !== 'ELOCKED') throw new UsageError(`${target}: cannot lock the Run for an update (${(err as Error).message}).`);
+    options.log?.(`waiting for another update of Run ${dir.split(/[\\/]/).pop()} to finish…`);
+    const waitMs = options.waitMs ?? 60_000;
+    try {
+      release = await lockfile.lock(target, { ...lockOpts, retries: { retries: Math.ceil(waitMs / 100), factor: 1, minTimeout: 50, maxTimeout: 150, randomize: true } });
+    } catch {
+      throw new UsageError(`Run ${dir.split(/[\\/]/).pop()} is being updated by another command and stayed locked for ${Math.round(waitMs / 1000)} s; try again when it has finished.`);
+    }
+  }
+  try {
+    const run = readRunFile(dir);
+    change(run);
+    writeRunFile(dir, run);
+    return run;
+  } finally {
+    await release().catch(() => {});
+  }
+}
+
 export interface RunSummary {
   id: string;
   dir: string;
@@ -83,15 +168,26 @@ export interface RunSummary {
   writer: string;
 }
 
-/** Every complete Run in the workspace, newest first. */
-export function listRuns(workspace: string): RunSummary[] {
+export interface BrokenRun {
+  id: string;
+  dir: string;
+  error: Error;
+}
+
+/** Every complete Run in the workspace, newest first; unreadable ones go to `broken`. */
+export function listRuns(workspace: string, broken?: BrokenRun[]): RunSummary[] {
   const root = runsDir(workspace);
   if (!existsSync(root)) return [];
   const out: RunSummary[] = [];
   for (const name of readdirSync(root)) {
     if (name.startsWith('.')) continue;
     const dir = join(root, name);
-    if (!statSync(dir).isDirectory() || !existsSync(join(dir, RUN_JSON))) continue;
+    try {
+      // statSync follows links: a symlink loop or a dangling link is skipped, not fatal.
+      if (!statSync(dir).isDirectory() || !existsSync(join(dir, RUN_JSON))) continue;
+    } catch {
+      continue;
+    }
     try {
       const run = readRunFile(dir);
       out.push({
@@ -103,8 +199,10 @@ export function listRuns(workspace: string): RunSummary[] {
         k: run.metrics?.k ?? run.segments.length,
         writer: run.config?.writer ?? 'offline',
       });
-    } catch {
-      // A folder that is not a readable Run is skipped, not fatal for listing.
+    } catch (err) {
+      // A folder that is not a readable Run is not fatal for listing; it is kept aside so that
+      // asking for it by id says what is wrong instead of "no such Run".
+      broken?.push({ id: name, dir, error: err as Error });
     }
   }
   return out.sort((a, b) => (a.id < b.id ? 1 : -1));
@@ -115,7 +213,13 @@ export function listRuns(workspace: string): RunSummary[] {
  * the latest Run unless told otherwise.
  */
 export function resolveRun(workspace: string, ref?: string): { dir: string; run: RunFile } {
-  const runs = listRuns(workspace);
+  const broken: BrokenRun[] = [];
+  const runs = listRuns(workspace, broken);
+  // A Run whose run.json is truncated or corrupt is named with its error, never silently missing.
+  const brokenMatch = ref && ref !== 'latest' ? broken.find((b) => b.id === ref || b.id.startsWith(ref)) : undefined;
+  const newestBroken = broken.sort((a, b) => (a.id < b.id ? 1 : -1))[0];
+  if (brokenMatch && !runs.some((r) => r.id === ref)) throw brokenMatch.error;
+  if ((!ref || ref === 'latest') && newestBroken && (runs.length === 0 || newestBroken.id > runs[0].id)) throw newestBroken.error;
   if (runs.length === 0) {
     throw new UsageError(`no Runs in ${runsDir(workspace)} yet. Make one with \`segmenta segment FILE\`.`);
   }

@@ -11,6 +11,7 @@ import { helpText, parseCommand } from './commands.js';
 import { plainMessage } from './blocks.js';
 import { deliverToCommand, deliverToMention } from './deliver.js';
 import { Mentions, mentionText } from './mentions.js';
+import { registerActions } from './actions.js';
 
 export interface SlackBotOptions {
   settings: SlackSettings;
@@ -122,6 +123,8 @@ export function createSlackBot(opts: SlackBotOptions): SlackBot {
       log(`mention in ${event.channel}: could not answer (${describeError(err)})`);
     }
   });
+
+  registerActions(app, dispatcher, guards, log);
 
   app.error(async (err) => log(`slack: ${err.message}`));
 

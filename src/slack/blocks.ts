@@ -10,10 +10,39 @@ export interface SectionBlock {
   text: { type: 'mrkdwn'; text: string };
 }
 
+export interface MrkdwnText {
+  type: 'mrkdwn';
+  text: string;
+}
+
+export interface PlainText {
+  type: 'plain_text';
+  text: string;
+  emoji?: boolean;
+}
+
+export interface ButtonElement {
+  type: 'button';
+  text: PlainText;
+  action_id: string;
+  value: string;
+  style?: 'primary' | 'danger';
+}
+
+/** The Block Kit blocks segmenta posts (views.ts builds the rich ones). */
+export type Block =
+  | SectionBlock
+  | { type: 'section'; text?: MrkdwnText; fields: MrkdwnText[]; accessory?: ButtonElement }
+  | { type: 'section'; text: MrkdwnText; accessory: ButtonElement }
+  | { type: 'header'; text: PlainText }
+  | { type: 'context'; elements: MrkdwnText[] }
+  | { type: 'actions'; block_id?: string; elements: ButtonElement[] }
+  | { type: 'divider' };
+
 export interface SlackMessage {
   /** Notification / accessibility fallback text. */
   text: string;
-  blocks?: SectionBlock[];
+  blocks?: Block[];
 }
 
 /** Slack refuses a section text over 3,000 characters and a message over 50 blocks. */
@@ -146,4 +175,20 @@ export function plainMessage(text: string): SlackMessage {
 function fallbackText(text: string): string {
   const first = text.split('\n').find((l) => l.trim()) ?? '';
   return first.length > 150 ? `${first.slice(0, 149)}…` : first;
+}
+
+/** All the text a block shows (section text and fields, header, context), for fallbacks and tests. */
+export function blockText(block: Block): string {
+  switch (block.type) {
+    case 'header':
+      return block.text.text;
+    case 'context':
+      return block.elements.map((e) => e.text).join('\n');
+    case 'actions':
+      return block.elements.map((e) => e.text.text).join(' | ');
+    case 'divider':
+      return '';
+    default:
+      return [block.text?.text, ...('fields' in block ? block.fields.map((f) => f.text) : [])].filter((t) => t !== undefined).join('\n');
+  }
 }

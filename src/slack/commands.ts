@@ -68,6 +68,13 @@ export const SUBCOMMANDS: Record<string, SubCommand> = {
     input: (a) => (a.length === 0 ? {} : a.length === 2 ? { from: a[0], to: a[1] } : 'which Runs? `/segmenta changes` (the latest against the one before) or `/segmenta changes RUN_A RUN_B`'),
   },
   eval: { usage: 'eval', help: 'how consistent and true to their members the names are', op: 'eval', input: () => ({}) },
+  write: {
+    usage: 'write',
+    help: "re-write the current Run's names, personas and copy with the configured writer (the old texts are kept)",
+    op: 'write',
+    input: (a) => (a[0]?.toLowerCase() === 'resume' ? { resume: true } : {}),
+  },
+  doctor: { usage: 'doctor', help: "check the bot's LLM configuration: the server answers, the model exists", op: 'doctor', input: () => ({}) },
   runs: { usage: 'runs', help: 'the Runs in the workspace, newest first', op: 'runs', input: () => ({}) },
   use: {
     usage: 'use RUN',

@@ -4,6 +4,7 @@ import { runOperation, type OpContext, type Session } from '../ops/operation.js'
 import { isSegmentaError } from '../errors.js';
 import { SLACK_OPS } from './commands.js';
 import { plainMessage, scrub, toMessages, type SlackMessage } from './blocks.js';
+import { viewFor } from './views.js';
 
 /** A file to post instead of (long) blocks: a brief is a document, not a chat message. */
 export interface SlackFile {
@@ -48,6 +49,9 @@ export class Dispatcher {
   async run(opName: string, input: unknown, channel: string): Promise<Reply> {
     const op = SLACK_OPS.has(opName) ? (this.deps.lookup ?? findOperation)(opName) : undefined;
     if (!op) return fail(`\`${opName}\` is not available from Slack in this version of segmenta.`, opName);
+    // Slack names Runs by id, prefix or `latest`: a path would let a Slack user read folders on the bot's machine.
+    const run = (input as { run?: unknown } | undefined)?.run;
+    if (typeof run === 'string' && /[\\/~]|^\./.test(run)) return fail('from Slack, name a Run by its id (`/segmenta runs` lists them), not by a path.', opName);
     const log = this.deps.log ?? (() => {});
     const ctx: OpContext = {
       config: this.deps.config,
@@ -58,13 +62,25 @@ export class Dispatcher {
     };
     try {
       const result = await (this.deps.run ?? runOperation)(op, input, ctx);
-      return { ok: true, op: op.name, messages: toMessages(op.render(result)), file: fileOf(op.name, result) };
+      // Segments, a segment card and compare have Block Kit views; the rest is their rendered text.
+      return { ok: true, op: op.name, messages: viewFor(op.name, result) ?? toMessages(hidePaths(op.render(result))), file: fileOf(op.name, result) };
     } catch (err) {
-      if (isSegmentaError(err)) return fail(err.message.split('\n')[0], op.name);
+      if (isSegmentaError(err)) return fail(hidePaths(err.message.split('\n')[0]), op.name);
       log(`[${op.name}] failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
       return fail('something went wrong on my side running that. The details are in the bot\'s log; please try again or tell whoever runs segmenta.', op.name);
     }
   }
+}
+
+// Absolute paths on the bot's machine (POSIX or Windows), two segments or more.
+const SERVER_PATH = /(?<![\w:/.])(?:\/(?:[\w.@+-]+\/)+[\w.@+-]*|[A-Za-z]:\\(?:[\w .@+-]+\\)+[\w.@+-]*)/g;
+
+/** Slack users never see where the bot keeps its files: a path becomes its last part. */
+export function hidePaths(text: string): string {
+  return text.replace(SERVER_PATH, (p) => {
+    const last = p.split(/[\\/]/).filter(Boolean).pop();
+    return last ? `…/${last}` : '…';
+  });
 }
 
 function fail(text: string, op?: string): Reply {
@@ -75,5 +91,5 @@ function fail(text: string, op?: string): Reply {
 function fileOf(op: string, result: unknown): SlackFile | undefined {
   const r = result as { markdown?: unknown; segment?: unknown; runId?: unknown };
   if (op !== 'brief' || typeof r.markdown !== 'string') return undefined;
-  return { filename: `segment-${r.segment}-brief.md`, title: `Campaign brief — segment ${r.segment} (Run ${r.runId})`, content: scrub(r.markdown) };
+  return { filename: `segment-${r.segment}-brief.md`, title: `Campaign brief — segment ${r.segment} (Run ${r.runId})`, content: hidePaths(scrub(r.markdown)) };
 }

@@ -1,5 +1,5 @@
 import { parseIntent } from '../agent/intent.js';
-import { resolveRun } from '../run/store.js';
+import { resolveRunRef } from '../ops/resolve.js';
 import type { RunFile } from '../model/run.js';
 import type { Config } from '../config.js';
 import type { OpContext } from '../ops/operation.js';
@@ -156,7 +156,7 @@ function withNote(reply: Reply, note: string): void {
 
 function currentRun(config: Config, runId: string | undefined): RunFile | undefined {
   try {
-    return resolveRun(config.workspace, runId).run;
+    return resolveRunRef(config.workspace, runId).run;
   } catch {
     return undefined; // no Run yet: the parser asks for one when it needs it
   }

@@ -2,78 +2,323 @@
 export type PiiKind = 'email' | 'phone' | 'name' | 'address' | 'ip' | 'other';
 
 /**
- * PII patterns, shared by schema inference (is this column PII?) and by the scrubber that
- * cleans every snippet before it is shown in a brief or sent to an LLM.
+ * PII detection, shared by schema inference (is this column PII?), the scrubber that cleans
+ * every snippet before it is stored or sent, the privacy guard's last look at each outgoing
+ * body and the output checks. One finder (`createPiiMatcher`) holds the rules, so text that was
+ * scrubbed always passes the guard, and the guard blocks exactly what the scrubber would remove.
+ *
+ * Matching is done on normalised forms, because a hostile or careless file writes the same
+ * value many ways: digits with any separators ("0 7 2 6 3 4 2 5 6 2 1", "+86 138-1234-5678"),
+ * names in any case and order ("HADDAD, ANA" for "Ana Haddad"), accents dropped ("JOSE" for
+ * "José"), and emails spelled out ("ana dot haddad at example dot com", "ana(at)example(dot)com").
+ * Hand-written: no maintained npm package covers these variants (the ones that exist match
+ * well-formed emails and phones only), and the rules must be exactly the same in the scrubber
+ * and the guard.
  */
-export const PII_PATTERNS: Record<Exclude<PiiKind, 'name' | 'other'>, RegExp> = {
-  email: /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g,
-  // International or national phone numbers: 7+ digits with optional separators and a leading +;
-  // the second branch is the North American "(555) 123-4567" form, which the first does not reach.
-  // Never part of a longer token (Run ids like 20261124-173512-ab12 are not phones), but a
-  // number may end a sentence ("call 07700 900123.").
-  phone: /(?<![\w.-])(?:(?:\+?\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?)?\d{2,4}[\s.-]?\d{3,4}[\s.-]?\d{2,4}|(?:\+?1[\s.-]?)?\(\d{3}\)[\s.-]?\d{3}[\s.-]?\d{4})(?!\w|[.-]\w)/g,
+
+/** The well-formed patterns, kept for callers that match one kind (schema inference, evals). */
+export const PII_PATTERNS: Record<'email' | 'phone' | 'ip' | 'address', RegExp> = {
+  email: /[A-Za-z0-9._%+-]+\s?[@＠]\s?[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g,
+  // 7+ digits with any of these separators between them, optionally a leading +; see phoneLike().
+  phone: /(?<![A-Za-z0-9_])\+?\(?\d(?:[ \t\r\n\u00a0.\-()\/]{0,3}\d)+(?![A-Za-z0-9_])/g,
   ip: /\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)\b/g,
-  address: /\b\d{1,5}\s+(?:[A-Z][a-z]+\s){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Way|Place|Pl|Terrace|Close)\b\.?/g,
+  address: /\b\d{1,5}\s+(?:[A-Z][a-z]+\s){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Way|Place|Pl|Terrace|Close|Straße|Strasse|Weg|Allee|Platz|Rue|Calle|Via)\b\.?/g,
 };
 
-/** Column names that say PII whatever their values look like. */
-const PII_NAME_HINTS: [RegExp, PiiKind][] = [
-  [/e[-_ ]?mail/i, 'email'],
-  [/phone|mobile|cell|tel(ephone)?\b|msisdn/i, 'phone'],
-  [/^(first|last|full|given|family|sur)?[-_ ]?name$|^(customer|client|contact)[-_ ]?name$/i, 'name'],
-  [/address|street|addr\b|postcode|zip(code)?|postal/i, 'address'],
-  [/^ip([-_ ]?addr(ess)?)?$/i, 'ip'],
-  [/ssn|social[-_ ]?security|passport|credit[-_ ]?card|iban|national[-_ ]?id|birth[-_ ]?date|dob/i, 'other'],
-];
+const TLDS = 'com|net|org|edu|gov|io|co|uk|de|fr|es|it|nl|pl|cn|jp|ru|br|in|au|ca|ch|se|no|dk|fi|be|at|eu|info|biz|me|us|mail|email|online';
+const AT = String.raw`(?:\s*[@＠]\s*|\s*[\[(<{]\s*(?:at|@)\s*[\])>}]\s*|\s+at\s+)`;
+const DOT = String.raw`(?:\s*[\[(<{]\s*(?:dot|\.)\s*[\])>}]\s*|\s+dot\s+|\s?\.\s?)`;
+/** "ana dot haddad at example dot com", "ana(at)example(dot)com", "ana @ example . com". */
+const EMAIL_SPELLED = new RegExp(String.raw`(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*(?:${DOT}[A-Za-z0-9_%+-]+)*${AT}[A-Za-z0-9-]+(?:${DOT}[A-Za-z0-9-]+)*${DOT}(?:${TLDS})\b`, 'gi');
+/** Chinese resident id (身份证): 17 digits and a digit or X, optionally grouped. */
+const CN_ID = /(?<![A-Za-z0-9])\d{6}[ -]?(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])[ -]?\d{3}[\dXx](?![A-Za-z0-9])/g;
+/** A Chinese name after a label that says so ("姓名：王伟", "联系人 李娜", "我叫张伟"). */
+const CN_LABELLED_NAME = /(?:姓名|名字|联系人|收件人|收货人|客户|我叫|我是)[:：\s]*([\p{Script=Han}]{2,4})/gu;
 
-export function piiKindFromName(column: string): PiiKind | undefined {
-  for (const [re, kind] of PII_NAME_HINTS) if (re.test(column)) return kind;
-  return undefined;
+// Never PII, though digit-heavy: JSON-schema bounds (MAX_SAFE_INTEGER), Run ids, ISO dates and times, d/m/y dates. They are masked
+// before the digit rule runs, so "20261124-173512-ab12" or "2024-03-01" stay as they are.
+const PROTECTED = /"(?:minimum|maximum|exclusiveMinimum|exclusiveMaximum|minLength|maxLength|minItems|maxItems)"\s*:\s*-?\d+|\b9007199254740991\b|\b\d{8}-\d{6}-[0-9a-f]{4}\b|\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{4}\b/g;
+
+/** A digit run is a phone when it has 7+ digits and is not a plain number ("1500000", "1234.56"). */
+function phoneLike(m: string): boolean {
+  const digits = m.replace(/\D/g, '').length;
+  if (digits < 7) return false;
+  if (/^\d+\.\d+$/.test(m)) return false; // a decimal number
+  if (/^\d+$/.test(m)) return digits >= 9 || m.startsWith('0');
+  // Numbers in prose ("196.40 (2.1×)", "12.5 13.2") join dots with other separators; a phone
+  // written with dots uses dots only ("555.123.4567", "0.7.2.6…").
+  const seps = new Set(m.replace(/^\+/, '').replace(/\d+/g, '').replace(/\s+/g, ' ').replace(/[()]/g, '(').split(''));
+  if (seps.has('.') && seps.size > 1) return false;
+  return true;
 }
 
-// Whole-value versions of the patterns, compiled once: schema inference tests thousands of values.
-const WHOLE_VALUE = (['email', 'ip', 'phone', 'address'] as const).map((kind) => [kind, new RegExp(`^(?:${PII_PATTERNS[kind].source})$`)] as const);
+export type PiiSpanKind = 'email' | 'phone' | 'ip' | 'address' | 'id' | 'name';
+export interface PiiSpan {
+  start: number;
+  end: number;
+  kind: PiiSpanKind;
+}
+
+export const PII_PLACEHOLDER: Record<PiiSpanKind, string> = { email: '[email]', phone: '[phone]', ip: '[ip]', address: '[address]', id: '[id]', name: '[name]' };
+const PLACEHOLDER_WORDS = new Set(['email', 'phone', 'ip', 'address', 'id', 'name']);
+
+/** Lowercase, accents removed, full-width forms folded: the form names are compared in. */
+export function foldCase(s: string): string {
+  return s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+}
+
+/**
+ * Ordinary words that are also first names or surnames: alone they count only as part of a
+ * run of known words ("Will Smith"), never by themselves ("Will you…" opens a sentence).
+ */
+const ORDINARY_WORDS = new Set(
+  `will may june april august rose mark bill grace hope joy faith summer autumn dawn sky star king price young long white black brown
+  green gray grey rich bright best love sage page hall field hill wood stone lane park bell ward cook baker hunter fisher miller
+  taylor carter cash sale gold silver can did don art guy ray sun day new more one all any the and for you our your here there
+  this that with from dear hello thanks thank great good nice happy order shop store`.split(/\s+/),
+);
+
+const LETTER_TOKEN = /[\p{L}\p{N}'’]+/gu;
+const HAN = /\p{Script=Han}/u;
+
+// Common surnames: a 2–4 character Han value starting with one is read as a person's name.
+const CN_SURNAMES = new Set('王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤欧司上诸'.split(''));
+
+function patternSpans(text: string): PiiSpan[] {
+  const spans: PiiSpan[] = [];
+  const masked = text.replace(PROTECTED, (m) => '\u0000'.repeat(m.length));
+  const add = (re: RegExp, kind: PiiSpanKind, keep?: (m: string) => boolean, src = masked) => {
+    // matchAll copies a global regex, so the shared ones keep no state between calls.
+    for (const m of src.matchAll(re)) {
+      if (!keep || keep(m[0])) spans.push({ start: m.index!, end: m.index! + m[0].length, kind });
+    }
+  };
+  add(PII_PATTERNS.email, 'email');
+  add(EMAIL_SPELLED, 'email', (m) => /[@＠]|\bat\b|\(at\)|\[at\]/i.test(m));
+  add(PII_PATTERNS.ip, 'ip');
+  add(PII_PATTERNS.address, 'address');
+  add(CN_ID, 'id');
+  add(PII_PATTERNS.phone, 'phone', phoneLike);
+  for (const m of text.matchAll(CN_LABELLED_NAME)) {
+    const at = m.index! + m[0].length - m[1].length;
+    spans.push({ start: at, end: at + m[1].length, kind: 'name' });
+  }
+  return spans;
+}
+
+/** Overlapping spans merged (the earliest-starting, then longest, wins the kind). */
+function mergeSpans(spans: PiiSpan[]): PiiSpan[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: PiiSpan[] = [];
+  for (const s of sorted) {
+    const last = out[out.length - 1];
+    if (last && s.start < last.end) last.end = Math.max(last.end, s.end);
+    else out.push({ ...s });
+  }
+  return out;
+}
+
+export interface PiiMatcher {
+  /** Where PII is in `text`: patterns and known values, merged, in order. */
+  spans(text: string): PiiSpan[];
+  /** `text` with every span replaced by its placeholder ("[phone]", "[name]"). */
+  scrub(text: string): string;
+  /** The kinds found (empty when clean). */
+  kinds(text: string): PiiSpanKind[];
+}
+
+/**
+ * A matcher for one table's PII values (its PII columns), built once: patterns for emails,
+ * phones, ids, IPs and street addresses, plus the values themselves. Every word of a name-like
+ * value is known in folded form; a run of two or more known words counts whatever its case,
+ * order or punctuation ("HADDAD, ANA", "haddad ana"), and a single known word of 3+ letters
+ * counts where the text capitalises it ("Haddad", "HADDAD"), so "will" never matches a "Will".
+ * Han values (王伟) are matched as substrings, since Chinese text has no spaces.
+ */
+export function createPiiMatcher(knownValues?: Iterable<string>): PiiMatcher {
+  const PATTERN_ONLY = knownValues ? patternMatcher() : undefined!;
+  const words = new Set<string>();
+  const han = new Set<string>();
+  for (const raw of knownValues ?? []) {
+    const v = raw.trim();
+    if (!v) continue;
+    // Emails, phones and ids are caught by the patterns; their pieces ("example", "com") are not names.
+    if (/[@＠]/.test(v) || PATTERN_ONLY.kinds(v).some((k) => k !== 'address')) continue;
+    for (const tok of v.match(LETTER_TOKEN) ?? []) {
+      if (/^\p{N}+$/u.test(tok)) continue;
+      if (HAN.test(tok)) {
+        if (tok.length >= 2 && tok.length <= 6) han.add(tok);
+        continue;
+      }
+      const f = foldCase(tok.replace(/['’]s$/, ''));
+      if (f.length >= 2 && !PLACEHOLDER_WORDS.has(f)) words.add(f);
+    }
+  }
+
+  function knownSpans(text: string): PiiSpan[] {
+    const spans: PiiSpan[] = [];
+    if (words.size > 0) {
+      const toks = [...text.matchAll(LETTER_TOKEN)].map((m) => ({ raw: m[0], start: m.index!, end: m.index! + m[0].length }));
+      const known = toks.map((t) => words.has(foldCase(t.raw.replace(/['’]s$/, ''))));
+      for (let i = 0; i < toks.length; i++) {
+        if (!known[i]) continue;
+        // A run of known words joined by spaces, commas, dots or hyphens only.
+        let j = i;
+        while (j + 1 < toks.length && known[j + 1] && /^[\s,.\-·]{1,3}$/.test(text.slice(toks[j].end, toks[j + 1].start))) j++;
+        const single = j === i;
+        const t = toks[i];
+        if (!single || (t.raw.length >= 3 && /^\p{Lu}/u.test(t.raw) && !ORDINARY_WORDS.has(foldCase(t.raw)))) spans.push({ start: toks[i].start, end: toks[j].end, kind: 'name' });
+        i = j;
+      }
+    }
+    if (han.size > 0) {
+      for (const m of text.matchAll(/\p{Script=Han}+/gu)) {
+        const run = m[0];
+        for (let a = 0; a < run.length; a++) {
+          for (let n = Math.min(6, run.length - a); n >= 2; n--) {
+            if (han.has(run.slice(a, a + n))) {
+              spans.push({ start: m.index! + a, end: m.index! + a + n, kind: 'name' });
+              a += n - 1;
+              break;
+            }
+          }
+        }
+      }
+    }
+    return spans;
+  }
+
+  function spans(text: string): PiiSpan[] {
+    if (!text) return [];
+    return mergeSpans([...patternSpans(text), ...knownSpans(text)]);
+  }
+
+  function scrub(text: string): string {
+    const found = spans(text);
+    let out = text;
+    for (let k = found.length - 1; k >= 0; k--) out = out.slice(0, found[k].start) + PII_PLACEHOLDER[found[k].kind] + out.slice(found[k].end);
+    return out;
+  }
+
+  // Every kind found, before overlaps are merged ("12 Oak Street" is an address and a known value).
+  const kinds = (text: string) => (text ? [...new Set([...patternSpans(text), ...knownSpans(text)].map((s) => s.kind))] : []);
+  return { spans, scrub, kinds };
+}
+
+/** Build a scrubber (text → text with PII replaced); see createPiiMatcher. */
+export function createScrubber(knownValues?: Iterable<string>): (text: string) => string {
+  return createPiiMatcher(knownValues).scrub;
+}
+
+/** Scrub one text with patterns only (no known values). */
+export const scrubPii = createScrubber();
+
+// ---------------------------------------------------------------------------------------------
+// Columns: which are PII by their name, in several languages
+
+/** Words of a column name: snake, kebab, dotted and camelCase split, folded. */
+function nameTokens(column: string): string[] {
+  return foldCase(column.replace(/([a-z])([A-Z])/g, '$1 $2'))
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+const EMAIL_WORDS = /^(e?mail|email|emails|e_mail|courriel|correo|posta|epost|邮箱|电子邮件|电邮)$/;
+const PHONE_WORDS = /^(phone|phones|mobile|cell|cellphone|tel|telephone|msisdn|telefon|telefone|telefono|teléfono|telefonnummer|handy|movil|móvil|celular|cellulare|portable|gsm|whatsapp|手机|手机号|电话|联系电话|联系方式)$/;
+const ADDRESS_WORDS = /^(address|addr|street|postcode|zip|zipcode|postal|adresse|anschrift|strasse|straße|plz|direccion|dirección|indirizzo|endereco|endereço|adres|ulica|地址|住址|邮编)$/;
+const OTHER_WORDS = /^(ssn|passport|iban|dob|birthdate|birthday|geburtsdatum|reisepass|personalausweis|dni|nif|nie|pesel|cpf|身份证|身份证号|护照)$/;
+/** Words that by themselves say "a person's name". */
+const NAME_WORDS = new Set(
+  `name names fullname firstname lastname surname forename givenname familyname middlename maidenname nickname username displayname
+  vorname nachname familienname rufname nom prenom apellido apellidos nombre cognome nome sobrenome voornaam achternaam naam tussenvoegsel
+  nazwisko imie fornavn etternavn efternavn fornamn efternamn sukunimi etunimi soyad soyadi soyadı isim имя фамилия отчество
+  姓名 名字 姓氏 氏名 이름`.split(/\s+/),
+);
+/** Qualifiers that make "X name" a person's name ("billing_last_name", "Kunden-Name"). */
+const PERSON_QUALIFIERS = new Set(
+  `first last full given family sur middle maiden nick display real legal customer cust client kunde kunden contact kontakt billing
+  shipping delivery buyer user member account recipient holder card cardholder owner person patient guest passenger employee emergency
+  parent spouse my your f l de du la el le der die del`.split(/\s+/),
+);
+/** Qualifiers that make "X name" a thing's name ("product_name"): a feature, not PII. */
+const THING_QUALIFIERS = new Set(
+  `product produit produkt producto prodotto item article artikel sku brand marke marque store shop boutique laden tienda negozio campaign
+  kampagne category kategorie categorie categoria plan company firma entreprise empresa business org organization organisation city stadt
+  ville ciudad country land pays region file event segment channel device browser page host domain team tier level program list tag source
+  medium app model course pet col column field dataset table group role job title department dept service package bundle offer promo
+  coupon variant collection color colour size style`.split(/\s+/),
+);
+
+type NameVerdict = { kind: PiiKind } | { doubt: string } | undefined;
+
+function judgeColumnName(column: string): NameVerdict {
+  const toks = nameTokens(column);
+  if (toks.some((t) => EMAIL_WORDS.test(t)) || /e[-_ ]?mail/i.test(column)) return { kind: 'email' };
+  if (toks.some((t) => PHONE_WORDS.test(t))) return { kind: 'phone' };
+  if (toks.some((t) => OTHER_WORDS.test(t)) || /social[-_ ]?security|credit[-_ ]?card|national[-_ ]?id|birth[-_ ]?date/i.test(column)) return { kind: 'other' };
+  if (toks.some((t) => ADDRESS_WORDS.test(t))) return { kind: 'address' };
+  if (toks.length === 1 && /^ip(addr(ess)?)?$/.test(toks[0])) return { kind: 'ip' };
+  if (/^ip$/.test(toks[0] ?? '') && toks.slice(1).every((t) => /^addr(ess)?$/.test(t))) return { kind: 'ip' };
+  const nameAt = toks.findIndex((t) => NAME_WORDS.has(t));
+  if (nameAt < 0) {
+    // CJK column names have no separators: "客户姓名" holds 姓名.
+    if (/姓名|名字|姓氏|氏名/.test(column)) return { kind: 'name' };
+    return undefined;
+  }
+  const others = toks.filter((_, i) => i !== nameAt).filter((t) => !/^\d+$/.test(t));
+  if (others.length === 0) return { kind: 'name' };
+  if (others.some((t) => THING_QUALIFIERS.has(t))) return undefined;
+  if (others.every((t) => PERSON_QUALIFIERS.has(t) || NAME_WORDS.has(t))) return { kind: 'name' };
+  return { doubt: `named like a name ("${column}") but not clearly a person's or a thing's` };
+}
+
+export function piiKindFromName(column: string): PiiKind | undefined {
+  const v = judgeColumnName(column);
+  return v && 'kind' in v ? v.kind : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values: which PII kind one value looks like
+
+let patternOnly: PiiMatcher | undefined;
+function patternMatcher(): PiiMatcher {
+  return (patternOnly ??= createPiiMatcher());
+}
+/** "Jane Doe", "HADDAD, ANA", "Mary-Ann O'Neil", "José Álvarez": 2–4 capitalised words and nothing else. */
+const PERSON_NAME = /^\p{Lu}[\p{L}'’.-]*(?:,?\s+\p{Lu}[\p{L}'’.-]*){1,3}$/u;
+const HAN_NAME = /^\p{Script=Han}{2,4}$/u;
 
 /** Which PII kind a single value looks like, if any (the whole value, not a part of it). */
 export function piiKindOfValue(value: string): PiiKind | undefined {
   const v = value.trim();
   if (!v) return undefined;
-  for (const [kind, re] of WHOLE_VALUE) {
-    if (re.test(v)) return kind;
+  const found = patternMatcher().spans(v);
+  // Whole value (give or take surrounding punctuation) is one PII span.
+  if (found.length === 1 && found[0].start <= 1 && found[0].end >= v.length - 1) {
+    const k = found[0].kind;
+    return k === 'id' ? 'other' : k;
   }
-  // "Jane Doe", "Mary-Ann O'Neil": two or three capitalised words and nothing else.
-  if (/^[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+){1,2}$/.test(v)) return 'name';
+  if (PERSON_NAME.test(v)) return 'name';
+  if (HAN_NAME.test(v) && CN_SURNAMES.has(v[0])) return 'name';
   return undefined;
 }
 
 /**
- * Build a scrubber that removes PII from free text: patterns (emails, phones, IPs, street
- * addresses), then any word of a known PII column value ("Jane Doe" in a name column scrubs
- * "Jane" and "Doe" wherever they stand). Built once per table: the word set can be large.
+ * Whether a text column's status is unclear: a name that could be a person's, or values that
+ * are mostly single capitalised words and varied (first names, surnames: "Kowalski"), which a
+ * city or brand column rarely is. Such a column is left out (treated as PII) and reported,
+ * never made a feature. Returns the reason, for the user.
  */
-export function createScrubber(knownValues?: Iterable<string>): (text: string) => string {
-  const words = new Set<string>();
-  for (const v of knownValues ?? []) {
-    for (const w of v.trim().split(/\s+/)) if (w.length >= 3 && /^[\p{Lu}]/u.test(w)) words.add(w);
+export function piiDoubt(column: string, sample: string[]): string | undefined {
+  const byName = judgeColumnName(column);
+  if (byName && 'doubt' in byName) return byName.doubt;
+  if (byName) return undefined;
+  const values = sample.map((v) => v.trim()).filter(Boolean);
+  if (values.length < 20) return undefined;
+  const single = values.filter((v) => /^\p{Lu}[\p{Ll}'’-]{2,}$/u.test(v) || /^\p{Lu}{3,}$/u.test(v) || (HAN_NAME.test(v) && CN_SURNAMES.has(v[0])));
+  const distinct = new Set(single.map(foldCase)).size;
+  if (single.length >= 0.6 * values.length && distinct >= 20 && distinct >= 0.2 * values.length) {
+    return `values are mostly single capitalised words and varied (${distinct} distinct in a sample of ${values.length}): they may be person names`;
   }
-  return (text: string) => {
-    let out = text
-      .replace(PII_PATTERNS.email, '[email]')
-      .replace(PII_PATTERNS.ip, '[ip]')
-      .replace(PII_PATTERNS.address, '[address]')
-      .replace(PII_PATTERNS.phone, (m) => (m.replace(/\D/g, '').length >= 7 ? '[phone]' : m));
-    if (words.size > 0) {
-      out = out
-        .split(/(\s+)/)
-        .map((tok) => {
-          const bare = tok.replace(/^[("'“‘]+|[.,!?;:)"'”’]+$/g, '');
-          return bare && words.has(bare) ? tok.replace(bare, '[name]') : tok;
-        })
-        .join('');
-    }
-    return out;
-  };
+  return undefined;
 }
-
-/** Scrub one text with patterns only (no known values). */
-export const scrubPii = createScrubber();

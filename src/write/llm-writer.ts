@@ -228,8 +228,9 @@ export class LlmWriter implements Writer {
         prompt: prompt.name,
         promptHash: prompt.hash,
         messages: turns.map((t) => ({ ...t })),
-        reply: reply.rawText,
-        refusal: reply.refusal,
+        // Stored in the Run's transcript: scrubbed like everything else the Run keeps.
+        reply: reply.rawText === undefined ? undefined : this.guard.scrub(reply.rawText),
+        refusal: reply.refusal === undefined ? undefined : this.guard.scrub(reply.refusal),
         problems,
         at: new Date().toISOString(),
       });

@@ -1,7 +1,7 @@
 import type { SegmentProfile } from '../model/profile.js';
 import { checkCopyFit, checkDistinctNames, checkGrounding, checkNameFit, type CheckProblem } from './checks.js';
 import type { Copy, Persona, SegmentName } from '../model/texts.js';
-import { findQuarantined } from '../llm/injection.js';
+import { findQuarantined, markupProblems } from '../llm/injection.js';
 import { checkScript } from './checks.js';
 import type { Language } from '../util/script.js';
 
@@ -29,6 +29,7 @@ function textProblems(text: string, field: string, profile: SegmentProfile, ctx:
   const out: CheckProblem[] = [...checkGrounding(text, profile, { field, allow }), ...ctx.pii(text, field)];
   if (URL_LIKE.test(text)) out.push({ field, problem: 'contains a URL' });
   if (ctx.lang) out.push(...checkScript(text, ctx.lang, field));
+  for (const problem of markupProblems(text)) out.push({ field, problem });
   const injected = findQuarantined(text, ctx.quarantine);
   if (injected.length) out.push({ field, problem: 'repeats words from a withheld customer snippet (a prompt injection); describe the segment from its numbers' });
   return out;

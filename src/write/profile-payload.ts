@@ -1,7 +1,7 @@
 import type { SegmentProfile } from '../model/profile.js';
 import { describeCategory, describeNumeric, describePredicted, describeSize, describeTerm, describeTier } from './format.js';
 import { SENSITIVE_COLUMN } from './vocabulary.js';
-import { looksLikeInstruction } from '../llm/injection.js';
+import { filterLabel, looksLikeInstruction } from '../llm/injection.js';
 import { PrivacyError, SNIPPET_MAX_CHARS, type PrivacyGuard } from '../llm/privacy.js';
 
 /**
@@ -32,7 +32,9 @@ export interface SegmentPayload {
 
 export function segmentPayload(profile: SegmentProfile, guard: PrivacyGuard, currency?: string, limits: PayloadLimits = DEFAULT_PAYLOAD_LIMITS): SegmentPayload {
   if (profile.small) throw new PrivacyError(`segment ${profile.id}`, ['a segment under the minimum size (never sent to an LLM)']);
-  const label = (s: string) => guard.quote(s, 60);
+  // Every label from the file is data: scrubbed, quoted, and withheld when it reads like an instruction.
+  const withheld: string[] = [];
+  const label = (s: string) => filterLabel(guard.quote(s, 60), withheld);
   const lines: string[] = [`<segment id="${profile.id}">`, `Size: ${describeSize(profile)}`];
 
   const numeric = profile.numeric
@@ -66,7 +68,6 @@ export function segmentPayload(profile: SegmentProfile, guard: PrivacyGuard, cur
     lines.push('Predicted from purchase history:', `- ${d.buy}`, `- ${d.churn}`, ...(d.value ? [`- ${d.value}`] : []));
   }
 
-  const withheld: string[] = [];
   const traits: string[] = [];
   const snippets: string[] = [];
   for (const rep of profile.representatives) {

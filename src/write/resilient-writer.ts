@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { LlmConfig } from '../config.js';
 import { CancelledError, ConfigError, ProviderError, RateLimitError, SegmentaError, TimeoutError } from '../errors.js';
 import type { SegmentProfile } from '../model/profile.js';
@@ -21,6 +22,16 @@ export interface ResilientWriterOptions {
    * stop calling the LLM for the remaining items: each would cost every retry and timeout.
    */
   breakerThreshold?: number;
+  /**
+   * Total time the LLM may take over one Run, from its first call (not only per attempt: a hung
+   * server used to cost every item every retry, ~13× the timeout). Past it, requests in flight
+   * are cut and the remaining items are written offline, marked as fallbacks.
+   */
+  deadlineMs?: number;
+  /** Aborted when the deadline passes; the LLM writer's requests listen to it. */
+  deadlineController?: AbortController;
+  /** The user's own cancellation, told apart from the deadline's. */
+  userSignal?: AbortSignal;
 }
 
 export type Fallback = LlmRecord['fallbacks'][number];
@@ -81,6 +92,11 @@ export class ResilientWriter implements Writer {
     );
   }
 
+  /** The LLM writer's prompts and replies (for llm-transcript.jsonl); fallbacks add none. */
+  get transcript(): readonly unknown[] {
+    return this.llm.transcript;
+  }
+
   /**
    * What run.json keeps of this write (`RunFile.llm`). Given the record of an interrupted write
    * that this one resumed, usage adds up and its fallbacks stay for segments not written now.
@@ -105,10 +121,27 @@ export class ResilientWriter implements Writer {
     };
   }
 
+  private deadlineStarted = false;
+  private deadlinePassed = false;
+
+  private startDeadline(): void {
+    const ms = this.options.deadlineMs;
+    if (this.deadlineStarted || !ms) return;
+    this.deadlineStarted = true;
+    const timer = setTimeout(() => {
+      this.deadlinePassed = true;
+      this.options.deadlineController?.abort(new TimeoutError(`the LLM deadline for this Run (${Math.round(ms / 1000)} s) passed`));
+    }, ms);
+    timer.unref?.();
+  }
+
   private async attempt<T>(viaLlm: () => Promise<T>, viaOffline: () => Promise<T>, segments: number[], item: string): Promise<T> {
     const what = segments.length === 1 ? `${item} for segment ${segments[0]}` : `${item}s`;
     let reason: string;
-    if (this.transportFailures >= this.threshold) {
+    this.startDeadline();
+    if (this.deadlinePassed) {
+      reason = `the LLM deadline for this Run (${Math.round((this.options.deadlineMs ?? 0) / 1000)} s) passed`;
+    } else if (this.transportFailures >= this.threshold) {
       reason = `LLM not called after ${this.transportFailures} failed requests in a row`;
     } else {
       try {
@@ -116,10 +149,12 @@ export class ResilientWriter implements Writer {
         this.transportFailures = 0;
         return out;
       } catch (err) {
-        if (!isFallbackable(err)) throw err;
+        // A request cut by the deadline may surface as a cancel; only the user's own cancel stops the Run.
+        const cutByDeadline = this.deadlinePassed && err instanceof CancelledError && !this.options.userSignal?.aborted;
+        if (!cutByDeadline && !isFallbackable(err)) throw err;
         if (err instanceof ProviderError || err instanceof RateLimitError || err instanceof TimeoutError) this.transportFailures++;
         // The item and segment are recorded beside the reason; drop the message's own label.
-        reason = err.message.replace(/^(segment names|\w+ for segment \d+): /, '');
+        reason = cutByDeadline ? `the LLM deadline for this Run (${Math.round((this.options.deadlineMs ?? 0) / 1000)} s) passed` : (err as Error).message.replace(/^(segment names|\w+ for segment \d+): /, '');
       }
     }
     this.options.log?.(`${what}: using the offline writer (${reason})`);
@@ -135,5 +170,12 @@ export function isFallbackable(err: unknown): err is SegmentaError {
 
 /** The writer to use when an LLM is configured: the LLM, with the offline writer per item behind it. */
 export function createResilientWriter(llm: LlmConfig, offline: Writer, options: LlmWriterOptions & ResilientWriterOptions = {}): ResilientWriter {
-  return new ResilientWriter(new LlmWriter(llm, options), offline, options);
+  const deadlineController = options.deadlineController ?? new AbortController();
+  // Default: room for about four timed-out attempts in all, whatever the number of items.
+  const deadlineMs = options.deadlineMs ?? 4 * llm.timeoutMs * (llm.maxRetries + 1);
+  const signal = options.signal ? AbortSignal.any([options.signal, deadlineController.signal]) : deadlineController.signal;
+  // Every request of the Run listens to this one signal (each removes its listener when done);
+  // Node's default of 10 would warn about a leak at the 11th concurrent request.
+  setMaxListeners(1000, signal, deadlineController.signal);
+  return new ResilientWriter(new LlmWriter(llm, { ...options, signal }), offline, { ...options, deadlineMs, deadlineController, userSignal: options.signal });
 }

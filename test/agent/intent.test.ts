@@ -58,11 +58,31 @@ describe('offline intent parser', () => {
     expect(parseIntent('email for the biggest segment')).toMatchObject({ kind: 'reply', text: expect.stringMatching(/no Run yet/) });
   });
 
-  it('answers an unknown request with what works offline and how to enable free chat', () => {
+  it('answers an unknown request with the two closest actions in at most 4 lines, and how to enable free chat', () => {
+    // Issue #17: a short "did you mean", not the whole help.
     const r = op('what is the weather in Paris');
     expect(r.kind).toBe('reply');
-    expect(r.kind === 'reply' && r.text).toMatch(/OPENAI_API_KEY/);
-    expect(r.kind === 'reply' && r.text).toMatch(/segment examples\/customers.csv/);
+    const text = r.kind === 'reply' ? r.text : '';
+    expect(text.split('\n').length).toBeLessThanOrEqual(4);
+    expect(text).toMatch(/OPENAI_API_KEY/);
+    expect(text).toMatch(/Did you mean "[^"]+" or "[^"]+"\?/);
+    // A typo gets the action it is closest to.
+    const typo = op('breif 1');
+    expect(typo.kind === 'reply' && typo.text).toMatch(/Did you mean "brief 1"/);
+    expect(op('compair 1 2').kind === 'reply' && (op('compair 1 2') as { text: string }).text).toMatch(/"compare 1 and 2"/);
+    // A greeting is a greeting, not the help.
+    const hi = op('hi');
+    expect(hi.kind === 'reply' && hi.text.split('\n')).toHaveLength(1);
+  });
+
+  it('says what it cannot honour instead of ignoring it', () => {
+    const fr = op('segment 2 in French please');
+    expect(fr.kind === 'op' && fr.op).toBe('show');
+    expect(fr.kind === 'op' && fr.note).toMatch(/only answer in English/);
+    const tone = parseIntent('sms for segment 2 in a luxurious tone', { llm: false });
+    expect(tone.kind === 'op' && tone.note).toMatch(/not "luxurious"/);
+    const llmTone = parseIntent('sms for segment 2 in a luxurious tone', { llm: true });
+    expect(llmTone.kind === 'op' && llmTone.note).toBeFalsy();
   });
 
   it('never turns customer text into a command that acts on data', () => {

@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { blockText, type Block } from '../../src/slack/blocks.js';
 import { loadConfig } from '../../src/config.js';
 import { runOperation } from '../../src/ops/operation.js';
 import { loadSlackSettings } from '../../src/slack/config.js';
@@ -26,7 +27,7 @@ let seq = 0;
 
 /** What the bot sent besides its start-up auth.test. */
 const outgoing = () => fake.calls.filter((c) => c.method !== 'auth.test');
-const blocksText = (body: Record<string, unknown>) => ((body.blocks as { text: { text: string } }[] | undefined) ?? []).map((b) => b.text.text).join('\n');
+const blocksText = (body: Record<string, unknown>) => ((body.blocks as Block[] | undefined) ?? []).map(blockText).join('\n');
 
 async function command(text: string, who: { team?: string; channel?: string; user?: string } = {}) {
   const id = `r${++seq}`;
@@ -86,7 +87,9 @@ describe('segmenta slack: commands', () => {
     expect(body.response_type).toBe('in_channel');
     const text = blocksText(body);
     expect(text).toContain('Run 20261124-120000-abcd');
-    expect(text).toMatch(/```[\s\S]*Bargain Hunters[\s\S]*Loyal Regulars[\s\S]*```/);
+    // Issue #17: Block Kit, the table as fields (no code block).
+    expect(text).toMatch(/Bargain Hunters[\s\S]*Loyal Regulars/);
+    expect(text).not.toContain('```');
     expect(ran).toContain('segments');
   });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { BLOCKS_PER_MESSAGE, SECTION_LIMIT, plainMessage, toMessages } from '../../src/slack/blocks.js';
+import { BLOCKS_PER_MESSAGE, SECTION_LIMIT, blockText, plainMessage, toMessages } from '../../src/slack/blocks.js';
 import { textTable } from '../../src/util/format.js';
 
-const texts = (m: ReturnType<typeof toMessages>) => m.flatMap((x) => x.blocks ?? []).map((b) => b.text.text);
+const texts = (m: ReturnType<typeof toMessages>) => m.flatMap((x) => x.blocks ?? []).map(blockText);
 
 describe('toMessages', () => {
   it('puts aligned tables in code blocks and prose in mrkdwn sections', () => {

@@ -1,6 +1,7 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { blockText, type Block } from '../../src/slack/blocks.js';
 import { loadConfig } from '../../src/config.js';
 import { loadSlackSettings } from '../../src/slack/config.js';
 import { createSlackBot, type SlackBot } from '../../src/slack/app.js';
@@ -25,7 +26,7 @@ let workspace: string;
 const logLines: string[] = [];
 let seq = 0;
 
-const blocksText = (args: Record<string, unknown>) => ((args.blocks as { text: { text: string } }[] | undefined) ?? []).map((b) => b.text.text).join('\n');
+const blocksText = (args: Record<string, unknown>) => ((args.blocks as Block[] | undefined) ?? []).map(blockText).join('\n');
 const toolNames = (json: any): string[] => (json.tools ?? []).map((t: any) => t.function.name).sort();
 
 /** A scripted model: reply i answers the i-th chat request from now on; returns the requests sent. */

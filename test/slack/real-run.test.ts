@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { blockText, type Block } from '../../src/slack/blocks.js';
 import { loadConfig } from '../../src/config.js';
 import { runOperation } from '../../src/ops/operation.js';
 import { segmentOp } from '../../src/ops/segment.js';
@@ -37,7 +38,7 @@ function parseCsv(text: string): string[][] {
   return text.trim().split('\n').map((line) => line.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/).map((c) => c.replace(/^"|"$/g, '').replace(/""/g, '"')));
 }
 
-const blocksText = (body: Record<string, unknown>) => ((body.blocks as { text: { text: string } }[] | undefined) ?? []).map((b) => b.text.text).join('\n');
+const blocksText = (body: Record<string, unknown>) => ((body.blocks as Block[] | undefined) ?? []).map(blockText).join('\n');
 
 beforeAll(async () => {
   workspace = mkdtempSync(join(tmpdir(), 'segmenta-slack-real-'));

@@ -7,7 +7,7 @@ export function registerAssign(program: Command): void {
     .command('assign')
     .description(assignOp.description)
     .argument('<file>', 'new customers, with the same columns as the file the Run was made from')
-    .option('--run <run>', 'Run id or prefix (default: the latest)')
+    .option('--run <run>', 'Run id, prefix, latest or a Run folder path (default: the latest)')
     .option('--out <file>', 'write "<id column>,segment" CSV here (default: stdout)')
     .action(async (file: string, o, cmd: Command) =>
       runCli(assignOp, { file, run: o.run, out: o.out }, cmd.optsWithGlobals(), (r) => ({

@@ -6,8 +6,11 @@ export function registerBrief(program: Command): void {
   program
     .command('brief')
     .description(briefOp.description)
-    .argument('[segment]', 'segment number or a word of its name (default: all)')
+    // Variadic so that `brief most valuable` reads as one segment, quoted or not.
+    .argument('[segment...]', 'segment number, a word of its name, biggest, most valuable… (default: all)')
     .option('--lang <code>', "language of the texts: en or zh (default: $SEGMENTA_LANG, else the language of the data's text)")
-    .option('--run <run>', 'Run id or prefix (default: the latest)')
-    .action(async (segment: string | undefined, o, cmd: Command) => runCli(briefOp, { segment, run: o.run }, cmd.optsWithGlobals()));
+    .option('--run <run>', 'Run id, prefix, latest or a Run folder path (default: the latest)')
+    .action(async (words: string[], o, cmd: Command) =>
+      runCli(briefOp, { segment: words.length ? words.join(' ') : undefined, run: o.run }, cmd.optsWithGlobals()),
+    );
 }

@@ -8,6 +8,6 @@ export function registerCompare(program: Command): void {
     .description(compareOp.description)
     .argument('<a>', 'first segment: number or a word of its name')
     .argument('<b>', 'second segment')
-    .option('--run <run>', 'Run id or prefix (default: the latest)')
+    .option('--run <run>', 'Run id, prefix, latest or a Run folder path (default: the latest)')
     .action(async (a: string, b: string, o, cmd: Command) => runCli(compareOp, { a, b, run: o.run }, cmd.optsWithGlobals()));
 }

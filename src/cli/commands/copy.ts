@@ -12,7 +12,7 @@ export function registerCopy(program: Command): void {
     .option('--offer <offer>', 'offer for fresh copy, e.g. "20% off this weekend"')
     .option('--language <language>', 'language for fresh copy, e.g. French')
     .option('--lang <code>', "language of the texts: en or zh (default: $SEGMENTA_LANG, else the language of the data's text)")
-    .option('--run <run>', 'Run id or prefix (default: the latest)')
+    .option('--run <run>', 'Run id, prefix, latest or a Run folder path (default: the latest)')
     .action(async (segment: string, channel: string | undefined, o, cmd: Command) =>
       runCli(copyOp, { segment, channel, tone: o.tone, offer: o.offer, language: o.language, run: o.run }, cmd.optsWithGlobals()),
     );

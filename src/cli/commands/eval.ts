@@ -10,7 +10,7 @@ export function registerEval(program: Command): void {
   program
     .command('eval')
     .description(`${evalOp.description} Exits 1 when a threshold is missed.`)
-    .argument('[run]', 'Run id or prefix (default: the latest)')
+    .argument('[run]', 'Run id, prefix, latest or a Run folder path (default: the latest)')
     .option('--threshold <name=value>', 'override a threshold of evals/thresholds.json (repeatable)', (v: string, acc: string[] = []) => [...acc, v])
     .option('--file <path>', "the Run's customer file, if it has moved")
     .action(async (run: string | undefined, o: { threshold?: string[]; file?: string }, cmd: Command) => {

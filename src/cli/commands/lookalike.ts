@@ -10,7 +10,7 @@ export function registerLookalike(program: Command): void {
     .option('--seed <file>', 'a customer file (same columns as the Run) to find lookalikes of')
     .option('--top <k>', 'how many lookalikes', '50')
     .option('--out <file>', 'also write "<id column>,segment,distance" CSV here')
-    .option('--run <run>', 'Run id or prefix (default: the latest)')
+    .option('--run <run>', 'Run id, prefix, latest or a Run folder path (default: the latest)')
     .action(async (o, cmd: Command) =>
       runCli(lookalikeOp, { segment: o.segment, seed: o.seed, top: o.top, out: o.out, run: o.run }, cmd.optsWithGlobals()),
     );

@@ -6,8 +6,8 @@ export function registerPersona(program: Command): void {
   program
     .command('persona')
     .description(personaOp.description)
-    .argument('<segment>', 'segment number or a word of its name')
+    .argument('<segment...>', 'segment number, a word of its name, biggest, most valuable…')
     .option('--rewrite', 'write it afresh with the configured LLM and save it')
-    .option('--run <run>', 'Run id or prefix (default: the latest)')
-    .action(async (segment: string, o, cmd: Command) => runCli(personaOp, { segment, rewrite: o.rewrite, run: o.run }, cmd.optsWithGlobals()));
+    .option('--run <run>', 'Run id, prefix, latest or a Run folder path (default: the latest)')
+    .action(async (words: string[], o, cmd: Command) => runCli(personaOp, { segment: words.join(' '), rewrite: o.rewrite, run: o.run }, cmd.optsWithGlobals()));
 }

@@ -7,6 +7,7 @@ import { UsageError } from '../../errors.js';
 
 // loadFlags keys → the flags a user typed, for the --since error.
 const FLAG: Record<string, string> = { idColumn: '--id', ignore: '--ignore', text: '--text', orderId: '--order-id', time: '--time', amount: '--amount', quantity: '--quantity', price: '--price', category: '--category', join: '--join' };
+import { SEGMENT_STEPS } from '../progress.js';
 
 export function registerSegment(program: Command): void {
   program
@@ -41,6 +42,7 @@ export function registerSegment(program: Command): void {
         cmd.optsWithGlobals(),
         // The --json contract scripts rely on (DESIGN.md): keep these keys stable.
         (r) => ({ runId: r.runId, runDir: r.runDir, k: r.k, segments: r.segments.map(({ id, name, size }) => ({ id, name, size })) }),
+        SEGMENT_STEPS,
       );
     });
 }

@@ -6,7 +6,7 @@ export function registerWrite(program: Command): void {
   program
     .command('write')
     .description(writeTextsOp.description)
-    .argument('[run]', 'Run id or prefix (default: the latest)')
+    .argument('[run]', 'Run id, prefix, latest or a Run folder path (default: the latest)')
     .option('--lang <code>', "language of the texts: en or zh (default: $SEGMENTA_LANG, else the language of the data's text)")
     .option('--resume', 'continue an interrupted write without repeating finished segments')
     .action(async (run: string | undefined, o: { resume?: boolean }, cmd: Command) =>
