@@ -31,6 +31,7 @@ export const OFFLINE_EXAMPLES = [
   'brief for the lapsed ones / brief 1',
   'compare 1 and 2',
   'export audience for segment 2 / lookalikes of segment 1 / report',
+  'refresh with feb.csv / what changed since last month?   (segments keep their ids and names)',
   'eval / runs / use RUN / rewrite (the texts) / doctor',
 ];
 
@@ -88,6 +89,7 @@ function parseRequest(raw: string, ctx: IntentContext): Intent {
   const file = fileMatch ? (fileMatch[1] ?? fileMatch[2] ?? fileMatch[3]) : undefined;
   const wantsSegmenting = /\b(segment|split|cluster|group|divide|bucket)\w*\b/.test(t) && !/\b(inspect|schema|columns|quality)\b/.test(t);
   if (file) {
+    if (/\b(refresh|update|since (the )?(last|latest|previous))\b/.test(t)) return { kind: 'op', op: 'refresh', input: { file } };
     if (!wantsSegmenting && /\b(inspect|look at|check|load|schema|columns|quality|what'?s in|describe)\b/.test(t)) return { kind: 'op', op: 'inspect', input: { file } };
     return { kind: 'op', op: 'segment', input: { file, ...kOf(t) } };
   }
@@ -96,6 +98,8 @@ function parseRequest(raw: string, ctx: IntentContext): Intent {
   const use = /^(?:use|open|switch to|load)\s+(?:run\s+)?([\w-]*\d[\w-]*|latest)$/.exec(t);
   if (use) return { kind: 'op', op: 'use', input: { run: use[1] } };
 
+  if (/^(diff|changes)$|\bwhat (has )?changed\b|\bwhat'?s changed\b|\bwho moved\b/.test(t)) return { kind: 'op', op: 'diff', input: {} };
+  if (/^refresh( (the )?(segments|latest( run)?|run))?$/.test(t)) return { kind: 'op', op: 'refresh', input: {} };
   if (/^(doctor|check (the |my )?(llm|model|server|setup|config\w*))$|\bis (the |my )?(llm|model) (working|configured|set up)\b/.test(t)) return { kind: 'op', op: 'doctor', input: {} };
   if (/^(re-?write|write again|regenerate)( (all|the|my))*( (texts|names|personas|segments|copy))*$|^write( --)? resume$/.test(t)) {
     return { kind: 'op', op: 'write', input: /resume/.test(t) ? { resume: true } : {} };

@@ -25,7 +25,10 @@ export interface PreviousCentroids {
 /** A previous centroid nearest to fewer than this share of the new customers is not a start. */
 const MIN_KEEP_SHARE = 0.01;
 
-/** Labels are in Lloyd's order (not by size): the caller numbers them by identity. */
+/**
+ * Labels are in Lloyd's order (not by size): the caller numbers them by identity. Silhouette and
+ * k scores are the fresh fit's (same k, nearly the same partition); stability is carried over.
+ */
 export function warmStartCluster(vectors: Vectors, previous: PreviousCentroids, options: ClusterOptions = {}): ClusterResult & { warmStarts: number } {
   const { n, dim } = vectors;
   const fresh = clusterVectors(vectors, options);

@@ -17,7 +17,7 @@ describe('refresh, diff and history on the command line', () => {
   beforeAll(() => {
     writeSnapshot(jan, base, 21);
     writeSnapshot(feb, later.customers, 22);
-    const r = segmenta(['segment', jan, '--workspace', ws, '--json', '-q']);
+    const r = segmenta(['segment', jan, '--k', '4', '--workspace', ws, '--json', '-q']);
     expect(r.status, r.stderr).toBe(0);
     first = JSON.parse(r.stdout);
   }, 180_000);
