@@ -144,15 +144,9 @@ export function checkCopy(copy: Copy, field = 'copy', lang?: Language): CheckPro
     const { length, limit, unit } = channelLength(path, text);
     if (length > limit) problems.push({ field: `${field}.${path}`, problem: `is ${length} ${unit}, over the ${limit} limit` });
   }
+  // The one-part SMS length (GSM-7 160 / UCS-2 70) is channelLength('sms') above; an SMS
+  // already over it is sent back for its length first.
   if (typeof copy?.sms === 'string' && copy.sms.length <= CHANNEL_LIMITS.sms) {
-    // Carriers count GSM-7 septets, or UTF-16 units once one character is outside GSM-7.
-    const sms = smsLength(copy.sms);
-    if (sms.units > sms.limit) {
-      problems.push({
-        field: `${field}.sms`,
-        problem: sms.encoding === 'UCS-2' ? `uses characters outside GSM-7, so carriers count it as UCS-2: ${sms.units} of ${sms.limit}` : `is ${sms.units} GSM-7 characters, over the ${sms.limit} of one SMS`,
-      });
-    }
     // OPT_OUT_ZH is global (for replace): test with a fresh copy so lastIndex never carries over.
     if (copy.sms.trim() && !OPT_OUT_LINE.test(copy.sms) && !new RegExp(OPT_OUT_ZH.source).test(copy.sms)) problems.push({ field: `${field}.sms`, problem: 'has no opt-out line (e.g. "Reply STOP to opt out.")' });
   }

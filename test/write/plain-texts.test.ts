@@ -48,11 +48,13 @@ function copyLines(t: SegmentTexts): string[] {
 }
 
 const cases = [
-  { what: 'the examples file', columns: EXAMPLE_COLUMNS, make: (dir: string) => EXAMPLES, brand: undefined as string | undefined },
-  { what: 'a hand-made B2B subscription file', columns: [...B2B_COLUMNS], make: (dir: string) => { const f = join(dir, 'accounts.csv'); writeB2bAccounts(f); return f; }, brand: 'Acme' },
+  { what: 'the examples file', columns: EXAMPLE_COLUMNS, make: (dir: string) => EXAMPLES, brand: undefined as string | undefined, k: undefined as number | undefined },
+  // k is the file's four planted groups: these tests judge the texts, not the choice of k (on
+  // this file k auto gives 8 since the noise-robust k choice landed: a clustering issue, open).
+  { what: 'a hand-made B2B subscription file', columns: [...B2B_COLUMNS], make: (dir: string) => { const f = join(dir, 'accounts.csv'); writeB2bAccounts(f); return f; }, brand: 'Acme', k: 4 },
 ];
 
-describe.each(cases)('plain, honest, distinct texts on $what', ({ columns, make, brand }) => {
+describe.each(cases)('plain, honest, distinct texts on $what', ({ columns, make, brand, k }) => {
   const root = mkdtempSync(join(tmpdir(), 'segmenta-plain-'));
   let run: RunFile;
   let runDir: string;
@@ -60,7 +62,7 @@ describe.each(cases)('plain, honest, distinct texts on $what', ({ columns, make,
 
   beforeAll(async () => {
     const ctx = testContext(join(root, 'ws'));
-    const r = await runOperation(segmentOp, { file: make(root), seed: 42, brand }, ctx);
+    const r = await runOperation(segmentOp, { file: make(root), seed: 42, brand, k }, ctx);
     runDir = r.runDir;
     run = JSON.parse(readFileSync(join(runDir, 'run.json'), 'utf8'));
     described = run.segments.filter((s): s is RunSegment & { texts: SegmentTexts } => !!s.texts);
