@@ -1,5 +1,5 @@
 import type { Language } from '../util/script.js';
-import type { DataQuality, DataSchema } from './data.js';
+import type { DataQuality, DataSchema, LoadOptions } from './data.js';
 import type { KScore } from './cluster.js';
 import type { SegmentProfile } from './profile.js';
 import type { FeatureLabels, SegmentTexts } from './texts.js';
@@ -69,24 +69,14 @@ export interface MatchThresholds {
   radiusQuantile: number;
 }
 
-export interface RunConfig {
+/** The options a Run was made with; the reading flags are the data stage's own (LoadOptions). */
+export interface RunConfig extends Pick<LoadOptions, 'idColumn' | 'ignore' | 'text' | 'orderId' | 'time' | 'amount' | 'quantity' | 'price' | 'category' | 'join'> {
   file: string;
   k?: number;
   seed: number;
   minSegmentSize: number;
   /** Which minimum the Run used and why (the default, as set, or one fitted to a small table). */
   minSegmentSizeWhy?: string;
-  idColumn?: string;
-  ignore?: string[];
-  text?: string[];
-  /** Role flags for logs (--order-id, --time, --amount, --quantity, --price, --category) and joined files. */
-  orderId?: string;
-  time?: string;
-  amount?: string;
-  quantity?: string;
-  price?: string;
-  category?: string;
-  join?: string[];
   writer: string;
   model?: string;
   /** Brand name the copy signs with (`--brand`, SEGMENTA_BRAND). */
