@@ -1,3 +1,4 @@
+import type { Command } from 'commander';
 import type { Operation } from '../ops/operation.js';
 import { runOperation } from '../ops/operation.js';
 import { cliContext, type GlobalOptions } from './context.js';
@@ -20,6 +21,21 @@ export async function runCli<R>(op: Operation<any, R>, input: unknown, opts: Glo
 /** "a,b , c" → ["a","b","c"] for list flags. */
 export function splitList(value: string | undefined): string[] | undefined {
   return value ? value.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+}
+
+/** The file-reading flags of `segment` and `inspect`, declared once; `loadFlags` reads them back. */
+export function withLoadFlags(command: Command): Command {
+  return command
+    .option('--id <column>', 'the customer id column')
+    .option('--ignore <columns>', 'comma-separated columns to leave out')
+    .option('--text <columns>', 'comma-separated columns to treat as free text')
+    .option('--order-id <column>', 'order or invoice id column of an order-line log')
+    .option('--time <column>', 'event or order time column')
+    .option('--amount <column>', 'amount column (money per event or line)')
+    .option('--quantity <column>', 'quantity column of an order-line log')
+    .option('--price <column>', 'unit price column (amount = quantity × price)')
+    .option('--category <column>', 'category column whose mix becomes features')
+    .option('--join <file>', 'join another file (orders, order items, payments, products); repeatable', (v: string, prev: string[] = []) => [...prev, v]);
 }
 
 /** The file-reading flags shared by `segment` and `inspect`, as operation input. */

@@ -1,32 +1,23 @@
 import type { Command } from 'commander';
 import { segmentOp } from '../../ops/segment.js';
-import { loadFlags, runCli } from '../output.js';
+import { loadFlags, runCli, withLoadFlags } from '../output.js';
 import { runRefresh } from './refresh.js';
 import { handleError } from '../handle-error.js';
 import { UsageError } from '../../errors.js';
+import { SEGMENT_STEPS } from '../progress.js';
 
 // loadFlags keys → the flags a user typed, for the --since error.
 const FLAG: Record<string, string> = { idColumn: '--id', ignore: '--ignore', text: '--text', orderId: '--order-id', time: '--time', amount: '--amount', quantity: '--quantity', price: '--price', category: '--category', join: '--join' };
-import { SEGMENT_STEPS } from '../progress.js';
 
 export function registerSegment(program: Command): void {
-  program
+  const command = program
     .command('segment')
     .description(segmentOp.description)
-    .argument('<file>', 'customer file or event log: .csv, .tsv, .jsonl or .parquet')
+    .argument('<file>', 'customer file or event log: .csv, .tsv, .jsonl or .parquet');
+  withLoadFlags(command)
     .option('--k <n>', 'number of segments (default: chosen by silhouette over 2–12)')
     .option('--seed <s>', 'random seed', '42')
-    .option('--id <column>', 'the customer id column')
-    .option('--ignore <columns>', 'comma-separated columns to leave out')
     .option('--lang <code>', "language of the texts: en or zh (default: $SEGMENTA_LANG, else the language of the data's text)")
-    .option('--text <columns>', 'comma-separated columns to treat as free text')
-    .option('--order-id <column>', 'order or invoice id column of an order-line log')
-    .option('--time <column>', 'event or order time column')
-    .option('--amount <column>', 'amount column (money per event or line)')
-    .option('--quantity <column>', 'quantity column of an order-line log')
-    .option('--price <column>', 'unit price column (amount = quantity × price)')
-    .option('--category <column>', 'category column whose mix becomes features')
-    .option('--join <file>', 'join another file (orders, order items, payments, products); repeatable', (v: string, prev: string[] = []) => [...prev, v])
     .option('--labels <file>', 'plain-language feature labels: JSON {"column": "label"} or CSV column,label[,unit]')
     .option('--brand <name>', 'brand name the copy signs with (default: $SEGMENTA_BRAND)')
     .option('--since <run>', "refresh that Run with this file: its segments keep their ids, names and texts (see `segmenta refresh`)")
