@@ -3,6 +3,7 @@ import type { Config } from '../src/config.js';
 import type { RunFile } from '../src/model/run.js';
 import { writeFileAtomic } from '../src/util/atomic-write.js';
 import { checkpoint } from '../src/util/cancel.js';
+import { stageCounter, type ProgressHook } from '../src/util/progress.js';
 import { OfflineWriter } from '../src/write/offline-writer.js';
 import type { Writer } from '../src/model/writer.js';
 import { loadEvalContext, type EvalContext } from './context.js';
@@ -34,6 +35,8 @@ export interface EvalOptions {
   llm?: { members?: number; samples?: number };
   /** The user's cancellation: checked between suites; nothing is saved once it fires. */
   signal?: AbortSignal;
+  /** Suites done of all, for a progress bar. */
+  progress?: ProgressHook;
 }
 
 export interface FullEvalReport extends EvalReport {
@@ -47,7 +50,13 @@ export async function runEvals(dir: string, run: RunFile, config: Config, log: (
   const ctx = await loadEvalContext(dir, run, config, log, options.file);
   const seed = options.seed ?? run.config?.seed ?? 42;
   const metrics: Metric[] = [];
-  const add = (suite: string, ms: Measurement[]) => metrics.push(...ms.map((m) => judgeMeasurement(m, suite, thresholds)));
+  // Seven offline suites and the LLM judge (counted done at once when no model is configured).
+  const suites = stageCounter(options.progress, 'eval', 'suites', 8);
+  suites.start();
+  const add = (suite: string, ms: Measurement[]) => {
+    metrics.push(...ms.map((m) => judgeMeasurement(m, suite, thresholds)));
+    suites.tick();
+  };
   const timed = async <T>(suite: string, fn: () => T | Promise<T>): Promise<T> => {
     await checkpoint(options.signal);
     const t0 = performance.now();

@@ -23,5 +23,5 @@ export function cliContext(opts: GlobalOptions, steps?: string[]): OpContext & {
   // A bar hides the cursor: give it back however the process ends (Ctrl-C, an error exit).
   process.once('exit', () => progress.stop());
   for (const w of config.warnings) progress.log(`warning: ${w}`);
-  return { config, log: (line) => progress.log(line), done: () => progress.stop() };
+  return { config, log: (line) => progress.log(line), progress: progress.progress, done: () => progress.stop() };
 }

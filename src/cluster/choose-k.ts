@@ -27,7 +27,7 @@ import type { KScore } from '../model/cluster.js';
 import { kmeans, type KMeansResult } from './kmeans.js';
 import { TooFewDistinctPointsError } from './kmeans-pp.js';
 import { pairwiseDistances, silhouetteFromDistances, type DistanceMatrix } from './silhouette.js';
-import { bootstrapStability } from './stability.js';
+import { bootstrapStability, stabilityFits } from './stability.js';
 
 export const TIE_TOLERANCE = 0;
 /** Resamples per k for the stability criterion (0 turns it off: silhouette alone). */
@@ -47,6 +47,9 @@ export interface ChooseKOptions {
   stabilityBootstraps?: number;
   /** The sample's pairwise distances, when the caller already has them. */
   distances?: DistanceMatrix;
+  /** Progress: called after each k-means run; `more(n)` when n further runs become known (stability of a candidate). */
+  onFit?: () => void;
+  onMoreFits?: (n: number) => void;
 }
 
 export interface ChooseKResult {
@@ -67,7 +70,7 @@ export function chooseK(sample: Vectors, options: ChooseKOptions): ChooseKResult
   for (let k = options.kMin; k <= options.kMax; k++) {
     let fit: KMeansResult;
     try {
-      fit = kmeans(sample, k, { seed: options.seed + k, restarts: options.restarts, maxIterations: options.maxIterations });
+      fit = kmeans(sample, k, { seed: options.seed + k, restarts: options.restarts, maxIterations: options.maxIterations, onFit: options.onFit });
     } catch (err) {
       if (err instanceof TooFewDistinctPointsError) break; // no larger k can work either
       throw err;
@@ -92,7 +95,8 @@ export function chooseK(sample: Vectors, options: ChooseKOptions): ChooseKResult
   const candidates = stabilityBootstraps > 0 ? pool.filter((s) => s.k > bySilhouette && s.silhouette >= SILHOUETTE_SHARE * best).sort((a, b) => b.k - a.k) : [];
   for (const s of candidates) {
     const fit = fits.get(s.k)!;
-    s.stability = Math.round(Math.min(...bootstrapStability(sample, fit.labels, s.k, { bootstraps: stabilityBootstraps, seed: options.seed + 100 + s.k, maxIterations: options.maxIterations })) * 1000) / 1000;
+    options.onMoreFits?.(stabilityFits({ bootstraps: stabilityBootstraps }));
+    s.stability = Math.round(Math.min(...bootstrapStability(sample, fit.labels, s.k, { bootstraps: stabilityBootstraps, seed: options.seed + 100 + s.k, maxIterations: options.maxIterations, onFit: options.onFit })) * 1000) / 1000;
     if (s.stability >= STABLE_JACCARD) {
       k = s.k;
       break;

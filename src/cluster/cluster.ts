@@ -19,7 +19,8 @@ import { assignToCentroids, distPointCentre, takeRows } from './assign.js';
 import { chooseK } from './choose-k.js';
 import { kmeans } from './kmeans.js';
 import { pairwiseDistances, SILHOUETTE_SAMPLE, silhouetteFromDistances } from './silhouette.js';
-import { bootstrapStability } from './stability.js';
+import { bootstrapStability, stabilityFits } from './stability.js';
+import { stageCounter } from '../util/progress.js';
 import { lift, project, signalSubspace } from './subspace.js';
 
 export const CLUSTER_DEFAULTS = {
@@ -86,6 +87,11 @@ export function clusterVectors(vectors: Vectors, options: ClusterOptions = {}): 
     t0 = t;
   };
 
+  // Progress in k-means runs: the final fit and the stability resamples are known now, the k
+  // candidates once k's range is, the candidates' stability resamples as the choice needs them.
+  const fits = stageCounter(options.progress, 'cluster', 'k-means runs', restarts + (bootstraps > 0 ? stabilityFits({ bootstraps }) : 0));
+  const onFit = options.progress ? () => fits.tick() : undefined;
+  fits.start();
   const rng = createRng(seed);
   const fitIdx = n > sampleSize ? sampleIndices(n, sampleSize, rng).sort() : undefined;
   const fitFull = fitIdx ? takeRows(vectors, fitIdx) : vectors;
@@ -119,14 +125,15 @@ export function clusterVectors(vectors: Vectors, options: ClusterOptions = {}): 
       throw new SegmentaError('input', `only ${n} customers: too few to choose the number of segments automatically; give it with --k`);
     }
     // No minimum segment size here: the privacy minimum marks small segments, it does not pick k (min-segment-size.ts).
-    const choice = chooseK(evalSet, { kMin, kMax, seed, restarts, maxIterations, distances, stabilityBootstraps: options.kStabilityBootstraps });
+    fits.grow((kMax - kMin + 1) * restarts);
+    const choice = chooseK(evalSet, { kMin, kMax, seed, restarts, maxIterations, distances, stabilityBootstraps: options.kStabilityBootstraps, onFit, onMoreFits: (more) => fits.grow(more) });
     k = choice.k;
     kScores = choice.scores;
   }
   mark('chooseK');
   const fitSet = subspace ? project(fitFull, subspace) : fitFull;
 
-  const fit = kmeans(fitSet, k, { seed, restarts, maxIterations });
+  const fit = kmeans(fitSet, k, { seed, restarts, maxIterations, onFit });
   mark('fit');
   const fitCentroids = subspace ? lift(fit.centroids, k, subspace) : fit.centroids;
   // Everyone is labelled by the same full-space assignment that assignToCentroids performs, so
@@ -146,8 +153,9 @@ export function clusterVectors(vectors: Vectors, options: ClusterOptions = {}): 
   }
   // Silhouette and stability are measured in the space the segments were found in.
   const sil = k < 2 ? 0 : silhouetteFromDistances(distances, evalLabels, k);
-  const stability = k < 2 ? (bootstraps > 0 ? [1] : []) : bootstrapStability(evalSet, evalLabels, k, { bootstraps, seed: seed + 1, maxIterations });
+  const stability = k < 2 ? (bootstraps > 0 ? [1] : []) : bootstrapStability(evalSet, evalLabels, k, { bootstraps, seed: seed + 1, maxIterations, onFit });
   mark('stability');
+  fits.finish();
 
   return {
     k,

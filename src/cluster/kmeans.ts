@@ -37,6 +37,8 @@ export interface KMeansOptions {
   restarts?: number;
   /** Default 300 (scikit-learn's). */
   maxIterations?: number;
+  /** Called after each restart's Lloyd run, for a progress count (synchronous: the caller draws now or never). */
+  onFit?: () => void;
   /**
    * Stop when the summed squared centroid shift is below tolerance × the mean per-dimension
    * variance of the data (scikit-learn's criterion and default 1e-4). Runs also stop, exactly,
@@ -253,6 +255,7 @@ export function kmeans(vectors: Vectors, k: number, options: KMeansOptions = {})
     const init = kmeansPlusPlus(vectors, k, rng);
     const result = lloyd(vectors, init, k, options, stats);
     if (!best || result.inertia < best.inertia) best = result;
+    options.onFit?.();
   }
   return best!;
 }

@@ -20,7 +20,12 @@ export interface StabilityOptions {
   /** k-means restarts per resample (default 2: resamples are many, each needs only a decent fit). */
   restarts?: number;
   maxIterations?: number;
+  /** Called after each k-means run (restarts × bootstraps in all), for a progress count. */
+  onFit?: () => void;
 }
+
+/** The k-means runs bootstrapStability makes, for a progress total. */
+export const stabilityFits = (options: Pick<StabilityOptions, 'bootstraps' | 'restarts'>) => Math.max(0, options.bootstraps) * (options.restarts ?? 2);
 
 /** Jaccard of reference cluster c with its best-matching cluster of `other`, for every c. */
 export function bestJaccard(reference: Int32Array, k: number, other: Int32Array, kOther: number): number[] {
@@ -63,7 +68,7 @@ export function bootstrapStability(points: Vectors, reference: Int32Array, k: nu
     const resample = takeRows(points, idx);
     let fit;
     try {
-      fit = kmeans(resample, k, { seed: Math.floor(rng() * 2 ** 31), restarts: options.restarts ?? 2, maxIterations: options.maxIterations });
+      fit = kmeans(resample, k, { seed: Math.floor(rng() * 2 ** 31), restarts: options.restarts ?? 2, maxIterations: options.maxIterations, onFit: options.onFit });
     } catch {
       // A resample can hold fewer distinct points than k (tiny or duplicate-heavy data): such a
       // resample cannot reproduce any cluster split, so it counts as 0 for every cluster.

@@ -23,6 +23,8 @@ export async function loadCustomers(file: string, options: LoadOptions = {}): Pr
     if (inference.rows === 0) {
       throw new InputError({ file, row: 1 }, 'the file has a header row but no data rows', 'Export the data again with one row per customer (or per event) under the header');
     }
+    // The row count is known once the file is read; what follows (cleaning, aggregating) has no count of its own.
+    options.progress?.({ stage: 'ingest', done: inference.rows, unit: 'rows read; cleaning them' });
     const table = inference.orders
       ? await fromOrderLines(conn, source, inference)
       : inference.events
@@ -34,7 +36,7 @@ export async function loadCustomers(file: string, options: LoadOptions = {}): Pr
     }
     assertUsable(table, file);
     return table;
-  }, options.signal, options.join ?? []);
+  }, options.signal, options.join ?? [], options.progress);
 }
 
 /** The pipeline calls this once k is known: fewer customers than segments is the user's input problem. */

@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { translateDuckDbError } from './duckdb-errors.js';
 import { formatFromPath } from './formats.js';
 import { openSource, SOURCE_TABLE, type Source } from './ingest.js';
@@ -8,6 +8,7 @@ import { joinTables, type LoadedTable } from './join.js';
 import { readRow } from './columnar.js';
 import { assertColumnCount, precheckFile } from './precheck.js';
 import { throwIfCancelled } from '../util/cancel.js';
+import type { ProgressHook } from '../util/progress.js';
 
 /**
  * Open a data file in a private, in-memory DuckDB for the length of `work`: the byte-level
@@ -16,7 +17,7 @@ import { throwIfCancelled } from '../util/cancel.js';
  * through here, so they all see the same rows, ids and errors. A cancelled `signal` interrupts
  * the running query (DuckDB stops within its next vector of rows) and throws CancelledError.
  */
-export async function withSource<T>(file: string, work: (conn: DuckDBConnection, source: Source) => Promise<T>, signal?: AbortSignal, joinFiles: string[] = []): Promise<T> {
+export async function withSource<T>(file: string, work: (conn: DuckDBConnection, source: Source) => Promise<T>, signal?: AbortSignal, joinFiles: string[] = [], progress?: ProgressHook): Promise<T> {
   throwIfCancelled(signal);
   const format = formatFromPath(file);
   const head = await precheckFile(file, format);
@@ -30,8 +31,8 @@ export async function withSource<T>(file: string, work: (conn: DuckDBConnection,
   signal?.addEventListener('abort', interrupt, { once: true });
   try {
     conn = await instance.connect();
-    let source = await openSource(conn, file, format, head);
-    if (joinFiles.length > 0) source = await openJoined(conn, source, joinFiles);
+    let source = await watchRead(conn, progress, file, () => openSource(conn!, file, format, head));
+    if (joinFiles.length > 0) source = await openJoined(conn, source, joinFiles, progress);
     columns = source.columns.map((c) => c.name);
     // CSV headers were counted before DuckDB read anything; JSON and Parquet are counted here.
     assertColumnCount(file, columns.length);
@@ -49,7 +50,7 @@ export async function withSource<T>(file: string, work: (conn: DuckDBConnection,
 }
 
 /** Each further file read the same strict way (its own errors name it), then all flattened into one table (join.ts). */
-async function openJoined(conn: DuckDBConnection, main: Source, files: string[]): Promise<Source> {
+async function openJoined(conn: DuckDBConnection, main: Source, files: string[], progress?: ProgressHook): Promise<Source> {
   const count = async (t: string) => Number((await readRow(conn, `SELECT CAST(count(*) AS DOUBLE) AS n FROM ${t}`)).n ?? 0);
   await conn.run(`ALTER TABLE ${SOURCE_TABLE} RENAME TO seg_t0`);
   const tables: LoadedTable[] = [{ file: main.file, table: 'seg_t0', columns: main.columns, rows: await count('seg_t0') }];
@@ -58,7 +59,7 @@ async function openJoined(conn: DuckDBConnection, main: Source, files: string[])
     const head = await precheckFile(f, fmt);
     let s: Source;
     try {
-      s = await openSource(conn, f, fmt, head);
+      s = await watchRead(conn, progress, f, () => openSource(conn, f, fmt, head));
     } catch (err) {
       throw translateDuckDbError(err, { file: f, format: fmt.format });
     }
@@ -68,4 +69,33 @@ async function openJoined(conn: DuckDBConnection, main: Source, files: string[])
   }
   const j = await joinTables(conn, tables);
   return { ...main, columns: j.columns, joined: j.joined, joinWarnings: j.warnings };
+}
+
+/** How often the read's progress is asked for: a bar moving 5 times a second is smooth enough. */
+const POLL_MS = 200;
+
+/**
+ * Report how much of `file` DuckDB has read while `read` runs, as a percentage (DuckDB's own
+ * query progress, which it tracks only with enable_progress_bar on; its printing stays off).
+ * The percentage is of the file's bytes, not rows: DuckDB does not know the row count of a
+ * CSV before it has read it. Without a hook nothing is switched on.
+ */
+async function watchRead<T>(conn: DuckDBConnection, progress: ProgressHook | undefined, file: string, read: () => Promise<T>): Promise<T> {
+  if (!progress) return read();
+  await conn.run('SET enable_progress_bar = true; SET enable_progress_bar_print = false');
+  const unit = `% of ${basename(file)} read`;
+  let best = 0;
+  progress({ stage: 'ingest', done: 0, total: 100, unit });
+  const timer = setInterval(() => {
+    const pct = conn.progress.percentage;
+    // -1 while no query runs; a later statement of the same read starts again at 0.
+    if (pct > best) progress({ stage: 'ingest', done: (best = Math.min(100, Math.floor(pct))), total: 100, unit });
+  }, POLL_MS);
+  try {
+    const out = await read();
+    progress({ stage: 'ingest', done: 100, total: 100, unit });
+    return out;
+  } finally {
+    clearInterval(timer);
+  }
 }

@@ -1,3 +1,4 @@
+import type { ProgressHook } from './progress.js';
 export interface KScore {
   k: number;
   silhouette: number;
@@ -42,6 +43,8 @@ export interface ClusterOptions {
   kStabilityBootstraps?: number;
   /** When given, seconds spent per step are written into it (cluster.chooseK, cluster.fit, cluster.assign, cluster.stability). */
   timings?: Record<string, number>;
+  /** k-means runs done of all (k candidates × restarts, the final fit, the stability resamples). */
+  progress?: ProgressHook;
 }
 
 /** One k-means fit (src/cluster/kmeans.ts): labels 0-based in fit order, not yet ordered by size. */

@@ -1,3 +1,4 @@
+import type { ProgressHook } from './progress.js';
 import type { PiiKind } from '../util/pii.js';
 
 /**
@@ -141,4 +142,6 @@ export interface LoadOptions {
   join?: string[];
   /** The user's cancellation: interrupts the running query. */
   signal?: AbortSignal;
+  /** Told how much of the file has been read (percent), for a progress bar. */
+  progress?: ProgressHook;
 }

@@ -9,6 +9,7 @@ import type { ClusterOptions, ClusterResult } from './cluster.js';
 import type { CustomerTable } from './data.js';
 import type { SegmentProfile } from './profile.js';
 import type { EmbedResult, Vectors } from './vectors.js';
+import type { ProgressHook } from './progress.js';
 
 /** What every stage is given besides its data: the seed and the user's cancellation. */
 export interface StageContext {
@@ -16,6 +17,8 @@ export interface StageContext {
   /** Aborted when the user cancels (Ctrl-C in the REPL, a Slack time-out): stop and throw. */
   signal?: AbortSignal;
   log: (line: string) => void;
+  /** Counts inside the stage for a progress bar (rows read, k-means fits, LLM calls); optional. */
+  progress?: ProgressHook;
 }
 
 /** Yields the customer table: a file read by DuckDB today, a SQL engine tomorrow. */

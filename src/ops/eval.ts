@@ -18,7 +18,7 @@ export const evalOp = defineOperation({
   input: EvalInput,
   async run(input, ctx): Promise<EvalResult> {
     const { dir, run } = openRun(ctx, input.run);
-    const report = await runEvals(dir, run, ctx.config, ctx.log, { thresholds: input.thresholds, file: input.file, signal: ctx.signal });
+    const report = await runEvals(dir, run, ctx.config, ctx.log, { thresholds: input.thresholds, file: input.file, signal: ctx.signal, progress: ctx.progress });
     return { ...report, savedTo: saveEvalReport(dir, report) };
   },
   render: renderScorecard,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
 import type { Config } from '../config.js';
+import type { ProgressHook } from '../model/progress.js';
 
 /**
  * An operation is one user action, written once: a zod input schema, a function that does
@@ -12,6 +13,8 @@ export interface OpContext {
   /** Progress lines for people (stderr in the CLI, dim lines in the REPL, nothing in Slack). */
   log: (line: string) => void;
   signal?: AbortSignal;
+  /** Counts inside a long step (the CLI's bar on a terminal); absent where nothing may be drawn (the REPL, Slack). */
+  progress?: ProgressHook;
   /** The session's current Run and file (REPL and Slack remember them between commands). */
   session?: Session;
 }

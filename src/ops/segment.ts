@@ -51,7 +51,7 @@ export const segmentOp = defineOperation({
   description: 'Split a customer file into segments and write a name, persona, copy and brief for each.',
   input: SegmentInput,
   async run(input, ctx) {
-    const made = await makeRun({ file: input.file, k: input.k, seed: input.seed, ...loadOptions(input), config: ctx.config, log: ctx.log, signal: ctx.signal, labels: input.labels, brand: input.brand });
+    const made = await makeRun({ file: input.file, k: input.k, seed: input.seed, ...loadOptions(input), config: ctx.config, log: ctx.log, onProgress: ctx.progress, signal: ctx.signal, labels: input.labels, brand: input.brand });
     if (ctx.session) {
       ctx.session.runId = made.runId;
       ctx.session.file = input.file;

@@ -79,6 +79,7 @@ export const writeTextsOp = defineOperation({
       brand: wctx.brand,
       lang,
       log: ctx.log,
+      progress: ctx.progress,
       signal: ctx.signal,
       writer,
       done,

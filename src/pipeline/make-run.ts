@@ -13,6 +13,7 @@ import type { CustomerTable, LoadOptions } from '../model/data.js';
 import type { RunFile } from '../model/run.js';
 import type { Clusterer, Embedder, Profiler, Source, StageContext } from '../model/stages.js';
 import type { Writer } from '../model/writer.js';
+import type { ProgressHook } from '../model/progress.js';
 import { blockEmbedder, defaultProfiler, fileSource, kmeansClusterer } from './stages.js';
 import { appendTranscript, writePhase } from './write-phase.js';
 import { makeLabels, readLabelsFile } from '../write/labels.js';
@@ -34,6 +35,8 @@ export interface MakeRunOptions extends Omit<LoadOptions, 'signal'> {
   seed: number;
   config: Config;
   log: (line: string) => void;
+  /** Counts inside each stage (percent of the file read, k-means fits, LLM calls, briefs), for a progress bar. */
+  onProgress?: ProgressHook;
   /** The user's cancellation: every stage stops at its next checkpoint and no Run is left. */
   signal?: AbortSignal;
   stages?: Partial<Stages>;
@@ -73,7 +76,7 @@ function loadOptionsOf(o: LoadOptions): LoadOptions {
  * and moved into place at the end; a failure or a cancel leaves the workspace as it was.
  */
 export async function makeRun(opts: MakeRunOptions): Promise<MadeRun> {
-  const ctx: StageContext = { seed: opts.seed, signal: opts.signal, log: opts.log };
+  const ctx: StageContext = { seed: opts.seed, signal: opts.signal, log: opts.log, progress: opts.onProgress };
   const seconds: Record<string, number> = {};
   // Read before anything is computed: a bad labels file stops the Run before it starts.
   const labelOverrides = opts.labels ? readLabelsFile(opts.labels) : {};
@@ -108,7 +111,7 @@ export async function makeRun(opts: MakeRunOptions): Promise<MadeRun> {
     if (!labels[column]) ctx.log(`labels file: "${column}" is not a feature of ${source.name}; its label is not used`);
   }
   const { writer, texts } = await timed(seconds, 'write', ctx, () =>
-    writePhase(profiles, { config: opts.config, log: ctx.log, signal: ctx.signal, piiValues: table.piiValues, writer: opts.stages?.writer, labels, brand, lang }),
+    writePhase(profiles, { config: opts.config, log: ctx.log, progress: ctx.progress, signal: ctx.signal, piiValues: table.piiValues, writer: opts.stages?.writer, labels, brand, lang }),
   );
 
   const runId = newRunId();
@@ -169,7 +172,7 @@ export async function makeRun(opts: MakeRunOptions): Promise<MadeRun> {
         })()),
       );
     });
-    await timed(seconds, 'briefs', ctx, () => writeBriefs(stage.dir, run));
+    await timed(seconds, 'briefs', ctx, () => writeBriefs(stage.dir, run, ctx.progress));
     appendTranscript(stage.dir, writer);
     // The vector index (src/vectors/): per-segment hnswlib graphs, vectors and centroids under index/.
     run.index = await timed(seconds, 'index', ctx, () => buildRunIndex(stage.dir, vectors, cluster));

@@ -17,7 +17,7 @@ import type { EmbeddingModel, TextEmbedder, Vectors } from '../model/vectors.js'
 
 /** A customer file or event log read by DuckDB (CSV, TSV, JSONL, Parquet). */
 export function fileSource(file: string, options: LoadOptions = {}): Source {
-  return { name: file, load: (ctx) => loadCustomers(file, { ...options, signal: ctx.signal }) };
+  return { name: file, load: (ctx) => loadCustomers(file, { ...options, signal: ctx.signal, progress: ctx.progress }) };
 }
 
 /** Numeric, categorical and text blocks, weighted (src/embed/); text by TF-IDF → SVD or a server's embeddings. */
@@ -59,7 +59,7 @@ export function kmeansClusterer(): Clusterer {
     // clusterVectors is synchronous (seconds at 1M customers): a cancel is seen on either side of it.
     async cluster(vectors, request, ctx) {
       await checkpoint(ctx.signal);
-      const result = clusterVectors(vectors, { ...request, seed: ctx.seed });
+      const result = clusterVectors(vectors, { ...request, seed: ctx.seed, progress: ctx.progress });
       await checkpoint(ctx.signal);
       return result;
     },
@@ -81,7 +81,7 @@ export function defaultProfiler(): Profiler {
   return {
     async profile(table, { cluster, vectors, minSegmentSize }, ctx) {
       await checkpoint(ctx.signal);
-      return profileSegments(table, cluster.labels, cluster.k, { stability: cluster.stability, minSegmentSize, vectors, centroids: cluster.centroids });
+      return profileSegments(table, cluster.labels, cluster.k, { stability: cluster.stability, minSegmentSize, vectors, centroids: cluster.centroids, progress: ctx.progress });
     },
   };
 }

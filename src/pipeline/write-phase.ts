@@ -10,7 +10,7 @@ import { writeAllTexts, type WriteAllOptions } from '../write/write-all.js';
 
 export const TRANSCRIPT = 'llm-transcript.jsonl';
 
-export interface WritePhaseOptions extends Pick<WriteAllOptions, 'done' | 'onSegmentDone' | 'labels' | 'brand' | 'lang'> {
+export interface WritePhaseOptions extends Pick<WriteAllOptions, 'done' | 'onSegmentDone' | 'labels' | 'brand' | 'lang' | 'progress'> {
   config: Config;
   log: (line: string) => void;
   signal?: AbortSignal;
@@ -29,6 +29,7 @@ export async function writePhase(profiles: SegmentProfile[], options: WritePhase
   const writer = options.writer ?? (await createWriter(options.config, { log: options.log, piiValues: options.piiValues, signal: options.signal }));
   const texts = await writeAllTexts(writer, profiles, {
     log: options.log,
+    progress: options.progress,
     signal: options.signal,
     concurrency: options.config.llm?.concurrency,
     done: options.done,

@@ -7,6 +7,7 @@ import { categoryFacts } from './category-facts.js';
 import { distinctiveTerms } from './terms.js';
 import { detectRfmColumns, rfmMix, rfmTierCodes } from './rfm.js';
 import { describeMember, pickRepresentatives } from './representatives.js';
+import { stageCounter, type ProgressHook } from '../util/progress.js';
 
 export interface ProfileOptions {
   /** Bootstrap stability per segment (0-based like the labels); 0 where not measured. */
@@ -21,6 +22,8 @@ export interface ProfileOptions {
   textSampleSize?: number;
   /** Terms kept per segment (default 10). */
   maxTerms?: number;
+  /** Columns and summaries done of all (each numeric and category column, terms, RFM mix, representatives). */
+  progress?: ProgressHook;
 }
 
 /**
@@ -36,13 +39,21 @@ export function profileSegments(table: CustomerTable, labels: Int32Array, k: num
   const groups = groupRows(labels, k);
   const small = (s: number) => groups.sizes[s] < opts.minSegmentSize;
 
+  const parts = stageCounter(opts.progress, 'profile', 'columns and summaries', table.numeric.length + table.categorical.length + 3);
+  parts.start();
   const numeric: NumericFact[][] = Array.from({ length: k }, () => []);
   const scratch = new Float64Array(Math.max(0, ...groups.sizes));
-  for (const col of table.numeric) numericFacts(col, labels, groups, scratch).forEach((f, s) => numeric[s].push(f));
+  for (const col of table.numeric) {
+    numericFacts(col, labels, groups, scratch).forEach((f, s) => numeric[s].push(f));
+    parts.tick();
+  }
   for (const facts of numeric) facts.sort((a, b) => Math.abs(b.z) - Math.abs(a.z));
 
   const categories: CategoryFact[][] = Array.from({ length: k }, () => []);
-  for (const col of table.categorical) categoryFacts(col, labels, groups).forEach((f, s) => categories[s].push(...f));
+  for (const col of table.categorical) {
+    categoryFacts(col, labels, groups).forEach((f, s) => categories[s].push(...f));
+    parts.tick();
+  }
   for (const facts of categories) facts.sort((a, b) => b.lift - a.lift || b.share - a.share);
 
   // Building the scrubber reads every PII value; only text needs it (terms and quotes).
@@ -54,11 +65,14 @@ export function profileSegments(table: CustomerTable, labels: Int32Array, k: num
     scrub,
     skip: small,
   });
+  parts.tick();
 
   const rfmColumns = detectRfmColumns(table);
   const rfm = rfmColumns ? rfmMix(rfmTierCodes(rfmColumns), labels, groups.sizes) : undefined;
+  parts.tick();
 
   const reps = pickRepresentatives(table, labels, groups, { vectors: opts.vectors, centroids: opts.centroids, seed, skip: small });
+  parts.tick();
 
   return Array.from({ length: k }, (_, s) => ({
     id: s + 1,

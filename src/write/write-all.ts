@@ -4,6 +4,7 @@ import type { WriteContext, Writer } from '../model/writer.js';
 import { mapLimit } from '../util/map-limit.js';
 import { checkpoint } from '../util/cancel.js';
 import type { Language } from '../util/script.js';
+import { stageCounter, type ProgressHook } from '../util/progress.js';
 
 export interface WriteAllOptions {
   concurrency?: number;
@@ -19,6 +20,8 @@ export interface WriteAllOptions {
   brand?: string;
   /** The language to write in (default English). */
   lang?: Language;
+  /** Writer calls done of all (names once, then a persona and a copy per segment). */
+  progress?: ProgressHook;
 }
 
 /**
@@ -35,15 +38,21 @@ export async function writeAllTexts(writer: Writer, profiles: SegmentProfile[], 
   // Names are written for all segments together; finished segments keep theirs.
   const names = new Map<number, SegmentName>();
   for (const [id, t] of Object.entries(out)) names.set(Number(id), { segment: Number(id), name: t.name, summary: t.summary });
+  // An LLM writer's calls are what a person waits for; the offline writer's are instant, counted the same way.
+  const calls = stageCounter(options.progress, 'write', writer.info.kind === 'llm' ? 'LLM calls' : 'texts', 1 + 2 * todo.length);
+  calls.start();
   await checkpoint(options.signal);
   for (const n of await writer.names(ctx)) if (!names.has(n.segment)) names.set(n.segment, n);
+  calls.tick();
 
   await mapLimit(todo, options.concurrency ?? 4, async (profile) => {
     await checkpoint(options.signal);
     const name = names.get(profile.id);
     if (!name) throw new Error(`writer returned no name for segment ${profile.id}`);
     const persona = await writer.persona(profile, name, ctx);
+    calls.tick();
     const copy = await writer.copy(profile, name, persona, ctx);
+    calls.tick();
     const texts = SegmentTextsSchema.parse({
       name: name.name,
       summary: name.summary,
