@@ -81,6 +81,28 @@ describe('the chat agent against an OpenAI-compatible server', () => {
     expect(second).toEqual(['system', 'user', 'assistant', 'tool', 'assistant', 'user']);
   });
 
+  it('a follow-up ("and the second one?") is resolved from the conversation, and the answer streams in pieces', async () => {
+    const start = fake.chatRequests().length;
+    // A model that can only know what "the second one" is from the earlier turn's tool result.
+    fake.setResponder(({ json, index }) => {
+      const i = index - start;
+      if (i === 0) return { toolCalls: [{ name: 'segments', arguments: {} }] };
+      if (i === 1) return { content: 'Your biggest segment is Bargain Hunters.' };
+      const seen = JSON.stringify(json.messages);
+      if (i === 2) return seen.includes('2. Premium Regulars') && seen.includes('which segments are there?') ? { toolCalls: [{ name: 'show', arguments: { segment: 2 } }] } : { content: 'Which one do you mean?' };
+      return { content: 'The second one is Premium Regulars: 300 customers who buy often at full price.' };
+    });
+    const agent = makeAgent();
+    await agent.ask('which segments are there?');
+    const tokens: string[] = [];
+    const l = listen();
+    const turn = await agent.ask('and the second one?', { ...l.listener, onToken: (t) => tokens.push(t) });
+    expect(l.events).toEqual(['call show {"segment":2}', 'result show ok']);
+    expect(turn.answer).toMatch(/^The second one is Premium Regulars/);
+    expect(tokens.length).toBeGreaterThan(1);
+    expect(tokens.join('')).toBe(turn.answer);
+  });
+
   it('offers only the allowed operations, and keeps only the last turns', async () => {
     const sent = script([{ content: 'one' }, { content: 'two' }, { content: 'three' }]);
     const agent = makeAgent(undefined, { operations: ['segments', 'show'], maxTurns: 2 });
