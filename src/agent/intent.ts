@@ -2,6 +2,7 @@ import type { RunFile } from '../model/run.js';
 import { pickSegment, valueFeature, type Superlative } from '../ops/pick-segment.js';
 import type { Channel } from '../model/texts.js';
 import { didYouMean } from './did-you-mean.js';
+import { LANGUAGE_NAMES, writerLanguageNamed, type Language } from '../util/script.js';
 
 /**
  * The offline intent parser: plain requests → one operation and its input, deterministically.
@@ -59,19 +60,33 @@ export function parseIntent(raw: string, ctx: IntentContext = {}): Intent {
   const t = raw.toLowerCase();
   const language = new RegExp(`\\b(?:in|into)\\s+(${LANGUAGES.filter((l) => l !== 'english').join('|')})\\b`).exec(t)?.[1];
   const cap = (s: string) => s[0].toUpperCase() + s.slice(1);
+  const runLang: Language = ctx.run?.config.lang ?? 'en';
+  // How to ask for copy of this segment in that language: "sms for segment 2 in French".
+  const seg = intent.input.segment;
+  const words = String(seg ?? '').replace(new RegExp(`\\b(?:in|into)?\\s*${language ?? String(intent.input.language ?? '').toLowerCase()}\\b`, 'i'), '').trim();
+  const target = !words ? 'segment 1' : /^\d+$/.test(words) ? `segment ${words}` : words;
   let caveat: string | undefined;
   if (language && intent.op !== 'copy') {
-    caveat = `I can only answer in English for now, so this is in English. Copy can be written in ${cap(language)} with an LLM configured: "sms for segment 2 in ${cap(language)}".`;
+    const named = writerLanguageNamed(language);
+    if (!named) {
+      caveat = `${cap(language)} is not a language segmenta writes (${LANGUAGES_WRITTEN}), so this is in ${LANGUAGE_NAMES[runLang]}. With an LLM configured, copy can be written in ${cap(language)}: "sms for ${target} in ${cap(language)}".`;
+    } else if (named !== runLang) {
+      caveat = `This Run is written in ${LANGUAGE_NAMES[runLang]}, so this is too. Copy can be written in ${cap(language)} now: "sms for ${target} in ${cap(language)}"; a Run made with --lang ${named} is written in ${cap(language)} throughout.`;
+    }
   } else if (intent.op === 'copy' && !ctx.llm) {
     const tone = intent.input.tone as string | undefined;
-    if (intent.input.language && !/^english$/i.test(String(intent.input.language))) {
-      caveat = `The offline writer writes English only; set OPENAI_API_KEY (or OPENAI_BASE_URL) for copy in ${intent.input.language}.`;
+    const asked = intent.input.language ? String(intent.input.language) : undefined;
+    if (asked && !writerLanguageNamed(asked)) {
+      // Said once, instead of the operation's own refusal after it.
+      return { kind: 'reply', text: `The offline writer writes ${LANGUAGES_WRITTEN}, not ${asked}. Set OPENAI_API_KEY (or OPENAI_BASE_URL for a local server) for copy in ${asked}, or ask for it in one of those: "sms for ${target} in Chinese".` };
     } else if (tone && !OFFLINE_TONES.test(tone)) {
       caveat = `The offline writer has friendly, playful, formal and urgent tones, not "${tone}": this is written friendly. An LLM (OPENAI_API_KEY) can write any tone.`;
     }
   }
   return caveat ? { ...intent, note: joinNotes(intent.note, caveat) } : intent;
 }
+
+const LANGUAGES_WRITTEN = Object.values(LANGUAGE_NAMES).join(' and ');
 
 // The tones the offline writer tells apart (write/offline-copy.ts toneOf); others read as friendly.
 const OFFLINE_TONES = /friend|warm|kind|play|fun|cheek|witty|casual|light|formal|profession|serious|elegant|premium|polite|urgen|fomo|scarc|bold|pushy|direct/i;

@@ -37,6 +37,17 @@ export function scriptCounts(text: string): Map<Script, number> {
 export const LANGUAGES = ['en', 'zh'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
+/** Their names in English, for messages. */
+export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', zh: 'Chinese' };
+
+/** The writer language a person named ("Chinese", "zh", "中文", "English"); undefined for any other. */
+export function writerLanguageNamed(name: string): Language | undefined {
+  const n = name.trim().toLowerCase();
+  if (/^(en|eng|english)([-_ ].*)?$/.test(n)) return 'en';
+  if (/^(zh|zho|chinese|mandarin|simplified chinese|中文|汉语|简体中文)([-_ ].*)?$/.test(n)) return 'zh';
+  return undefined;
+}
+
 /**
  * The writer language a customer table's text calls for: Chinese when its text columns (or,
  * without text, its category values) are mostly Han, else English — the default when unsure.

@@ -1,3 +1,4 @@
+import { writerLanguageNamed } from '../util/script.js';
 import type { SegmentProfile } from '../model/profile.js';
 import { UsageError } from '../errors.js';
 import { CHANNEL_LIMITS, CopySchema, type Copy, type FeatureLabels } from '../model/texts.js';
@@ -27,11 +28,11 @@ export function toneOf(tone?: string): Tone {
 /** The tones the offline writer knows, for messages. */
 export const KNOWN_TONES = Object.keys(ENGLISH.tones) as Tone[];
 
-/** English only offline: anything else is a usage error naming the fix. */
+/** English here (Chinese is lang/zh.ts, chosen by OfflineWriter): any other language is a usage error naming the fix. */
 export function assertEnglish(language?: string): void {
-  if (!language || /^(en|eng|english)([-_ ].*)?$/i.test(language.trim())) return;
+  if (!language || writerLanguageNamed(language) === 'en') return;
   throw new UsageError(
-    `the offline writer writes English only, and "${language}" was asked for; set OPENAI_API_KEY (and OPENAI_BASE_URL for another server) to write copy in other languages`,
+    `the offline writer writes English and Chinese, not "${language}"; set OPENAI_API_KEY (and OPENAI_BASE_URL for another server) to write copy in other languages`,
   );
 }
 

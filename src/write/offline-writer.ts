@@ -7,6 +7,7 @@ import { offlineCopy } from './offline-copy.js';
 import { checkDistinctNames } from './checks.js';
 import { makeLabels } from './labels.js';
 import { copyZh, namesZh, personaZh } from './lang/zh.js';
+import { writerLanguageNamed } from '../util/script.js';
 
 /**
  * The writer used when no LLM is configured, and the stand-in when the LLM fails an item.
@@ -30,8 +31,13 @@ export class OfflineWriter implements Writer {
   }
 
   async copy(profile: SegmentProfile, _name: SegmentName, _persona: Persona, ctx: WriteContext, options?: CopyOptions): Promise<Copy> {
-    if (ctx.lang === 'zh') return copyZh(profile, profilesWith(ctx, profile), options, ctx.currency);
-    return offlineCopy(profile, profilesWith(ctx, profile), options, { currency: ctx.currency, labels: labelsOf(ctx), brand: ctx.brand });
+    // A writer language asked for by name ("in Chinese") is written in it, whatever the Run's
+    // language; any other name is refused by assertEnglish (offline-copy.ts) with the fix.
+    const asked = options?.language ? writerLanguageNamed(options.language) : undefined;
+    const lang = asked ?? ctx.lang;
+    const rest = asked ? { ...options, language: undefined } : options;
+    if (lang === 'zh') return copyZh(profile, profilesWith(ctx, profile), rest, ctx.currency);
+    return offlineCopy(profile, profilesWith(ctx, profile), rest, { currency: ctx.currency, labels: labelsOf(ctx), brand: ctx.brand });
   }
 }
 

@@ -42,7 +42,8 @@ describe('offline intent parser', () => {
   });
 
   it('reads tone, offer and language from a copy request', () => {
-    expect(op('write a playful sms for segment 2 with 20% off in French')).toMatchObject({
+    // With an LLM: offline, French is refused before any copy is written (below).
+    expect(parseIntent('write a playful sms for segment 2 with 20% off in French', { run, llm: true })).toMatchObject({
       op: 'copy',
       input: { segment: 2, channel: 'sms', tone: 'playful', offer: '20% off', language: 'French' },
     });
@@ -78,7 +79,20 @@ describe('offline intent parser', () => {
   it('says what it cannot honour instead of ignoring it', () => {
     const fr = op('segment 2 in French please');
     expect(fr.kind === 'op' && fr.op).toBe('show');
-    expect(fr.kind === 'op' && fr.note).toMatch(/only answer in English/);
+    // French is not a writer language (en, zh): said so, with the request that would get it.
+    expect(fr.kind === 'op' && fr.note).toBe('French is not a language segmenta writes (English and Chinese), so this is in English. With an LLM configured, copy can be written in French: "sms for segment 2 in French".');
+    const persona = op('persona 3 in french');
+    expect(persona.kind === 'op' && persona.note).toMatch(/"sms for segment 3 in French"/);
+    // Chinese is one, but this Run is in English: how to get it.
+    const zh = op('show bargain hunters in Chinese');
+    expect(zh).toMatchObject({ kind: 'op', op: 'show' });
+    expect(zh.kind === 'op' && zh.note).toMatch(/^This Run is written in English.*"sms for bargain hunters in Chinese".*--lang zh/);
+    // Offline copy in a language the writer lacks: one reply, no operation that would fail after it.
+    const frCopy = parseIntent('sms for segment 2 in French', { run, llm: false });
+    expect(frCopy).toEqual({ kind: 'reply', text: expect.stringMatching(/^The offline writer writes English and Chinese, not French\..*"sms for segment 2 in Chinese"/) });
+    // …and in one it has, the copy is written (no caveat); with an LLM any language goes.
+    expect(parseIntent('sms for segment 2 in Chinese', { run, llm: false })).toMatchObject({ kind: 'op', op: 'copy', input: { language: 'Chinese' } });
+    expect(parseIntent('sms for segment 2 in French', { run, llm: true })).toMatchObject({ kind: 'op', op: 'copy', input: { language: 'French' } });
     const tone = parseIntent('sms for segment 2 in a luxurious tone', { llm: false });
     expect(tone.kind === 'op' && tone.note).toMatch(/not "luxurious"/);
     const llmTone = parseIntent('sms for segment 2 in a luxurious tone', { llm: true });

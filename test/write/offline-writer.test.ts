@@ -129,11 +129,14 @@ describe('OfflineWriter copy options', () => {
     expect(friendly.email.body).toMatch(/^Hi there,/);
   });
 
-  it('writes English only and says how to get other languages', async () => {
+  it('writes its languages (English, Chinese) when asked by name, and says how to get others', async () => {
     await expect(copyWith({ language: 'en-GB' })).resolves.toBeTruthy();
+    const zh = await copyWith({ language: 'Chinese' });
+    expect(zh.sms).toMatch(/\p{Script=Han}/u);
+    expect(zh.sms).not.toMatch(/[a-z]{4,}/);
     const err = await copyWith({ language: 'fr' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UsageError);
-    expect((err as Error).message).toMatch(/English only.*OPENAI_API_KEY/);
+    expect((err as Error).message).toMatch(/English and Chinese, not "fr".*OPENAI_API_KEY/);
   });
 
   it('refuses an offer too long for an SMS', async () => {
