@@ -11,7 +11,8 @@ export function registerDoctor(program: Command): void {
     .action(async (_o, cmd: Command) => {
       const opts = cmd.optsWithGlobals();
       try {
-        const result = await runOperation(doctorOp, {}, cliContext(opts));
+        const ctx = cliContext(opts);
+        const result = await runOperation(doctorOp, {}, ctx).finally(() => ctx.done());
         process.stdout.write(opts.json ? JSON.stringify(result, null, 2) + '\n' : doctorOp.render(result) + '\n');
         if (!result.ok) process.exitCode = 1;
       } catch (err) {

@@ -16,9 +16,11 @@ export function registerEval(program: Command): void {
     .action(async (run: string | undefined, o: { threshold?: string[]; file?: string }, cmd: Command) => {
       const opts = cmd.optsWithGlobals();
       try {
+        // Its bars (counts inside a long step) come down before the result is printed.
+        const ctx = cliContext(opts);
         const known = loadThresholds();
         const thresholds = Object.fromEntries((o.threshold ?? []).map((t) => parseThresholdFlag(t, known)));
-        const result = await runOperation(evalOp, { run, thresholds, file: o.file }, cliContext(opts));
+        const result = await runOperation(evalOp, { run, thresholds, file: o.file }, ctx).finally(() => ctx.done());
         // The scorecard goes to stdout either way; a missed threshold is a verdict, not an error,
         // so it sets the exit code instead of taking the error path.
         process.stdout.write(opts.json ? JSON.stringify(scorecardJson(result), null, 2) + '\n' : evalOp.render(result) + '\n');
