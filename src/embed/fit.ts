@@ -2,6 +2,7 @@
  * fitEmbedding: fit the preprocessing of every block on a customer table, weight the blocks,
  * and return the vectors with the model that reproduces them (applyEmbedding).
  */
+import { stageCounter, type ProgressHook } from '../util/progress.js';
 import type { CustomerTable } from '../model/data.js';
 import { SegmentaError } from '../errors.js';
 import { checkpoint } from '../util/cancel.js';
@@ -30,11 +31,15 @@ function caching(embedder: TextEmbedder): TextEmbedder {
   };
 }
 
-export async function fitEmbedding(table: CustomerTable, options: { textEmbedder?: TextEmbedder; seed?: number; signal?: AbortSignal } = {}): Promise<EmbedResult> {
+export async function fitEmbedding(table: CustomerTable, options: { textEmbedder?: TextEmbedder; seed?: number; signal?: AbortSignal; progress?: ProgressHook } = {}): Promise<EmbedResult> {
   const n = table.ids.length;
   const seed = options.seed ?? 42;
   const embedder = options.textEmbedder ? caching(options.textEmbedder) : undefined;
+  // Five parts, each seconds at a million customers: the text model, the blocks, the structure test, the weights, the vectors.
+  const parts = stageCounter(options.progress, 'embed', 'parts', 5);
+  parts.start();
   const text = await fitTextModel(table.text, n, { seed, embedder });
+  parts.tick();
   await checkpoint(options.signal);
   const model: EmbeddingModel = {
     version: 1,
@@ -46,6 +51,7 @@ export async function fitEmbedding(table: CustomerTable, options: { textEmbedder
     ...(text ? { text } : {}),
   };
   const raw = await rawBlocks(model, table, embedder);
+  parts.tick();
   await checkpoint(options.signal);
   if (raw.length === 0) {
     throw new SegmentaError('input', 'no numeric, categorical or text columns left to segment on (ids and PII are never used); check the column roles');
@@ -62,6 +68,7 @@ export async function fitEmbedding(table: CustomerTable, options: { textEmbedder
   }
   const structure = featureStructure(model, raw, n, seed);
   model.structure = structure.report;
+  parts.tick();
 
   let offset = 0;
   for (const [b, block] of raw.entries()) {
@@ -90,7 +97,10 @@ export async function fitEmbedding(table: CustomerTable, options: { textEmbedder
     offset += block.width;
   }
   model.dim = offset;
-  return { vectors: assemble(model, raw, n), model };
+  parts.tick();
+  const vectors = assemble(model, raw, n);
+  parts.tick();
+  return { vectors, model };
 }
 
 /**

@@ -24,7 +24,7 @@ export function fileSource(file: string, options: LoadOptions = {}): Source {
 export function blockEmbedder(textEmbedder?: TextEmbedder): Embedder {
   return {
     name: textEmbedder ? `blocks + ${textEmbedder.name}` : 'blocks',
-    embed: (table, ctx) => fitEmbedding(table, { textEmbedder, seed: ctx.seed, signal: ctx.signal }),
+    embed: (table, ctx) => fitEmbedding(table, { textEmbedder, seed: ctx.seed, signal: ctx.signal, progress: ctx.progress }),
   };
 }
 

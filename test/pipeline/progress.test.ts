@@ -50,7 +50,7 @@ function expectMonotone(list: ProgressEvent[]) {
 
 describe('the pipeline reports counts inside its stages', () => {
   it('every counted stage reports counts that only grow, and ends at its total', () => {
-    for (const stage of ['ingest', 'cluster', 'profile', 'write', 'briefs']) {
+    for (const stage of ['ingest', 'embed', 'cluster', 'profile', 'write', 'briefs']) {
       const units = byUnit(stage);
       expect(units.size, stage).toBeGreaterThan(0);
       for (const [unit, list] of units) {
@@ -63,7 +63,7 @@ describe('the pipeline reports counts inside its stages', () => {
 
   it('stages report in pipeline order, each before its "done" line', () => {
     const first = (stage: string) => events.findIndex((e) => e.stage === stage);
-    const order = ['ingest', 'cluster', 'profile', 'write', 'briefs'].map(first);
+    const order = ['ingest', 'embed', 'cluster', 'profile', 'write', 'briefs'].map(first);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });
 
