@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
@@ -153,5 +153,22 @@ describe('segment --source postgres://…', () => {
       expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
     }
     expect(readdirSync(join(ws)).filter((f) => f === 'runs').flatMap(() => readdirSync(join(ws, 'runs'))).filter((f) => !f.startsWith('.'))).toEqual([]);
+  }, 120_000);
+});
+
+describe('segment --source … --query FILE.sql (CLI)', () => {
+  it('segments the rows of a query, and says so when --table and --query are both missing', () => {
+    const ws = tempDir('segmenta-wh-');
+    const sql = join(ws, 'vip.sql');
+    writeFileSync(sql, "SELECT * FROM customers WHERE total_spend > 100;\n");
+    const r = segmenta(['segment', '--source', pg.url, '--query', sql, '--k', '3', '--workspace', ws, '--json', '-q']);
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.k).toBe(3);
+    const expected = Number(rows(pg.url, 'SELECT count(*) FROM customers WHERE total_spend > 100')[0][0]);
+    expect(out.segments.reduce((s: number, x: { size: number }) => s + x.size, 0)).toBe(expected);
+    const none = segmenta(['segment', '--source', pg.url, '--workspace', ws]);
+    expect(none.status).toBe(1);
+    expect(none.stderr.trim()).toBe('segmenta: a SQL source needs --table NAME or --query FILE.sql (one of them)');
   }, 120_000);
 });
