@@ -14,6 +14,8 @@ export interface WarehouseRecord {
   keptInEngine: { column: string; reason: string }[];
   /** Rows that came back from the engine, per purpose (statistics, sample, profile, …). */
   rowsFetched: Record<string, number>;
+  /** Seconds waiting for the engine, per purpose. */
+  engineSeconds: Record<string, number>;
   /** Every statement sent, in order. */
   statements: { purpose: string; sql: string }[];
 }

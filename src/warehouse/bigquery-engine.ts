@@ -38,10 +38,11 @@ export async function openBigQuery(url: string, client: Partial<BigQueryOptions>
     qualify: (table) => (table.includes('.') ? table : `${project}.${dataset}.${table}`),
     fetched: book.fetched,
     statements: book.statements,
+    seconds: book.seconds,
     async describe(relation) {
       const sql = `SELECT * FROM ${relation} LIMIT 0`;
       try {
-        const { rows, fields } = await run(sql);
+        const { rows, fields } = await book.timed('describe', () => run(sql));
         book.record('describe', sql, rows.length);
         return fields.map((f) => ({ name: f.name, type: f.type.toLowerCase(), kind: KIND[f.type.toUpperCase()] ?? 'other' }));
       } catch (err) {
@@ -50,7 +51,7 @@ export async function openBigQuery(url: string, client: Partial<BigQueryOptions>
     },
     async query(sql, purpose) {
       try {
-        const { rows } = await run(sql);
+        const { rows } = await book.timed(purpose, () => run(sql));
         book.record(purpose, sql, rows.length);
         // Query results hold BigQuery wrapper objects for DATE/TIMESTAMP/NUMERIC; the plan casts to STRING or FLOAT64.
         return rows;

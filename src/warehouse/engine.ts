@@ -27,6 +27,8 @@ export interface Engine {
   readonly fetched: Record<string, number>;
   /** Every statement run, in order, with its purpose. */
   readonly statements: { purpose: string; sql: string }[];
+  /** Seconds spent waiting for the engine, per purpose (the bench splits engine and segmenta time). */
+  readonly seconds: Record<string, number>;
   close(): Promise<void>;
 }
 
@@ -34,9 +36,20 @@ export interface Engine {
 export function ledger() {
   const fetched: Record<string, number> = {};
   const statements: { purpose: string; sql: string }[] = [];
+  const seconds: Record<string, number> = {};
   return {
     fetched,
     statements,
+    seconds,
+    /** Time one call to the engine under its purpose. */
+    async timed<T>(purpose: string, fn: () => Promise<T>): Promise<T> {
+      const t0 = performance.now();
+      try {
+        return await fn();
+      } finally {
+        seconds[purpose] = (seconds[purpose] ?? 0) + (performance.now() - t0) / 1000;
+      }
+    },
     record(purpose: string, sql: string, rows: number) {
       statements.push({ purpose, sql });
       fetched[purpose] = (fetched[purpose] ?? 0) + rows;

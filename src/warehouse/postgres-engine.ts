@@ -46,10 +46,11 @@ export async function openPostgres(url: string): Promise<Engine> {
     qualify: (table) => table,
     fetched: book.fetched,
     statements: book.statements,
+    seconds: book.seconds,
     async describe(relation) {
       const sql = `SELECT * FROM ${relation} LIMIT 0`;
       try {
-        const res = await client.query(sql);
+        const res = await book.timed('describe', () => client.query(sql));
         book.record('describe', sql, res.rows.length);
         return res.fields.map((f): EngineColumn => ({
           name: f.name,
@@ -62,7 +63,7 @@ export async function openPostgres(url: string): Promise<Engine> {
     },
     async query(sql, purpose) {
       try {
-        const res = await client.query(sql);
+        const res = await book.timed(purpose, () => client.query(sql));
         const rows = (res.rows ?? []) as Row[];
         book.record(purpose, sql, rows.length);
         return rows;

@@ -261,6 +261,7 @@ export class WarehouseSession {
       tables: { ...this.tables },
       keptInEngine: this.keptInEngine.map(({ column, reason }) => ({ column, reason })),
       rowsFetched: { ...this.engine.fetched },
+      engineSeconds: Object.fromEntries(Object.entries(this.engine.seconds).map(([k, v]) => [k, Math.round(v * 100) / 100])),
       statements: this.engine.statements.map((s) => ({ ...s })),
     };
   }
