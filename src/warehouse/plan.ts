@@ -44,7 +44,7 @@ export function statisticsSql(p: PlanInput): string {
   const d = p.dialect;
   const parts = [`${d.float('COUNT(*)')} AS n`, `${d.float(`COUNT(DISTINCT ${col(d, p.id)})`)} AS ids`];
   p.columns.forEach((c, i) => {
-    if (c.kind !== 'string' || c.name === p.id) return;
+    if (c.kind !== 'string') return;
     const v = d.text(col(d, c.name));
     parts.push(`${d.float(`COUNT(${col(d, c.name)})`)} AS nn${i}`);
     parts.push(`${d.float(`AVG(LENGTH(${v}))`)} AS len${i}`);
@@ -67,9 +67,10 @@ function sampleRows(p: PlanInput, m: number, select: string): string {
  * the very inference and cleaning a file does. When the table has at most m customers the sample
  * is all of them.
  */
-export function sampleSql(p: PlanInput, fetch: string[], m: number): string {
+export function sampleSql(p: PlanInput, fetch: string[], m: number, hashId = false): string {
   const d = p.dialect;
-  const select = fetch.map((name) => `${d.text(col(d, name))} AS ${col(d, name)}`).join(', ');
+  // An id that is itself PII (an email as the key) leaves the engine only as its SHA-256.
+  const select = fetch.map((name) => `${hashId && name === p.id ? d.sha256(idText(p)) : d.text(col(d, name))} AS ${col(d, name)}`).join(', ');
   return `SELECT * FROM (${sampleRows(p, m, select)}) t ORDER BY ${d.idOrder(col(d, p.id))}`;
 }
 

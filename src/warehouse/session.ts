@@ -107,7 +107,10 @@ export class WarehouseSession {
     this.email = this.keptInEngine.find((k) => k.pii === 'email')?.column;
 
     const m = Math.min(this.options.sampleSize ?? DEFAULT_SAMPLE, this.customers);
-    const rows = await this.engine.query(sampleSql(this.plan, fetch, Math.max(m, 1)), 'sample');
+    const idIndex = columns.findIndex((c) => c.name === id);
+    const idNonNull = Number(stats[`nn${idIndex}`] ?? 0);
+    const idIsPii = Boolean(piiKindFromName(id)) || (idNonNull > 0 && (Number(stats[`em${idIndex}`]) / idNonNull >= PII_SHARE || Number(stats[`ph${idIndex}`]) / idNonNull >= PII_SHARE));
+    const rows = await this.engine.query(sampleSql(this.plan, fetch, Math.max(m, 1), idIsPii), 'sample');
     this.sample = rows.length;
     const table = await this.readSample(rows, fetch, signal);
 

@@ -172,3 +172,19 @@ describe('segment --source … --query FILE.sql (CLI)', () => {
     expect(none.stderr.trim()).toBe('segmenta: a SQL source needs --table NAME or --query FILE.sql (one of them)');
   }, 120_000);
 });
+
+describe('an id that is itself PII', () => {
+  it('leaves the engine only as its SHA-256 (an email as the customer key)', async () => {
+    psql(pg.url, 'CREATE TABLE keyed_by_email AS SELECT email AS customer_id, age, orders_12m, total_spend, preferred_channel FROM customers');
+    const config = loadConfig({ workspace: tempDir('segmenta-wh-') }, {});
+    const run = await makeWarehouseRun({ seed: 42, k: 3, config, log, warehouse: { url: pg.url, table: 'keyed_by_email' } });
+    const sample = run.run.warehouse!.statements.find((s) => s.purpose === 'sample')!.sql;
+    expect(sample).toContain('encode(sha256(convert_to(CAST("customer_id" AS TEXT)');
+    const local = readFileSync(join(run.runDir, 'assignments.csv'), 'utf8');
+    expect(local).not.toContain('@');
+    expect(local.split('\n')[1]).toMatch(/^[0-9a-f]{64},\d$/);
+    // The engine's own table keeps the real key: it never left.
+    const inEngine = rows(pg.url, `SELECT customer_id FROM segmenta_assignments WHERE run_id = '${run.runId}' LIMIT 1`)[0][0];
+    expect(inEngine).toContain('@');
+  }, 120_000);
+});
