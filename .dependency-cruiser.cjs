@@ -16,7 +16,7 @@ const FLOORS = [
   {
     floor: 'stages',
     ordered: true,
-    rooms: ['src/brief', 'evals', 'src/vectors', 'src/predict', 'src/write', 'src/profile', 'src/cluster', 'src/embed', 'src/data'],
+    rooms: ['src/brief', 'evals', 'src/vectors', 'src/predict', 'src/write', 'src/profile', 'src/cluster', 'src/embed', 'src/warehouse', 'src/data'],
   },
   { floor: 'transport', rooms: ['src/llm'] },
   { floor: 'store', rooms: ['src/run'] },

@@ -1,3 +1,4 @@
+import type { WarehouseRecord } from './warehouse.js';
 import type { Language } from '../util/script.js';
 import type { DataQuality, DataSchema, LoadOptions } from './data.js';
 import type { KScore } from './cluster.js';
@@ -31,6 +32,8 @@ export interface RunFile {
   predictions?: PredictionRecord;
   /** Set when the Run is a refresh of an earlier one (`segmenta refresh`, `segment --since`). */
   refreshedFrom?: RefreshRecord;
+  /** Set when the customers were read from a SQL engine (`segment --source`): engine, tables, SQL, rows fetched. */
+  warehouse?: WarehouseRecord;
 }
 
 /** How a refreshed Run's segments relate to the Run it refreshed (src/cluster/segment-matching.ts). */

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { LoadInput, loadOptions } from './load-input.js';
 import { defineOperation } from './operation.js';
+import { readFileSync } from 'node:fs';
 import { makeRun } from '../pipeline/make-run.js';
+import { makeWarehouseRun } from '../pipeline/warehouse-run.js';
+import { isWarehouseUrl } from '../warehouse/open.js';
+import { UsageError } from '../errors.js';
 import { describeSchema } from '../data/load.js';
 import { formatShare } from '../util/format.js';
 import { displayWidth } from '../util/script.js';
@@ -10,7 +14,9 @@ import { displayWidth } from '../util/script.js';
 const padWidth = (s: string, width: number) => s + ' '.repeat(Math.max(0, width - displayWidth(s)));
 
 export const SegmentInput = z.object({
-  file: z.string().min(1).describe('Path to a customer file or event log (CSV, TSV, JSONL or Parquet)'),
+  file: z.string().min(1).describe('Path to a customer file or event log (CSV, TSV, JSONL or Parquet), or a SQL engine: postgres://USER@HOST:PORT/DB or bigquery://PROJECT/DATASET'),
+  table: z.string().optional().describe('With a SQL engine: the customer table (schema.table)'),
+  query: z.string().optional().describe('With a SQL engine: a .sql file whose rows are the customers'),
   k: z.coerce.number().int().min(2).max(50).optional().describe('Number of segments; chosen automatically when omitted'),
   seed: z.coerce.number().int().min(0).default(42).describe('Random seed (same seed, same segments)'),
   ...LoadInput,
@@ -46,12 +52,24 @@ export function nextSteps(r: Pick<SegmentResult, 'segments'>): string[] {
   return steps;
 }
 
+function readQueryFile(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new UsageError(`--query ${path}: cannot read the file (${(err as NodeJS.ErrnoException).code ?? 'error'}); give a .sql file whose SELECT returns one row per customer`);
+  }
+}
+
 export const segmentOp = defineOperation({
   name: 'segment',
   description: 'Split a customer file into segments and write a name, persona, copy and brief for each.',
   input: SegmentInput,
   async run(input, ctx) {
-    const made = await makeRun({ file: input.file, k: input.k, seed: input.seed, ...loadOptions(input), config: ctx.config, log: ctx.log, onProgress: ctx.progress, signal: ctx.signal, labels: input.labels, brand: input.brand });
+    if (!isWarehouseUrl(input.file) && (input.table || input.query)) throw new UsageError('--table and --query go with a SQL source (--source postgres://… or bigquery://…), not a file');
+    const common = { k: input.k, seed: input.seed, ...loadOptions(input), config: ctx.config, log: ctx.log, onProgress: ctx.progress, signal: ctx.signal, labels: input.labels, brand: input.brand };
+    const made = isWarehouseUrl(input.file)
+      ? await makeWarehouseRun({ ...common, warehouse: { url: input.file, table: input.table, query: input.query ? readQueryFile(input.query) : undefined } })
+      : await makeRun({ file: input.file, ...common });
     if (ctx.session) {
       ctx.session.runId = made.runId;
       ctx.session.file = input.file;

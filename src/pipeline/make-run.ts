@@ -44,6 +44,8 @@ export interface MakeRunOptions extends Omit<LoadOptions, 'signal'> {
   labels?: string;
   /** Brand name the copy signs with (else the config's). */
   brand?: string;
+  /** The Run's id, when a stage needs it before the Run is saved (warehouse mode writes it into the engine's tables). */
+  runId?: string;
 }
 
 export interface MadeRun {
@@ -114,7 +116,7 @@ export async function makeRun(opts: MakeRunOptions): Promise<MadeRun> {
     writePhase(profiles, { config: opts.config, log: ctx.log, progress: ctx.progress, signal: ctx.signal, piiValues: table.piiValues, writer: opts.stages?.writer, labels, brand, lang }),
   );
 
-  const runId = newRunId();
+  const runId = opts.runId ?? newRunId();
   const run: RunFile = {
     version: 1,
     id: runId,

@@ -13,15 +13,21 @@ export function registerSegment(program: Command): void {
   const command = program
     .command('segment')
     .description(segmentOp.description)
-    .argument('<file>', 'customer file or event log: .csv, .tsv, .jsonl or .parquet');
+    .argument('[file]', 'customer file or event log: .csv, .tsv, .jsonl or .parquet (or --source)');
   withLoadFlags(command)
     .option('--k <n>', 'number of segments (default: chosen by silhouette over 2–12)')
     .option('--seed <s>', 'random seed', '42')
     .option('--lang <code>', "language of the texts: en or zh (default: $SEGMENTA_LANG, else the language of the data's text)")
     .option('--labels <file>', 'plain-language feature labels: JSON {"column": "label"} or CSV column,label[,unit]')
     .option('--brand <name>', 'brand name the copy signs with (default: $SEGMENTA_BRAND)')
+    .option('--source <url>', 'a SQL engine instead of a file: postgres://USER@HOST:PORT/DB (or PG* variables) or bigquery://PROJECT/DATASET')
+    .option('--table <name>', 'with --source: the customer table (schema.table)')
+    .option('--query <file.sql>', 'with --source: a SQL file whose rows are the customers')
     .option('--since <run>', "refresh that Run with this file: its segments keep their ids, names and texts (see `segmenta refresh`)")
-    .action(async (file: string, o, cmd: Command) => {
+    .action(async (fileArg: string | undefined, o, cmd: Command) => {
+      if (!fileArg === !o.source) handleError(new UsageError(fileArg ? `give a file or --source, not both (got ${fileArg} and --source)` : 'give a customer file, or --source URL with --table or --query'), cmd.optsWithGlobals().json);
+      const file = (fileArg ?? o.source) as string;
+      if (o.source && o.since) handleError(new UsageError('--since refreshes from a file; it does not take --source yet'), cmd.optsWithGlobals().json);
       const given = Object.entries(loadFlags(o)).filter(([, v]) => v !== undefined);
       if (o.since && given.length) {
         handleError(new UsageError(`--since refreshes Run ${o.since} with its own column choices; drop ${given.map(([key]) => FLAG[key] ?? key).join(', ')} (or make a new Run without --since)`), cmd.optsWithGlobals().json);
@@ -29,7 +35,7 @@ export function registerSegment(program: Command): void {
       if (o.since) return runRefresh({ file, since: o.since, k: o.k, seed: o.seed }, cmd.optsWithGlobals());
       await runCli(
         segmentOp,
-        { file, k: o.k, seed: o.seed, ...loadFlags(o), labels: o.labels, brand: o.brand },
+        { file, table: o.table, query: o.query, k: o.k, seed: o.seed, ...loadFlags(o), labels: o.labels, brand: o.brand },
         cmd.optsWithGlobals(),
         // The --json contract scripts rely on (DESIGN.md): keep these keys stable.
         (r) => ({ runId: r.runId, runDir: r.runDir, k: r.k, segments: r.segments.map(({ id, name, size }) => ({ id, name, size })) }),

@@ -1,0 +1,288 @@
+/**
+ * Warehouse mode: the customers stay in a SQL engine and only a sample, aggregates and centroids
+ * leave it. A WarehouseSession is opened once per Run and used by the pipeline's stages in turn
+ * (src/pipeline/warehouse-stages.ts): load the hash sample, assign everyone in SQL, profile by
+ * GROUP BY, write audiences back, and say what it did (engine, tables, SQL, rows fetched).
+ *
+ * The sample is read by the data stage exactly as a file is — as text, through the same
+ * inference and cleaning — so a table with no more customers than the sample size gives the
+ * same customer table, and so the same Run, as the file it was loaded from.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadCustomers } from '../data/load.js';
+import { chooseIdColumn } from '../data/infer-schema.js';
+import { SegmentaError } from '../errors.js';
+import { piiKindFromName, type PiiKind } from '../util/pii.js';
+import type { ColumnSchema, CustomerTable, LoadOptions } from '../model/data.js';
+import type { SegmentProfile } from '../model/profile.js';
+import type { EmbeddingModel } from '../model/vectors.js';
+import type { WarehouseRecord } from '../model/warehouse.js';
+import type { Engine, EngineColumn, Row } from './engine.js';
+import { WarehouseError } from './errors.js';
+import { openEngine, type OpenOptions } from './open.js';
+import {
+  asOfSql, assignSql, ASSIGNMENTS_TABLE, AUDIENCES_TABLE, createTablesSql, DEFAULT_SAMPLE, deleteRunSql, MEMBERSHIPS_TABLE,
+  profileCategorySql, profileNumericSql, sampleSql, statisticsSql, vectorSql, writeBackSql,
+  type AudienceRow, type CategorySource, type FeatureSource, type PlanInput,
+} from './plan.js';
+
+export interface WarehouseOptions extends Pick<LoadOptions, 'idColumn' | 'ignore' | 'text'> {
+  url: string;
+  /** A table (schema.table; BigQuery dataset.table or table in the URL's dataset)… */
+  table?: string;
+  /** …or the SQL of a query whose rows are the customers (the text of a --query file). */
+  query?: string;
+  /** Customers fetched to choose k and fit (default 50,000, the file path's fit sample). */
+  sampleSize?: number;
+  open?: OpenOptions;
+}
+
+/** Free text: long, and varied (not a handful of long category labels). It stays in the engine — its TF-IDF basis cannot be replayed as SQL. */
+const TEXT_MIN_LENGTH = 25;
+const TEXT_MIN_DISTINCT = 0.05;
+const PII_SHARE = 0.5;
+
+export class WarehouseSession {
+  private plan!: PlanInput;
+  private customers = 0;
+  private sample = 0;
+  private asOf = Number.NaN;
+  private keptInEngine: { column: string; reason: string; pii?: PiiKind; type: string }[] = [];
+  private fetchedColumns: string[] = [];
+  private features: FeatureSource[] = [];
+  private categories: CategorySource[] = [];
+  private tables: WarehouseRecord['tables'] = { assignments: ASSIGNMENTS_TABLE };
+  private email: string | undefined;
+  /** The fitted preprocessing, set by the embedder stage for the assignment. */
+  model?: EmbeddingModel;
+
+  private constructor(readonly engine: Engine, readonly options: WarehouseOptions) {}
+
+  static async open(options: WarehouseOptions): Promise<WarehouseSession> {
+    if (!options.table === !options.query) throw new SegmentaError('usage', 'a SQL source needs --table NAME or --query FILE.sql (one of them)');
+    return new WarehouseSession(await openEngine(options.url, options.open), options);
+  }
+
+  get name(): string {
+    return `${this.engine.display} ${this.options.table ?? '(query)'}`;
+  }
+
+  private qualify = (t: string) => this.engine.qualify(t);
+
+  /** Describe, classify the columns, fetch the hash sample and read it as the data stage reads a file. */
+  async load(signal?: AbortSignal): Promise<CustomerTable> {
+    const d = this.engine.dialect;
+    const relation = this.options.table ? d.table(this.engine.qualify(this.options.table)) : `(${this.options.query!.trim().replace(/;\s*$/, '')}) AS segmenta_q`;
+    const columns = await this.engine.describe(relation);
+    const id = this.options.idColumn ?? chooseIdColumn(columns.map((c) => ({ name: c.name, typeClass: c.kind === 'number' ? 'number' : 'string' }) as never), new Map(columns.map((c) => [c.name, { nonNull: 1 } as never])));
+    const names = columns.map((c) => c.name);
+    for (const [flag, given] of [['--id', id ? [id] : []], ['--ignore', this.options.ignore ?? []], ['--text', this.options.text ?? []]] as const) {
+      const unknown = given.filter((g) => !names.includes(g));
+      if (unknown.length) throw new SegmentaError('usage', `${this.name}: ${flag} names no column ${unknown.map((u) => `"${u}"`).join(', ')}; the columns are ${names.join(', ')}`);
+    }
+    if (!id) throw new WarehouseError(`${this.name}: no customer id column found (looked for names like customer_id, user_id, id); pass --id COLUMN`);
+    this.plan = { dialect: d, relation, id, columns };
+
+    const stats = (await this.engine.query(statisticsSql(this.plan), 'statistics'))[0] ?? {};
+    this.customers = Number(stats.n ?? 0);
+    const fetch = [id];
+    columns.forEach((c, i) => {
+      if (c.name === id) return;
+      const keep = (reason: string, pii?: PiiKind) => this.keptInEngine.push({ column: c.name, reason, type: c.type, ...(pii ? { pii } : {}) });
+      const byName = piiKindFromName(c.name);
+      const nn = Number(stats[`nn${i}`] ?? 0);
+      if (this.options.ignore?.includes(c.name)) return keep('--ignore');
+      if (byName) return keep(`PII (${byName}) by its name: stays in the engine, hashed in memberships only`, byName);
+      if (c.kind === 'string' && nn > 0 && Number(stats[`em${i}`]) / nn >= PII_SHARE) return keep('PII (email): most values look like emails; stays in the engine', 'email');
+      if (c.kind === 'string' && nn > 0 && Number(stats[`ph${i}`]) / nn >= PII_SHARE) return keep('PII (phone): most values look like phone numbers; stays in the engine', 'phone');
+      if (this.options.text?.includes(c.name) || (c.kind === 'string' && Number(stats[`len${i}`]) >= TEXT_MIN_LENGTH && Number(stats[`nd${i}`]) / Math.max(1, nn) >= TEXT_MIN_DISTINCT)) {
+        return keep('free text: stays in the engine (warehouse mode segments on numbers, dates, yes/no and categories; text features cannot be replayed as SQL)');
+      }
+      if (c.kind === 'other') return keep(`engine type ${c.type} is not read in warehouse mode`);
+      fetch.push(c.name);
+    });
+    this.fetchedColumns = fetch;
+    this.email = this.keptInEngine.find((k) => k.pii === 'email')?.column;
+
+    const m = Math.min(this.options.sampleSize ?? DEFAULT_SAMPLE, this.customers);
+    const idIndex = columns.findIndex((c) => c.name === id);
+    const idNonNull = Number(stats[`nn${idIndex}`] ?? 0);
+    const idIsPii = Boolean(piiKindFromName(id)) || (idNonNull > 0 && (Number(stats[`em${idIndex}`]) / idNonNull >= PII_SHARE || Number(stats[`ph${idIndex}`]) / idNonNull >= PII_SHARE));
+    const rows = await this.engine.query(sampleSql(this.plan, fetch, Math.max(m, 1), idIsPii), 'sample');
+    this.sample = rows.length;
+    const table = await this.readSample(rows, fetch, signal);
+
+    const dates = table.schema.columns.filter((c) => c.role === 'datetime').map((c) => c.name);
+    if (dates.length > 0) {
+      const row = (await this.engine.query(asOfSql(this.plan, dates, Math.max(m, 1)), 'sample latest date'))[0] ?? {};
+      this.asOf = Math.max(...dates.map((_, i) => Number(row[`e${i}`])).filter(Number.isFinite));
+    }
+    this.describeFeatures(table, columns);
+    return table;
+  }
+
+  /**
+   * The sample as a CSV in a private temp folder, read by loadCustomers and removed: the one
+   * reader and cleaner for files and engines (its inference, locale parsing and cleaning are
+   * the data stage's, not a second copy). Only non-PII, non-text columns are in it.
+   */
+  private async readSample(rows: Row[], fetch: string[], signal?: AbortSignal): Promise<CustomerTable> {
+    const dir = mkdtempSync(join(tmpdir(), 'segmenta-sample-'));
+    const file = join(dir, 'sample.csv');
+    try {
+      const cell = (v: unknown) => {
+        if (v === null || v === undefined) return '';
+        const s = String(v);
+        return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
+      };
+      const lines = [fetch.map(cell).join(','), ...rows.map((r) => fetch.map((c) => cell(r[c])).join(','))];
+      writeFileSync(file, lines.join('\n') + '\n', { mode: 0o600 });
+      let table: CustomerTable;
+      try {
+        // The user's --id only: otherwise the data stage chooses the id by the same rule the engine's columns were read with.
+        table = await loadCustomers(file, { idColumn: this.options.idColumn, signal });
+      } catch (err) {
+        if (err instanceof SegmentaError) err.message = err.message.split(file).join(this.name);
+        throw err;
+      }
+      table.schema.source = this.name;
+      table.schema.rowsRead = this.customers;
+      const kept: ColumnSchema[] = this.keptInEngine.map((k) => ({ name: k.column, sourceType: k.type, role: k.pii ? 'pii' : 'ignored', ...(k.pii ? { piiKind: k.pii } : {}), reason: k.reason }));
+      table.schema.columns.push(...kept);
+      for (const k of this.keptInEngine) if (!k.pii) table.quality.droppedColumns.push({ column: k.column, reason: k.reason });
+      if (table.text.length > 0) {
+        const reason = 'read as free text: not segmented on in warehouse mode';
+        for (const t of table.text) table.quality.droppedColumns.push({ column: t.name, reason });
+        for (const c of table.schema.columns) if (c.role === 'text') Object.assign(c, { role: 'ignored', reason });
+        table.text = [];
+      }
+      table.quality.warnings = table.quality.warnings.map((w) => w.split(file).join(this.name));
+      return table;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  /** Which engine column each numeric and categorical feature of the table comes from, and how it was cleaned. */
+  private describeFeatures(table: CustomerTable, columns: EngineColumn[]): void {
+    const kindOf = new Map(columns.map((c) => [c.name, c.kind]));
+    const roles = new Map(table.schema.columns.map((c) => [c.name, c.role]));
+    this.features = table.numeric.map((n) => {
+      const dateColumn = n.name.endsWith('_days_ago') ? n.name.slice(0, -'_days_ago'.length) : undefined;
+      const column = dateColumn && roles.get(dateColumn) === 'datetime' ? dateColumn : n.name;
+      const kind: FeatureSource['kind'] = column !== n.name ? 'date' : n.kind === 'boolean' ? 'boolean' : 'number';
+      // The value cleaning put in for a missing one: any filled row shows it; else the median (in natural units).
+      let fill = Number.NaN;
+      if (n.original) for (let j = 0; j < n.original.rows.length && !Number.isFinite(fill); j++) if (!Number.isFinite(n.original.values[j])) fill = n.values[n.original.rows[j]];
+      if (!Number.isFinite(fill)) fill = medianOf(n.values);
+      const clip = table.quality.clipped.find((c) => c.column === n.name);
+      return { name: n.name, column, kind, engineKind: kindOf.get(column) ?? 'other', fill, ...(clip ? { clip: { low: clip.low, high: clip.high } } : {}) };
+    });
+    this.categories = table.categorical.map((c) => ({ name: c.name, column: c.name }));
+  }
+
+  /** Everyone assigned in the engine by SQL to the nearest centroid, into segmenta_assignments. */
+  async assign(centroids: Float32Array, k: number, runId: string): Promise<void> {
+    if (!this.model) throw new Error('warehouse: the embedder stage did not record its model (internal)');
+    const d = this.engine.dialect;
+    for (const sql of createTablesSql(d, this.qualify)) await this.engine.query(sql, 'create tables');
+    await this.engine.query(deleteRunSql(d, ASSIGNMENTS_TABLE, runId, this.qualify), 'assign');
+    const vector = vectorSql(d, this.model, this.features, this.categories, this.asOf);
+    await this.engine.query(assignSql(this.plan, vector, centroids, k, runId, this.qualify), 'assign');
+  }
+
+  /** Sizes, means and category shares of every segment over all customers, by GROUP BY in the engine. */
+  async profile(profiles: SegmentProfile[], runId: string): Promise<SegmentProfile[]> {
+    const numeric = await this.engine.query(profileNumericSql(this.plan, this.features, this.asOf, runId, this.qualify), 'profile');
+    const bySegment = new Map(numeric.map((r) => [Number(r.segment), r]));
+    const N = numeric.reduce((s, r) => s + Number(r.n), 0);
+    const totals = this.features.map((_, i) => ({
+      sum: numeric.reduce((s, r) => s + Number(r[`s${i}`] ?? 0), 0),
+      count: numeric.reduce((s, r) => s + Number(r[`c${i}`] ?? 0), 0),
+    }));
+    const levelCounts = new Map<string, Map<number, number>>();
+    const levelTotals = new Map<string, number>();
+    for (const c of this.categories) {
+      for (const r of await this.engine.query(profileCategorySql(this.plan, c, runId, this.qualify), 'profile')) {
+        const key = `${c.name}\u0000${String(r.level)}`;
+        const per = levelCounts.get(key) ?? new Map<number, number>();
+        per.set(Number(r.segment), Number(r.n));
+        levelCounts.set(key, per);
+        levelTotals.set(key, (levelTotals.get(key) ?? 0) + Number(r.n));
+      }
+    }
+    return profiles.map((p) => {
+      const row = bySegment.get(p.id);
+      const size = Number(row?.n ?? 0);
+      return {
+        ...p,
+        size,
+        share: N > 0 ? size / N : 0,
+        numeric: p.numeric.map((f) => {
+          const i = this.features.findIndex((x) => x.name === f.feature);
+          if (i < 0 || !row) return f;
+          const overallMean = totals[i].count > 0 ? totals[i].sum / totals[i].count : 0;
+          const c = Number(row[`c${i}`]);
+          const mean = c > 0 ? Number(row[`s${i}`]) / c : overallMean;
+          return { ...f, mean, overallMean, lift: liftOf(mean, overallMean) };
+        }),
+        categories: p.categories.map((f) => {
+          const key = `${f.column}\u0000${f.level}`;
+          const share = size > 0 ? (levelCounts.get(key)?.get(p.id) ?? 0) / size : 0;
+          const overallShare = N > 0 ? (levelTotals.get(key) ?? 0) / N : 0;
+          return { ...f, share, overallShare, lift: liftOf(share, overallShare) };
+        }),
+      };
+    });
+  }
+
+  /**
+   * Audiences for activation, in the shape reverse-ETL tools sync: one row per segment that may
+   * be exported, and its members with SHA-256 hashes of the id and of the email (normalised:
+   * trimmed, lower-case), computed in the engine. Segments under the minimum size are not written.
+   */
+  async writeBack(runId: string, audiences: AudienceRow[]): Promise<void> {
+    const d = this.engine.dialect;
+    for (const t of [AUDIENCES_TABLE, MEMBERSHIPS_TABLE]) await this.engine.query(deleteRunSql(d, t, runId, this.qualify), 'write back');
+    for (const sql of writeBackSql(this.plan, runId, audiences, this.email, this.qualify)) await this.engine.query(sql, 'write back');
+    this.tables = { ...this.tables, audiences: AUDIENCES_TABLE, memberships: MEMBERSHIPS_TABLE };
+  }
+
+  get totalCustomers(): number {
+    return this.customers;
+  }
+
+  record(): WarehouseRecord {
+    return {
+      engine: this.engine.dialect.name,
+      source: this.engine.display,
+      relation: this.plan?.relation ?? '',
+      customers: this.customers,
+      sample: this.sample,
+      tables: { ...this.tables },
+      keptInEngine: this.keptInEngine.map(({ column, reason }) => ({ column, reason })),
+      rowsFetched: { ...this.engine.fetched },
+      engineSeconds: Object.fromEntries(Object.entries(this.engine.seconds).map(([k, v]) => [k, Math.round(v * 100) / 100])),
+      statements: this.engine.statements.map((s) => ({ ...s })),
+    };
+  }
+
+  close(): Promise<void> {
+    return this.engine.close();
+  }
+}
+
+function medianOf(values: Float64Array): number {
+  const s = Float64Array.from(values).sort();
+  if (s.length === 0) return 0;
+  const h = (s.length - 1) / 2;
+  return s[Math.floor(h)] + (h - Math.floor(h)) * (s[Math.ceil(h)] - s[Math.floor(h)]);
+}
+
+/** mean / overall, as src/profile/numeric-facts.ts liftOf (profile sits above this floor). */
+function liftOf(value: number, overall: number): number {
+  if (Math.abs(overall) < 1e-12) return Math.abs(value) < 1e-12 ? 1 : 0;
+  return value / overall;
+}

@@ -1,0 +1,190 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { adjustedRandIndex } from '../../src/cluster/metrics.js';
+import { makeRun, type MadeRun } from '../../src/pipeline/make-run.js';
+import { postgres as postgresDialect } from '../../src/warehouse/dialect.js';
+import { makeWarehouseRun } from '../../src/pipeline/warehouse-run.js';
+import { startPostgres, type PgServer } from '../servers/postgres.js';
+import { loadCustomersCsv, psql } from '../servers/pg-load.js';
+import { segmenta, tempDir } from '../e2e/cli.js';
+
+const CSV = resolve(import.meta.dirname, '../../examples/customers.csv');
+const PII = ['name', 'email', 'phone', 'street_address'];
+
+let pg: PgServer;
+let fileRun: MadeRun;
+let whRun: MadeRun;
+const log = () => {};
+
+function rows(url: string, sql: string): string[][] {
+  return psql(url, `\\pset format unaligned\n\\pset tuples_only on\n\\pset fieldsep ','\n${sql};\n`).trim().split('\n').filter(Boolean).map((l) => l.split(','));
+}
+
+function fileLabels(run: MadeRun): Map<string, number> {
+  const lines = readFileSync(join(run.runDir, 'assignments.csv'), 'utf8').trim().split('\n').slice(1);
+  return new Map(lines.map((l) => [l.split(',')[0], Number(l.split(',')[1])]));
+}
+
+function close(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+beforeAll(async () => {
+  pg = await startPostgres();
+  loadCustomersCsv(pg.url, CSV);
+  const config = loadConfig({ workspace: tempDir('segmenta-wh-') }, {});
+  // The same data as a file: the text column the engine keeps to itself is left out of the file Run too.
+  fileRun = await makeRun({ file: CSV, seed: 42, ignore: ['review'], config, log });
+  whRun = await makeWarehouseRun({ seed: 42, config, log, warehouse: { url: pg.url, table: 'customers' } });
+}, 180_000);
+
+afterAll(() => pg?.stop());
+
+describe('segment --source postgres://…', () => {
+  it('equals the Run made from the same data as a file: same segments (ARI 1), profile numbers to 1e-9', () => {
+    const labels = fileLabels(fileRun);
+    const engine = new Map(rows(pg.url, `SELECT customer_id, segment FROM segmenta_assignments WHERE run_id = '${whRun.runId}'`).map(([id, s]) => [id, Number(s)]));
+    expect(engine.size).toBe(3000);
+    const ids = [...labels.keys()];
+    const a = ids.map((id) => labels.get(id)!);
+    const b = ids.map((id) => engine.get(id) ?? -1);
+    expect(adjustedRandIndex(a, b)).toBe(1);
+    expect(b).toEqual(a); // same ids too: segment 1 is the largest on both paths
+
+    expect(whRun.run.metrics.k).toBe(fileRun.run.metrics.k);
+    for (const [j, s] of fileRun.run.segments.entries()) {
+      const w = whRun.run.segments[j];
+      expect(w.size).toBe(s.size);
+      expect(close(w.share, s.share)).toBe(true);
+      expect(w.profile.numeric.map((f) => f.feature)).toEqual(s.profile.numeric.map((f) => f.feature));
+      s.profile.numeric.forEach((f, i) => {
+        const g = w.profile.numeric[i];
+        for (const key of ['mean', 'median', 'overallMean', 'lift', 'z'] as const) {
+          if (!close(g[key], f[key])) throw new Error(`segment ${s.id} ${f.feature}.${key}: engine ${g[key]} vs file ${f[key]}`);
+        }
+      });
+      expect(w.profile.categories.map((c) => `${c.column}=${c.level}`)).toEqual(s.profile.categories.map((c) => `${c.column}=${c.level}`));
+      s.profile.categories.forEach((c, i) => {
+        for (const key of ['share', 'overallShare', 'lift'] as const) expect(close(w.profile.categories[i][key], c[key])).toBe(true);
+      });
+    }
+  });
+
+  it('fetched only the sample and aggregates, and never a PII or free-text column', () => {
+    const wh = whRun.run.warehouse!;
+    expect(wh.engine).toBe('postgres');
+    expect(wh.customers).toBe(3000);
+    // 3,000 customers is under the 50,000 sample: the sample is everyone (that is what makes the Runs equal).
+    expect(wh.rowsFetched.sample).toBe(3000);
+    const k = whRun.run.metrics.k;
+    const levels = 8 + 7; // favourite_category, preferred_channel (+ missing)
+    const { sample, ...aggregates } = wh.rowsFetched;
+    const aggregateRows = Object.values(aggregates).reduce((s, n) => s + n, 0);
+    expect(aggregateRows).toBeLessThanOrEqual(2 + k + k * levels);
+    expect(wh.keptInEngine.map((c) => c.column).sort()).toEqual([...PII, 'review'].sort());
+    const sampleSql = wh.statements.find((s) => s.purpose === 'sample')!.sql;
+    for (const c of [...PII, 'review']) expect(sampleSql).not.toContain(`"${c}"`);
+    // Nothing in the Run folder holds an email address of the table.
+    const emails = rows(pg.url, 'SELECT email FROM customers LIMIT 50').map((r) => r[0]);
+    for (const f of readdirSync(whRun.runDir, { recursive: true }) as string[]) {
+      if (!/\.(json|csv|md)$/.test(f)) continue;
+      const text = readFileSync(join(whRun.runDir, f), 'utf8');
+      for (const e of emails) expect(text.includes(e), `${f} holds ${e}`).toBe(false);
+    }
+  });
+
+  it('writes audiences back: one per exported segment, members with SHA-256 of the id and the normalised email', () => {
+    const wh = whRun.run.warehouse!;
+    expect(wh.tables).toEqual({ assignments: 'segmenta_assignments', audiences: 'segmenta_audiences', memberships: 'segmenta_memberships' });
+    const audiences = rows(pg.url, `SELECT segment, size, name FROM segmenta_audiences WHERE run_id = '${whRun.runId}' ORDER BY segment`);
+    const exported = whRun.run.segments.filter((s) => !s.small);
+    expect(audiences.map((a) => Number(a[0]))).toEqual(exported.map((s) => s.id));
+    expect(audiences.map((a) => Number(a[1]))).toEqual(exported.map((s) => s.size));
+    const members = rows(pg.url, `SELECT m.customer_id, m.customer_id_sha256, m.email_sha256, c.email FROM segmenta_memberships m JOIN customers c USING (customer_id) WHERE m.run_id = '${whRun.runId}' ORDER BY m.customer_id LIMIT 20`);
+    expect(members.length).toBe(20);
+    const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+    for (const [id, idHash, emailHash, email] of members) {
+      expect(idHash).toBe(sha(id));
+      expect(emailHash).toBe(sha(email.trim().toLowerCase()));
+    }
+    const count = Number(rows(pg.url, `SELECT count(*) FROM segmenta_memberships WHERE run_id = '${whRun.runId}'`)[0][0]);
+    expect(count).toBe(exported.reduce((s, x) => s + x.size, 0));
+    // The Run records the SQL it ran, and the SQL holds no credentials.
+    expect(wh.statements.map((s) => s.purpose)).toEqual(expect.arrayContaining(['statistics', 'sample', 'assign', 'profile', 'write back']));
+  });
+
+  it('with a sample smaller than the table: only the sample comes back, the engine assigns and profiles everyone', async () => {
+    const config = loadConfig({ workspace: tempDir('segmenta-wh-') }, {});
+    const run = await makeWarehouseRun({ seed: 42, k: whRun.run.metrics.k, config, log, warehouse: { url: pg.url, table: 'customers', sampleSize: 1000 } });
+    const wh = run.run.warehouse!;
+    expect(wh.rowsFetched.sample).toBe(1000);
+    expect(run.run.segments.reduce((s, x) => s + x.size, 0)).toBe(3000);
+    const engine = new Map(rows(pg.url, `SELECT customer_id, segment FROM segmenta_assignments WHERE run_id = '${run.runId}'`).map(([id, s]) => [id, Number(s)]));
+    expect(engine.size).toBe(3000);
+    const labels = fileLabels(fileRun);
+    const ids = [...labels.keys()];
+    // Centroids fitted on a third of the customers find the same planted segments.
+    expect(adjustedRandIndex(ids.map((id) => labels.get(id)!), ids.map((id) => engine.get(id)!))).toBeGreaterThan(0.9);
+    // The hash sample is the same customers every time, chosen by id alone.
+    // The hash is MD5 of the id on every engine (DuckDB and BigQuery compile the same number).
+    const h = rows(pg.url, `SELECT ${postgresDialect.hash32("'C00001'")}`);
+    expect(Number(h[0][0])).toBe(parseInt(createHash('md5').update('C00001').digest('hex').slice(0, 8), 16));
+    const again = rows(pg.url, wh.statements.find((s) => s.purpose === 'sample')!.sql.replace(/^/, 'SELECT count(DISTINCT customer_id) FROM (') + ') again');
+    expect(Number(again[0][0])).toBe(1000);
+  }, 120_000);
+
+  it('says in one line when it cannot connect, the table is missing or permission is denied', () => {
+    const ws = tempDir('segmenta-wh-');
+    psql(pg.url, "CREATE ROLE stranger LOGIN; CREATE TABLE secret (customer_id TEXT, spend DOUBLE PRECISION); REVOKE ALL ON secret FROM PUBLIC");
+    const cases: [string[], RegExp][] = [
+      [['--source', 'postgres://postgres@127.0.0.1:1/postgres', '--table', 'customers'], /^cannot connect to postgres:\/\/127\.0\.0\.1:1\/postgres \(ECONNREFUSED\); check the host and port/],
+      [['--source', pg.url, '--table', 'no_such'], /^postgres:\/\/127\.0\.0\.1:\d+\/postgres: no such table "no_such" \(relation "no_such" does not exist\); check --table/],
+      [['--source', pg.url.replace('postgres@', 'stranger@'), '--table', 'secret'], /^postgres:\/\/127\.0\.0\.1:\d+\/postgres: permission denied "secret" \(permission denied for table secret\); grant the user SELECT/],
+    ];
+    for (const [args, line] of cases) {
+      const r = segmenta(['segment', ...args, '--workspace', ws]);
+      expect(r.status, r.stderr).toBe(1);
+      const lines = r.stderr.trim().split('\n').filter((l) => !/^\s*[\d.]+s\s/.test(l));
+      expect(lines.length, r.stderr).toBe(1);
+      expect(lines[0].replace(/^segmenta:\s*/, '')).toMatch(line);
+      expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
+    }
+    expect(readdirSync(join(ws)).filter((f) => f === 'runs').flatMap(() => readdirSync(join(ws, 'runs'))).filter((f) => !f.startsWith('.'))).toEqual([]);
+  }, 120_000);
+});
+
+describe('segment --source … --query FILE.sql (CLI)', () => {
+  it('segments the rows of a query, and says so when --table and --query are both missing', () => {
+    const ws = tempDir('segmenta-wh-');
+    const sql = join(ws, 'vip.sql');
+    writeFileSync(sql, "SELECT * FROM customers WHERE total_spend > 100;\n");
+    const r = segmenta(['segment', '--source', pg.url, '--query', sql, '--k', '3', '--workspace', ws, '--json', '-q']);
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.k).toBe(3);
+    const expected = Number(rows(pg.url, 'SELECT count(*) FROM customers WHERE total_spend > 100')[0][0]);
+    expect(out.segments.reduce((s: number, x: { size: number }) => s + x.size, 0)).toBe(expected);
+    const none = segmenta(['segment', '--source', pg.url, '--workspace', ws]);
+    expect(none.status).toBe(1);
+    expect(none.stderr.trim()).toBe('segmenta: a SQL source needs --table NAME or --query FILE.sql (one of them)');
+  }, 120_000);
+});
+
+describe('an id that is itself PII', () => {
+  it('leaves the engine only as its SHA-256 (an email as the customer key)', async () => {
+    psql(pg.url, 'CREATE TABLE keyed_by_email AS SELECT email AS customer_id, age, orders_12m, total_spend, preferred_channel FROM customers');
+    const config = loadConfig({ workspace: tempDir('segmenta-wh-') }, {});
+    const run = await makeWarehouseRun({ seed: 42, k: 3, config, log, warehouse: { url: pg.url, table: 'keyed_by_email' } });
+    const sample = run.run.warehouse!.statements.find((s) => s.purpose === 'sample')!.sql;
+    expect(sample).toContain('encode(sha256(convert_to(CAST("customer_id" AS TEXT)');
+    const local = readFileSync(join(run.runDir, 'assignments.csv'), 'utf8');
+    expect(local).not.toContain('@');
+    expect(local.split('\n')[1]).toMatch(/^[0-9a-f]{64},\d$/);
+    // The engine's own table keeps the real key: it never left.
+    const inEngine = rows(pg.url, `SELECT customer_id FROM segmenta_assignments WHERE run_id = '${run.runId}' LIMIT 1`)[0][0];
+    expect(inEngine).toContain('@');
+  }, 120_000);
+});
