@@ -5,6 +5,7 @@ import { makeRun } from '../pipeline/make-run.js';
 import { describeSchema } from '../data/load.js';
 import { formatShare } from '../util/format.js';
 import { displayWidth } from '../util/script.js';
+import { OP_DESCRIPTIONS } from './descriptions.js';
 
 /** Pad to a display width: a Chinese name takes two columns a character. */
 const padWidth = (s: string, width: number) => s + ' '.repeat(Math.max(0, width - displayWidth(s)));
@@ -48,7 +49,7 @@ export function nextSteps(r: Pick<SegmentResult, 'segments'>): string[] {
 
 export const segmentOp = defineOperation({
   name: 'segment',
-  description: 'Split a customer file into segments and write a name, persona, copy and brief for each.',
+  description: OP_DESCRIPTIONS.segment,
   input: SegmentInput,
   async run(input, ctx) {
     const made = await makeRun({ file: input.file, k: input.k, seed: input.seed, ...loadOptions(input), config: ctx.config, log: ctx.log, signal: ctx.signal, labels: input.labels, brand: input.brand });
