@@ -5,6 +5,7 @@
  *   tsx bench/job.ts run FILE --workspace DIR [--k K] [--seed S]   a complete offline Run
  *   tsx bench/job.ts features FILE                                  event log → per-customer features
  *   tsx bench/job.ts kmeans RUNDIR --iters M --init OUT.f32         Lloyd per-iteration time on the Run's vectors
+ *   tsx bench/job.ts eval RUNDIR --workspace DIR                    `segmenta eval` of that Run, offline
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,6 +18,8 @@ import { createRng } from '../src/util/random.js';
 import { readVectorsFile } from '../src/vectors/vectors-file.js';
 import { VECTORS_FILE } from '../src/model/vector-index.js';
 import type { RunFile } from '../src/model/run.js';
+import { evalOp } from '../src/ops/eval.js';
+import { runOperation } from '../src/ops/operation.js';
 
 function flag(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);
@@ -71,6 +74,14 @@ export async function featuresJob(file: string) {
   };
 }
 
+/** `segmenta eval RUNDIR`, offline, as the CLI runs it (thresholds from evals/thresholds.json). */
+export async function evalJob(runDir: string, workspace: string) {
+  const config = loadConfig({ workspace, offline: true }, {});
+  const t0 = performance.now();
+  const r = await runOperation(evalOp, { run: runDir }, { config, log: () => {} });
+  return { kind: 'eval' as const, seconds: round((performance.now() - t0) / 1000), passed: r.passed, peakRssMb: peakRssMb() };
+}
+
 /**
  * Lloyd iterations on exactly the Run's vectors from a k-means++ start that is also written to
  * `initPath`, so scikit-learn can start from the same centres. tol = 0: only "no point moved"
@@ -109,10 +120,12 @@ async function main(): Promise<void> {
     out = await runJob(target, flag(rest, '--workspace') ?? 'bench/data/workspace', { k: k ? Number(k) : undefined, seed: Number(flag(rest, '--seed') ?? 42) });
   } else if (mode === 'features') {
     out = await featuresJob(target);
+  } else if (mode === 'eval') {
+    out = await evalJob(target, flag(rest, '--workspace') ?? 'bench/data/workspace');
   } else if (mode === 'kmeans') {
     out = kmeansJob(target, Number(flag(rest, '--iters') ?? 20), flag(rest, '--init') ?? join(target, 'bench-init.f32'));
   } else {
-    throw new Error(`unknown job ${mode}; expected run, features or kmeans`);
+    throw new Error(`unknown job ${mode}; expected run, features, eval or kmeans`);
   }
   process.stdout.write(JSON.stringify(out) + '\n');
 }

@@ -1,18 +1,29 @@
 import type { Command } from 'commander';
 import type { Operation } from '../ops/operation.js';
-import { runOperation } from '../ops/operation.js';
-import { cliContext, type GlobalOptions } from './context.js';
+import type { GlobalOptions } from './context.js';
 import { handleError } from './handle-error.js';
 
 /**
- * Run one operation for the CLI: results on stdout (rendered text, or one JSON document with
- * --json), progress and errors on stderr. `toJson` shapes the JSON contract of a command.
+ * An operation, or a function that imports it. Commands pass the loader so that building the
+ * command list loads no operation: `--version` and `runs` start in ~0.2 s instead of 0.47 s
+ * (issue #19); only the command that runs pays for its op's imports.
  */
-export async function runCli<R>(op: Operation<any, R>, input: unknown, opts: GlobalOptions, toJson: (r: R) => unknown = (r) => r, steps?: string[]): Promise<void> {
+export type OpLoader<R> = Operation<any, R> | (() => Promise<Operation<any, R>>);
+
+/**
+ * Run one operation for the CLI: results on stdout (rendered text, or one JSON document with
+ * --json), progress and errors on stderr. `toJson` shapes the JSON contract of a command (it may be async, to import what it needs).
+ */
+export async function runCli<R>(load: OpLoader<R>, input: unknown, opts: GlobalOptions, toJson: (r: R) => unknown = (r) => r, steps?: string[]): Promise<void> {
   try {
+    const [op, { runOperation }, { cliContext }] = await Promise.all([
+      typeof load === 'function' ? load() : load,
+      import('../ops/operation.js'),
+      import('./context.js'),
+    ]);
     const ctx = cliContext(opts, steps);
     const result = await runOperation(op, input, ctx).finally(() => ctx.done());
-    process.stdout.write(opts.json ? JSON.stringify(toJson(result), null, 2) + '\n' : op.render(result) + '\n');
+    process.stdout.write(opts.json ? JSON.stringify(await toJson(result), null, 2) + '\n' : op.render(result) + '\n');
   } catch (err) {
     handleError(err, opts.json);
   }

@@ -9,6 +9,7 @@ import { assignToCentroids } from '../cluster/assign.js';
 import { textEmbedderFor } from '../embed/create-text-embedder.js';
 import { toCsv } from '../util/csv.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import { OP_DESCRIPTIONS } from './descriptions.js';
 
 export const AssignInput = z.object({
   file: z.string().min(1).describe('Customer file with the same columns as the Run was made from'),
@@ -31,7 +32,7 @@ export interface AssignResult {
 
 export const assignOp = defineOperation({
   name: 'assign',
-  description: "Give new customers a segment of a Run, using the Run's saved preprocessing (no refit) and nearest segment centre.",
+  description: OP_DESCRIPTIONS.assign,
   input: AssignInput,
   async run(input, ctx): Promise<AssignResult> {
     const { dir, run } = openRun(ctx, input.run);

@@ -5,6 +5,7 @@ import { describedTexts, resolveSegment } from './segments.js';
 import { writeBriefs } from '../brief/write-briefs.js';
 import { openRun } from './session.js';
 import { z } from 'zod';
+import { OP_DESCRIPTIONS } from './descriptions.js';
 
 export const BriefInput = z.object({
   segment: z.union([z.string(), z.number()]).optional().describe('Segment number, a word of its name or a superlative (biggest, most valuable…); all segments when omitted'),
@@ -21,7 +22,7 @@ export interface BriefResult {
 
 export const briefOp = defineOperation({
   name: 'brief',
-  description: "Write the campaign briefs of a Run (Markdown), or show one segment's brief.",
+  description: OP_DESCRIPTIONS.brief,
   input: BriefInput,
   async run(input, ctx): Promise<BriefResult> {
     const { dir, run: opened } = openRun(ctx, input.run);

@@ -5,6 +5,7 @@ import type { RunSegment } from '../model/run.js';
 import { formatCount, formatShare, textTable } from '../util/format.js';
 import { formatFeatureValue } from '../write/format.js';
 import { openRun } from './session.js';
+import { OP_DESCRIPTIONS } from './descriptions.js';
 
 export const CompareInput = z.object({
   a: z.union([z.string(), z.number()]).describe('First segment: number, or a word of its name'),
@@ -51,7 +52,7 @@ export interface CompareResult {
 
 export const compareOp = defineOperation({
   name: 'compare',
-  description: 'Compare two segments side by side: sizes, names and the features where they differ most.',
+  description: OP_DESCRIPTIONS.compare,
   input: CompareInput,
   async run(input, ctx): Promise<CompareResult> {
     const { run } = openRun(ctx, input.run);

@@ -9,6 +9,7 @@ import { smsLength } from '../write/sms.js';
 import { saveAndRefresh } from './save-and-refresh.js';
 import { openRun } from './session.js';
 import { writerLabel } from './writer-label.js';
+import { OP_DESCRIPTIONS } from './descriptions.js';
 
 export const CHANNELS = ['email', 'sms', 'push', 'ad'] as const satisfies readonly Channel[];
 
@@ -40,7 +41,7 @@ export interface CopyResult {
 
 export const copyOp = defineOperation({
   name: 'copy',
-  description: "Campaign copy for a segment (email, sms, push, ad): the stored copy, or fresh copy saved to the Run when a tone, offer or language is given.",
+  description: OP_DESCRIPTIONS.copy,
   input: CopyInput,
   async run(input, ctx): Promise<CopyResult> {
     const { dir, run } = openRun(ctx, input.run);

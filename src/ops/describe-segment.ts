@@ -4,6 +4,7 @@ import { resolveSegment } from './segments.js';
 import type { RunSegment } from '../model/run.js';
 import { formatCount, formatShare } from '../util/format.js';
 import { openRun } from './session.js';
+import { OP_DESCRIPTIONS } from './descriptions.js';
 
 export const SegmentRefInput = z.object({
   segment: z.union([z.string(), z.number()]).describe('Segment number, a word of its name, or biggest / smallest / most valuable / newest / most lapsed'),
@@ -15,7 +16,7 @@ export type SegmentDetail = RunSegment & { runId: string };
 
 export const describeSegmentOp = defineOperation({
   name: 'show',
-  description: 'Describe one segment: who they are, the numbers behind it, its persona and copy.',
+  description: OP_DESCRIPTIONS.describeSegment,
   input: SegmentRefInput,
   async run(input, ctx): Promise<SegmentDetail> {
     const { run } = openRun(ctx, input.run);

@@ -5,6 +5,7 @@ import { listRuns, resolveRun } from '../run/store.js';
 import { UsageError } from '../errors.js';
 import { diffRuns, type RunDiff } from '../pipeline/diff-runs.js';
 import { diffMarkdown, eventLine } from '../pipeline/diff-markdown.js';
+import { OP_DESCRIPTIONS } from './descriptions.js';
 
 export const DiffInput = z.object({
   from: z.string().optional().describe('The earlier Run (id or prefix); the one the later Run refreshed, else the Run before it'),
@@ -13,7 +14,7 @@ export const DiffInput = z.object({
 
 export const diffOp = defineOperation({
   name: 'diff',
-  description: 'What changed between two Runs: who moved between segments, and how much each segment drifted in size and profile (PSI).',
+  description: OP_DESCRIPTIONS.diff,
   input: DiffInput,
   async run(input, ctx): Promise<RunDiff> {
     const later = openRun(ctx, input.to);

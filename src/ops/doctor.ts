@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { defineOperation } from './operation.js';
 import type { ServerCheck } from './check-server.js';
 import { describeLlm } from '../config.js';
+import { OP_DESCRIPTIONS } from './descriptions.js';
 
 export const doctorOp = defineOperation({
   name: 'doctor',
-  description: 'Check the LLM configuration: the server answers, the model exists, a structured call works.',
+  description: OP_DESCRIPTIONS.doctor,
   input: z.object({}),
   async run(_input, ctx): Promise<ServerCheck & { writer: string }> {
     const writer = describeLlm(ctx.config);

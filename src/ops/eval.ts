@@ -3,6 +3,7 @@ import { defineOperation } from './operation.js';
 import { openRun } from './session.js';
 import { runEvals, saveEvalReport, type FullEvalReport } from '../../evals/run-evals.js';
 import { renderScorecard } from '../../evals/scorecard.js';
+import { OP_DESCRIPTIONS } from './descriptions.js';
 
 export const EvalInput = z.object({
   run: z.string().optional().describe('Run id, id prefix, "latest" or a Run folder path; the latest Run when omitted'),
@@ -14,7 +15,7 @@ export type EvalResult = FullEvalReport & { savedTo: string };
 
 export const evalOp = defineOperation({
   name: 'eval',
-  description: "Score a Run's labels: held-out assignment, stability, distinctiveness, grounding, copy rules and cluster quality against thresholds.",
+  description: OP_DESCRIPTIONS.eval,
   input: EvalInput,
   async run(input, ctx): Promise<EvalResult> {
     const { dir, run } = openRun(ctx, input.run);

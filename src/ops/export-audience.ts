@@ -13,6 +13,7 @@ import { writeAudience, HASHING, type AudienceMember } from '../brief/audience/w
 import type { RunFile, RunSegment } from '../model/run.js';
 import { AUDIENCE_KINDS, AUDIENCES, type AudienceKind } from '../predict/audiences.js';
 import { exportPredictive } from './export-predictive.js';
+import { OP_DESCRIPTIONS } from './descriptions.js';
 
 export const ExportInput = z.object({
   segment: z.union([z.string(), z.number()]).optional().describe('Segment number, a word of its name or a superlative (biggest, most valuable…); every exportable segment when omitted'),
@@ -63,7 +64,7 @@ function isExportable(run: RunFile, s: RunSegment): boolean {
 
 export const exportAudienceOp = defineOperation({
   name: 'export',
-  description: 'Export segment audiences for ad platforms: customer ids and SHA-256-hashed emails per segment, as CSV or JSON (segments under the minimum size are not exported).',
+  description: OP_DESCRIPTIONS.exportAudience,
   input: ExportInput,
   async run(input, ctx): Promise<ExportResult> {
     const { dir, run } = openRun(ctx, input.run);

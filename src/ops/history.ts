@@ -7,6 +7,7 @@ import { UsageError } from '../errors.js';
 import { textTable, formatCount } from '../util/format.js';
 import { toCsv } from '../util/csv.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import { OP_DESCRIPTIONS } from './descriptions.js';
 
 export const HistoryInput = z.object({
   customer: z.string().min(1).optional().describe('A customer id: their segment in every Run of the workspace'),
@@ -23,7 +24,7 @@ export interface HistoryResult {
 
 export const historyOp = defineOperation({
   name: 'history',
-  description: "A customer's segment in every Run of the workspace, oldest first (or the whole table as CSV with --out).",
+  description: OP_DESCRIPTIONS.history,
   input: HistoryInput,
   async run(input, ctx): Promise<HistoryResult> {
     if (!input.customer && !input.out) throw new UsageError('history: give a customer id, or --out FILE for the whole table.');

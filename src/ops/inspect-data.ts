@@ -4,6 +4,7 @@ import { defineOperation } from './operation.js';
 import { describeSchema, loadCustomers } from '../data/load.js';
 import type { ColumnRole, DataQuality, DataSchema } from '../model/data.js';
 import { formatCount } from '../util/format.js';
+import { OP_DESCRIPTIONS } from './descriptions.js';
 
 export const InspectInput = z.object({
   file: z.string().min(1).describe('Path to a customer file or event log (CSV, TSV, JSONL or Parquet)'),
@@ -21,7 +22,7 @@ export interface InspectResult {
 
 export const inspectOp = defineOperation({
   name: 'inspect',
-  description: 'Load a customer file and show what segmenta sees: column roles (id, numeric, categorical, text, PII…) and data quality.',
+  description: OP_DESCRIPTIONS.inspect,
   input: InspectInput,
   async run(input, ctx): Promise<InspectResult> {
     const table = await loadCustomers(input.file, loadOptions(input));

@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { defineOperation } from './operation.js';
 import { listRuns, type RunSummary } from '../run/store.js';
 import { formatCount, textTable } from '../util/format.js';
+import { OP_DESCRIPTIONS } from './descriptions.js';
 
 export const listRunsOp = defineOperation({
   name: 'runs',
-  description: 'List the Runs in the workspace, newest first.',
+  description: OP_DESCRIPTIONS.listRuns,
   input: z.object({}),
   async run(_input, ctx): Promise<{ runs: RunSummary[] }> {
     return { runs: listRuns(ctx.config.workspace) };

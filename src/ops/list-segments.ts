@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineOperation } from './operation.js';
 import { formatCount, formatShare, textTable } from '../util/format.js';
 import { openRun } from './session.js';
+import { OP_DESCRIPTIONS } from './descriptions.js';
 
 export const ListSegmentsInput = z.object({
   run: z.string().optional().describe('Run id, id prefix, "latest" or a Run folder path; the latest Run when omitted'),
@@ -20,7 +21,7 @@ export interface SegmentRow {
 
 export const listSegmentsOp = defineOperation({
   name: 'segments',
-  description: "List a Run's segments with their names, sizes and stability.",
+  description: OP_DESCRIPTIONS.listSegments,
   input: ListSegmentsInput,
   async run(input, ctx): Promise<{ runId: string; runDir: string; customers: number; segments: SegmentRow[] }> {
     const { dir, run } = openRun(ctx, input.run);

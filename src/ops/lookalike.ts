@@ -11,6 +11,7 @@ import { textEmbedderFor } from '../embed/create-text-embedder.js';
 import { toCsv } from '../util/csv.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import type { RunFile } from '../model/run.js';
+import { OP_DESCRIPTIONS } from './descriptions.js';
 
 export const LookalikeInput = z
   .object({
@@ -59,7 +60,7 @@ function shape(run: RunFile, found: RunLookalikes): Pick<LookalikeResult, 'idCol
 
 export const lookalikeOp = defineOperation({
   name: 'lookalike',
-  description: 'Find the customers outside a segment who are most like it (or most like a seed list of customers), nearest first, with distances.',
+  description: OP_DESCRIPTIONS.lookalike,
   input: LookalikeInput,
   async run(input, ctx): Promise<LookalikeResult> {
     const { dir, run } = openRun(ctx, input.run);

@@ -7,6 +7,7 @@ import { createWriter } from '../write/create-writer.js';
 import type { Persona } from '../model/texts.js';
 import { openRun } from './session.js';
 import { writerLabel } from './writer-label.js';
+import { OP_DESCRIPTIONS } from './descriptions.js';
 
 export const PersonaInput = z.object({
   segment: z.union([z.string(), z.number()]).describe('Segment number, a word of its name, or biggest / smallest / most valuable / newest / most lapsed'),
@@ -27,7 +28,7 @@ export interface PersonaResult {
 
 export const personaOp = defineOperation({
   name: 'persona',
-  description: "Show a segment's persona (archetype, goals, pain points, channels, evidence), or write it afresh with the LLM and save it.",
+  description: OP_DESCRIPTIONS.persona,
   input: PersonaInput,
   async run(input, ctx): Promise<PersonaResult> {
     const { dir, run } = openRun(ctx, input.run);

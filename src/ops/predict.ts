@@ -12,6 +12,7 @@ import { readAssignments } from '../vectors/assignments.js';
 import { listRuns, readRunFile, resolveRun, writeRunFile } from '../run/store.js';
 import type { Backtest, ModelQuality, PredictedTraits, PredictionRecord } from '../model/predict.js';
 import type { OpContext } from './operation.js';
+import { OP_DESCRIPTIONS } from './descriptions.js';
 
 const Duration = z.union([z.string(), z.number()]);
 
@@ -55,7 +56,7 @@ function targetRun(ctx: OpContext, file: string, ref?: string): { dir: string } 
 export const predictOp = defineOperation({
   name: 'predict',
   description:
-    'Predict from an event or order-line log who buys next, who churns and what each customer is worth (BG/NBD + Gamma-Gamma), with a holdout backtest against an RFM baseline; stores per-customer predictions and per-segment traits in the Run made from the file.',
+    OP_DESCRIPTIONS.predict,
   input: PredictInput,
   async run(input, ctx): Promise<PredictResult> {
     const holdoutDays = input.holdout === 0 || input.holdout === '0' ? 0 : parseDays('--holdout', input.holdout);

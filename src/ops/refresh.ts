@@ -6,6 +6,7 @@ import { CHANGES_MD } from '../pipeline/changes-file.js';
 import { eventLine } from '../pipeline/diff-markdown.js';
 import { formatShare } from '../util/format.js';
 import type { SegmentEvent } from '../model/run.js';
+import { OP_DESCRIPTIONS } from './descriptions.js';
 
 export const RefreshInput = z.object({
   file: z.string().min(1).optional().describe("The new snapshot; the earlier Run's file when omitted"),
@@ -27,7 +28,7 @@ export interface RefreshResult {
 
 export const refreshOp = defineOperation({
   name: 'refresh',
-  description: "Segment new data since an earlier Run: its preprocessing and centroids as the start, and segments that are still there keep their ids, names and texts.",
+  description: OP_DESCRIPTIONS.refresh,
   input: RefreshInput,
   async run(input, ctx): Promise<RefreshResult> {
     const made = await refreshRun({ ...input, config: ctx.config, log: ctx.log, signal: ctx.signal });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineOperation } from './operation.js';
 import { openRun } from './session.js';
 import { writeReport } from '../brief/report/build-report.js';
+import { OP_DESCRIPTIONS } from './descriptions.js';
 
 export const ReportInput = z.object({
   run: z.string().optional().describe('Run id, id prefix, "latest" or a Run folder path; the latest Run when omitted'),
@@ -14,7 +15,7 @@ export interface ReportResult {
 
 export const reportOp = defineOperation({
   name: 'report',
-  description: "Write a Run's visual HTML report (segment sizes, a map of customers, a lift heatmap and a card per segment) that opens offline.",
+  description: OP_DESCRIPTIONS.report,
   input: ReportInput,
   async run(input, ctx): Promise<ReportResult> {
     const { dir, run: opened } = openRun(ctx, input.run);

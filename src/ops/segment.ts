@@ -9,6 +9,7 @@ import { UsageError } from '../errors.js';
 import { describeSchema } from '../data/load.js';
 import { formatShare } from '../util/format.js';
 import { displayWidth } from '../util/script.js';
+import { OP_DESCRIPTIONS } from './descriptions.js';
 
 /** Pad to a display width: a Chinese name takes two columns a character. */
 const padWidth = (s: string, width: number) => s + ' '.repeat(Math.max(0, width - displayWidth(s)));
@@ -62,7 +63,7 @@ function readQueryFile(path: string): string {
 
 export const segmentOp = defineOperation({
   name: 'segment',
-  description: 'Split a customer file into segments and write a name, persona, copy and brief for each.',
+  description: OP_DESCRIPTIONS.segment,
   input: SegmentInput,
   async run(input, ctx) {
     if (!isWarehouseUrl(input.file) && (input.table || input.query)) throw new UsageError('--table and --query go with a SQL source (--source postgres://… or bigquery://…), not a file');

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineOperation } from './operation.js';
 import { resolveRunRef } from './resolve.js';
 import { formatCount } from '../util/format.js';
+import { OP_DESCRIPTIONS } from './descriptions.js';
 
 export const UseRunInput = z.object({
   run: z.string().min(1).describe('Run id, a unique prefix of it, "latest" for the newest, or the path of a Run folder'),
@@ -17,7 +18,7 @@ export interface UseRunResult {
 
 export const useRunOp = defineOperation({
   name: 'use',
-  description: 'Make a Run the current one for this session (later commands work on it).',
+  description: OP_DESCRIPTIONS.useRun,
   input: UseRunInput,
   async run(input, ctx): Promise<UseRunResult> {
     const { run } = resolveRunRef(ctx.config.workspace, input.run);

@@ -14,6 +14,7 @@ import { loadCustomers } from '../data/load.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { UsageError } from '../errors.js';
 import type { LlmRecord } from '../model/run.js';
+import { OP_DESCRIPTIONS } from './descriptions.js';
 
 export const WriteInput = z.object({
   run: z.string().optional().describe('Run id, id prefix, "latest" or a Run folder path; the latest Run when omitted'),
@@ -40,7 +41,7 @@ export interface WriteResult {
 
 export const writeTextsOp = defineOperation({
   name: 'write',
-  description: "Re-write a Run's names, personas and copy (e.g. with another model) without re-clustering; the previous texts are kept.",
+  description: OP_DESCRIPTIONS.writeTexts,
   input: WriteInput,
   async run(input, ctx): Promise<WriteResult> {
     const { dir, run } = openRun(ctx, input.run);

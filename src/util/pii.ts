@@ -141,19 +141,39 @@ export function createPiiMatcher(knownValues?: Iterable<string>): PiiMatcher {
   const PATTERN_ONLY = knownValues ? patternMatcher() : undefined!;
   const words = new Set<string>();
   const han = new Set<string>();
+  // A token's contribution (a folded word, a Han word, or nothing), cached: at a million
+  // customers the same first names, surnames and street words recur millions of times.
+  const tokenCache = new Map<string, { word?: string; han?: string }>();
+  const contribution = (tok: string) => {
+    let c = tokenCache.get(tok);
+    if (c) return c;
+    c = {};
+    if (/^\p{N}+$/u.test(tok)) {
+      // numbers are never names
+    } else if (HAN.test(tok)) {
+      if (tok.length >= 2 && tok.length <= 6) c = { han: tok };
+    } else {
+      const f = foldCase(tok.replace(/['’]s$/, ''));
+      if (f.length >= 2 && !PLACEHOLDER_WORDS.has(f)) c = { word: f };
+    }
+    tokenCache.set(tok, c);
+    return c;
+  };
   for (const raw of knownValues ?? []) {
     const v = raw.trim();
     if (!v) continue;
     // Emails, phones and ids are caught by the patterns; their pieces ("example", "com") are not names.
-    if (/[@＠]/.test(v) || PATTERN_ONLY.kinds(v).some((k) => k !== 'address')) continue;
-    for (const tok of v.match(LETTER_TOKEN) ?? []) {
-      if (/^\p{N}+$/u.test(tok)) continue;
-      if (HAN.test(tok)) {
-        if (tok.length >= 2 && tok.length <= 6) han.add(tok);
-        continue;
-      }
-      const f = foldCase(tok.replace(/['’]s$/, ''));
-      if (f.length >= 2 && !PLACEHOLDER_WORDS.has(f)) words.add(f);
+    if (/[@＠]/.test(v)) continue;
+    const found = (v.match(LETTER_TOKEN) ?? []).map(contribution);
+    // The pattern check decides only whether this value's words are added: a value whose words
+    // are all known already adds nothing either way, so it is skipped. Same sets as checking
+    // every value; measured at 1M customers (4 PII columns, bench/): building the matcher took
+    // 13.7 s of the 19.5 s profile stage, with the check on every value.
+    if (!found.some((c) => (c.word !== undefined && !words.has(c.word)) || (c.han !== undefined && !han.has(c.han)))) continue;
+    if (PATTERN_ONLY.kinds(v).some((k) => k !== 'address')) continue;
+    for (const c of found) {
+      if (c.word !== undefined) words.add(c.word);
+      if (c.han !== undefined) han.add(c.han);
     }
   }
 

@@ -1,21 +1,24 @@
 import type { Command } from 'commander';
-import { evalOp } from '../../ops/eval.js';
-import { runOperation } from '../../ops/operation.js';
-import { cliContext } from '../context.js';
+import { OP_DESCRIPTIONS } from '../../ops/descriptions.js';
 import { handleError } from '../handle-error.js';
-import { loadThresholds, parseThresholdFlag } from '../../../evals/thresholds.js';
-import { scorecardJson } from '../../../evals/scorecard.js';
 
 export function registerEval(program: Command): void {
   program
     .command('eval')
-    .description(`${evalOp.description} Exits 1 when a threshold is missed.`)
+    .description(`${OP_DESCRIPTIONS.eval} Exits 1 when a threshold is missed.`)
     .argument('[run]', 'Run id, prefix, latest or a Run folder path (default: the latest)')
     .option('--threshold <name=value>', 'override a threshold of evals/thresholds.json (repeatable)', (v: string, acc: string[] = []) => [...acc, v])
     .option('--file <path>', "the Run's customer file, if it has moved")
     .action(async (run: string | undefined, o: { threshold?: string[]; file?: string }, cmd: Command) => {
       const opts = cmd.optsWithGlobals();
       try {
+        const [{ evalOp }, { runOperation }, { cliContext }, { loadThresholds, parseThresholdFlag }, { scorecardJson }] = await Promise.all([
+          import('../../ops/eval.js'),
+          import('../../ops/operation.js'),
+          import('../context.js'),
+          import('../../../evals/thresholds.js'),
+          import('../../../evals/scorecard.js'),
+        ]);
         // Its bars (counts inside a long step) come down before the result is printed.
         const ctx = cliContext(opts);
         const known = loadThresholds();

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { refreshOp, type RefreshResult } from '../../ops/refresh.js';
+import { OP_DESCRIPTIONS } from '../../ops/descriptions.js';
+import type { RefreshResult } from '../../ops/refresh.js';
 import { runCli } from '../output.js';
 import type { GlobalOptions } from '../context.js';
 
@@ -17,13 +18,13 @@ export function refreshJson(r: RefreshResult) {
 
 /** `segment FILE --since RUN` and `refresh [FILE]` are the same operation. */
 export function runRefresh(input: { file?: string; since?: string; k?: string; seed?: string }, opts: GlobalOptions): Promise<void> {
-  return runCli(refreshOp, input, opts, refreshJson);
+  return runCli(async () => (await import('../../ops/refresh.js')).refreshOp, input, opts, refreshJson);
 }
 
 export function registerRefresh(program: Command): void {
   program
     .command('refresh')
-    .description(refreshOp.description)
+    .description(OP_DESCRIPTIONS.refresh)
     .argument('[file]', "the new snapshot (default: the file of the Run being refreshed)")
     .option('--since <run>', 'the Run to refresh (default: the latest)')
     .option('--k <n>', 'number of segments (default: chosen again, or the earlier Run\'s if it was given)')

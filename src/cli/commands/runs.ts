@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
-import { listRunsOp } from '../../ops/list-runs.js';
+import { OP_DESCRIPTIONS } from '../../ops/descriptions.js';
 import { runCli } from '../output.js';
 
 export function registerRuns(program: Command): void {
   program
     .command('runs')
-    .description(listRunsOp.description)
-    .action(async (_o, cmd: Command) => runCli(listRunsOp, {}, cmd.optsWithGlobals()));
+    .description(OP_DESCRIPTIONS.listRuns)
+    .action(async (_o, cmd: Command) => runCli(async () => (await import('../../ops/list-runs.js')).listRunsOp, {}, cmd.optsWithGlobals()));
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { segmentOp } from '../../ops/segment.js';
+import { OP_DESCRIPTIONS } from '../../ops/descriptions.js';
 import { loadFlags, runCli, withLoadFlags } from '../output.js';
 import { runRefresh } from './refresh.js';
 import { handleError } from '../handle-error.js';
@@ -12,7 +12,7 @@ const FLAG: Record<string, string> = { idColumn: '--id', ignore: '--ignore', tex
 export function registerSegment(program: Command): void {
   const command = program
     .command('segment')
-    .description(segmentOp.description)
+    .description(OP_DESCRIPTIONS.segment)
     .argument('[file]', 'customer file or event log: .csv, .tsv, .jsonl or .parquet (or --source)');
   withLoadFlags(command)
     .option('--k <n>', 'number of segments (default: chosen by silhouette over 2–12)')
@@ -34,7 +34,7 @@ export function registerSegment(program: Command): void {
       }
       if (o.since) return runRefresh({ file, since: o.since, k: o.k, seed: o.seed }, cmd.optsWithGlobals());
       await runCli(
-        segmentOp,
+        async () => (await import('../../ops/segment.js')).segmentOp,
         { file, table: o.table, query: o.query, k: o.k, seed: o.seed, ...loadFlags(o), labels: o.labels, brand: o.brand },
         cmd.optsWithGlobals(),
         // The --json contract scripts rely on (DESIGN.md): keep these keys stable.

@@ -1,7 +1,4 @@
 import type { Command } from 'commander';
-import { listSegmentsOp } from '../../ops/list-segments.js';
-import { describeSegmentOp } from '../../ops/describe-segment.js';
-import { splitRunAndSegment } from '../../ops/resolve.js';
 import { runCli } from '../output.js';
 
 export function registerShow(program: Command): void {
@@ -12,9 +9,10 @@ export function registerShow(program: Command): void {
     .action(async (words: string[], _o, cmd: Command) => {
       // "show biggest", "show most valuable", "show 3": a segment of the latest Run; a Run is
       // named first only by an id, prefix, `latest` or a path (ops/resolve.ts decides).
+      const { splitRunAndSegment } = await import('../../ops/resolve.js');
       const { run, segment } = splitRunAndSegment(words);
       const opts = cmd.optsWithGlobals();
-      if (segment === undefined) await runCli(listSegmentsOp, { run }, opts);
-      else await runCli(describeSegmentOp, { run, segment }, opts);
+      if (segment === undefined) await runCli(async () => (await import('../../ops/list-segments.js')).listSegmentsOp, { run }, opts);
+      else await runCli(async () => (await import('../../ops/describe-segment.js')).describeSegmentOp, { run, segment }, opts);
     });
 }

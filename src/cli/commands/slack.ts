@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../../config.js';
-import { loadSlackSettings } from '../../slack/config.js';
 import { handleError } from '../handle-error.js';
 
 export function registerSlack(program: Command): void {
@@ -12,6 +10,7 @@ export function registerSlack(program: Command): void {
     .action(async (o, cmd: Command) => {
       try {
         const g = cmd.optsWithGlobals();
+        const [{ loadConfig }, { loadSlackSettings }] = await Promise.all([import('../../config.js'), import('../../slack/config.js')]);
         const config = loadConfig({ workspace: g.workspace, model: g.model, baseUrl: g.baseUrl });
         const settings = loadSlackSettings(config.slack, { port: o.port, host: o.host });
         const log = (line: string) => process.stderr.write(`${new Date().toISOString()}  ${line}\n`);
