@@ -6,6 +6,7 @@ import { quoteEmbeddingsFor } from '../embed/quote-embeddings.js';
 import { openQuoteStore, readSnippets, searchQuotes, type FoundQuote } from '../vectors/quotes.js';
 import { checkpoint } from '../util/cancel.js';
 import { formatCount } from '../util/format.js';
+import { patternGuard } from '../llm/privacy.js';
 
 export const QuotesInput = z.object({
   segment: z.union([z.string(), z.number()]).describe('Segment number, a word of its name, or biggest / smallest / most valuable / newest / most lapsed'),
@@ -38,11 +39,14 @@ export const quotesOp = defineOperation({
     const file = readSnippets(dir, run);
     const searched = file.snippets.filter((s) => s.segment === seg.id).length;
     const q = quoteEmbeddingsFor(ctx.config, { log: ctx.log, signal: ctx.signal });
-    const base = { runId: run.id, segment: seg.id, name: texts.name, about: input.about, searched, embeddings: q.name };
+    // The question is shown back (terminal, Slack, the agent) and, with a server model, sent:
+    // scrubbed like every text the user types (patterns; no table stands behind it).
+    const about = patternGuard.scrub(input.about);
+    const base = { runId: run.id, segment: seg.id, name: texts.name, about, searched, embeddings: q.name };
     if (searched === 0) return { ...base, quotes: [] };
     await checkpoint(ctx.signal);
     const store = await openQuoteStore(dir, file, q, { log: ctx.log, signal: ctx.signal });
-    const quotes = await searchQuotes(store, file, seg.id, input.about, input.top, ctx.signal);
+    const quotes = await searchQuotes(store, file, seg.id, about, input.top, ctx.signal);
     return { ...base, quotes };
   },
   render(r) {
