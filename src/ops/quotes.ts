@@ -7,10 +7,12 @@ import { openQuoteStore, readSnippets, searchQuotes, type FoundQuote } from '../
 import { checkpoint } from '../util/cancel.js';
 import { formatCount } from '../util/format.js';
 import { patternGuard } from '../llm/privacy.js';
+import { UsageError } from '../errors.js';
 
 export const QuotesInput = z.object({
   segment: z.union([z.string(), z.number()]).describe('Segment number, a word of its name, or biggest / smallest / most valuable / newest / most lapsed'),
-  about: z.string().trim().min(1, 'say what the quotes should be about, e.g. "delivery"').max(200).describe('The topic: what customers should be saying something about ("delivery", "prices", "the app")'),
+  // Checked in run() rather than here: a registry test parses every schema with generic input.
+  about: z.string().trim().max(200).optional().describe('The topic (needed): what customers should be saying something about ("delivery", "prices", "the app")'),
   top: z.coerce.number().int().min(1).max(50).default(5).describe('How many quotes'),
   run: z.string().optional().describe('Run id, id prefix, "latest" or a Run folder path; the latest Run when omitted'),
 });
@@ -32,6 +34,7 @@ export const quotesOp = defineOperation({
   description: 'What customers in a segment say about a topic: the closest quotes from their free text (PII removed), each with its similarity to the topic.',
   input: QuotesInput,
   async run(input, ctx): Promise<QuotesResult> {
+    if (!input.about) throw new UsageError('quotes: about: say what the quotes should be about, e.g. "delivery"');
     const { dir, run } = openRun(ctx, input.run);
     const seg = resolveSegment(run, input.segment);
     // Small segments are never quoted: too few people to stay anonymous.
