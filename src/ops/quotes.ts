@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { runField, segmentField } from './fields.js';
 import { defineOperation } from './operation.js';
-import { describedTexts, resolveSegment } from './segments.js';
-import { openRun } from './session.js';
+import { openDescribedSegment } from './session.js';
 import { quoteEmbeddingsFor } from '../embed/quote-embeddings.js';
 import { openQuoteStore, readSnippets, searchQuotes, type FoundQuote } from '../vectors/quotes.js';
 import { checkpoint } from '../util/cancel.js';
@@ -10,11 +10,11 @@ import { patternGuard } from '../llm/privacy.js';
 import { UsageError } from '../errors.js';
 
 export const QuotesInput = z.object({
-  segment: z.union([z.string(), z.number()]).describe('Segment number, a word of its name, or biggest / smallest / most valuable / newest / most lapsed'),
+  segment: segmentField,
   // Checked in run() rather than here: a registry test parses every schema with generic input.
   about: z.string().trim().max(200).optional().describe('The topic (needed): what customers should be saying something about ("delivery", "prices", "the app")'),
   top: z.coerce.number().int().min(1).max(50).default(5).describe('How many quotes'),
-  run: z.string().optional().describe('Run id, id prefix, "latest" or a Run folder path; the latest Run when omitted'),
+  run: runField,
 });
 
 export interface QuotesResult {
@@ -35,10 +35,8 @@ export const quotesOp = defineOperation({
   input: QuotesInput,
   async run(input, ctx): Promise<QuotesResult> {
     if (!input.about) throw new UsageError('quotes: about: say what the quotes should be about, e.g. "delivery"');
-    const { dir, run } = openRun(ctx, input.run);
-    const seg = resolveSegment(run, input.segment);
-    // Small segments are never quoted: too few people to stay anonymous.
-    const texts = describedTexts(run, seg);
+    // A small segment is refused here: too few people to quote and stay anonymous.
+    const { dir, run, seg, texts } = openDescribedSegment(ctx, input.run, input.segment);
     const file = readSnippets(dir, run);
     const searched = file.snippets.filter((s) => s.segment === seg.id).length;
     const q = quoteEmbeddingsFor(ctx.config, { log: ctx.log, signal: ctx.signal });
