@@ -32,6 +32,7 @@ export const OFFLINE_EXAMPLES = [
   'brief for the lapsed ones / brief 1',
   'compare 1 and 2',
   'export audience for segment 2 / lookalikes of segment 1 / report',
+  'what do lapsed customers say about delivery? / quotes from segment 3 about prices',
   'refresh with feb.csv / what changed since last month?   (segments keep their ids and names)',
   'eval / runs / use RUN / rewrite (the texts) / doctor',
 ];
@@ -120,6 +121,18 @@ function parseRequest(raw: string, ctx: IntentContext): Intent {
     return { kind: 'op', op: 'write', input: /resume/.test(t) ? { resume: true } : {} };
   }
   if (/^(eval|evals|evaluate|run (the )?evals?)\b|\bhow good are (the|my) (segments|names)\b/.test(t)) return { kind: 'op', op: 'eval', input: {} };
+
+  // "what do lapsed customers say about delivery?", "what is segment 3 saying about prices",
+  // "quotes from the bargain hunters about the app": a segment and a topic.
+  const says =
+    /^(?:what|how)\s+(?:do|does|did|are|is)\s+(.+?)\s+(?:say|saying|said|think|thinking|feel|write|writing|complain|complaining)\s+(?:about|of|on)\s+(.+)$/.exec(t) ??
+    /^(?:quotes?|reviews?|comments?)\s+(?:from|of|by|for|in)\s+(.+?)\s+(?:about|on|mentioning)\s+(.+)$/.exec(t);
+  if (says) {
+    const r = segmentRef(says[1], ctx.run);
+    if ('reply' in r) return r.reply;
+    if (r.ref === undefined) return ask('Which segment? e.g. "what do customers in segment 3 say about delivery?"');
+    return { kind: 'op', op: 'quotes', input: { segment: r.ref, about: says[2].replace(/^(the|our|my)\s+/, '').trim() }, note: r.note };
+  }
 
   const compare = /\bcompare\s+(.+?)\s+(?:and|with|to|vs\.?|versus|against)\s+(.+)$/.exec(t) ?? /^(.+?)\s+(?:vs\.?|versus)\s+(.+)$/.exec(t) ?? /^compare\s+(\S+)\s+(\S+)$/.exec(t);
   if (compare) {

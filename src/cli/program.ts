@@ -11,6 +11,7 @@ import { registerChat } from './commands/chat.js';
 import { registerSlack } from './commands/slack.js';
 import { registerAssign } from './commands/assign.js';
 import { registerLookalike } from './commands/lookalike.js';
+import { registerQuotes } from './commands/quotes.js';
 import { registerExport } from './commands/export.js';
 import { registerReport } from './commands/report.js';
 import { registerEval } from './commands/eval.js';
@@ -42,7 +43,7 @@ export function buildProgram(): Command {
     // texts
     registerPersona, registerCopy, registerCompare, registerWrite,
     // use segments
-    registerAssign, registerLookalike, registerExport, registerReport, registerPredict,
+    registerAssign, registerLookalike, registerQuotes, registerExport, registerReport, registerPredict,
     // trust them
     registerEval, registerDoctor,
     // surfaces

@@ -2,7 +2,7 @@ import { MultiBar, Presets, type SingleBar } from 'cli-progress';
 import type { ProgressEvent, ProgressHook } from '../model/progress.js';
 
 /** The stages makeRun logs as "<stage> done", in order: a `segment` is these steps. */
-export const SEGMENT_STEPS = ['ingest', 'embed', 'cluster', 'profile', 'write', 'save', 'briefs', 'index'];
+export const SEGMENT_STEPS = ['ingest', 'embed', 'cluster', 'profile', 'write', 'save', 'briefs', 'index', 'quotes'];
 
 const NEEDS_ATTENTION = /\b(warning|retr(y|ying|ied)|fall(s|ing)? back|fallback|failed|refused)\b/i;
 

@@ -1,7 +1,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { cleanCategorical, cleanNumeric } from './clean.js';
 import { readColumns } from './columnar.js';
-import type { ColumnPlan } from './infer-schema.js';
+import type { ColumnPlan, Inference } from './infer-schema.js';
+import { pickLogPlans, type LogPlans } from './log-roles.js';
 import type { Source } from './ingest.js';
 import type { CategoricalColumn, ColumnSchema, DataQuality, NumericColumn, NumericUnit, TextColumn } from '../model/data.js';
 import { textSql } from './value-sql.js';
@@ -16,6 +17,39 @@ export interface Assembly {
 
 export function emptyQuality(rowsRead: number, warnings: string[]): DataQuality {
   return { rowsRead, customers: 0, duplicateIds: 0, missing: [], logTransformed: [], clipped: [], droppedColumns: [], warnings: [...warnings] };
+}
+
+/** An empty assembly whose quality record already lists the columns inference dropped, with why. */
+export function newAssembly(inference: Inference): Assembly {
+  const out: Assembly = { numeric: [], categorical: [], text: [], quality: emptyQuality(inference.rows, inference.warnings) };
+  for (const p of inference.columns) if (p.dropped) out.quality.droppedColumns.push({ column: p.name, reason: p.dropped });
+  return out;
+}
+
+export interface LogStart {
+  out: Assembly;
+  idPlan: ColumnPlan;
+  roles: LogPlans;
+  piiValues: Set<string>;
+}
+
+/**
+ * What every log shape (events, order lines) does before its aggregation: the assembly, the
+ * customer id, the roles of the other columns, and the PII values — collected first, because
+ * the aggregation drops the loaded table once it has copied the lines out.
+ */
+export async function startLog(conn: DuckDBConnection, source: Source, inference: Inference): Promise<LogStart> {
+  const out = newAssembly(inference);
+  const idPlan = inference.columns.find((p) => p.role === 'id')!;
+  const roles = pickLogPlans(source.file, inference);
+  const piiValues = new Set<string>();
+  await collectPii(conn, source, inference.columns, piiValues);
+  return { out, idPlan, roles, piiValues };
+}
+
+/** The plan of a feature the aggregation derived (recency_days, share_of_…, favourite_category). */
+export function derivedPlan(name: string, role: ColumnPlan['role'] = 'numeric'): ColumnPlan {
+  return { name, sourceType: 'DOUBLE', typeClass: 'number', role, reason: 'derived' };
 }
 
 export function addNumeric(out: Assembly, plan: ColumnPlan, name: string, values: Float64Array, file: string, unit: NumericUnit): void {

@@ -1,12 +1,12 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { addCategorical, addNumeric, collectPii, emptyQuality, toColumnSchema, type Assembly } from './assembly.js';
+import { addCategorical, addNumeric, derivedPlan, startLog, toColumnSchema } from './assembly.js';
 import { cleanText } from './clean.js';
 import { readRow } from './columnar.js';
 import { FAVOURITE_COLUMN } from './events.js';
 import { sqlString } from './formats.js';
 import { TEXT_CAP, type ColumnPlan, type Inference } from './infer-schema.js';
 import type { Source } from './ingest.js';
-import { CANCEL_VALUES, derivedUnit, pickLogPlans } from './log-roles.js';
+import { CANCEL_VALUES, derivedUnit } from './log-roles.js';
 import { aggregateOrderLines, TEXT_FEATURE } from './order-lines.js';
 import type { CustomerTable, DataSchema, LogMapping } from '../model/data.js';
 import { numberSql, textSql, timestampSql } from './value-sql.js';
@@ -19,16 +19,9 @@ import { numberSql, textSql, timestampSql } from './value-sql.js';
 export async function fromOrderLines(conn: DuckDBConnection, source: Source, inference: Inference): Promise<CustomerTable> {
   const { file } = source;
   const plans = inference.columns;
-  const out: Assembly = { numeric: [], categorical: [], text: [], quality: emptyQuality(inference.rows, inference.warnings) };
-  for (const p of plans) if (p.dropped) out.quality.droppedColumns.push({ column: p.name, reason: p.dropped });
-
-  const idPlan = plans.find((p) => p.role === 'id')!;
-  const roles = pickLogPlans(file, inference);
+  const { out, idPlan, roles, piiValues } = await startLog(conn, source, inference);
   const order = roles.order!;
   const cancel = await cancellationRule(conn, source, order, roles.status);
-
-  const piiValues = new Set<string>();
-  await collectPii(conn, source, plans, piiValues);
   const f = await aggregateOrderLines(
     conn,
     source.relation,
@@ -80,10 +73,9 @@ export async function fromOrderLines(conn: DuckDBConnection, source: Source, inf
   if (f.skipped > 0) out.quality.warnings.push(`${file}, column "${roles.time.name}": ${f.skipped} line${f.skipped === 1 ? ' has' : 's have'} no readable time; skipped`);
   if (!amountText) out.quality.warnings.push(`${file}: no amount or price column found (looked for names like amount, total, price); spend features are 0 — pass --amount or --price`);
 
-  const plan = (name: string, role: ColumnPlan['role'] = 'numeric'): ColumnPlan => ({ name, sourceType: 'DOUBLE', typeClass: 'number', role, reason: 'derived' });
-  for (const c of f.numeric) addNumeric(out, plan(c.name), c.name, c.values, file, derivedUnit(c.name));
+  for (const c of f.numeric) addNumeric(out, derivedPlan(c.name), c.name, c.values, file, derivedUnit(c.name));
   for (const c of f.categorical) {
-    addCategorical(out, plan(c.name, 'categorical'), c.name, c.codes, c.levels, file);
+    addCategorical(out, derivedPlan(c.name, 'categorical'), c.name, c.codes, c.levels, file);
     const added = out.categorical.find((x) => x.name === c.name);
     if (added && c.name !== FAVOURITE_COLUMN) added.describeOnly = true;
   }

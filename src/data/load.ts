@@ -6,9 +6,9 @@ import { aggregateEvents, FAVOURITE_COLUMN } from './events.js';
 import { inferSchema, TEXT_CAP, type ColumnPlan, type Inference } from './infer-schema.js';
 import type { Source } from './ingest.js';
 import { withSource } from './with-source.js';
-import { addCategorical, addNumeric, collectPii, emptyQuality, toColumnSchema, type Assembly } from './assembly.js';
+import { addCategorical, addNumeric, collectPii, derivedPlan, newAssembly, startLog, toColumnSchema } from './assembly.js';
 import type { CustomerTable, DataSchema, LoadOptions, LogMapping } from '../model/data.js';
-import { columnUnit, derivedUnit, pickLogPlans } from './log-roles.js';
+import { columnUnit, derivedUnit } from './log-roles.js';
 import { fromOrderLines } from './load-orders.js';
 import { numberSql, textSql, timestampSql } from './value-sql.js';
 
@@ -75,8 +75,7 @@ function assertUsable(table: CustomerTable, file: string): void {
 async function fromCustomerRows(conn: DuckDBConnection, source: Source, inference: Inference): Promise<CustomerTable> {
   const { file } = source;
   const plans = inference.columns;
-  const out: Assembly = { numeric: [], categorical: [], text: [], quality: emptyQuality(inference.rows, inference.warnings) };
-  for (const p of plans) if (p.dropped) out.quality.droppedColumns.push({ column: p.name, reason: p.dropped });
+  const out = newAssembly(inference);
 
   const idPlan = plans.find((p) => p.role === 'id');
   const select: string[] = [];
@@ -194,18 +193,10 @@ async function fromCustomerRows(conn: DuckDBConnection, source: Source, inferenc
 async function fromEvents(conn: DuckDBConnection, source: Source, inference: Inference): Promise<CustomerTable> {
   const { file } = source;
   const plans = inference.columns;
-  const out: Assembly = { numeric: [], categorical: [], text: [], quality: emptyQuality(inference.rows, inference.warnings) };
-  for (const p of plans) if (p.dropped) out.quality.droppedColumns.push({ column: p.name, reason: p.dropped });
-
-  const idPlan = plans.find((p) => p.role === 'id')!;
-  const roles = pickLogPlans(file, inference);
+  const { out, idPlan, roles, piiValues } = await startLog(conn, source, inference);
   const tsPlan = roles.time;
   const amountPlan = roles.amount;
   const catPlan = roles.category;
-
-  // PII first: the loaded table is dropped once the events are copied out of it.
-  const piiValues = new Set<string>();
-  await collectPii(conn, source, plans, piiValues);
   const features = await aggregateEvents(
     conn,
     source.relation,
@@ -239,11 +230,10 @@ async function fromEvents(conn: DuckDBConnection, source: Source, inference: Inf
     out.quality.warnings.push(`${file}, column "${tsPlan.name}": ${features.skipped} event${features.skipped === 1 ? ' has' : 's have'} no readable time; skipped`);
   }
 
-  const featurePlan = (name: string): ColumnPlan => ({ name, sourceType: 'DOUBLE', typeClass: 'number', role: 'numeric', reason: 'derived' });
-  for (const f of features.numeric) addNumeric(out, featurePlan(f.name), f.name, f.values, file, derivedUnit(f.name));
+  for (const f of features.numeric) addNumeric(out, derivedPlan(f.name), f.name, f.values, file, derivedUnit(f.name));
   if (features.favourite) {
     const fav = features.favourite;
-    addCategorical(out, { ...featurePlan(fav.name), role: 'categorical' }, fav.name, fav.codes, fav.levels, file);
+    addCategorical(out, derivedPlan(fav.name, 'categorical'), fav.name, fav.codes, fav.levels, file);
   }
 
   out.quality.customers = features.ids.length;

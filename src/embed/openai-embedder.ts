@@ -6,6 +6,7 @@ import { toSegmentaError } from '../llm/provider-errors.js';
 import type { RetryPolicy } from '../llm/retry.js';
 import type { UsageMeter } from '../llm/usage.js';
 import { mapLimit } from '../util/map-limit.js';
+import { throwIfCancelled } from '../util/cancel.js';
 import type { TextEmbedder } from '../model/vectors.js';
 
 /**
@@ -29,6 +30,8 @@ export interface OpenAIEmbedderOptions {
   log?: (line: string) => void;
   usage?: UsageMeter;
   retry?: Partial<RetryPolicy>;
+  /** The user's cancellation: a batch in flight is aborted and no further batch is sent. */
+  signal?: AbortSignal;
 }
 
 export class OpenAIEmbedder implements TextEmbedder {
@@ -68,10 +71,11 @@ export class OpenAIEmbedder implements TextEmbedder {
     for (let i = 0; i < clean.length; i += size) batches.push(clean.slice(i, i + size));
 
     const results = await mapLimit(batches, this.options.concurrency ?? 2, async (batch, b) => {
+      throwIfCancelled(this.options.signal);
       const label = batches.length > 1 ? `embeddings batch ${b + 1}/${batches.length}` : 'embeddings';
       const client = createEmbeddingsClient(
         this.llm,
-        { label, guard: this.guard, log: this.options.log, usage: this.options.usage, retry: this.options.retry },
+        { label, guard: this.guard, log: this.options.log, usage: this.options.usage, retry: this.options.retry, signal: this.options.signal },
         { model: this.model, batchSize: batch.length, dimensions: this.options.dimensions },
       );
       this.options.usage?.call();
@@ -79,6 +83,7 @@ export class OpenAIEmbedder implements TextEmbedder {
       try {
         vectors = await client.embedDocuments(batch);
       } catch (err) {
+        throwIfCancelled(this.options.signal);
         throw toSegmentaError(err, { label, model: this.model, baseURL: this.llm.baseURL, timeoutMs: this.llm.timeoutMs, maxRetries: this.options.retry?.maxRetries ?? this.llm.maxRetries });
       }
       return this.checked(vectors, batch.length, label);

@@ -21,6 +21,11 @@ export interface ClientOptions {
   onExchange?: (exchange: Exchange) => void;
   /** Overrides of the policy derived from the config (tests use tiny delays). */
   retry?: Partial<RetryPolicy>;
+  /**
+   * The user's cancellation, for clients whose calls take no signal of their own
+   * (OpenAIEmbeddings.embedDocuments): every request of the client stops with it.
+   */
+  signal?: AbortSignal;
 }
 
 /**
@@ -34,7 +39,7 @@ export function retryPolicyFor(llm: LlmConfig, overrides: Partial<RetryPolicy> =
 }
 
 function fetchFor(llm: LlmConfig, o: ClientOptions) {
-  return createGuardedFetch({
+  const guarded = createGuardedFetch({
     label: o.label,
     policy: retryPolicyFor(llm, o.retry),
     guard: o.guard,
@@ -42,6 +47,9 @@ function fetchFor(llm: LlmConfig, o: ClientOptions) {
     onRetry: o.usage ? () => o.usage!.retry() : undefined,
     onExchange: o.onExchange,
   });
+  const own = o.signal;
+  if (!own) return guarded;
+  return (input: Parameters<typeof guarded>[0], init: RequestInit = {}) => guarded(input, { ...init, signal: init.signal ? AbortSignal.any([init.signal, own]) : own });
 }
 
 export function createChatModel(llm: LlmConfig, o: ClientOptions, fields: { temperature?: number; streaming?: boolean } = {}): ChatOpenAI {

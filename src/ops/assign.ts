@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { runField } from './fields.js';
 import { resolve } from 'node:path';
 import { defineOperation } from './operation.js';
 import { openRun } from './session.js';
@@ -13,7 +14,7 @@ import { OP_DESCRIPTIONS } from './descriptions.js';
 
 export const AssignInput = z.object({
   file: z.string().min(1).describe('Customer file with the same columns as the Run was made from'),
-  run: z.string().optional().describe('Run id, id prefix, "latest" or a Run folder path; the latest Run when omitted'),
+  run: runField,
   out: z.string().optional().describe('CSV file to write "<id column>,segment" to; printed when omitted'),
 });
 

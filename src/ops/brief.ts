@@ -3,13 +3,14 @@ import { readFileSync } from 'node:fs';
 import { defineOperation } from './operation.js';
 import { describedTexts, resolveSegment } from './segments.js';
 import { writeBriefs } from '../brief/write-briefs.js';
-import { openRun } from './session.js';
+import { openRunInLanguage } from './session.js';
 import { z } from 'zod';
 import { OP_DESCRIPTIONS } from './descriptions.js';
+import { runField } from './fields.js';
 
 export const BriefInput = z.object({
   segment: z.union([z.string(), z.number()]).optional().describe('Segment number, a word of its name or a superlative (biggest, most valuable…); all segments when omitted'),
-  run: z.string().optional().describe('Run id, id prefix, "latest" or a Run folder path; the latest Run when omitted'),
+  run: runField,
 });
 
 export interface BriefResult {
@@ -25,9 +26,7 @@ export const briefOp = defineOperation({
   description: OP_DESCRIPTIONS.brief,
   input: BriefInput,
   async run(input, ctx): Promise<BriefResult> {
-    const { dir, run: opened } = openRun(ctx, input.run);
-    // --lang writes the briefs' own words in that language; the texts stay as written.
-    const run = ctx.config.lang ? { ...opened, config: { ...opened.config, lang: ctx.config.lang } } : opened;
+    const { dir, run } = openRunInLanguage(ctx, input.run);
     if (input.segment === undefined) {
       writeBriefs(dir, run);
       return { runId: run.id, path: join(dir, 'briefs', 'index.md') };

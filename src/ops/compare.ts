@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { runField } from './fields.js';
 import { defineOperation } from './operation.js';
 import { resolveSegment } from './segments.js';
 import type { RunSegment } from '../model/run.js';
@@ -10,7 +11,7 @@ import { OP_DESCRIPTIONS } from './descriptions.js';
 export const CompareInput = z.object({
   a: z.union([z.string(), z.number()]).describe('First segment: number, or a word of its name'),
   b: z.union([z.string(), z.number()]).describe('Second segment: number, or a word of its name'),
-  run: z.string().optional().describe('Run id, id prefix, "latest" or a Run folder path; the latest Run when omitted'),
+  run: runField,
 });
 
 interface Side {

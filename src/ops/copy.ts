@@ -1,25 +1,25 @@
 import { z } from 'zod';
+import { runField, segmentField } from './fields.js';
 import { defineOperation } from './operation.js';
-import { describedTexts, resolveSegment } from './segments.js';
 import { writeContextOf } from '../pipeline/save-texts.js';
 import { createWriter } from '../write/create-writer.js';
 import { CHANNEL_LIMITS, type Channel, type Copy, type CopySettings } from '../model/texts.js';
 import { KNOWN_TONES, resolveTone } from '../write/offline-copy.js';
 import { smsLength } from '../write/sms.js';
 import { saveAndRefresh } from './save-and-refresh.js';
-import { openRun } from './session.js';
+import { openDescribedSegment } from './session.js';
 import { writerLabel } from './writer-label.js';
 import { OP_DESCRIPTIONS } from './descriptions.js';
 
 export const CHANNELS = ['email', 'sms', 'push', 'ad'] as const satisfies readonly Channel[];
 
 export const CopyInput = z.object({
-  segment: z.union([z.string(), z.number()]).describe('Segment number, a word of its name, or biggest / smallest / most valuable / newest / most lapsed'),
+  segment: segmentField,
   channel: z.enum(CHANNELS).optional().describe('email, sms, push or ad; every channel when omitted'),
   tone: z.string().max(60).optional().describe('Tone for fresh copy, e.g. "playful" or "formal"'),
   offer: z.string().max(200).optional().describe('Offer to build fresh copy around, e.g. "20% off this weekend"'),
   language: z.string().max(40).optional().describe('Language for fresh copy, e.g. "French"'),
-  run: z.string().optional().describe('Run id, id prefix, "latest" or a Run folder path; the latest Run when omitted'),
+  run: runField,
 });
 
 export interface CopyResult {
@@ -44,9 +44,7 @@ export const copyOp = defineOperation({
   description: OP_DESCRIPTIONS.copy,
   input: CopyInput,
   async run(input, ctx): Promise<CopyResult> {
-    const { dir, run } = openRun(ctx, input.run);
-    const seg = resolveSegment(run, input.segment);
-    const texts = describedTexts(run, seg);
+    const { dir, run, seg, texts } = openDescribedSegment(ctx, input.run, input.segment);
     const base = { runId: run.id, segment: seg.id, name: texts.name, channel: input.channel };
     if (!input.tone && !input.offer && !input.language) {
       return { ...base, copy: texts.copy, writer: writerLabel(texts.writer), fresh: false, settings: texts.copySettings };

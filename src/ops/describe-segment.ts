@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { runField, segmentField } from './fields.js';
 import { defineOperation } from './operation.js';
 import { resolveSegment } from './segments.js';
 import type { RunSegment } from '../model/run.js';
@@ -7,8 +8,8 @@ import { openRun } from './session.js';
 import { OP_DESCRIPTIONS } from './descriptions.js';
 
 export const SegmentRefInput = z.object({
-  segment: z.union([z.string(), z.number()]).describe('Segment number, a word of its name, or biggest / smallest / most valuable / newest / most lapsed'),
-  run: z.string().optional().describe('Run id, id prefix, "latest" or a Run folder path; the latest Run when omitted'),
+  segment: segmentField,
+  run: runField,
 });
 
 /** The stored segment (profile and texts) and the Run it belongs to. */

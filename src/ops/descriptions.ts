@@ -21,6 +21,7 @@ export const OP_DESCRIPTIONS = {
   lookalike: 'Find the customers outside a segment who are most like it (or most like a seed list of customers), nearest first, with distances.',
   persona: "Show a segment's persona (archetype, goals, pain points, channels, evidence), or write it afresh with the LLM and save it.",
   predict: 'Predict from an event or order-line log who buys next, who churns and what each customer is worth (BG/NBD + Gamma-Gamma), with a holdout backtest against an RFM baseline; stores per-customer predictions and per-segment traits in the Run made from the file.',
+  quotes: 'What customers in a segment say about a topic: the closest quotes from their free text (PII removed), each with its similarity to the topic.',
   refresh: "Segment new data since an earlier Run: its preprocessing and centroids as the start, and segments that are still there keep their ids, names and texts.",
   report: "Write a Run's visual HTML report (segment sizes, a map of customers, a lift heatmap and a card per segment) that opens offline.",
   segment: 'Split a customer file into segments and write a name, persona, copy and brief for each.',

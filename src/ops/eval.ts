@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { runField } from './fields.js';
 import { defineOperation } from './operation.js';
 import { openRun } from './session.js';
 import { runEvals, saveEvalReport, type FullEvalReport } from '../../evals/run-evals.js';
@@ -6,7 +7,7 @@ import { renderScorecard } from '../../evals/scorecard.js';
 import { OP_DESCRIPTIONS } from './descriptions.js';
 
 export const EvalInput = z.object({
-  run: z.string().optional().describe('Run id, id prefix, "latest" or a Run folder path; the latest Run when omitted'),
+  run: runField,
   thresholds: z.record(z.string(), z.coerce.number()).optional().describe('Threshold overrides by metric name, e.g. { "heldout_accuracy": 0.85 }'),
   file: z.string().optional().describe("The Run's customer file, when it has moved since the Run was made"),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { runField } from './fields.js';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defineOperation } from './operation.js';
@@ -20,7 +21,7 @@ export const ExportInput = z.object({
   format: z.enum(['csv', 'json']).default('csv').describe('csv (ad platform upload) or json'),
   out: z.string().optional().describe('Folder to write the audience files to (default: the Run folder\'s exports/)'),
   file: z.string().optional().describe('The data file to read emails from, when it has moved since the Run was made'),
-  run: z.string().optional().describe('Run id, id prefix, "latest" or a Run folder path; the latest Run when omitted'),
+  run: runField,
   audience: z.enum(AUDIENCE_KINDS as [AudienceKind, ...AudienceKind[]]).optional().describe(`A predictive audience instead of segments (after \`segmenta predict\`): ${AUDIENCE_KINDS.map((k) => `${k} = ${AUDIENCES[k]}`).join('; ')}`),
 });
 

@@ -13,6 +13,7 @@ import { briefOp } from './brief.js';
 import { reportOp } from './report.js';
 import { exportAudienceOp } from './export-audience.js';
 import { lookalikeOp } from './lookalike.js';
+import { quotesOp } from './quotes.js';
 import { assignOp } from './assign.js';
 import { evalOp } from './eval.js';
 import { predictOp } from './predict.js';
@@ -45,6 +46,7 @@ export const operations: readonly AnyOperation[] = [
   reportOp,
   exportAudienceOp,
   lookalikeOp,
+  quotesOp,
   assignOp,
   evalOp,
   predictOp,

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { runField } from './fields.js';
 import { defineOperation } from './operation.js';
 import { formatCount, formatShare, textTable } from '../util/format.js';
 import { openRun } from './session.js';
 import { OP_DESCRIPTIONS } from './descriptions.js';
 
 export const ListSegmentsInput = z.object({
-  run: z.string().optional().describe('Run id, id prefix, "latest" or a Run folder path; the latest Run when omitted'),
+  run: runField,
 });
 
 export interface SegmentRow {

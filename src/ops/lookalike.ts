@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { runField } from './fields.js';
 import { resolve } from 'node:path';
 import { defineOperation } from './operation.js';
 import { resolveSegment } from './segments.js';
@@ -18,7 +19,7 @@ export const LookalikeInput = z
     segment: z.union([z.string(), z.number()]).optional().describe('Segment number, a word of its name or a superlative: find customers outside it who look like it'),
     seed: z.string().optional().describe('A customer file (same columns as the Run) to find lookalikes of, instead of a segment'),
     top: z.coerce.number().int().min(1).max(100_000).default(50).describe('How many lookalikes'),
-    run: z.string().optional().describe('Run id, id prefix, "latest" or a Run folder path; the latest Run when omitted'),
+    run: runField,
     out: z.string().optional().describe('CSV file to write "<id column>,segment,distance" to'),
   })
   .refine((v) => (v.segment === undefined) !== (v.seed === undefined), { message: 'give exactly one of a segment (--segment N) or a seed file (--seed FILE)' });

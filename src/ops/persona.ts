@@ -1,18 +1,18 @@
 import { z } from 'zod';
+import { runField, segmentField } from './fields.js';
 import { defineOperation } from './operation.js';
-import { describedTexts, resolveSegment } from './segments.js';
 import { writeContextOf } from '../pipeline/save-texts.js';
 import { saveAndRefresh } from './save-and-refresh.js';
 import { createWriter } from '../write/create-writer.js';
 import type { Persona } from '../model/texts.js';
-import { openRun } from './session.js';
+import { openDescribedSegment } from './session.js';
 import { writerLabel } from './writer-label.js';
 import { OP_DESCRIPTIONS } from './descriptions.js';
 
 export const PersonaInput = z.object({
-  segment: z.union([z.string(), z.number()]).describe('Segment number, a word of its name, or biggest / smallest / most valuable / newest / most lapsed'),
+  segment: segmentField,
   rewrite: z.boolean().optional().describe('Write the persona afresh with the configured LLM (and save it) instead of showing the stored one'),
-  run: z.string().optional().describe('Run id, id prefix, "latest" or a Run folder path; the latest Run when omitted'),
+  run: runField,
 });
 
 export interface PersonaResult {
@@ -31,9 +31,7 @@ export const personaOp = defineOperation({
   description: OP_DESCRIPTIONS.persona,
   input: PersonaInput,
   async run(input, ctx): Promise<PersonaResult> {
-    const { dir, run } = openRun(ctx, input.run);
-    const seg = resolveSegment(run, input.segment);
-    const texts = describedTexts(run, seg);
+    const { dir, run, seg, texts } = openDescribedSegment(ctx, input.run, input.segment);
     const base = { runId: run.id, segment: seg.id, name: texts.name };
     if (!input.rewrite) return { ...base, persona: texts.persona, writer: writerLabel(texts.writer), rewritten: false };
     if (!ctx.config.llm) {

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { runField } from './fields.js';
 import { defineOperation } from './operation.js';
-import { openRun } from './session.js';
+import { openRunInLanguage } from './session.js';
 import { writeReport } from '../brief/report/build-report.js';
 import { OP_DESCRIPTIONS } from './descriptions.js';
 
 export const ReportInput = z.object({
-  run: z.string().optional().describe('Run id, id prefix, "latest" or a Run folder path; the latest Run when omitted'),
+  run: runField,
 });
 
 export interface ReportResult {
@@ -18,9 +19,7 @@ export const reportOp = defineOperation({
   description: OP_DESCRIPTIONS.report,
   input: ReportInput,
   async run(input, ctx): Promise<ReportResult> {
-    const { dir, run: opened } = openRun(ctx, input.run);
-    // --lang writes the report's own words in that language; the texts stay as written.
-    const run = ctx.config.lang ? { ...opened, config: { ...opened.config, lang: ctx.config.lang } } : opened;
+    const { dir, run } = openRunInLanguage(ctx, input.run);
     ctx.log(`drawing the report of Run ${run.id}`);
     return { runId: run.id, path: writeReport(dir, run) };
   },

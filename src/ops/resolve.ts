@@ -55,3 +55,18 @@ export function splitRunAndSegment(words: string[]): { run?: string; segment?: s
   if (isRun) return { run: first, segment: rest.length ? rest.join(' ') : undefined };
   return { segment: [first, ...rest].join(' ') };
 }
+
+/**
+ * Words after `quotes` ("3 delivery", "most valuable delivery times", "lapsed about the app")
+ * → the segment they name and the topic. "about" splits them when it is there; else a
+ * two-word superlative ("most valuable", "least valuable", "most lapsed") or one word is the
+ * segment and the rest the topic.
+ */
+export function splitSegmentAndTopic(words: string[]): { segment?: string; about?: string } {
+  const w = words.map((x) => x.trim()).filter(Boolean);
+  const at = w.findIndex((x) => x.toLowerCase() === 'about');
+  const join = (xs: string[]) => (xs.length ? xs.join(' ') : undefined);
+  if (at > 0) return { segment: join(w.slice(0, at)), about: join(w.slice(at + 1)) };
+  const take = /^(most|least)$/i.test(w[0] ?? '') && w.length > 1 ? 2 : 1;
+  return { segment: join(w.slice(0, take)), about: join(w.slice(take)) };
+}

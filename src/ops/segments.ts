@@ -11,6 +11,10 @@ const SUPERLATIVES: [RegExp, Superlative][] = [
   [/\b(most lapsed|least recent|dormant)\b/, 'most lapsed'],
 ];
 
+// Read as a superlative only when no segment's name has the word ("show lapsed" with a segment
+// named "Lapsed Loyalists" is that segment).
+const LOOSE_SUPERLATIVES: [RegExp, Superlative][] = [[/\b(lapsed|inactive|churned|churning)\b/, 'most lapsed']];
+
 /**
  * Find a segment by number ("3", "#3", "segment 3"), by a superlative ("biggest", "most
  * valuable") or by a word of its name ("bargain").
@@ -35,6 +39,8 @@ export function resolveSegment(run: RunFile, ref: string | number): RunSegment {
     .filter((x) => x.score > 0)
     .sort((a, b) => b.score - a.score);
   if (scored.length > 0 && (scored.length === 1 || scored[0].score > scored[1].score)) return scored[0].s;
+  // A loose word for a superlative ("the lapsed ones", "inactive customers") when no name has it.
+  if (scored.length === 0) for (const [re, which] of LOOSE_SUPERLATIVES) if (re.test(text)) return pickSegment(run, which);
   const names = run.segments.map((s) => `${s.id} ${s.texts?.name ?? '(not described)'}`).join(', ');
   if (scored.length > 1) throw new UsageError(`"${ref}" matches several segments (${scored.map((x) => x.s.id).join(', ')}); say which: ${names}.`);
   throw new UsageError(`no segment matches "${ref}" in Run ${run.id}. Segments: ${names}.`);

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { runField } from './fields.js';
 import { defineOperation } from './operation.js';
 import { updateRunFile } from '../run/store.js';
 import { writeContextOf } from '../pipeline/save-texts.js';
@@ -17,7 +18,7 @@ import type { LlmRecord } from '../model/run.js';
 import { OP_DESCRIPTIONS } from './descriptions.js';
 
 export const WriteInput = z.object({
-  run: z.string().optional().describe('Run id, id prefix, "latest" or a Run folder path; the latest Run when omitted'),
+  run: runField,
   resume: z.boolean().default(false).describe('Continue an interrupted write without repeating finished segments'),
 });
 

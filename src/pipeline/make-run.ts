@@ -5,6 +5,8 @@ import type { Config } from '../config.js';
 import { createTextEmbedder } from '../embed/create-text-embedder.js';
 import { writeBriefs } from '../brief/write-briefs.js';
 import { buildRunIndex } from '../vectors/build.js';
+import { collectQuoteSnippets, writeQuoteStore } from '../vectors/quotes.js';
+import { offlineQuoteEmbeddings } from '../embed/quote-embeddings.js';
 import { minimumSegmentSize } from '../cluster/min-segment-size.js';
 import { toCsv } from '../util/csv.js';
 import { checkpoint } from '../util/cancel.js';
@@ -178,6 +180,14 @@ export async function makeRun(opts: MakeRunOptions): Promise<MadeRun> {
     appendTranscript(stage.dir, writer);
     // The vector index (src/vectors/): per-segment hnswlib graphs, vectors and centroids under index/.
     run.index = await timed(seconds, 'index', ctx, () => buildRunIndex(stage.dir, vectors, cluster));
+    // The quote store (src/vectors/quotes.ts): scrubbed snippets per segment in a LangChain
+    // HNSWLib store, for "what do customers in segment 3 say about delivery?". Cut now, while
+    // the table's PII values are known to scrub them; offline embeddings (a server model's
+    // store is built on the first question).
+    const quotes = await timed(seconds, 'quotes', ctx, () =>
+      writeQuoteStore(stage.dir, collectQuoteSnippets(table, cluster.labels, profiles, opts.seed), offlineQuoteEmbeddings(), ctx.signal),
+    );
+    if (quotes.withheld > 0) ctx.log(`quotes: ${quotes.withheld} snippets that read like instructions were withheld`);
     writeFileSync(join(stage.dir, RUN_JSON), JSON.stringify(run, null, 2) + '\n');
     await checkpoint(opts.signal);
     const runDir = stage.commit();

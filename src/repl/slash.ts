@@ -1,5 +1,6 @@
 import { copyOptions, type Intent } from '../agent/intent.js';
 import { CHANNELS } from '../ops/copy.js';
+import { splitSegmentAndTopic } from '../ops/resolve.js';
 
 /**
  * The REPL's slash commands: each turns its arguments into one operation call (an Intent),
@@ -104,6 +105,16 @@ export const SLASH_COMMANDS: SlashCommand[] = [
     help: 'customers outside a segment who look most like it',
     completes: 'segment',
     toIntent: (args) => (args ? op('lookalike', { segment: args }) : ask('Usage: /lookalike N')),
+  },
+  {
+    name: 'quotes',
+    usage: '/quotes N TOPIC',
+    help: 'what customers in a segment say about a topic (scrubbed quotes)',
+    completes: 'segment',
+    toIntent: (args) => {
+      const { segment, about } = splitSegmentAndTopic(words(args));
+      return segment && about ? op('quotes', { segment, about }) : ask('Usage: /quotes N TOPIC, e.g. /quotes 3 delivery');
+    },
   },
   { name: 'report', usage: '/report', help: "the current Run's HTML report", toIntent: () => op('report') },
   { name: 'eval', usage: '/eval', help: "run the evals on the current Run", toIntent: () => op('eval') },

@@ -126,13 +126,12 @@ export interface UpdateOptions {
 }
 
 /**
- * Change run.json without losing anyone else's change: take the Run's lock (proper-lockfile:
- * a lock directory next to run.json, with mtime-refresh so a crashed holder's lock goes stale
- * instead of blocking forever), re-read the file, apply `change` to what is there now, write it
- * atomically, release. Long work (an LLM call) happens before, outside the lock; only the
- * read-modify-write is inside it. Returns the Run as written.
+ * Run `work` holding the Run's lock (proper-lockfile: a lock directory next to run.json, with
+ * mtime-refresh so a crashed holder's lock goes stale instead of blocking forever). Every change
+ * to a Run that exists — run.json updates, a cache built into its folder — takes this one lock,
+ * so two commands never write the same Run at once.
  */
-export async function updateRunFile(dir: string, change: (run: RunFile) => void, options: UpdateOptions = {}): Promise<RunFile> {
+export async function withRunLock<T>(dir: string, work: () => Promise<T> | T, options: UpdateOptions = {}): Promise<T> {
   const target = join(dir, RUN_JSON);
   const lockOpts = { realpath: false, stale: 10_000, update: 2_000, lockfilePath: `${target}.lock` };
   let release: () => Promise<void>;
@@ -149,13 +148,29 @@ export async function updateRunFile(dir: string, change: (run: RunFile) => void,
     }
   }
   try {
-    const run = readRunFile(dir);
-    change(run);
-    writeRunFile(dir, run);
-    return run;
+    return await work();
   } finally {
     await release().catch(() => {});
   }
+}
+
+/**
+ * Change run.json without losing anyone else's change: under the Run's lock, re-read the file,
+ * apply `change` to what is there now, write it atomically, release. Long work (an LLM call)
+ * happens before, outside the lock; only the read-modify-write is inside it. Returns the Run as
+ * written.
+ */
+export async function updateRunFile(dir: string, change: (run: RunFile) => void, options: UpdateOptions = {}): Promise<RunFile> {
+  return withRunLock(
+    dir,
+    () => {
+      const run = readRunFile(dir);
+      change(run);
+      writeRunFile(dir, run);
+      return run;
+    },
+    options,
+  );
 }
 
 export interface RunSummary {

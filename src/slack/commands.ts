@@ -1,4 +1,5 @@
 import type { Channel } from '../model/texts.js';
+import { splitSegmentAndTopic } from '../ops/resolve.js';
 
 /**
  * The `/segmenta` grammar: subcommand words → an operation name and its input. No work is
@@ -54,6 +55,15 @@ export const SUBCOMMANDS: Record<string, SubCommand> = {
     help: "a segment's campaign brief (posted as a Markdown file)",
     op: 'brief',
     input: (a) => (segmentArg(a) ? { segment: segmentArg(a) } : 'which segment? e.g. `/segmenta brief 1`'),
+  },
+  quotes: {
+    usage: 'quotes N TOPIC',
+    help: 'what customers in a segment say about a topic: the closest quotes, PII removed',
+    op: 'quotes',
+    input: (a) => {
+      const { segment, about } = splitSegmentAndTopic(a);
+      return segment && about ? { segment, about } : 'which segment and topic? e.g. `/segmenta quotes 3 delivery`';
+    },
   },
   compare: {
     usage: 'compare N M',

@@ -34,7 +34,7 @@ function runsIn(workspace: string): string[] {
 }
 
 describe('a cancelled segment leaves no Run', () => {
-  for (const stage of ['ingest', 'embed', 'cluster', 'profile', 'write', 'briefs', 'index']) {
+  for (const stage of ['ingest', 'embed', 'cluster', 'profile', 'write', 'briefs', 'index', 'quotes']) {
     it(`cancelled right after ${stage}: CancelledError, and the workspace is unchanged`, async () => {
       const workspace = mkdtempSync(join(scratch, `ws-${stage}-`));
       const controller = new AbortController();
