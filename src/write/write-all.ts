@@ -1,5 +1,5 @@
 import type { SegmentProfile } from '../model/profile.js';
-import { SegmentTextsSchema, type FeatureLabels, type SegmentName, type SegmentTexts } from '../model/texts.js';
+import { SegmentTextsSchema, type CopySettings, type FeatureLabels, type SegmentName, type SegmentTexts } from '../model/texts.js';
 import type { WriteContext, Writer } from '../model/writer.js';
 import { mapLimit } from '../util/map-limit.js';
 import { checkpoint } from '../util/cancel.js';
@@ -19,6 +19,8 @@ export interface WriteAllOptions {
   brand?: string;
   /** The language to write in (default English). */
   lang?: Language;
+  /** Each segment's copy settings (tone, offer) from earlier `copy` edits: kept until changed. */
+  copySettings?: Record<number, CopySettings>;
 }
 
 /**
@@ -43,13 +45,15 @@ export async function writeAllTexts(writer: Writer, profiles: SegmentProfile[], 
     const name = names.get(profile.id);
     if (!name) throw new Error(`writer returned no name for segment ${profile.id}`);
     const persona = await writer.persona(profile, name, ctx);
-    const copy = await writer.copy(profile, name, persona, ctx);
+    const settings = options.copySettings?.[profile.id];
+    const copy = await writer.copy(profile, name, persona, ctx, settings);
     const texts = SegmentTextsSchema.parse({
       name: name.name,
       summary: name.summary,
       persona,
       copy,
       writer: writer.infoFor?.(profile.id) ?? writer.info,
+      ...(settings && Object.keys(settings).length ? { copySettings: settings } : {}),
     });
     out[profile.id] = texts;
     options.log?.(`wrote segment ${profile.id}: ${texts.name}`);
