@@ -3,6 +3,7 @@ import { runField, segmentField } from './fields.js';
 import { defineOperation } from './operation.js';
 import { resolveSegment } from './segments.js';
 import type { RunSegment } from '../model/run.js';
+import type { FeatureLabels } from '../model/texts.js';
 import { formatCount, formatShare } from '../util/format.js';
 import { openRun } from './session.js';
 import { OP_DESCRIPTIONS } from './descriptions.js';
@@ -13,7 +14,7 @@ export const SegmentRefInput = z.object({
 });
 
 /** The stored segment (profile and texts) and the Run it belongs to. */
-export type SegmentDetail = RunSegment & { runId: string };
+export type SegmentDetail = RunSegment & { runId: string; labels?: FeatureLabels };
 
 export const describeSegmentOp = defineOperation({
   name: 'show',
@@ -22,10 +23,12 @@ export const describeSegmentOp = defineOperation({
   async run(input, ctx): Promise<SegmentDetail> {
     const { run } = openRun(ctx, input.run);
     const seg = resolveSegment(run, input.segment);
-    return { runId: run.id, id: seg.id, size: seg.size, share: seg.share, small: seg.small, profile: seg.profile, texts: seg.texts };
+    return { runId: run.id, id: seg.id, size: seg.size, share: seg.share, small: seg.small, profile: seg.profile, texts: seg.texts, labels: run.labels };
   },
   render(d) {
     const p = d.profile;
+    // The Run's plain-language labels, so `show` says what the persona says (raw name if a Run has none).
+    const label = (column: string) => d.labels?.[column]?.label ?? column;
     const head = d.texts ? `Segment ${d.id}: ${d.texts.name}` : `Segment ${d.id} (under the minimum size: not described)`;
     const lines = [head, `${formatCount(d.size)} customers, ${formatShare(d.share)} of all; stability ${p.stability.toFixed(2)}`];
     if (d.texts) lines.push(d.texts.summary);
@@ -35,11 +38,11 @@ export const describeSegmentOp = defineOperation({
       for (const f of facts) {
         const v = f.kind === 'boolean' ? formatShare(f.mean) : f.mean.toFixed(1);
         const all = f.kind === 'boolean' ? formatShare(f.overallMean) : f.overallMean.toFixed(1);
-        lines.push(`  ${f.feature}: ${v} vs ${all} overall (${f.lift.toFixed(2)}×)`);
+        lines.push(`  ${label(f.feature)}: ${v} vs ${all} overall (${f.lift.toFixed(2)}×)`);
       }
     }
     const cats = p.categories.filter((c) => c.lift > 1.2).slice(0, 4);
-    for (const c of cats) lines.push(`  ${c.column} = ${c.level}: ${formatShare(c.share)} vs ${formatShare(c.overallShare)} overall`);
+    for (const c of cats) lines.push(`  ${label(c.column)} = ${c.level}: ${formatShare(c.share)} vs ${formatShare(c.overallShare)} overall`);
     if (p.terms.length) lines.push(`  they write about: ${p.terms.slice(0, 6).map((t) => t.term).join(', ')}`);
     if (d.texts) {
       const { persona, copy } = d.texts;

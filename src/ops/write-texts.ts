@@ -11,6 +11,7 @@ import { createWriter } from '../write/create-writer.js';
 import { applyTexts, appendTranscript, writePhase } from '../pipeline/write-phase.js';
 import { SegmentTextsSchema, type SegmentTexts } from '../model/texts.js';
 import { writeBriefs } from '../brief/write-briefs.js';
+import { REPORT_HTML, writeReport } from '../brief/report/build-report.js';
 import { loadCustomers } from '../data/load.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { UsageError } from '../errors.js';
@@ -86,6 +87,14 @@ export const writeTextsOp = defineOperation({
       writer,
       done,
       onSegmentDone: (_id, _texts, all) => saveProgress(all),
+      // A tone or offer set with `copy N --tone/--offer` is kept: re-writing is not changing it.
+      // (A copy language other than English needs the LLM: offline, it is left out, not an error.)
+      copySettings: Object.fromEntries(
+        run.segments.flatMap((s) => {
+          const c = s.texts?.copySettings;
+          return c ? [[s.id, ctx.config.llm ? c : { tone: c.tone, offer: c.offer }]] : [];
+        }),
+      ),
     });
     // Under the Run's lock, on a fresh read: a `copy … --offer` saved meanwhile is kept in the history.
     const fresh = await updateRunFile(dir, (r) => {
@@ -95,7 +104,9 @@ export const writeTextsOp = defineOperation({
     }, { log: ctx.log });
     Object.assign(run, fresh);
     appendTranscript(dir, writer);
+    // Everything made from the texts is made again: a report quoting the old copy would mislead.
     writeBriefs(dir, run);
+    if (existsSync(join(dir, REPORT_HTML))) writeReport(dir, run);
     rmSync(progressPath, { force: true });
 
     const segments = run.segments.filter((s) => s.texts).map((s) => ({ id: s.id, name: s.texts!.name, writer: s.texts!.writer.fallback ? 'offline (fallback)' : s.texts!.writer.kind }));

@@ -10,7 +10,7 @@ import { writeAllTexts, type WriteAllOptions } from '../write/write-all.js';
 
 export const TRANSCRIPT = 'llm-transcript.jsonl';
 
-export interface WritePhaseOptions extends Pick<WriteAllOptions, 'done' | 'onSegmentDone' | 'labels' | 'brand' | 'lang' | 'progress'> {
+export interface WritePhaseOptions extends Pick<WriteAllOptions, 'done' | 'onSegmentDone' | 'labels' | 'brand' | 'lang' | 'progress' | 'copySettings'> {
   config: Config;
   log: (line: string) => void;
   signal?: AbortSignal;
@@ -37,6 +37,7 @@ export async function writePhase(profiles: SegmentProfile[], options: WritePhase
     labels: options.labels,
     brand: options.brand,
     lang: options.lang,
+    copySettings: options.copySettings,
   });
   return { writer, texts };
 }

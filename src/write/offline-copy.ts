@@ -3,7 +3,8 @@ import type { SegmentProfile } from '../model/profile.js';
 import { UsageError } from '../errors.js';
 import { CHANNEL_LIMITS, CopySchema, type Copy, type FeatureLabels } from '../model/texts.js';
 import type { CopyOptions } from '../model/writer.js';
-import { offerKindOf, segmentTraits, topicOf, type Trait } from './traits.js';
+import { segmentTraits } from './traits.js';
+import { planCopy, type VariantField } from './copy-plan.js';
 import { channelLength, checkCopy } from './checks.js';
 import { domainOf } from './domain.js';
 import { fitsOneSms } from './sms.js';
@@ -55,19 +56,15 @@ export function offlineCopy(profile: SegmentProfile, all: SegmentProfile[], opti
   const words = phrasesFor(options.language) ?? ENGLISH;
   const describable = all.filter((p) => !p.small);
   const traitsOf = (p: SegmentProfile) => segmentTraits(p, describable, ctx.currency, ctx.labels);
-  const traits = traitsOf(profile);
-  const { kind, because } = offerKindOf(traits);
-  const topic = topicOf(traits);
   const domain = domainOf(describable);
-  const o = words.offers[domain][kind];
   const next = words.next[domain];
-  // This segment's rank among those with the same offer (and the same topic): its variant.
-  const others = describable.filter((p) => p.id !== profile.id).map((p) => ({ id: p.id, traits: traitsOf(p) }));
-  const rankBy = (same: (t: Trait[]) => boolean) => others.filter((x) => x.id < profile.id && same(x.traits)).length;
-  const v = rankBy((t) => offerKindOf(t).kind === kind);
-  // Topic lines rotate over every segment with a topic, so "plenty new in …" is said once.
-  const vTopic = topic ? rankBy((t) => topicOf(t) !== undefined) : 0;
-  const pick = (xs: string[], i = v) => xs[i % xs.length];
+  // The template choice is made for the whole Run at once (copy-plan.ts), so no two segments
+  // share a line; this segment takes its part of it.
+  const segments = describable.some((p) => p.id === profile.id) ? describable : [...describable, profile];
+  const plan = planCopy(segments.map((p) => ({ id: p.id, traits: traitsOf(p) })), words, domain, next).get(profile.id)!;
+  const { kind, because, topic } = plan;
+  const o = words.offers[domain][kind];
+  const pick = (field: VariantField) => o[field][plan.pick[field]];
 
   const { tone: toneName } = resolveTone(options.tone, words);
   const tone = words.tones[toneName];
@@ -76,12 +73,12 @@ export function offlineCopy(profile: SegmentProfile, all: SegmentProfile[], opti
   const userOffer = cleanOffer(options.offer);
   const fullOffer = userOffer ? words.completeOffer(userOffer, next) : undefined;
   const fill = (t: string) => t.replace(/\{next\}/g, next).replace(/\{topic\}/g, topic ?? '').replace(/\{offer\}/g, fullOffer ?? o.reward);
-  const baseCta = pick(o.ctas);
+  const baseCta = pick('ctas');
   const cta = baseCta + (tone.ctaSuffix && !/today|now/i.test(baseCta) ? tone.ctaSuffix : '');
-  const hook = pick(o.hooks);
-  const intro = pick(o.intros);
-  const rewardLine = fill(fullOffer ? pick(words.userRewardLines) : pick(o.rewardLines));
-  const topicLine = topic ? fill(pick(words.topicLines, vTopic)) : '';
+  const hook = pick('hooks');
+  const intro = pick('intros');
+  const rewardLine = fill(fullOffer ? words.userRewardLines[plan.pick.rewardLines % words.userRewardLines.length] : pick('rewardLines'));
+  const topicLine = topic ? fill(words.topicLines[plan.topicLine]) : '';
   const withTopic = topicLine ? ` ${topicLine}` : '';
 
   const idea = userOffer ? `${fullOffer} (your offer), framed as: ${o.idea(topic)}` : o.idea(topic);
@@ -94,7 +91,7 @@ export function offlineCopy(profile: SegmentProfile, all: SegmentProfile[], opti
       subject: fitChannel(
         fullOffer
           ? [`${tone.opener}${hook}: ${fullOffer}`, `${hook}: ${fullOffer}`, fullOffer]
-          : [`${tone.opener}${pick(o.subjects)}`, pick(o.subjects)],
+          : [`${tone.opener}${pick('subjects')}`, pick('subjects')],
         'email.subject',
       ),
       body: [tone.greeting, `${intro} ${rewardLine}${withTopic}`, `${cta}${bang}`, tone.signoff(brand)].join('\n\n'),
@@ -107,7 +104,7 @@ export function offlineCopy(profile: SegmentProfile, all: SegmentProfile[], opti
     ]),
     push: fitChannel([`${tone.opener}${rewardLine}${withTopic} ${cta}${bang}`, `${rewardLine} ${cta}${bang}`, `${cta}${bang}`], 'push'),
     ad: {
-      headline: fit([pick(o.headlines), cta], CHANNEL_LIMITS.adHeadline),
+      headline: fit([pick('headlines'), cta], CHANNEL_LIMITS.adHeadline),
       primaryText: `${intro} ${rewardLine}${withTopic} ${cta}${bang}`,
     },
     offer,

@@ -1,5 +1,5 @@
 import type { SegmentProfile } from '../model/profile.js';
-import { SegmentTextsSchema, type FeatureLabels, type SegmentName, type SegmentTexts } from '../model/texts.js';
+import { SegmentTextsSchema, type CopySettings, type FeatureLabels, type SegmentName, type SegmentTexts } from '../model/texts.js';
 import type { WriteContext, Writer } from '../model/writer.js';
 import { mapLimit } from '../util/map-limit.js';
 import { checkpoint } from '../util/cancel.js';
@@ -22,6 +22,8 @@ export interface WriteAllOptions {
   lang?: Language;
   /** Writer calls done of all (names once, then a persona and a copy per segment). */
   progress?: ProgressHook;
+  /** Each segment's copy settings (tone, offer) from earlier `copy` edits: kept until changed. */
+  copySettings?: Record<number, CopySettings>;
 }
 
 /**
@@ -51,7 +53,8 @@ export async function writeAllTexts(writer: Writer, profiles: SegmentProfile[], 
     if (!name) throw new Error(`writer returned no name for segment ${profile.id}`);
     const persona = await writer.persona(profile, name, ctx);
     calls.tick();
-    const copy = await writer.copy(profile, name, persona, ctx);
+    const settings = options.copySettings?.[profile.id];
+    const copy = await writer.copy(profile, name, persona, ctx, settings);
     calls.tick();
     const texts = SegmentTextsSchema.parse({
       name: name.name,
@@ -59,6 +62,7 @@ export async function writeAllTexts(writer: Writer, profiles: SegmentProfile[], 
       persona,
       copy,
       writer: writer.infoFor?.(profile.id) ?? writer.info,
+      ...(settings && Object.keys(settings).length ? { copySettings: settings } : {}),
     });
     out[profile.id] = texts;
     options.log?.(`wrote segment ${profile.id}: ${texts.name}`);

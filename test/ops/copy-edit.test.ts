@@ -6,6 +6,9 @@ import { runOperation } from '../../src/ops/operation.js';
 import { segmentOp } from '../../src/ops/segment.js';
 import { copyOp } from '../../src/ops/copy.js';
 import { briefOp } from '../../src/ops/brief.js';
+import { reportOp } from '../../src/ops/report.js';
+import { writeTextsOp } from '../../src/ops/write-texts.js';
+import { esc } from '../../src/brief/report/html.js';
 import type { RunFile } from '../../src/model/run.js';
 import { testContext } from './run-fixture.js';
 
@@ -45,6 +48,51 @@ describe('copy N CHANNEL edits', () => {
     expect(copyOp.render(o)).toMatch(/kept for this segment: tone playful, offer "20% off"/);
     expect(read().segments[1].texts!.copySettings).toEqual({ tone: 'playful', offer: '20% off' });
   }, 120_000);
+
+  it('a later --tone keeps an earlier --offer; settings are per segment and survive `write`; history, briefs and report follow every change', async () => {
+    const ctx = testContext(join(root, 'ws3'));
+    const made = await runOperation(segmentOp, { file: resolve(import.meta.dirname, '../../examples/customers.csv'), seed: 42 }, ctx);
+    const read = (): RunFile => JSON.parse(readFileSync(join(made.runDir, 'run.json'), 'utf8'));
+    const report = () => readFileSync(join(made.runDir, 'report.html'), 'utf8');
+    const brief = (id: number) => readFileSync(join(made.runDir, 'briefs', `segment-${id}.md`), 'utf8');
+    await runOperation(reportOp, {}, ctx);
+    const history0 = read().textsHistory.length;
+
+    await runOperation(copyOp, { segment: 3, offer: 'free delivery' }, ctx);
+    const afterOffer = read();
+    expect(afterOffer.textsHistory).toHaveLength(history0 + 1);
+    const push1 = afterOffer.segments[2].texts!.copy.push;
+    expect(push1).toContain('free delivery on your next order');
+
+    // Only the push is re-written, in the new tone, and the offer stays in it.
+    const t = await runOperation(copyOp, { segment: 3, channel: 'push', tone: 'urgent' }, ctx);
+    expect(t.settings).toEqual({ tone: 'urgent', offer: 'free delivery' });
+    const afterTone = read();
+    expect(afterTone.textsHistory).toHaveLength(history0 + 2);
+    const c3 = afterTone.segments[2].texts!.copy;
+    expect(c3.push).not.toBe(push1);
+    expect(c3.push).toMatch(/^Don't miss out: .*free delivery on your next order/);
+    expect(c3.sms).toBe(afterOffer.segments[2].texts!.copy.sms);
+    expect(afterTone.textsHistory.at(-1)!.texts[3].copy.push).toBe(push1);
+    // No other segment got the settings.
+    for (const s of afterTone.segments) if (s.id !== 3 && s.texts) expect(s.texts.copySettings, `segment ${s.id}`).toBeUndefined();
+    // The brief and the report were made again from the Run.
+    expect(brief(3)).toContain(c3.push);
+    expect(report()).toContain(`<dt>Push</dt><dd>${esc(c3.push)}</dd>`);
+    expect(report()).not.toContain(`<dt>Push</dt><dd>${esc(push1)}</dd>`);
+
+    // A full re-write keeps what the marketer set for segment 3, and writes the others as before.
+    await runOperation(writeTextsOp, {}, ctx);
+    const rewritten = read();
+    expect(rewritten.textsHistory).toHaveLength(history0 + 3);
+    const r3 = rewritten.segments[2].texts!;
+    expect(r3.copySettings).toEqual({ tone: 'urgent', offer: 'free delivery' });
+    expect(r3.copy.sms).toContain('free delivery on your next order');
+    expect(r3.copy.push).toMatch(/^Don't miss out: /);
+    expect(rewritten.segments[0].texts!.copy).toEqual(afterTone.segments[0].texts!.copy);
+    expect(brief(3)).toContain(r3.copy.email.subject);
+    expect(report()).toContain(`<dt>SMS</dt><dd>${esc(r3.copy.sms)}</dd>`);
+  }, 180_000);
 
   it('says so when the offline writer has no such tone, instead of claiming fresh copy', async () => {
     const ctx = testContext(join(root, 'ws2'));

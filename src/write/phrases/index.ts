@@ -1,6 +1,6 @@
 import { EN, type PhraseTable } from './en.js';
 
-export type { Domain, PhraseTable, Tone } from './en.js';
+export type { Domain, OfferWords, PhraseTable, Tone } from './en.js';
 
 /**
  * The phrase table for a language. English is the only table today; a second language is a
