@@ -64,8 +64,8 @@ export function parseIntent(raw: string, ctx: IntentContext = {}): Intent {
     caveat = `I can only answer in English for now, so this is in English. Copy can be written in ${cap(language)} with an LLM configured: "sms for segment 2 in ${cap(language)}".`;
   } else if (intent.op === 'copy' && !ctx.llm) {
     const tone = intent.input.tone as string | undefined;
-    if (intent.input.language && !/^english$/i.test(String(intent.input.language))) {
-      caveat = `The offline writer writes English only; set OPENAI_API_KEY (or OPENAI_BASE_URL) for copy in ${intent.input.language}.`;
+    if (intent.input.language && !/^(english|chinese)$/i.test(String(intent.input.language))) {
+      caveat = `The offline writer writes English and Chinese only; set OPENAI_API_KEY (or OPENAI_BASE_URL) for copy in ${intent.input.language}.`;
     } else if (tone && !OFFLINE_TONES.test(tone)) {
       caveat = `The offline writer has friendly, playful, formal and urgent tones, not "${tone}": this is written friendly. An LLM (OPENAI_API_KEY) can write any tone.`;
     }

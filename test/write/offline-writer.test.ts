@@ -129,11 +129,11 @@ describe('OfflineWriter copy options', () => {
     expect(friendly.email.body).toMatch(/^Hi there,/);
   });
 
-  it('writes English only and says how to get other languages', async () => {
+  it('writes English and Chinese only and says how to get other languages', async () => {
     await expect(copyWith({ language: 'en-GB' })).resolves.toBeTruthy();
     const err = await copyWith({ language: 'fr' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UsageError);
-    expect((err as Error).message).toMatch(/English only.*OPENAI_API_KEY/);
+    expect((err as Error).message).toMatch(/English and Chinese only.*OPENAI_API_KEY/);
   });
 
   it('refuses an offer too long for an SMS', async () => {
