@@ -2,10 +2,12 @@
  * Issue 16 through the real CLI: `segmenta segment FILE` on planted customers with Chinese
  * reviews writes every name, persona and line of copy in Chinese (detected from the data, and
  * with --lang zh), grounded in the profile, within the Chinese channel limits; the briefs'
- * texts are Chinese; an unknown --lang is one line naming the supported codes.
+ * texts are Chinese; an unknown --lang is one line naming the supported codes. With --lang zh,
+ * `eval` passes on the Run (the offline judge reads the Chinese labels) and fails on a copy of
+ * it whose names were swapped.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync, rmSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { segmenta, tempDir } from './cli.js';
 import { writePlantedZhCustomers } from '../fixtures/planted-zh.js';
@@ -54,4 +56,45 @@ describe('segmenta segment on Chinese customers', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/--lang "fr" is not a language segmenta writes; supported: en, zh/);
   });
+});
+
+describe('segmenta segment --lang zh, then eval', () => {
+  let runDir: string;
+  let run: RunFile;
+  beforeAll(() => {
+    const r = segmenta(['segment', file, '--workspace', ws, '--lang', 'zh', '--json', '-q']);
+    expect(r.status, r.stderr).toBe(0);
+    runDir = JSON.parse(r.stdout).runDir;
+    run = JSON.parse(readFileSync(join(runDir, 'run.json'), 'utf8'));
+  }, 240_000);
+
+  it('writes Chinese texts grounded in the profile, and eval passes on them', () => {
+    expect(run.config.lang).toBe('zh');
+    const described = run.segments.filter((s) => s.texts);
+    for (const s of described) {
+      const t = s.texts!;
+      expect(checkSegmentTexts(t, s.profile, { all: described.map((x) => x.profile), lang: 'zh' })).toEqual([]);
+      for (const text of [t.name, t.summary, t.persona.description, ...t.persona.evidence, t.copy.email.body, t.copy.sms, t.copy.push, t.copy.ad.headline, t.copy.ad.primaryText]) {
+        expect(checkScript(text, 'zh'), text).toEqual([]);
+      }
+    }
+    const r = segmenta(['eval', runDir, '--workspace', ws, '--json']);
+    const report = JSON.parse(r.stdout);
+    const failed = report.metrics?.filter((m: { status?: string }) => m.status !== 'pass' && m.status !== 'not run');
+    expect(report.passed).toBe(true);
+    expect(r.status, JSON.stringify(failed ?? report).slice(0, 2000)).toBe(0);
+  }, 120_000);
+
+  it('eval fails on the same Run with two names swapped', () => {
+    const bad = `${runDir}-swapped`;
+    cpSync(runDir, bad, { recursive: true });
+    const file = join(bad, 'run.json');
+    const doc = JSON.parse(readFileSync(file, 'utf8')) as RunFile;
+    const [a, b] = doc.segments.filter((s) => s.texts);
+    [a.texts!.name, b.texts!.name] = [b.texts!.name, a.texts!.name];
+    writeFileSync(file, JSON.stringify(doc));
+    const r = segmenta(['eval', bad, '--workspace', ws]);
+    expect(r.status, r.stdout).toBe(1);
+    expect(r.stdout).toMatch(/heldout_name_accuracy\s+\S+\s+\S+ \S+\s+FAIL/);
+  }, 120_000);
 });
