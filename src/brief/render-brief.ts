@@ -8,6 +8,8 @@ import { describePredicted, formatCount, formatFeatureValue, formatLift, formatN
 import { RFM_TIERS } from '../profile/rfm.js';
 import { bullets, cell, ownBullets, quote, table, text } from './markdown.js';
 import { kpisFor } from './kpis.js';
+import { KPI_ZH } from './kpis-zh.js';
+import { formatDate } from '../util/format.js';
 import { writerLabel } from './writer-label.js';
 import { capitalLabel, labelFor, runLabels } from '../write/labels.js';
 import { smsLength } from '../write/sms.js';
@@ -30,14 +32,15 @@ export function renderBrief(run: RunFile, segment: RunSegment): string {
   const all = run.segments.filter((s) => !s.small).map((s) => s.profile);
   const labels = runLabels(run);
   const out: string[] = [];
-  const w = BRIEF_WORDS[run.config.lang ?? 'en'];
+  const lang = run.config.lang ?? 'en';
+  const w = BRIEF_WORDS[lang];
 
   out.push(`# ${w.segment(segment.id)}: ${t ? text(t.name) : w.notNamed}`, '');
   if (t) out.push(quote(t.summary), '');
   out.push(
     table(
       w.audienceHeader,
-      [[w.customers(formatCount(segment.size)), w.shareOf(formatPercent(segment.share), formatCount(run.metrics.customers)), stabilityText(p.stability, w), cell(writerLabel(t?.writer))]],
+      [[w.customers(formatCount(segment.size)), w.shareOf(formatPercent(segment.share), formatCount(run.metrics.customers)), stabilityText(p.stability, w), cell(writerLabel(t?.writer, lang))]],
     ),
     '',
   );
@@ -81,7 +84,8 @@ export function renderBrief(run: RunFile, segment: RunSegment): string {
   out.push(`## ${w.audience}`, '');
   out.push(ownBullets(w.audienceLines(formatCount(segment.size), formatPercent(segment.share), segment.id, run.id, stabilityText(p.stability, w))), '');
 
-  out.push(`## ${w.kpis}`, '', ownBullets(kpisFor(p, all, t?.persona.channels)), '');
+  const kpis = kpisFor(p, all, t?.persona.channels);
+  out.push(`## ${w.kpis}`, '', ownBullets(lang === 'zh' ? kpis.flatMap((k) => KPI_ZH[k] ?? []) : kpis), '');
 
   const quotes = p.representatives.filter((r) => r.snippet);
   if (quotes.length > 0) {
@@ -92,7 +96,8 @@ export function renderBrief(run: RunFile, segment: RunSegment): string {
     }
   }
 
-  out.push('---', '', w.footer(run.id, run.createdAt, text(writerLabel(t?.writer))), '');
+  // English keeps the ISO time, as before; other languages their calendar date (2026年12月1日).
+  out.push('---', '', w.footer(run.id, lang === 'en' ? run.createdAt : formatDate(run.createdAt, lang), text(writerLabel(t?.writer, lang))), '');
   return out.join('\n');
 }
 
