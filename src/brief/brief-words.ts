@@ -30,6 +30,11 @@ export interface BriefWords {
   primaryText: string;
   units: (n: number, limit: number, unit: string) => string;
   chars: (n: number) => string;
+  /** Channel headings: the SMS counted as carriers count it. */
+  sms: (units: number, limit: number, encoding: string) => string;
+  push: string;
+  ad: string;
+  predicted: string;
   audience: string;
   audienceLines: (size: string, share: string, id: number, runId: string, stability: string) => string[];
   kpis: string;
@@ -74,6 +79,9 @@ export interface IndexWords {
   derived: (columns: string) => string;
 }
 
+// How checks.ts's channelLength names its units, in Chinese.
+const UNITS_ZH: Record<string, string> = { characters: '字符', 'display columns': '显示列宽', 'UCS-2 characters': 'UCS-2 字符' };
+
 export const BRIEF_WORDS: Record<Language, BriefWords> = {
   en: {
     segment: (id) => `Segment ${id}`,
@@ -101,6 +109,10 @@ export const BRIEF_WORDS: Record<Language, BriefWords> = {
     primaryText: 'Primary text',
     units: (n, limit) => `${n}/${limit} characters`,
     chars: (n) => `${n} characters`,
+    sms: (u, l, e) => `SMS (${u}/${l} ${e} characters)`,
+    push: 'Push',
+    ad: 'Ad',
+    predicted: 'Predicted (BG/NBD + Gamma-Gamma, `segmenta predict`)',
     audience: 'Audience',
     audienceLines: (size, share, id, runId, stability) => [
       `${size} customers, ${share} of everyone.`,
@@ -154,7 +166,7 @@ export const BRIEF_WORDS: Record<Language, BriefWords> = {
     who: '他们是谁',
     notWritten: '文案尚未生成：运行 `segmenta write` 为这个人群命名并撰写文案。',
     evidence: '数据依据',
-    rfm: 'RFM 分层',
+    rfm: '客户价值分层（RFM）',
     words: '他们常说的词',
     wordsHeader: ['词语', '字段', '提到的成员占比', 'c-TF-IDF'],
     persona: (a) => `用户画像：${a}`,
@@ -169,8 +181,12 @@ export const BRIEF_WORDS: Record<Language, BriefWords> = {
     body: '正文',
     headline: '广告标题',
     primaryText: '广告正文',
-    units: (n, limit, unit) => `${n}/${limit} ${unit}`,
+    units: (n, limit, unit) => `${n}/${limit} ${UNITS_ZH[unit] ?? unit}`,
     chars: (n) => `${n}字`,
+    sms: (u, l, e) => `短信（${u}/${l} ${e} 字符）`,
+    push: '推送',
+    ad: '广告',
+    predicted: '预测（BG/NBD + Gamma-Gamma 模型，`segmenta predict`）',
     audience: '投放人群',
     audienceLines: (size, share, id, runId, stability) => [
       `${size}位客户，占全部客户的${share}。`,

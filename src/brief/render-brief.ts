@@ -53,7 +53,7 @@ export function renderBrief(run: RunFile, segment: RunSegment): string {
   if (rfm) out.push(`### ${w.rfm}`, '', rfm, '');
   if (p.predicted) {
     const d = describePredicted(p.predicted);
-    out.push('### Predicted (BG/NBD + Gamma-Gamma, `segmenta predict`)', '', bullets([d.buy, d.churn, ...(d.value ? [d.value] : [])].map((s) => s[0].toUpperCase() + s.slice(1))), '');
+    out.push(`### ${w.predicted}`, '', bullets([d.buy, d.churn, ...(d.value ? [d.value] : [])].map((s) => s[0].toUpperCase() + s.slice(1))), '');
   }
   if (p.terms.length > 0) {
     out.push(`### ${w.words}`, '', table(w.wordsHeader, p.terms.slice(0, EVIDENCE_ROWS.terms).map((x) => [cell(x.term), cell(labelFor(labels, x.column)), formatPercent(x.share), x.score.toFixed(3)]), ['l', 'l', 'r', 'r']), '');
@@ -75,9 +75,9 @@ export function renderBrief(run: RunFile, segment: RunSegment): string {
     out.push(`**${w.body}** (${w.chars(c.email.body.length)}):`, '', quote(c.email.body), '');
     // Counted the way carriers count (write/sms.ts): GSM-7 160 or UCS-2 70 a message.
     const sms = smsLength(c.sms);
-    out.push(`### SMS (${sms.units}/${sms.limit} ${sms.encoding} characters)`, '', quote(c.sms), '');
-    out.push(`### Push (${count('push', c.push, w)})`, '', quote(c.push), '');
-    out.push('### Ad', '', `**${w.headline}** (${count('ad.headline', c.ad.headline, w)}): ${text(c.ad.headline)}`, '');
+    out.push(`### ${w.sms(sms.units, sms.limit, sms.encoding)}`, '', quote(c.sms), '');
+    out.push(`### ${w.push} (${count('push', c.push, w)})`, '', quote(c.push), '');
+    out.push(`### ${w.ad}`, '', `**${w.headline}** (${count('ad.headline', c.ad.headline, w)}): ${text(c.ad.headline)}`, '');
     out.push(`**${w.primaryText}** (${w.chars(c.ad.primaryText.length)}):`, '', quote(c.ad.primaryText), '');
   }
 

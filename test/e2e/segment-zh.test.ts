@@ -85,6 +85,32 @@ describe('segmenta segment --lang zh, then eval', () => {
     expect(r.status, JSON.stringify(failed ?? report).slice(0, 2000)).toBe(0);
   }, 120_000);
 
+  it('writes the report and the briefs in Chinese: headings, table headers, KPIs, dates', () => {
+    const r = segmenta(['report', runDir, '--workspace', ws, '-q']);
+    expect(r.status, r.stderr).toBe(0);
+    const html = readFileSync(join(runDir, 'report.html'), 'utf8');
+    expect(html).toContain('<html lang="zh-CN">');
+    // Every heading, table header and card label, as a reader sees it (tags and entities out).
+    const fixed = [...html.matchAll(/<(h[1-5]|th|dt|b)\b[^>]*>([^<]+)</g)].map((m) => m[2].replace(/&[a-z#0-9]+;/g, ' ').trim()).filter((x) => x && x !== '#');
+    expect(fixed.length).toBeGreaterThan(20);
+    for (const t of fixed) expect(checkScript(t, 'zh'), t).toEqual([]);
+    const meta = /<p class="meta">([^<]+)/.exec(html)![1];
+    expect(meta).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
+    expect(checkScript(meta.replace(/Run \S+/, ''), 'zh'), meta).toEqual([]);
+
+    const brief = readFileSync(join(runDir, 'briefs', 'segment-1.md'), 'utf8');
+    const headings = [...brief.matchAll(/^#{1,3} (.+)$/gm)].map((m) => m[1]);
+    expect(headings.length).toBeGreaterThan(5);
+    for (const h of headings) expect(checkScript(h, 'zh'), h).toEqual([]);
+    const kpis = brief.split('## 关注指标')[1].split('\n## ')[0].split('\n').filter((l) => l.startsWith('- '));
+    expect(kpis.length).toBeGreaterThan(1);
+    for (const k of kpis) expect(checkScript(k, 'zh'), k).toEqual([]);
+    expect(brief).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
+    const index = readFileSync(join(runDir, 'briefs', 'index.md'), 'utf8');
+    expect(index).toMatch(/^# 营销活动简报/);
+    expect(index).toContain('| # | 名称 | 人数 | 占比 | 稳定性 | 简报 |');
+  }, 120_000);
+
   it('eval fails on the same Run with two names swapped', () => {
     const bad = `${runDir}-swapped`;
     cpSync(runDir, bad, { recursive: true });

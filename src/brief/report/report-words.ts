@@ -25,7 +25,8 @@ export interface ReportWords {
   segments: string;
   footer: (shares: string) => string;
   notDescribed: string;
-  table: { segment: string; customers: string; share: string; average: (label: string) => string; shareOfValue: string; next: string; tooSmall: string; notDescribedSmall: string };
+  table: { segment: string; customers: string; share: string; /** The plain-language label, and the column's own name (Chinese quotes the column, as the writer does). */
+    average: (label: string, feature: string) => string; shareOfValue: string; next: string; tooSmall: string; notDescribedSmall: string };
   card: {
     size: (customers: string, share: string, stability?: string) => string;
     underMin: (min: string) => string;
@@ -105,7 +106,7 @@ export const REPORT_WORDS: Record<Language, ReportWords> = {
     segments: '人群详情',
     footer: (shares) => `由 segmenta 生成。占比：${shares}`,
     notDescribed: '未描述',
-    table: { segment: '人群', customers: '人数', share: '占比', average: (l) => `平均${l}`, shareOfValue: '价值占比', next: '下一步动作', tooSmall: '人数太少，不单独运营', notDescribedSmall: '未描述（低于最小人数）' },
+    table: { segment: '人群', customers: '人数', share: '占比', average: (_l, f) => `平均「${f}」`, shareOfValue: '价值占比', next: '下一步动作', tooSmall: '人数太少，不单独运营', notDescribedSmall: '未描述（低于最小人数）' },
     card: {
       size: (n, share, st) => `${n}人 · ${share}${st ? ` · 稳定性 ${st}` : ''}`,
       underMin: (min) => `低于最小人数 ${min}：不描述，不导出。`,

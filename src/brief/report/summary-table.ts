@@ -34,7 +34,7 @@ export function summaryTable(run: RunFile, labels: FeatureLabels, w: ReportWords
   });
   const sum = totals.reduce((a, b) => a + b, 0);
   const t = w.table;
-  const head = `<tr><th>#</th><th>${esc(t.segment)}</th><th class="num">${esc(t.customers)}</th><th class="num">${esc(t.share)}</th>${feature ? `<th class="num">${esc(t.average(labelFor(labels, feature)))}</th><th class="num">${esc(t.shareOfValue)}</th>` : ''}<th>${esc(t.next)}</th></tr>`;
+  const head = `<tr><th>#</th><th>${esc(t.segment)}</th><th class="num">${esc(t.customers)}</th><th class="num">${esc(t.share)}</th>${feature ? `<th class="num">${esc(t.average(labelFor(labels, feature), feature))}</th><th class="num">${esc(t.shareOfValue)}</th>` : ''}<th>${esc(t.next)}</th></tr>`;
   const rows = run.segments.map((s, i) => {
     const f = feature ? s.profile.numeric.find((n) => n.feature === feature) : undefined;
     const value = feature
