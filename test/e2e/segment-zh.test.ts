@@ -111,6 +111,17 @@ describe('segmenta segment --lang zh, then eval', () => {
     expect(index).toContain('| # | 名称 | 人数 | 占比 | 稳定性 | 简报 |');
   }, 120_000);
 
+  it('the chat answers about a zh Run in Chinese: show, compare, brief and its fixed phrases', () => {
+    const r = segmenta(['chat', '--workspace', ws], {}, 'show 1\ncompare 1 2\nbrief 1\n/nope\n');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`人群 1：${run.segments[0].texts!.name}`);
+    expect(r.stdout).toMatch(/与众不同之处：/);
+    expect(r.stdout).toMatch(/差异最大的指标：/);
+    expect(r.stdout).toMatch(/已保存到 /);
+    expect(r.stdout).toContain('没有 /nope 这个命令');
+    expect(r.stdout).not.toMatch(/What sets them apart|Where they differ most|Unknown command|saved at/);
+  }, 120_000);
+
   it('eval fails on the same Run with two names swapped', () => {
     const bad = `${runDir}-swapped`;
     cpSync(runDir, bad, { recursive: true });
