@@ -34,8 +34,26 @@ export interface ClaimVocabulary {
 const HIGH_WORDS = new Set(['high', 'higher', 'highest', 'above', 'more', 'most', 'many', 'big', 'bigger', 'biggest', 'large', 'larger', 'largest', 'top', 'heavy', 'heavier', 'long', 'longer', 'longest', 'older', 'frequent', 'increased', 'lots']);
 const LOW_WORDS = new Set(['low', 'lower', 'lowest', 'below', 'less', 'least', 'fewer', 'fewest', 'few', 'small', 'smaller', 'smallest', 'little', 'light', 'short', 'shorter', 'younger', 'rarely', 'reduced', 'non', 'not', 'no']);
 // A clause ends at these: a direction word past them is about something else.
-const CLAUSE_END = /[;,!?]|\.(?:\s|$)|\s(?:but|while|whereas|and)\s|\s[—–-]\s/;
-const LIFT = /(?<![\d.])(\d+(?:\.\d+)?)\s?[×x](?![\p{L}\p{N}])/u;
+// A Chinese comma does not: "平均26%，整体为13%（2.0倍）" is one claim.
+const CLAUSE_END = /[;,!?；！？。]|\.(?:\s|$)|\s(?:but|while|whereas|and)\s|\s[—–-]\s/;
+const LIFT = /(?<![\d.])(\d+(?:\.\d+)?)\s?(?:[×x](?![\p{L}\p{N}])|倍)/u;
+// Chinese, Japanese and Thai put no spaces between words: a letter of theirs does not join a
+// level or a feature name into a longer word ("零食饮料高退货客群" names 零食饮料).
+const JOINS = '(?:(?![\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Thai}])[\\p{L}\\p{N}])';
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
+/**
+ * The Chinese words a name or summary claims a trait with, per trait rule of the vocabulary
+ * (TraitPhrase.claims are English); low forms that contain a high word are tested first.
+ */
+const ZH_CLAIMS: Record<string, { high?: RegExp; low?: RegExp }> = {
+  tenure: { high: /多年老客|老会员|资深/u, low: /新客|新人|新入会|新用户|首单/u },
+  recency: { high: /沉睡|流失|休眠|久未|不活跃|回流/u, low: /(?<!不)活跃/u },
+  discount: { high: /(?<!不看)(优惠|折扣)|价格敏感|领券|薅羊毛|大促/u, low: /不看(折扣|优惠)|品质优先|原价/u },
+  returns: { high: /(高|多)退货|退货(率)?(高|多)/u, low: /(低|少)退货|退货(率)?(低|少)/u },
+  frequency: { high: /高频|复购|常客|回头客/u, low: /低频|偶尔/u },
+  spend: { high: /高价值|高消费|高客单|大客户|贵宾/u, low: /轻消费|小额|低消费|低客单/u },
+  age: { high: /成熟|中老年|银发/u, low: /年轻|学生|Z世代/u },
+};
 const VERSUS = /(\d[\d,]*(?:\.\d+)?)\s?%?[^\d]{0,12}?\bvs\.?\s[^\d]{0,3}(\d[\d,]*(?:\.\d+)?)/;
 const WORD = /[\p{L}\p{N}_]+/gu;
 
@@ -54,7 +72,7 @@ export function extractClaims(text: string, vocab: ClaimVocabulary, options: { t
   const features = [...vocab.numeric].sort((a, b) => b.length - a.length);
   for (const feature of features) {
     for (const form of new Set([feature, feature.replace(/[_-]+/g, ' ')])) {
-      const re = new RegExp(`(?<![\\p{L}\\p{N}_])${escape(form)}(?![\\p{L}\\p{N}_])`, 'giu');
+      const re = new RegExp(`(?<!${JOINS}|_)${escape(form)}(?!${JOINS}|_)`, 'giu');
       for (const m of [...rest.matchAll(re)]) {
         const direction = directionAt(rest, m.index!, m.index! + m[0].length);
         mask(m.index!, m.index! + m[0].length);
@@ -64,9 +82,9 @@ export function extractClaims(text: string, vocab: ClaimVocabulary, options: { t
   }
 
   // 2. Category levels ("Electronics", "Instagram"): a lean to the level unless a lift under 1 follows.
-  const levels = vocab.levels.filter((l) => l.level.length >= 3 && !/^\(.*\)$/.test(l.level)).sort((a, b) => b.level.length - a.level.length);
+  const levels = vocab.levels.filter((l) => l.level.length >= (UNSPACED.test(l.level) ? 2 : 3) && !/^\(.*\)$/.test(l.level)).sort((a, b) => b.level.length - a.level.length);
   for (const { column, level } of levels) {
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])${escape(level)}(?![\\p{L}\\p{N}])`, 'giu');
+    const re = new RegExp(`(?<!${JOINS})${escape(level)}(?!${JOINS})`, 'giu');
     for (const m of [...rest.matchAll(re)]) {
       const lift = clauseAfter(rest, m.index! + m[0].length).match(LIFT);
       mask(m.index!, m.index! + m[0].length);
@@ -95,6 +113,11 @@ export function extractClaims(text: string, vocab: ClaimVocabulary, options: { t
       const m = re ? rest.match(re) : null;
       if (m) claims.push(numericClaim(owned, direction, m[0], rule.id));
     }
+    const zh = ZH_CLAIMS[rule.id];
+    const low = zh?.low && rest.match(zh.low);
+    const high = !low && zh?.high && rest.match(zh.high);
+    if (low) claims.push(numericClaim(owned, 'low', low[0], rule.id));
+    if (high) claims.push(numericClaim(owned, 'high', high[0], rule.id));
   }
   return dedupe(claims);
 }

@@ -1,5 +1,4 @@
 import { readLabel, type LabelReading } from './read-label.js';
-import { tokenize } from '../../src/util/tokenize.js';
 import type { LabelText, OfflineJudge } from './types.js';
 
 /**
@@ -108,10 +107,18 @@ function logOdds(p: number): number {
   return Math.max(-LOG_ODDS_CAP, Math.min(LOG_ODDS_CAP, Math.log(q / (1 - q)) / Math.log(9)));
 }
 
-// The judge's own word split (no project tokenizer): letters and digits, 3+ characters, a few stop words out.
-const STOP = new Set(['the', 'and', 'for', 'with', 'you', 'your', 'are', 'our', 'was', 'this', 'that', 'from', 'have', 'has', 'not', 'all', 'vs', 'everyone', 'customers', 'segment']);
+// The judge's own word split (no project tokenizer): letters and digits, 3+ characters, a few
+// stop words out; a run of Chinese characters (no spaces between words) counts by its
+// character pairs, less the pairs every Chinese label writes about any segment.
+const STOP = new Set(['the', 'and', 'for', 'with', 'you', 'your', 'are', 'our', 'was', 'this', 'that', 'from', 'have', 'has', 'not', 'all', 'vs', 'everyone', 'customers', 'segment', '客户', '客群', '整体', '平均', '出现', '现在', '全部', '为是', '的占']);
 function wordsOf(text: string): string[] {
-  return [...text.toLowerCase().matchAll(/[\p{L}\p{N}]{3,}/gu)].map((m) => m[0]).filter((w) => !STOP.has(w));
+  const out: string[] = [];
+  for (const m of text.toLowerCase().matchAll(/\p{Script=Han}+|[\p{L}\p{N}]{3,}/gu)) {
+    const w = m[0];
+    if (/^\p{Script=Han}/u.test(w)) for (let i = 0; i + 1 < w.length; i++) out.push(w.slice(i, i + 2));
+    else out.push(w);
+  }
+  return out.filter((w) => !STOP.has(w));
 }
 
 function termBonus(labelText: string, words: Set<string>): number {

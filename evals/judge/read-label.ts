@@ -40,10 +40,42 @@ const TRAITS: { word: RegExp; feature: RegExp; direction: Direction; not?: RegEx
   { word: /^(new|newcomers|newbies|first-time)$/, feature: /tenure|since_signup|account_age|days_as/i, direction: 'low' },
 ];
 
+/**
+ * Chinese trait words, the judge's own list (a Chinese label names its traits inside one run
+ * of characters, "零食饮料高退货客群", so these are matched as substrings, not as words). Each
+ * names a kind of feature the member has, as TRAITS does; a negated or low form comes before
+ * the word it contains ("不看折扣" before "折扣"), and the first reading of a feature wins.
+ */
+const ZH_TRAITS: { word: RegExp; feature: RegExp; direction: Direction; not?: RegExp }[] = [
+  { word: /(低|少|很少|极少)(退货|退换)|退货(率)?(低|少)/u, feature: /return|refund|退/i, direction: 'low' },
+  { word: /(高|多|常|频繁|爱)(退货|退换)|退货(率)?(高|多)|退货(大户|党)/u, feature: /return|refund|退/i, direction: 'high' },
+  { word: /(?<!不)活跃|最近(刚|才)?(下单|购买|买过)|近期(下单|购买)/u, feature: /since|recen|last|inactive|最近|未购|天数/i, direction: 'low' },
+  { word: /沉睡|流失|休眠|久未|好久没|不活跃|待唤醒|待召回|挽回|回流/u, feature: /since|recen|last|inactive|最近|未购|天数/i, direction: 'high' },
+  { word: /低频|偶尔|很少买|不常买|一次性/u, feature: /(^|_)(orders?|purchases?|visits?|frequency|transactions?)(_|$)|_count$|订单|次数|频/i, not: /since|last|recen|days|最近/i, direction: 'low' },
+  { word: /高频|复购|常客|回头客|忠实|忠诚|常买|老顾客/u, feature: /(^|_)(orders?|purchases?|visits?|frequency|transactions?)(_|$)|_count$|订单|次数|频/i, not: /since|last|recen|days|最近/i, direction: 'high' },
+  { word: /不看(折扣|优惠)|原价|品质优先|不爱(折扣|优惠)/u, feature: /discount|coupon|promo|deal|折扣|优惠|券/i, direction: 'low' },
+  { word: /优惠|折扣|打折|价格敏感|领券|用券|薅羊毛|促销|大促|特价|比价|捡漏/u, feature: /discount|coupon|promo|deal|折扣|优惠|券/i, direction: 'high' },
+  { word: /轻消费|小额|低消费|低客单|低价值|省钱|预算有限/u, feature: /spend|value|revenue|amount|monetary|basket|aov|消费|金额|客单/i, direction: 'low' },
+  { word: /高价值|高消费|高客单|大客户|大额|土豪|贵宾|高端|重度消费/u, feature: /spend|value|revenue|amount|monetary|basket|aov|消费|金额|客单/i, direction: 'high' },
+  { word: /年轻|学生|Z世代|00后|95后|小年轻/u, feature: /age|birth|年龄/i, direction: 'low' },
+  { word: /成熟|中老年|银发|中年|年长|长辈/u, feature: /age|birth|年龄/i, direction: 'high' },
+  { word: /新客|新人|新入会|新用户|新注册|首单|初次/u, feature: /tenure|since_signup|account_age|days_as|注册|入会/i, direction: 'low' },
+  { word: /多年老客|老会员|资深/u, feature: /tenure|since_signup|account_age|days_as|注册|入会/i, direction: 'high' },
+];
+
+/** Scripts written without spaces between words: a level or a trait word may stand inside a run of them. */
+const UNSPACED = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Thai}';
+/** A letter or digit that would join a match into a longer word: any but those of unspaced scripts. */
+const JOINS = `(?:(?![${UNSPACED}])[\\p{L}\\p{N}])`;
+
 const WORD = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
-const LIFT = /(?<![\d.])(\d+(?:\.\d+)?)\s?[×x](?![\p{L}\p{N}])/u;
-// The gap allows a unit and a qualifier between the numbers ("269 days on average vs 65 days").
-const VERSUS = /(\d[\d,]*(?:\.\d+)?)\s?%?[^\d;]{0,24}?\bvs\.?\s[^\d;]{0,3}(\d[\d,]*(?:\.\d+)?)/;
+// "2.1×" or, in Chinese, "2.1倍".
+const LIFT = /(?<![\d.])(\d+(?:\.\d+)?)\s?(?:[×x](?![\p{L}\p{N}])|倍)/u;
+// The gap allows a unit and a qualifier between the numbers ("269 days on average vs 65 days");
+// a Chinese label says "平均269天，整体为65天" or "对比".
+const VERSUS = /(\d[\d,]*(?:\.\d+)?)\s?%?[^\d;；。]{0,24}?(?:\bvs\.?\s|整体为?|全体为?|所有客户为?|对比|相比)[^\d;；。]{0,3}(\d[\d,]*(?:\.\d+)?)/u;
+// Clause ends: ASCII and Chinese. A Chinese comma does not end one: "平均26%，整体为13%（2.0倍）" is one claim.
+const CLAUSE = /[;!?；！？。]|,(?!\d)|\.(?:\s|$)/;
 
 /** A crude stem (the judge's own): lower case, common English endings off, at most 6 letters. */
 export function stem(word: string): string {
@@ -71,8 +103,8 @@ function directionNear(text: string, start: number, end: number): Direction | un
   // A clause, not a fixed width: plain-language evidence ("…: 269 days on average vs 65 days
   // for everyone (4.1×)") runs past 60 characters before its lift.
   // A comma inside a number ("1,407") does not end the clause.
-  const after = text.slice(end, end + 120).split(/[;!?(]|,(?!\d)|\.(?:\s|$)/)[0];
-  const tail = text.slice(end, end + 120).split(/[;!?]|,(?!\d)|\.(?:\s|$)/)[0];
+  const tail = text.slice(end, end + 120).split(CLAUSE)[0];
+  const after = tail.split(/[(（，]/)[0];
   const lift = tail.match(LIFT);
   if (lift) {
     const x = Number(lift[1]);
@@ -118,7 +150,7 @@ export function readLabel(text: string, features: string[], levels: string[]): L
   const taken: [number, number][] = [];
   for (const f of [...features].sort((a, b) => b.length - a.length)) {
     for (const form of namedForms(f)) {
-      const re = new RegExp(`(?<![\\p{L}\\p{N}_])${escape(form)}(?![\\p{L}\\p{N}_])`, 'giu');
+      const re = new RegExp(`(?<!${JOINS}|_)${escape(form)}(?!${JOINS}|_)`, 'giu');
       for (const m of clean.matchAll(re)) {
         taken.push([m.index!, m.index! + m[0].length]);
         set(f, directionNear(clean, m.index!, m.index! + m[0].length));
@@ -147,11 +179,17 @@ export function readLabel(text: string, features: string[], levels: string[]): L
       for (const f of features) if (t.feature.test(f) && !t.not?.test(f)) set(f, t.direction);
     }
   }
-  // Levels the label names (whole words, at least 3 characters; "SMS-First" names "sms").
+  // 3b. Chinese trait words, inside a run of characters.
+  for (const t of ZH_TRAITS) {
+    if (!t.word.test(clean)) continue;
+    for (const f of features) if (t.feature.test(f) && !t.not?.test(f)) set(f, t.direction);
+  }
+  // Levels the label names (whole words, at least 3 characters — 2 in Chinese; "SMS-First"
+  // names "sms"). Beside Chinese characters a level is whole: "零食饮料高退货客群" names 零食饮料.
   const named = new Set<string>();
   for (const level of levels) {
-    if (level.length < 3 || /^\(.*\)$/.test(level)) continue;
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])${escape(level)}(?![\\p{L}\\p{N}])`, 'iu');
+    if (level.length < (new RegExp(`[${UNSPACED}]`, 'u').test(level) ? 2 : 3) || /^\(.*\)$/.test(level)) continue;
+    const re = new RegExp(`(?<!${JOINS})${escape(level)}(?!${JOINS})`, 'iu');
     if (re.test(clean)) named.add(level);
   }
   return { numeric, levels: named };

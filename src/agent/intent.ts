@@ -3,6 +3,7 @@ import { pickSegment, valueFeature, type Superlative } from '../ops/pick-segment
 import type { Channel } from '../model/texts.js';
 import { didYouMean } from './did-you-mean.js';
 import { LANGUAGE_NAMES, writerLanguageNamed, type Language } from '../util/script.js';
+import { RENDER_WORDS } from '../ops/render-words.js';
 
 /**
  * The offline intent parser: plain requests → one operation and its input, deterministically.
@@ -96,8 +97,8 @@ function parseRequest(raw: string, ctx: IntentContext): Intent {
   const text = raw.trim().replace(/[?!.]+$/, '');
   const t = text.toLowerCase();
   if (!t) return { kind: 'reply', text: '' };
-  if (/^(hi|hello|hey|hiya|yo|good (morning|afternoon|evening)|thanks|thank you)\b/.test(t) && t.split(/\s+/).length <= 4) {
-    return { kind: 'reply', text: 'Hi! Ask me about your segments, e.g. "show biggest", "brief most valuable" or "compare 1 and 2". /help lists everything.' };
+  if ((/^(hi|hello|hey|hiya|yo|good (morning|afternoon|evening)|thanks|thank you)\b/.test(t) && t.split(/\s+/).length <= 4) || /^(你好|您好|嗨|谢谢)/.test(t)) {
+    return { kind: 'reply', text: RENDER_WORDS.en.chat.hello };
   }
   if (/^(help|\?|what can you do|what do you do|commands|how does this work)\b/.test(t)) return { kind: 'reply', text: offlineHelp() };
 

@@ -30,6 +30,11 @@ export interface BriefWords {
   primaryText: string;
   units: (n: number, limit: number, unit: string) => string;
   chars: (n: number) => string;
+  /** Channel headings: the SMS counted as carriers count it. */
+  sms: (units: number, limit: number, encoding: string) => string;
+  push: string;
+  ad: string;
+  predicted: string;
   audience: string;
   audienceLines: (size: string, share: string, id: number, runId: string, stability: string) => string[];
   kpis: string;
@@ -42,7 +47,40 @@ export interface BriefWords {
   noFeatures: string;
   tierHeader: [string, string];
   notMeasured: string;
+  /** The index page (render-index.ts). */
+  index: IndexWords;
 }
+
+export interface IndexWords {
+  title: (runId: string) => string;
+  intro: (customers: string, file: string, k: number, kHow: string, silhouette: string, date: string, writer: string) => string;
+  kAuto: string;
+  kGiven: string;
+  segments: string;
+  header: [string, string, string, string, string, string];
+  small: (min: number) => string;
+  notWritten: string;
+  brief: string;
+  fallbacks: (ids: string) => string;
+  quality: string;
+  schema: string;
+  rows: (rows: string, customers: string, duplicates: string) => string;
+  missing: (column: string, count: string, filled: string) => string;
+  logged: (columns: string) => string;
+  clipped: (column: string, count: string) => string;
+  dropped: (column: string, reason: string) => string;
+  warning: (w: string) => string;
+  source: (file: string, format: string, events: boolean, id: string) => string;
+  schemaHeader: [string, string, string, string];
+  piiRole: (kind: string) => string;
+  piiWhy: string;
+  byFlag: string;
+  noColumns: string;
+  derived: (columns: string) => string;
+}
+
+// How checks.ts's channelLength names its units, in Chinese.
+const UNITS_ZH: Record<string, string> = { characters: '字符', 'display columns': '显示列宽', 'UCS-2 characters': 'UCS-2 字符' };
 
 export const BRIEF_WORDS: Record<Language, BriefWords> = {
   en: {
@@ -71,6 +109,10 @@ export const BRIEF_WORDS: Record<Language, BriefWords> = {
     primaryText: 'Primary text',
     units: (n, limit) => `${n}/${limit} characters`,
     chars: (n) => `${n} characters`,
+    sms: (u, l, e) => `SMS (${u}/${l} ${e} characters)`,
+    push: 'Push',
+    ad: 'Ad',
+    predicted: 'Predicted (BG/NBD + Gamma-Gamma, `segmenta predict`)',
     audience: 'Audience',
     audienceLines: (size, share, id, runId, stability) => [
       `${size} customers, ${share} of everyone.`,
@@ -87,6 +129,33 @@ export const BRIEF_WORDS: Record<Language, BriefWords> = {
     noFeatures: '_No features to compare._',
     tierHeader: ['Tier', 'Share of segment'],
     notMeasured: 'not measured',
+    index: {
+      title: (id) => `Campaign briefs: Run ${id}`,
+      intro: (n, file, k, how, sil, date, writer) => `${n} customers from ${file}, ${k} segments (k ${how}; silhouette ${sil}), created ${date}. Texts by ${writer}.`,
+      kAuto: 'chosen by silhouette',
+      kGiven: 'given',
+      segments: 'Segments',
+      header: ['#', 'Name', 'Customers', 'Share', 'Stability', 'Brief'],
+      small: (min) => `not described: under the minimum size (${min})`,
+      notWritten: '(not written yet)',
+      brief: 'brief',
+      fallbacks: (ids) => `Segments ${ids} were written by the offline writer standing in for the LLM.`,
+      quality: 'Data quality',
+      schema: 'Schema',
+      rows: (r, c, d) => `${r} rows read, ${c} customers, ${d} duplicate ids.`,
+      missing: (col, n, f) => `${col}: ${n} missing, filled with ${f}.`,
+      logged: (cols) => `Skewed, log-transformed for clustering: ${cols}.`,
+      clipped: (col, n) => `${col}: ${n} outliers clipped to the range the data supports.`,
+      dropped: (col, why) => `Dropped ${col}: ${why}.`,
+      warning: (w) => `Warning: ${w}`,
+      source: (file, format, events, id) => `Source: ${file} (${format}, ${events ? 'event log aggregated to one row per customer' : 'one row per customer'}); id column ${id}.`,
+      schemaHeader: ['Column', 'Role', 'Type', 'Why'],
+      piiRole: (kind) => `PII${kind ? ` (${kind})` : ''}: excluded`,
+      piiWhy: 'personal data, never a feature, never shown',
+      byFlag: ' (set by flag)',
+      noColumns: '_No columns recorded._',
+      derived: (cols) => `Derived per customer: ${cols}.`,
+    },
   },
   zh: {
     segment: (id) => `人群 ${id}`,
@@ -97,7 +166,7 @@ export const BRIEF_WORDS: Record<Language, BriefWords> = {
     who: '他们是谁',
     notWritten: '文案尚未生成：运行 `segmenta write` 为这个人群命名并撰写文案。',
     evidence: '数据依据',
-    rfm: 'RFM 分层',
+    rfm: '客户价值分层（RFM）',
     words: '他们常说的词',
     wordsHeader: ['词语', '字段', '提到的成员占比', 'c-TF-IDF'],
     persona: (a) => `用户画像：${a}`,
@@ -112,8 +181,12 @@ export const BRIEF_WORDS: Record<Language, BriefWords> = {
     body: '正文',
     headline: '广告标题',
     primaryText: '广告正文',
-    units: (n, limit, unit) => `${n}/${limit} ${unit}`,
+    units: (n, limit, unit) => `${n}/${limit} ${UNITS_ZH[unit] ?? unit}`,
     chars: (n) => `${n}字`,
+    sms: (u, l, e) => `短信（${u}/${l} ${e} 字符）`,
+    push: '推送',
+    ad: '广告',
+    predicted: '预测（BG/NBD + Gamma-Gamma 模型，`segmenta predict`）',
     audience: '投放人群',
     audienceLines: (size, share, id, runId, stability) => [
       `${size}位客户，占全部客户的${share}。`,
@@ -130,5 +203,32 @@ export const BRIEF_WORDS: Record<Language, BriefWords> = {
     noFeatures: '_没有可比较的字段。_',
     tierHeader: ['分层', '占本人群'],
     notMeasured: '未测量',
+    index: {
+      title: (id) => `营销活动简报：Run ${id}`,
+      intro: (n, file, k, how, sil, date, writer) => `来自 ${file} 的${n}位客户，分为${k}个人群（k ${how}；轮廓系数 ${sil}），生成于${date}。文案：${writer}。`,
+      kAuto: '按轮廓系数选定',
+      kGiven: '为指定值',
+      segments: '人群',
+      header: ['#', '名称', '人数', '占比', '稳定性', '简报'],
+      small: (min) => `未描述：低于最小人数（${min}）`,
+      notWritten: '（尚未撰写）',
+      brief: '简报',
+      fallbacks: (ids) => `人群 ${ids} 由离线撰写代替大模型完成。`,
+      quality: '数据质量',
+      schema: '字段结构',
+      rows: (r, c, d) => `读取${r}行，${c}位客户，重复 id ${d}个。`,
+      missing: (col, n, f) => `${col}：缺失${n}个，以${f}填补。`,
+      logged: (cols) => `分布偏斜、聚类前取对数：${cols}。`,
+      clipped: (col, n) => `${col}：${n}个异常值截断到数据支持的范围。`,
+      dropped: (col, why) => `未使用 ${col}：${why}。`,
+      warning: (w) => `注意：${w}`,
+      source: (file, format, events, id) => `数据来源：${file}（${format}，${events ? '行为日志，已按客户汇总为一行' : '每位客户一行'}）；id 字段 ${id}。`,
+      schemaHeader: ['字段', '角色', '类型', '原因'],
+      piiRole: (kind) => `个人信息${kind ? `（${kind}）` : ''}：已排除`,
+      piiWhy: '个人数据，从不作为特征，从不展示',
+      byFlag: '（由参数指定）',
+      noColumns: '_没有记录字段。_',
+      derived: (cols) => `按客户派生：${cols}。`,
+    },
   },
 };

@@ -8,6 +8,8 @@ import { describePredicted, formatCount, formatFeatureValue, formatLift, formatN
 import { RFM_TIERS } from '../profile/rfm.js';
 import { bullets, cell, ownBullets, quote, table, text } from './markdown.js';
 import { kpisFor } from './kpis.js';
+import { KPI_ZH } from './kpis-zh.js';
+import { formatDate } from '../util/format.js';
 import { writerLabel } from './writer-label.js';
 import { capitalLabel, labelFor, runLabels } from '../write/labels.js';
 import { smsLength } from '../write/sms.js';
@@ -30,14 +32,15 @@ export function renderBrief(run: RunFile, segment: RunSegment): string {
   const all = run.segments.filter((s) => !s.small).map((s) => s.profile);
   const labels = runLabels(run);
   const out: string[] = [];
-  const w = BRIEF_WORDS[run.config.lang ?? 'en'];
+  const lang = run.config.lang ?? 'en';
+  const w = BRIEF_WORDS[lang];
 
   out.push(`# ${w.segment(segment.id)}: ${t ? text(t.name) : w.notNamed}`, '');
   if (t) out.push(quote(t.summary), '');
   out.push(
     table(
       w.audienceHeader,
-      [[w.customers(formatCount(segment.size)), w.shareOf(formatPercent(segment.share), formatCount(run.metrics.customers)), stabilityText(p.stability, w), cell(writerLabel(t?.writer))]],
+      [[w.customers(formatCount(segment.size)), w.shareOf(formatPercent(segment.share), formatCount(run.metrics.customers)), stabilityText(p.stability, w), cell(writerLabel(t?.writer, lang))]],
     ),
     '',
   );
@@ -50,7 +53,7 @@ export function renderBrief(run: RunFile, segment: RunSegment): string {
   if (rfm) out.push(`### ${w.rfm}`, '', rfm, '');
   if (p.predicted) {
     const d = describePredicted(p.predicted);
-    out.push('### Predicted (BG/NBD + Gamma-Gamma, `segmenta predict`)', '', bullets([d.buy, d.churn, ...(d.value ? [d.value] : [])].map((s) => s[0].toUpperCase() + s.slice(1))), '');
+    out.push(`### ${w.predicted}`, '', bullets([d.buy, d.churn, ...(d.value ? [d.value] : [])].map((s) => s[0].toUpperCase() + s.slice(1))), '');
   }
   if (p.terms.length > 0) {
     out.push(`### ${w.words}`, '', table(w.wordsHeader, p.terms.slice(0, EVIDENCE_ROWS.terms).map((x) => [cell(x.term), cell(labelFor(labels, x.column)), formatPercent(x.share), x.score.toFixed(3)]), ['l', 'l', 'r', 'r']), '');
@@ -72,16 +75,17 @@ export function renderBrief(run: RunFile, segment: RunSegment): string {
     out.push(`**${w.body}** (${w.chars(c.email.body.length)}):`, '', quote(c.email.body), '');
     // Counted the way carriers count (write/sms.ts): GSM-7 160 or UCS-2 70 a message.
     const sms = smsLength(c.sms);
-    out.push(`### SMS (${sms.units}/${sms.limit} ${sms.encoding} characters)`, '', quote(c.sms), '');
-    out.push(`### Push (${count('push', c.push, w)})`, '', quote(c.push), '');
-    out.push('### Ad', '', `**${w.headline}** (${count('ad.headline', c.ad.headline, w)}): ${text(c.ad.headline)}`, '');
+    out.push(`### ${w.sms(sms.units, sms.limit, sms.encoding)}`, '', quote(c.sms), '');
+    out.push(`### ${w.push} (${count('push', c.push, w)})`, '', quote(c.push), '');
+    out.push(`### ${w.ad}`, '', `**${w.headline}** (${count('ad.headline', c.ad.headline, w)}): ${text(c.ad.headline)}`, '');
     out.push(`**${w.primaryText}** (${w.chars(c.ad.primaryText.length)}):`, '', quote(c.ad.primaryText), '');
   }
 
   out.push(`## ${w.audience}`, '');
   out.push(ownBullets(w.audienceLines(formatCount(segment.size), formatPercent(segment.share), segment.id, run.id, stabilityText(p.stability, w))), '');
 
-  out.push(`## ${w.kpis}`, '', ownBullets(kpisFor(p, all, t?.persona.channels)), '');
+  const kpis = kpisFor(p, all, t?.persona.channels);
+  out.push(`## ${w.kpis}`, '', ownBullets(lang === 'zh' ? kpis.flatMap((k) => KPI_ZH[k] ?? []) : kpis), '');
 
   const quotes = p.representatives.filter((r) => r.snippet);
   if (quotes.length > 0) {
@@ -92,7 +96,8 @@ export function renderBrief(run: RunFile, segment: RunSegment): string {
     }
   }
 
-  out.push('---', '', w.footer(run.id, run.createdAt, text(writerLabel(t?.writer))), '');
+  // English keeps the ISO time, as before; other languages their calendar date (2026年12月1日).
+  out.push('---', '', w.footer(run.id, lang === 'en' ? run.createdAt : formatDate(run.createdAt, lang), text(writerLabel(t?.writer, lang))), '');
   return out.join('\n');
 }
 

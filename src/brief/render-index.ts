@@ -3,6 +3,8 @@ import type { RunFile } from '../model/run.js';
 import { formatCount, formatPercent } from '../write/format.js';
 import { bullets, cell, table, text } from './markdown.js';
 import { writerLabel } from './writer-label.js';
+import { BRIEF_WORDS, type IndexWords } from './brief-words.js';
+import { formatDate } from '../util/format.js';
 
 /**
  * The index page of a Run's briefs: every segment with name, size, share and stability (small
@@ -11,31 +13,30 @@ import { writerLabel } from './writer-label.js';
  */
 export function renderBriefIndex(run: RunFile): string {
   const m = run.metrics;
+  const lang = run.config.lang ?? 'en';
+  const w = BRIEF_WORDS[lang].index;
   const out: string[] = [];
-  out.push(`# Campaign briefs: Run ${run.id}`, '');
-  out.push(
-    `${formatCount(m.customers)} customers from ${cell(basename(run.config.file || run.schema.source))}, ` +
-      `${m.k} segments (k ${m.kChosen === 'auto' ? 'chosen by silhouette' : 'given'}; silhouette ${m.silhouette.toFixed(3)}), ` +
-      `created ${run.createdAt}. Texts by ${text(writerLabel(runWriter(run)))}.`,
-    '',
-  );
+  out.push(`# ${w.title(run.id)}`, '');
+  // English keeps the ISO time, as before; other languages their calendar date (2026年12月1日).
+  const date = lang === 'en' ? run.createdAt : formatDate(run.createdAt, lang);
+  out.push(w.intro(formatCount(m.customers), cell(basename(run.config.file || run.schema.source)), m.k, m.kChosen === 'auto' ? w.kAuto : w.kGiven, m.silhouette.toFixed(3), date, text(writerLabel(runWriter(run), lang))), '');
 
-  out.push('## Segments', '');
+  out.push(`## ${w.segments}`, '');
   const min = run.config.minSegmentSize;
   const rows = run.segments.map((s) => {
     const size = formatCount(s.size);
     const share = formatPercent(s.share);
-    const stability = s.profile.stability > 0 ? s.profile.stability.toFixed(2) : 'not measured';
-    if (s.small) return [String(s.id), `not described: under the minimum size (${min})`, size, share, stability, '–'];
-    if (!s.texts) return [String(s.id), '(not written yet)', size, share, stability, `[brief](segment-${s.id}.md)`];
-    return [String(s.id), cell(s.texts.name), size, share, stability, `[brief](segment-${s.id}.md)`];
+    const stability = s.profile.stability > 0 ? s.profile.stability.toFixed(2) : BRIEF_WORDS[lang].notMeasured;
+    if (s.small) return [String(s.id), w.small(min), size, share, stability, '–'];
+    if (!s.texts) return [String(s.id), w.notWritten, size, share, stability, `[${w.brief}](segment-${s.id}.md)`];
+    return [String(s.id), cell(s.texts.name), size, share, stability, `[${w.brief}](segment-${s.id}.md)`];
   });
-  out.push(table(['#', 'Name', 'Customers', 'Share', 'Stability', 'Brief'], rows, ['r', 'l', 'r', 'r', 'r', 'l']), '');
+  out.push(table(w.header, rows, ['r', 'l', 'r', 'r', 'r', 'l']), '');
   const fallbacks = run.segments.filter((s) => s.texts?.writer.fallback).map((s) => s.id);
-  if (fallbacks.length > 0) out.push(`Segments ${fallbacks.join(', ')} were written by the offline writer standing in for the LLM.`, '');
+  if (fallbacks.length > 0) out.push(w.fallbacks(fallbacks.join(', ')), '');
 
-  out.push('## Data quality', '', dataQuality(run), '');
-  out.push('## Schema', '', schema(run), '');
+  out.push(`## ${w.quality}`, '', dataQuality(run, w), '');
+  out.push(`## ${w.schema}`, '', schema(run, w), '');
   return out.join('\n');
 }
 
@@ -44,31 +45,29 @@ function runWriter(run: RunFile) {
   return first ?? (run.config.writer === 'llm' ? { kind: 'llm' as const, model: run.config.model } : { kind: 'offline' as const });
 }
 
-function dataQuality(run: RunFile): string {
+function dataQuality(run: RunFile, w: IndexWords): string {
   const q = run.quality;
-  const items = [
-    `${formatCount(q.rowsRead)} rows read, ${formatCount(q.customers)} customers, ${formatCount(q.duplicateIds)} duplicate ids.`,
-  ];
-  for (const m of q.missing) items.push(`${m.column}: ${formatCount(m.count)} missing, filled with ${m.filledWith}.`);
-  if (q.logTransformed.length > 0) items.push(`Skewed, log-transformed for clustering: ${q.logTransformed.join(', ')}.`);
-  for (const c of q.clipped) items.push(`${c.column}: ${formatCount(c.count)} outliers clipped to the range the data supports.`);
-  for (const d of q.droppedColumns) items.push(`Dropped ${d.column}: ${d.reason}.`);
-  for (const w of q.warnings) items.push(`Warning: ${w}`);
+  const items = [w.rows(formatCount(q.rowsRead), formatCount(q.customers), formatCount(q.duplicateIds))];
+  for (const m of q.missing) items.push(w.missing(m.column, formatCount(m.count), String(m.filledWith)));
+  if (q.logTransformed.length > 0) items.push(w.logged(q.logTransformed.join(', ')));
+  for (const c of q.clipped) items.push(w.clipped(c.column, formatCount(c.count)));
+  for (const d of q.droppedColumns) items.push(w.dropped(d.column, d.reason));
+  for (const x of q.warnings) items.push(w.warning(x));
   return bullets(items);
 }
 
-function schema(run: RunFile): string {
+function schema(run: RunFile, w: IndexWords): string {
   const rows = run.schema.columns.map((c) => {
-    const role = c.role === 'pii' ? `PII${c.piiKind ? ` (${c.piiKind})` : ''}: excluded` : c.role;
+    const role = c.role === 'pii' ? w.piiRole(c.piiKind ?? '') : c.role;
     // The reason is ours, but it was written from the data: for PII, say only the kind.
-    const why = c.role === 'pii' ? 'personal data, never a feature, never shown' : c.reason;
-    return [cell(c.name), role + (c.overridden ? ' (set by flag)' : ''), cell(c.sourceType), cell(why)];
+    const why = c.role === 'pii' ? w.piiWhy : c.reason;
+    return [cell(c.name), role + (c.overridden ? w.byFlag : ''), cell(c.sourceType), cell(why)];
   });
   const parts = [
-    `Source: ${cell(basename(run.schema.source))} (${run.schema.format}, ${run.schema.kind === 'events' ? 'event log aggregated to one row per customer' : 'one row per customer'}); id column ${cell(run.schema.idColumn)}.`,
+    w.source(cell(basename(run.schema.source)), run.schema.format, run.schema.kind === 'events', cell(run.schema.idColumn)),
     '',
-    rows.length > 0 ? table(['Column', 'Role', 'Type', 'Why'], rows) : '_No columns recorded._',
+    rows.length > 0 ? table(w.schemaHeader, rows) : w.noColumns,
   ];
-  if (run.schema.derived?.length) parts.push('', `Derived per customer: ${run.schema.derived.map(cell).join(', ')}.`);
+  if (run.schema.derived?.length) parts.push('', w.derived(run.schema.derived.map(cell).join(', ')));
   return parts.join('\n');
 }

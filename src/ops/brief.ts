@@ -1,4 +1,6 @@
 import { join } from 'node:path';
+import { RENDER_WORDS, answerLanguage } from './render-words.js';
+import type { Language } from '../util/script.js';
 import { readFileSync } from 'node:fs';
 import { defineOperation } from './operation.js';
 import { describedTexts, resolveSegment } from './segments.js';
@@ -18,6 +20,8 @@ export interface BriefResult {
   path: string;
   /** The Markdown of one segment's brief (absent when all briefs were written). */
   markdown?: string;
+  /** The language the answer is printed in (--lang, else the Run's). */
+  lang?: Language;
   segment?: number;
 }
 
@@ -29,17 +33,18 @@ export const briefOp = defineOperation({
     const { dir, run } = openRunInLanguage(ctx, input.run);
     if (input.segment === undefined) {
       writeBriefs(dir, run);
-      return { runId: run.id, path: join(dir, 'briefs', 'index.md') };
+      return { runId: run.id, path: join(dir, 'briefs', 'index.md'), lang: answerLanguage(ctx, run) };
     }
     const seg = resolveSegment(run, input.segment);
     describedTexts(run, seg);
     const path = join(dir, 'briefs', `segment-${seg.id}.md`);
     // Always from the Run: a brief on disk may predate an edit made by an older version.
     writeBriefs(dir, run);
-    return { runId: run.id, path, segment: seg.id, markdown: readFileSync(path, 'utf8') };
+    return { runId: run.id, path, segment: seg.id, markdown: readFileSync(path, 'utf8'), lang: answerLanguage(ctx, run) };
   },
   render(r) {
-    return r.markdown ? `${r.markdown.trimEnd()}\n\n(saved at ${r.path})` : `Briefs written: ${r.path}`;
+    const w = RENDER_WORDS[r.lang ?? 'en'];
+    return r.markdown ? `${r.markdown.trimEnd()}\n\n${w.savedAt(r.path)}` : w.briefsWritten(r.path);
   },
   summarize(r) {
     // A model gets the brief without its "Voice of the customer" quotes: customer text is

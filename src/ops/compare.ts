@@ -7,6 +7,8 @@ import { formatCount, formatShare, textTable } from '../util/format.js';
 import { formatFeatureValue } from '../write/format.js';
 import { openRun } from './session.js';
 import { OP_DESCRIPTIONS } from './descriptions.js';
+import { RENDER_WORDS, answerLanguage } from './render-words.js';
+import type { Language } from '../util/script.js';
 
 export const CompareInput = z.object({
   a: z.union([z.string(), z.number()]).describe('First segment: number, or a word of its name'),
@@ -49,6 +51,8 @@ export interface CompareResult {
   b: Side;
   features: FeatureDiff[];
   categories: CategoryDiff[];
+  /** The language the answer is printed in (--lang, else the Run's). */
+  lang?: Language;
 }
 
 export const compareOp = defineOperation({
@@ -59,28 +63,29 @@ export const compareOp = defineOperation({
     const { run } = openRun(ctx, input.run);
     const a = resolveSegment(run, input.a);
     const b = resolveSegment(run, input.b);
-    return { runId: run.id, a: side(a), b: side(b), features: featureGaps(a, b).slice(0, 8), categories: categoryGaps(a, b).slice(0, 5) };
+    return { runId: run.id, a: side(a), b: side(b), features: featureGaps(a, b).slice(0, 8), categories: categoryGaps(a, b).slice(0, 5), lang: answerLanguage(ctx, run) };
   },
   render(r) {
+    const w = RENDER_WORDS[r.lang ?? 'en'].compare;
     const head = (s: Side) => `#${s.id} ${s.name}`;
     const lines = [
       textTable(
         ['', head(r.a), head(r.b)],
         [
-          ['customers', formatCount(r.a.size), formatCount(r.b.size)],
-          ['share', formatShare(r.a.share), formatShare(r.b.share)],
-          ...(r.a.archetype || r.b.archetype ? [['persona', r.a.archetype ?? '-', r.b.archetype ?? '-']] : []),
+          [w.customers, formatCount(r.a.size), formatCount(r.b.size)],
+          [w.share, formatShare(r.a.share), formatShare(r.b.share)],
+          ...(r.a.archetype || r.b.archetype ? [[w.persona, r.a.archetype ?? '-', r.b.archetype ?? '-']] : []),
         ],
       ),
       '',
-      'Where they differ most:',
-      textTable(['feature', `#${r.a.id}`, `#${r.b.id}`, 'overall'], r.features.map((f) => [f.feature, formatFeatureValue(f, f.a), formatFeatureValue(f, f.b), formatFeatureValue(f, f.overall)])),
+      w.differ,
+      textTable([w.feature, `#${r.a.id}`, `#${r.b.id}`, w.overall], r.features.map((f) => [f.feature, formatFeatureValue(f, f.a), formatFeatureValue(f, f.b), formatFeatureValue(f, f.overall)])),
     ];
     if (r.categories.length) {
-      lines.push('', textTable(['category', `#${r.a.id}`, `#${r.b.id}`], r.categories.map((c) => [`${c.column} = ${c.level}`, formatShare(c.a), formatShare(c.b)])));
+      lines.push('', textTable([w.category, `#${r.a.id}`, `#${r.b.id}`], r.categories.map((c) => [`${c.column} = ${c.level}`, formatShare(c.a), formatShare(c.b)])));
     }
     if (r.a.terms.length || r.b.terms.length) {
-      lines.push('', `#${r.a.id} write about: ${r.a.terms.join(', ') || '-'}`, `#${r.b.id} write about: ${r.b.terms.join(', ') || '-'}`);
+      lines.push('', w.writeAbout(r.a.id, r.a.terms.join(', ') || '-'), w.writeAbout(r.b.id, r.b.terms.join(', ') || '-'));
     }
     return lines.join('\n');
   },

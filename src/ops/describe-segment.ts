@@ -7,6 +7,8 @@ import type { FeatureLabels } from '../model/texts.js';
 import { formatCount, formatShare } from '../util/format.js';
 import { openRun } from './session.js';
 import { OP_DESCRIPTIONS } from './descriptions.js';
+import { RENDER_WORDS, answerLanguage } from './render-words.js';
+import type { Language } from '../util/script.js';
 
 export const SegmentRefInput = z.object({
   segment: segmentField,
@@ -14,7 +16,7 @@ export const SegmentRefInput = z.object({
 });
 
 /** The stored segment (profile and texts) and the Run it belongs to. */
-export type SegmentDetail = RunSegment & { runId: string; labels?: FeatureLabels };
+export type SegmentDetail = RunSegment & { runId: string; labels?: FeatureLabels; /** The language the answer is printed in (--lang, else the Run's). */ lang?: Language };
 
 export const describeSegmentOp = defineOperation({
   name: 'show',
@@ -23,33 +25,36 @@ export const describeSegmentOp = defineOperation({
   async run(input, ctx): Promise<SegmentDetail> {
     const { run } = openRun(ctx, input.run);
     const seg = resolveSegment(run, input.segment);
-    return { runId: run.id, id: seg.id, size: seg.size, share: seg.share, small: seg.small, profile: seg.profile, texts: seg.texts, labels: run.labels };
+    return { runId: run.id, id: seg.id, size: seg.size, share: seg.share, small: seg.small, profile: seg.profile, texts: seg.texts, labels: run.labels, lang: answerLanguage(ctx, run) };
   },
   render(d) {
     const p = d.profile;
+    const w = RENDER_WORDS[d.lang ?? 'en'];
     // The Run's plain-language labels, so `show` says what the persona says (raw name if a Run has none).
     const label = (column: string) => d.labels?.[column]?.label ?? column;
-    const head = d.texts ? `Segment ${d.id}: ${d.texts.name}` : `Segment ${d.id} (under the minimum size: not described)`;
-    const lines = [head, `${formatCount(d.size)} customers, ${formatShare(d.share)} of all; stability ${p.stability.toFixed(2)}`];
+    const head = d.texts ? w.segment(d.id, d.texts.name) : w.small(d.id);
+    const lines = [head, w.sizeLine(formatCount(d.size), formatShare(d.share), p.stability.toFixed(2))];
     if (d.texts) lines.push(d.texts.summary);
     const facts = [...p.numeric].sort((a, b) => Math.abs(b.z) - Math.abs(a.z)).slice(0, 5);
     if (facts.length) {
-      lines.push('', 'What sets them apart:');
+      lines.push('', w.apart);
       for (const f of facts) {
         const v = f.kind === 'boolean' ? formatShare(f.mean) : f.mean.toFixed(1);
         const all = f.kind === 'boolean' ? formatShare(f.overallMean) : f.overallMean.toFixed(1);
-        lines.push(`  ${label(f.feature)}: ${v} vs ${all} overall (${f.lift.toFixed(2)}×)`);
+        lines.push(`  ${label(f.feature)}: ${w.versus(v, all, f.lift.toFixed(2))}`);
       }
     }
     const cats = p.categories.filter((c) => c.lift > 1.2).slice(0, 4);
-    for (const c of cats) lines.push(`  ${label(c.column)} = ${c.level}: ${formatShare(c.share)} vs ${formatShare(c.overallShare)} overall`);
-    if (p.terms.length) lines.push(`  they write about: ${p.terms.slice(0, 6).map((t) => t.term).join(', ')}`);
+    for (const c of cats) lines.push(`  ${w.levelVersus(label(c.column), c.level, formatShare(c.share), formatShare(c.overallShare))}`);
+    if (p.terms.length) lines.push(`  ${w.writeAbout(p.terms.slice(0, 6).map((t) => t.term).join(', '))}`);
     if (d.texts) {
       const { persona, copy } = d.texts;
-      lines.push('', `Persona — ${persona.archetype}`, persona.description);
-      lines.push(`  goals: ${persona.goals.join('; ')}`, `  pain points: ${persona.painPoints.join('; ')}`, `  channels: ${persona.channels.join(', ')}`);
-      lines.push('', `Offer: ${copy.offer}`, `  email: ${copy.email.subject}`, `  sms: ${copy.sms}`, `  push: ${copy.push}`, `  ad: ${copy.ad.headline} — ${copy.ad.primaryText}`);
-      lines.push('', `written by: ${d.texts.writer.kind}${d.texts.writer.model ? ` (${d.texts.writer.model})` : ''}${d.texts.writer.fallback ? ' — offline fallback' : ''}`);
+      const zh = d.lang === 'zh';
+      const colon = zh ? '：' : ': ';
+      lines.push('', w.persona(persona.archetype), persona.description);
+      lines.push(`  ${w.goals}${colon}${persona.goals.join(zh ? '；' : '; ')}`, `  ${w.pains}${colon}${persona.painPoints.join(zh ? '；' : '; ')}`, `  ${w.channels}${colon}${persona.channels.join(', ')}`);
+      lines.push('', `${w.offer}${colon}${copy.offer}`, `  ${w.email}${colon}${copy.email.subject}`, `  ${w.sms}${colon}${copy.sms}`, `  ${w.push}${colon}${copy.push}`, `  ${w.ad}${colon}${copy.ad.headline} — ${copy.ad.primaryText}`);
+      lines.push('', w.writtenBy(`${d.texts.writer.kind}${d.texts.writer.model ? ` (${d.texts.writer.model})` : ''}`, !!d.texts.writer.fallback));
     }
     return lines.join('\n');
   },

@@ -10,6 +10,7 @@ import type { RunFile } from '../model/run.js';
 import { CancelledError } from '../errors.js';
 import { findSlash, slashHelp } from './slash.js';
 import type { Style } from './style.js';
+import { RENDER_WORDS, answerLanguage } from '../ops/render-words.js';
 
 /** Where a chat session's output goes; the REPL maps these onto the terminal or pipes. */
 export interface ChatIo {
@@ -90,6 +91,11 @@ export class ChatSession {
     }
   }
 
+  /** The chat's fixed phrases in the session's language (--lang, else the current Run's). */
+  private words() {
+    return RENDER_WORDS[answerLanguage(this.ctx, this.currentRun())].chat;
+  }
+
   segmentIds(): number[] {
     return this.currentRun()?.segments.map((s) => s.id) ?? [];
   }
@@ -101,11 +107,11 @@ export class ChatSession {
   private async slash(line: string, signal?: AbortSignal): Promise<'exit' | void> {
     const [, name, args = ''] = /^\/(\S*)\s*([\s\S]*)$/.exec(line)!;
     const cmd = findSlash(name);
-    if (!cmd) return this.io.print(`Unknown command /${name}. /help lists them.`);
+    if (!cmd) return this.io.print(this.words().unknownSlash(name));
     if (cmd.name === 'exit') return 'exit';
     if (cmd.name === 'help') return this.io.print(slashHelp(this.usesAgent));
     if (cmd.name === 'more') {
-      if (!this.io.more?.()) this.io.print('Nothing more to show.');
+      if (!this.io.more?.()) this.io.print(this.words().nothingMore);
       return;
     }
     await this.execute(cmd.toIntent!(args.trim(), this.session), signal);
@@ -113,11 +119,13 @@ export class ChatSession {
 
   private async execute(intent: Intent, signal?: AbortSignal): Promise<void> {
     if (intent.kind === 'reply') {
-      if (intent.text) this.io.print(chatSpeak(intent.text));
+      // The greeting is the chat's own fixed phrase: said in the session's language.
+      const text = intent.text === RENDER_WORDS.en.chat.hello ? this.words().hello : intent.text;
+      if (text) this.io.print(chatSpeak(text));
       return;
     }
     const op = findOperation(intent.op);
-    if (!op) return this.io.print(`"${intent.op}" is not available in this version of segmenta.`);
+    if (!op) return this.io.print(this.words().notAvailable(intent.op));
     // The note says how a request was read ("the biggest segment is #1 …"): part of the answer.
     if (intent.note) this.io.print(this.io.style.dim(intent.note));
     // The step works on a copy of the session, merged back only when it finishes: a cancelled

@@ -1,4 +1,3 @@
-import { writerLanguageNamed } from '../util/script.js';
 import type { SegmentProfile } from '../model/profile.js';
 import { UsageError } from '../errors.js';
 import { CHANNEL_LIMITS, CopySchema, type Copy, type FeatureLabels } from '../model/texts.js';
@@ -9,6 +8,7 @@ import { channelLength, checkCopy } from './checks.js';
 import { domainOf } from './domain.js';
 import { fitsOneSms } from './sms.js';
 import { ENGLISH, phrasesFor, type PhraseTable, type Tone } from './phrases/index.js';
+import type { Language } from '../util/script.js';
 
 // The words are in the phrase table (phrases/en.ts); this file only chooses and assembles.
 // No numbers of our own there: the offline writer never invents a discount depth or a
@@ -29,9 +29,9 @@ export function toneOf(tone?: string): Tone {
 /** The tones the offline writer knows, for messages. */
 export const KNOWN_TONES = Object.keys(ENGLISH.tones) as Tone[];
 
-/** English here (Chinese is lang/zh.ts, chosen by OfflineWriter): any other language is a usage error naming the fix. */
+/** English and Chinese offline (the phrase tables): anything else is a usage error naming the fix. */
 export function assertEnglish(language?: string): void {
-  if (!language || writerLanguageNamed(language) === 'en') return;
+  if (!language || phrasesFor(language)) return;
   throw new UsageError(
     `the offline writer writes English and Chinese, not "${language}"; set OPENAI_API_KEY (and OPENAI_BASE_URL for another server) to write copy in other languages`,
   );
@@ -41,6 +41,8 @@ export interface OfflineCopyContext {
   currency?: string;
   labels?: FeatureLabels;
   brand?: string;
+  /** The Run's language: its phrase table, unless the request asks for another (CopyOptions.language). */
+  lang?: Language;
 }
 
 /**
@@ -53,7 +55,8 @@ export interface OfflineCopyContext {
  */
 export function offlineCopy(profile: SegmentProfile, all: SegmentProfile[], options: CopyOptions = {}, ctx: OfflineCopyContext = {}): Copy {
   assertEnglish(options.language);
-  const words = phrasesFor(options.language) ?? ENGLISH;
+  const words = phrasesFor(options.language ?? ctx.lang) ?? ENGLISH;
+  const lang: Language = words === ENGLISH ? 'en' : 'zh';
   const describable = all.filter((p) => !p.small);
   const traitsOf = (p: SegmentProfile) => segmentTraits(p, describable, ctx.currency, ctx.labels);
   const domain = domainOf(describable);
@@ -81,9 +84,10 @@ export function offlineCopy(profile: SegmentProfile, all: SegmentProfile[], opti
   const topicLine = topic ? fill(words.topicLines[plan.topicLine]) : '';
   const withTopic = topicLine ? ` ${topicLine}` : '';
 
-  const idea = userOffer ? `${fullOffer} (your offer), framed as: ${o.idea(topic)}` : o.idea(topic);
-  const offer = fit([because ? `${idea}, because ${lowerFirst(because.evidence)}` : idea, idea, o.idea()], 200);
-  const sender = brand ? `${brand}: ` : '';
+  const idea = userOffer ? (words.userOfferIdea ?? ((a, b) => `${a} (your offer), framed as: ${b}`))(fullOffer!, o.idea(topic)) : o.idea(topic);
+  // The trait's evidence is in English (traits.ts): only an English offer line says "because".
+  const offer = fit([because && lang === 'en' ? `${idea}, because ${lowerFirst(because.evidence)}` : idea, idea, o.idea()], 200);
+  const sender = words.smsSender ? words.smsSender(brand) : brand ? `${brand}: ` : '';
   const optOut = words.optOut;
 
   const copy: Copy = {
@@ -109,8 +113,8 @@ export function offlineCopy(profile: SegmentProfile, all: SegmentProfile[], opti
     },
     offer,
   };
-  const parsed = CopySchema.parse(copy);
-  const problems = checkCopy(parsed);
+  const parsed = CopySchema.parse(tidy(copy));
+  const problems = checkCopy(parsed, 'copy', lang === 'en' ? undefined : lang);
   if (problems.length > 0) {
     // Our templates pass by construction; what can fail is the user's own offer or brand text.
     const where = problems.map((p) => `${p.field} ${p.problem}`).join('; ');
@@ -118,6 +122,19 @@ export function offlineCopy(profile: SegmentProfile, all: SegmentProfile[], opti
     throw new Error(`offline copy for segment ${profile.id} failed its own checks: ${where}`);
   }
   return parsed;
+}
+
+/**
+ * Sentences are assembled with a space and a full stop between them, as English writes them;
+ * Chinese puts no space after 。！？，：and ends a sentence with 。, so after a Chinese
+ * character ". " becomes "。" and a space after full-width punctuation goes. English is untouched.
+ */
+function tidyText(s: string): string {
+  return s.replace(/(?<=\p{Script=Han})\. ?/gu, '。').replace(/(?<=[\u3000-\u303f\uff01-\uff1f【】「」])[ \t]+/gu, '');
+}
+
+function tidy(copy: Copy): Copy {
+  return { ...copy, email: { subject: tidyText(copy.email.subject), body: tidyText(copy.email.body) }, sms: tidyText(copy.sms), push: tidyText(copy.push), ad: { headline: tidyText(copy.ad.headline), primaryText: tidyText(copy.ad.primaryText) }, offer: tidyText(copy.offer) };
 }
 
 /** The first SMS that fits one part as carriers count it (GSM-7 160, UCS-2 70). */

@@ -6,13 +6,13 @@ import { offlinePersona } from './offline-persona.js';
 import { offlineCopy } from './offline-copy.js';
 import { checkDistinctNames } from './checks.js';
 import { makeLabels } from './labels.js';
-import { copyZh, namesZh, personaZh } from './lang/zh.js';
+import { namesZh, personaZh } from './lang/zh.js';
 import { writerLanguageNamed } from '../util/script.js';
 
 /**
  * The writer used when no LLM is configured, and the stand-in when the LLM fails an item.
  * Deterministic (the same profiles give the same texts), in English or Simplified Chinese
- * (ctx.lang; the Chinese words are in lang/zh.ts), and grounded: every
+ * (ctx.lang; copy from the phrase tables in phrases/, Chinese names and personas from lang/zh.ts), and grounded: every
  * number it writes is a profile number formatted by format.ts, and the copy has none.
  */
 export class OfflineWriter implements Writer {
@@ -33,11 +33,10 @@ export class OfflineWriter implements Writer {
   async copy(profile: SegmentProfile, _name: SegmentName, _persona: Persona, ctx: WriteContext, options?: CopyOptions): Promise<Copy> {
     // A writer language asked for by name ("in Chinese") is written in it, whatever the Run's
     // language; any other name is refused by assertEnglish (offline-copy.ts) with the fix.
+    // Both languages go through the same selection code; the words are the phrase table's (phrases/).
     const asked = options?.language ? writerLanguageNamed(options.language) : undefined;
-    const lang = asked ?? ctx.lang;
     const rest = asked ? { ...options, language: undefined } : options;
-    if (lang === 'zh') return copyZh(profile, profilesWith(ctx, profile), rest, ctx.currency);
-    return offlineCopy(profile, profilesWith(ctx, profile), rest, { currency: ctx.currency, labels: labelsOf(ctx), brand: ctx.brand });
+    return offlineCopy(profile, profilesWith(ctx, profile), rest, { currency: ctx.currency, labels: labelsOf(ctx), brand: ctx.brand, lang: asked ?? ctx.lang });
   }
 }
 

@@ -63,3 +63,34 @@ describe('the offline judge', () => {
     expect(offlineJudge.length).toBe(2);
   });
 });
+
+describe('the offline judge on Chinese labels', () => {
+  // Members as describe-member writes them (its lines are the judge's, in English); the labels in Chinese.
+  const member = (age: number, spend: number, recency: number, category: string) =>
+    [`age: ${age}.00 (${age}th percentile, mid)`, `total_spend: ${spend}.00 (${spend}th percentile, mid)`, `days_since_last_order: ${recency}.00 (${recency}th percentile, mid)`, `favourite_category: ${category}`].join('\n');
+  const names: LabelText[] = [
+    { id: 1, name: '数码家电高价值客户', summary: '' },
+    { id: 2, name: '家居日用沉睡客户', summary: '' },
+    { id: 3, name: '年轻零食饮料客群', summary: '' },
+  ];
+
+  it('reads trait words inside a run of characters and levels beside Han characters', () => {
+    expect(offlineJudge(names, member(50, 95, 30, '数码家电'))).toBe(1);
+    expect(offlineJudge(names, member(60, 40, 97, '家居日用'))).toBe(2);
+    expect(offlineJudge(names, member(8, 30, 20, '零食饮料'))).toBe(3);
+  });
+
+  it('reads Chinese evidence: 平均…，整体为…（2.1倍） and 0.4倍 say which way', () => {
+    const labels: LabelText[] = [
+      { id: 1, name: '甲客群', summary: '占客户的20%（1,234人）；「total_spend」平均16,526，整体为4,567（3.6倍）。' },
+      { id: 2, name: '乙客群', summary: '占客户的20%（1,234人）；「total_spend」平均1,034，整体为4,567（0.2倍）。' },
+    ];
+    expect(offlineJudge(labels, member(50, 95, 50, '其他'))).toBe(1);
+    expect(offlineJudge(labels, member(50, 5, 50, '其他'))).toBe(2);
+  });
+
+  it('follows the names: swapped, the members follow their traits to the wrong segment', () => {
+    const swapped = names.map((l) => (l.id === 1 ? { ...l, name: names[1].name } : l.id === 2 ? { ...l, name: names[0].name } : l));
+    expect(offlineJudge(swapped, member(50, 95, 30, '数码家电'))).toBe(2);
+  });
+});

@@ -8,6 +8,8 @@ import { segmentCard } from './segment-card.js';
 import { predictionsPanel } from './predictions-panel.js';
 import { summaryTable } from './summary-table.js';
 import { runLabels } from '../../write/labels.js';
+import { formatDate } from '../../util/format.js';
+import { REPORT_WORDS } from './report-words.js';
 
 /**
  * The report page, from plain data: the Run (aggregates and texts) and the sampled 2-D map.
@@ -19,30 +21,33 @@ import { runLabels } from '../../write/labels.js';
 export function renderReport(run: RunFile, map: MapData): string {
   const segments = run.segments;
   const labels = runLabels(run);
-  const name = (id: number) => segments.find((s) => s.id === id)?.texts?.name ?? 'Not described';
-  const writer = run.config.writer === 'llm' ? `LLM${run.config.model ? ` (${run.config.model})` : ''}` : 'offline writer';
+  const lang = run.config.lang ?? 'en';
+  const w = REPORT_WORDS[lang];
+  const name = (id: number) => segments.find((s) => s.id === id)?.texts?.name ?? w.notDescribed;
+  const writer = run.config.writer === 'llm' ? `LLM${run.config.model ? ` (${run.config.model})` : ''}` : w.offlineWriter;
+  // English keeps the minute in UTC, as before; other languages get their calendar date (2026年12月1日).
+  const date = lang === 'en' ? run.createdAt.slice(0, 16).replace('T', ' ') : formatDate(run.createdAt, lang);
   const legend = segments.map((s) => `<span class="key"><span class="swatch" style="background:${segmentColour(s.id)}"></span>${s.id}. ${esc(name(s.id))}</span>`).join('');
-  const sampleNote = map.points.length < map.total ? `a random sample of ${formatInt(map.points.length)} of ${formatInt(map.total)} customers` : `all ${formatInt(map.total)} customers`;
+  const sampleNote = map.points.length < map.total ? w.sample(formatInt(map.points.length), formatInt(map.total)) : w.all(formatInt(map.total));
   const body = [
-    `<header class="top"><h1>Customer segments</h1>`,
-    `<p class="meta">Run ${esc(run.id)} · ${esc(run.createdAt.slice(0, 16).replace('T', ' '))} UTC · ${formatInt(run.metrics.customers)} customers · ${run.metrics.k} segments ` +
-      `(${run.metrics.kChosen === 'auto' ? `k chosen by silhouette ${run.metrics.silhouette.toFixed(2)}` : 'k given'}) · texts by the ${esc(writer)}</p></header>`,
-    `<section class="panel"><h2>Summary</h2><p class="muted">Each segment, what it is worth, and the one thing to do next. Click a name for its persona and copy.</p>${summaryTable(run, labels)}</section>`,
-    `<div class="row"><section class="panel"><h2>Segment sizes</h2>${sizeChart(segments.map((s) => ({ segment: s.id, name: name(s.id), size: s.size, share: s.share, small: s.small })))}</section>`,
-    `<section class="panel"><h2>Map of customers</h2><p class="muted">Each dot is a customer (${sampleNote}) on the two directions along which customers differ most; discs mark segment centres.</p>`,
+    `<header class="top"><h1>${esc(w.heading)}</h1>`,
+    `<p class="meta">${esc(w.meta(run.id, date, formatInt(run.metrics.customers), run.metrics.k, run.metrics.kChosen === 'auto' ? w.kAuto(run.metrics.silhouette.toFixed(2)) : w.kGiven, writer))}</p></header>`,
+    `<section class="panel"><h2>${esc(w.summary)}</h2><p class="muted">${esc(w.summaryNote)}</p>${summaryTable(run, labels, w)}</section>`,
+    `<div class="row"><section class="panel"><h2>${esc(w.sizes)}</h2>${sizeChart(segments.map((s) => ({ segment: s.id, name: name(s.id), size: s.size, share: s.share, small: s.small })))}</section>`,
+    `<section class="panel"><h2>${esc(w.map)}</h2><p class="muted">${esc(w.mapNote(sampleNote))}</p>`,
     `<div class="map">${mapChart(map)}<div class="legend">${legend}</div></div></section></div>`,
-    `<section class="panel"><h2>What sets each segment apart</h2><p class="muted">Lift = the segment's average (or share) divided by everyone's. Hover a cell for the figures.</p>${heatmapChart(heatRows(segments, labels), segments.map((s) => ({ id: s.id, name: name(s.id) })))}</section>`,
+    `<section class="panel"><h2>${esc(w.apart)}</h2><p class="muted">${esc(w.apartNote)}</p>${heatmapChart(heatRows(segments, labels), segments.map((s) => ({ id: s.id, name: name(s.id) })))}</section>`,
     predictionsPanel(run),
-    `<section><h2>Segments</h2><div class="cards">${segments.map((s) => segmentCard(s, run.config.minSegmentSize)).join('')}</div></section>`,
-    `<footer class="bottom">Made by segmenta. Shares: ${segments.map((s) => `${s.id}: ${formatPct(s.share)}`).join(' · ')}</footer>`,
+    `<section><h2>${esc(w.segments)}</h2><div class="cards">${segments.map((s) => segmentCard(s, run.config.minSegmentSize, w)).join('')}</div></section>`,
+    `<footer class="bottom">${esc(w.footer(segments.map((s) => `${s.id}: ${formatPct(s.share)}`).join(' · ')))}</footer>`,
   ].join('\n');
   return `<!doctype html>
-<html lang="en">
+<html lang="${w.htmlLang}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Segments — Run ${esc(run.id)}</title>
+<title>${esc(w.title(run.id))}</title>
 <style>${CSS}</style>
 </head>
 <body>

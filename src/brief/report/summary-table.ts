@@ -3,6 +3,7 @@ import type { FeatureLabels } from '../../model/texts.js';
 import { labelFor } from '../../write/labels.js';
 import { formatFeatureValue } from '../../write/format.js';
 import { esc, formatInt, formatPct, segmentColour } from './html.js';
+import { REPORT_WORDS, type ReportWords } from './report-words.js';
 
 // Which money feature says "value": a total over time beats a per-order average.
 const TOTAL_VALUE = /total|lifetime|ltv|clv|monetary|revenue|spend|mrr|arr/i;
@@ -15,8 +16,8 @@ export function valueFeature(run: RunFile, labels: FeatureLabels): string | unde
 }
 
 /** The one next action for a segment: its offer idea without the reason, and where to send it. */
-export function nextAction(s: RunSegment): string {
-  if (!s.texts) return 'Too small to act on separately';
+export function nextAction(s: RunSegment, w: ReportWords = REPORT_WORDS.en): string {
+  if (!s.texts) return w.table.tooSmall;
   const idea = s.texts.copy.offer.split(/, because | — because /)[0];
   return `${idea} (${s.texts.persona.channels.join(', ')})`;
 }
@@ -25,14 +26,15 @@ export function nextAction(s: RunSegment): string {
  * The report's first panel: every segment with its full name, size, value (the average of the
  * Run's money feature and the segment's share of the total) and the next action.
  */
-export function summaryTable(run: RunFile, labels: FeatureLabels): string {
+export function summaryTable(run: RunFile, labels: FeatureLabels, w: ReportWords = REPORT_WORDS.en): string {
   const feature = valueFeature(run, labels);
   const totals = run.segments.map((s) => {
     const f = feature ? s.profile.numeric.find((n) => n.feature === feature) : undefined;
     return f ? f.mean * s.size : 0;
   });
   const sum = totals.reduce((a, b) => a + b, 0);
-  const head = `<tr><th>#</th><th>Segment</th><th class="num">Customers</th><th class="num">Share</th>${feature ? `<th class="num">Average ${esc(labelFor(labels, feature))}</th><th class="num">Share of value</th>` : ''}<th>Next action</th></tr>`;
+  const t = w.table;
+  const head = `<tr><th>#</th><th>${esc(t.segment)}</th><th class="num">${esc(t.customers)}</th><th class="num">${esc(t.share)}</th>${feature ? `<th class="num">${esc(t.average(labelFor(labels, feature), feature))}</th><th class="num">${esc(t.shareOfValue)}</th>` : ''}<th>${esc(t.next)}</th></tr>`;
   const rows = run.segments.map((s, i) => {
     const f = feature ? s.profile.numeric.find((n) => n.feature === feature) : undefined;
     const value = feature
@@ -40,8 +42,8 @@ export function summaryTable(run: RunFile, labels: FeatureLabels): string {
       : '';
     return (
       `<tr${s.small ? ' class="small"' : ''}><td><span class="swatch" style="background:${segmentColour(s.id)}"></span>${s.id}</td>` +
-      `<td><a href="#segment-${s.id}">${esc(s.texts?.name ?? 'Not described (under the minimum size)')}</a></td>` +
-      `<td class="num">${formatInt(s.size)}</td><td class="num">${formatPct(s.share)}</td>${value}<td>${esc(nextAction(s))}</td></tr>`
+      `<td><a href="#segment-${s.id}">${esc(s.texts?.name ?? t.notDescribedSmall)}</a></td>` +
+      `<td class="num">${formatInt(s.size)}</td><td class="num">${formatPct(s.share)}</td>${value}<td>${esc(nextAction(s, w))}</td></tr>`
     );
   });
   return `<table id="summary" class="summary"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table>`;

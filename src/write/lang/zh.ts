@@ -1,20 +1,18 @@
 /**
- * The offline writer in Simplified Chinese: names, summaries, personas and copy written the way
- * a Chinese e-commerce marketer writes them (人群 names like "高价值忠实客群", 【】-branded SMS
- * with 回T退订, short punchy push lines), not translated from the English tables. The logic that
- * picks a segment's traits, its offer and its channels is the English writer's (traits.ts): only
- * the words are here. Every number is a profile number in the shared format (format.ts); the
- * copy cites none, as in English.
+ * The offline writer's Chinese names, summaries and personas, written the way a Chinese
+ * e-commerce marketer writes them (人群 names like "高价值忠实客群"), not translated from the
+ * English vocabulary. The logic that picks a segment's traits and its channels is the English
+ * writer's (traits.ts): only the words are here. Every number is a profile number in the shared
+ * format (format.ts). Copy is not here: it goes through the phrase tables (phrases/zh.ts) and
+ * the selection code English uses (offline-copy.ts).
  */
 import type { CategoryFact, NumericFact, SegmentProfile } from '../../model/profile.js';
-import { CopySchema, PersonaSchema, SegmentNameSchema, type Copy, type Persona, type SegmentName } from '../../model/texts.js';
-import type { CopyOptions } from '../../model/writer.js';
-import type { OfferKind } from '../vocabulary.js';
+import { PersonaSchema, SegmentNameSchema, type Persona, type SegmentName } from '../../model/texts.js';
 import { ruleFor } from '../vocabulary.js';
 import { channelsFor } from '../offline-persona.js';
-import { MIN_TRAIT_SCORE, leading, offerKindOf, segmentTraits, topicOf, type Trait } from '../traits.js';
+import { MIN_TRAIT_SCORE, leading, segmentTraits, type Trait } from '../traits.js';
 import { formatCount, formatFeatureValue, formatLift, formatPercent } from '../format.js';
-import { checkCopy, checkName } from '../checks.js';
+import { checkName } from '../checks.js';
 
 interface ZhPhrase {
   /** Goes before a noun: "高消费" + "数码家电爱好者". */
@@ -240,55 +238,4 @@ export function personaZh(profile: SegmentProfile, name: SegmentName, all: Segme
     channels: channelsFor(profile, traits.map((t) => t.trait)),
     evidence: [...new Set(evidence.filter((e) => e.length <= 200))].slice(0, 6),
   });
-}
-
-interface ZhTemplate {
-  subject: (topic: string) => string;
-  hook: string;
-  body: string;
-  cta: string;
-  push: string;
-  offer: string;
-}
-
-// One campaign idea per offer kind, as a Chinese CRM team would write it; {t} is the segment's category, if any.
-const TEMPLATES: Record<OfferKind, ZhTemplate> = {
-  winback: { subject: (t) => `好久不见，${t || '我们'}上新了`, hook: '好久不见，想你了', body: '这段时间我们上了不少新品，也改进了发货和售后。回来看看，总有一件合你心意。', cta: '立即回来逛逛', push: '好久不见！新品已上架，回来看看吧', offer: '老客回归专享礼' },
-  discount: { subject: (t) => `${t ? `${t}` : '限时'}好价，错过等一年`, hook: '限时好价来了', body: '你关注的好物正在限时优惠，券已备好，数量有限，先到先得。', cta: '马上领券下单', push: '限时好价开抢，领券立减', offer: '限时专属优惠券' },
-  vip: { subject: (t) => `专属礼遇：${t || '新品'}抢先购`, hook: '专属礼遇已为你开启', body: '感谢一直以来的支持。新品上线前，你可以优先选购，并享受专属客服和优先发货。', cta: '立即查看专属权益', push: '你的专属礼遇已到账，立即查看', offer: '会员新品优先购' },
-  welcome: { subject: (t) => `欢迎加入，${t ? `${t}好物` : '新人好礼'}送上`, hook: '欢迎你的到来', body: '新人礼包已放进你的账户，搭配我们的热门推荐，第一单就买得值。', cta: '立即领取新人礼', push: '新人礼包已到账，立即领取', offer: '新人专享礼包' },
-  loyalty: { subject: (t) => `谢谢你一直都在${t ? `｜${t}` : ''}`, hook: '谢谢你一直都在', body: '你的每一次支持我们都记得。积分加倍活动已开启，常买的好物现在入手更划算。', cta: '立即查看积分权益', push: '积分加倍进行中，立即查看', offer: '老客积分加倍' },
-  service: { subject: () => '你的反馈，我们认真听了', hook: '你的反馈我们听到了', body: '我们优化了发货速度和售后流程，专属客服随时在线。给我们一次机会，重新体验。', cta: '点击联系专属客服', push: '售后升级，专属客服在线，点击了解', offer: '专属客服与售后保障' },
-  referral: { subject: () => '好东西，和朋友一起分享', hook: '好东西要分享', body: '邀请好友一起来逛，你和朋友都能拿到专属好礼。', cta: '立即邀请好友', push: '邀请好友，一起领好礼', offer: '邀请有礼' },
-  picks: { subject: (t) => `为你精选：${t || '本周'}好物`, hook: '为你挑好了', body: '根据你的喜好，我们挑了一批新品和口碑好物，看看有没有你喜欢的。', cta: '立即查看精选', push: '为你精选的好物已上新，点击查看', offer: '个性化精选推荐' },
-};
-
-/** Channel copy in Chinese: no numbers (nothing to ground), within the Chinese channel limits, checked like every other copy. */
-export function copyZh(profile: SegmentProfile, all: SegmentProfile[], options: CopyOptions = {}, currency?: string): Copy {
-  const traits = segmentTraits(profile, all, currency);
-  const { kind } = offerKindOf(traits);
-  const topic = chineseTopic(topicOf(traits));
-  const tpl = TEMPLATES[kind];
-  const offer = options.offer ? options.offer.slice(0, 200) : tpl.offer;
-  const sms = fitSms([`【会员中心】${tpl.hook}！${tpl.push}，${tpl.cta}。回T退订`, `【会员中心】${tpl.push}，${tpl.cta}。回T退订`, `【会员中心】${tpl.cta}。回T退订`]);
-  const copy: Copy = {
-    email: { subject: tpl.subject(topic), body: `亲爱的顾客：\n\n${tpl.body}${topic ? `这次还有${topic}的精选推荐。` : ''}\n\n${tpl.cta} →` },
-    sms,
-    push: `${tpl.push}`,
-    ad: { headline: tpl.hook, primaryText: `${tpl.body}${tpl.cta}。` },
-    offer,
-  };
-  const parsed = CopySchema.parse(copy);
-  const problems = checkCopy(parsed, 'copy', 'zh');
-  if (problems.length) throw new Error(`offline Chinese copy failed its checks: ${problems.map((p) => `${p.field} ${p.problem}`).join('; ')}`);
-  return parsed;
-}
-
-/** A category level copy may name: only a Chinese one (an English level inside Chinese copy reads as a mistake). */
-function chineseTopic(level: string | undefined): string {
-  return level && /^\p{Script=Han}{2,8}$/u.test(level) ? level : '';
-}
-
-function fitSms(options: string[]): string {
-  return options.find((s) => checkCopy({ email: { subject: '---', body: '-'.repeat(20) }, sms: s, push: '立即查看', ad: { headline: '---', primaryText: '立即查看详情。' }, offer: '---' }).every((p) => p.field !== 'copy.sms')) ?? options.at(-1)!;
 }

@@ -51,6 +51,10 @@ export interface PhraseTable {
   userRewardLines: string[];
   topicLines: string[];
   optOut: string;
+  /** How an SMS is signed (default "Brand: ", nothing without a brand); Chinese carriers want 【签名】. */
+  smsSender?: (brand?: string) => string;
+  /** The offer line for a user's own offer (default "… (your offer), framed as: …"). */
+  userOfferIdea?: (offer: string, idea: string) => string;
   /** Persona sentences. */
   persona: PersonaWords;
 }

@@ -1,17 +1,20 @@
 import { EN, type PhraseTable } from './en.js';
+import { ZH } from './zh.js';
+import { writerLanguageNamed } from '../../util/script.js';
 
 export type { Domain, OfferWords, PhraseTable, Tone } from './en.js';
 
 /**
- * The phrase table for a language. English is the only table today; a second language is a
- * second file of the same PhraseTable shape added here (the seam for Simplified Chinese).
+ * The phrase table for a language: English and Simplified Chinese, files of the same
+ * PhraseTable shape; another language is another file added here.
  */
-const TABLES: Record<string, PhraseTable> = { en: EN };
+const TABLES: Record<string, PhraseTable> = { en: EN, zh: ZH };
 
 export function phrasesFor(language?: string): PhraseTable | undefined {
-  const l = (language ?? 'en').trim().toLowerCase();
-  if (!l || /^(en|eng|english)([-_ ].*)?$/.test(l)) return TABLES.en;
-  return TABLES[l.split(/[-_ ]/)[0]];
+  if (!language?.trim()) return TABLES.en;
+  // One reading of a language's name for the writer and the chat (util/script.ts).
+  const lang = writerLanguageNamed(language);
+  return lang ? TABLES[lang] : undefined;
 }
 
 export const ENGLISH = EN;
