@@ -56,7 +56,7 @@ export async function runEvals(dir: string, run: RunFile, config: Config, log: (
     return out;
   };
 
-  const cases = heldoutCases(ctx, seed);
+  const cases = await timed('held-out split', () => heldoutCases(ctx, seed));
   add('held-out assignment', await timed('held-out assignment', () => measureHeldout(ctx, cases)));
   const { writer, why } = await relabelWriter(ctx);
   add('label stability', await timed('label stability', () => measureStability(ctx, { seed: seed + 1, bootstraps: options.bootstraps, writer, noWriter: why })));
