@@ -64,6 +64,7 @@ describe('held-out members come from a fit that never saw them', () => {
     const report = await runEvals(made.runDir, made.run, config, quiet);
     expect(report.metrics.find((m) => m.name === 'heldout_accuracy')!.passed).toBe(true);
     expect(report.metrics.find((m) => m.name === 'heldout_kappa')!.passed).toBe(true);
+    expect(report.metrics.find((m) => m.name === 'max_spillover')).toMatchObject({ value: 0, passed: true });
   }, 120_000);
 
   it('a Run cut on a column with no structure fails held-out accuracy and κ, though its own fitted members fit its labels', async () => {
