@@ -34,7 +34,8 @@ export interface ClaimVocabulary {
 const HIGH_WORDS = new Set(['high', 'higher', 'highest', 'above', 'more', 'most', 'many', 'big', 'bigger', 'biggest', 'large', 'larger', 'largest', 'top', 'heavy', 'heavier', 'long', 'longer', 'longest', 'older', 'frequent', 'increased', 'lots']);
 const LOW_WORDS = new Set(['low', 'lower', 'lowest', 'below', 'less', 'least', 'fewer', 'fewest', 'few', 'small', 'smaller', 'smallest', 'little', 'light', 'short', 'shorter', 'younger', 'rarely', 'reduced', 'non', 'not', 'no']);
 // A clause ends at these: a direction word past them is about something else.
-const CLAUSE_END = /[;,!?]|\.(?:\s|$)|\s(?:but|while|whereas|and)\s|\s[—–-]\s/;
+// A comma inside a number ("1,623") does not end the clause: "595.17 vs 1,623" was read as high.
+const CLAUSE_END = /[;!?]|,(?!\d)|\.(?:\s|$)|\s(?:but|while|whereas|and)\s|\s[—–-]\s/;
 const LIFT = /(?<![\d.])(\d+(?:\.\d+)?)\s?[×x](?![\p{L}\p{N}])/u;
 const VERSUS = /(\d[\d,]*(?:\.\d+)?)\s?%?[^\d]{0,12}?\bvs\.?\s[^\d]{0,3}(\d[\d,]*(?:\.\d+)?)/;
 const WORD = /[\p{L}\p{N}_]+/gu;
