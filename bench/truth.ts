@@ -34,8 +34,11 @@ export interface TruthRow {
   ariGiven: number;
   ariPeer: number | null;
   /** The scorecard of the k-auto Run: passed, and the metrics that failed or could not run. */
-  evals: { passed: boolean; failed: string[] } | null;
+  evals: { passed: boolean; failed: string[]; values: Record<string, number | null> } | null;
 }
+
+/** The scorecard's metrics shown in the table beside the verdict (the whole card is in each Run's evals.json). */
+const KEY_METRICS = ['heldout_accuracy', 'heldout_kappa', 'max_spillover', 'min_bootstrap_jaccard', 'min_claim_majority'];
 
 export interface TruthOptions {
   seeds: number;
@@ -91,7 +94,8 @@ export async function runTruth(o: TruthOptions): Promise<TruthRow[]> {
         const config = loadConfig({ workspace: join(dir, 'ws'), offline: true }, {});
         const made = await makeRun({ file: path, seed: 42, config, log: () => {} });
         const report = await runEvals(made.runDir, made.run, config, () => {});
-        row.evals = { passed: report.passed, failed: report.metrics.filter((m) => m.status === 'fail' || m.status === 'n/a').map((m) => m.name) };
+        const values = Object.fromEntries(KEY_METRICS.map((name) => [name, report.metrics.find((m) => m.name === name)?.value ?? null]));
+        row.evals = { passed: report.passed, failed: report.metrics.filter((m) => m.status === 'fail' || m.status === 'n/a').map((m) => m.name), values };
       }
       rows.push(row);
       log(`truth: ${f.data} seed ${f.seed}: k auto ${row.kAuto}/${row.plantedK}, ARI auto ${row.ariAuto}, given ${row.ariGiven}, scikit-learn ${row.ariPeer ?? '—'}${row.evals ? `, evals ${row.evals.passed ? 'pass' : `fail (${row.evals.failed.join(', ')})`}` : ''}`);
@@ -108,9 +112,9 @@ export function truthMarkdown(rows: TruthRow[]): string {
     '',
     'ARI against the planted groups. segmenta with k chosen by itself and with the planted k; the plain scikit-learn pipeline (median impute, log1p, standardise, one-hot, TF-IDF → SVD 16, KMeans n_init = 10) at the planted k, on the same file. Evals: the scorecard of the k-auto Run (offline writer).',
     '',
-    '| data | seed | n | planted k | k auto | ARI k auto | ARI k given | ARI scikit-learn | evals |',
-    '|---|---|---|---|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.data} | ${r.seed} | ${r.n} | ${r.plantedK} | ${r.kAuto} | ${r.ariAuto.toFixed(3)} | ${r.ariGiven.toFixed(3)} | ${r.ariPeer === null ? '—' : r.ariPeer.toFixed(3)} | ${r.evals ? (r.evals.passed ? 'pass' : `fail: ${r.evals.failed.join(', ')}`) : '—'} |`),
+    `| data | seed | n | planted k | k auto | ARI k auto | ARI k given | ARI scikit-learn | evals | ${KEY_METRICS.join(' | ')} |`,
+    `|---|---|---|---|---|---|---|---|---|${KEY_METRICS.map(() => '---|').join('')}`,
+    ...rows.map((r) => `| ${r.data} | ${r.seed} | ${r.n} | ${r.plantedK} | ${r.kAuto} | ${r.ariAuto.toFixed(3)} | ${r.ariGiven.toFixed(3)} | ${r.ariPeer === null ? 'not run (no python3 with pandas + scikit-learn)' : r.ariPeer.toFixed(3)} | ${r.evals ? (r.evals.passed ? 'pass' : `fail: ${r.evals.failed.join(', ')}`) : '—'} | ${KEY_METRICS.map((m) => (r.evals?.values[m] == null ? '—' : r.evals.values[m]!.toFixed(3))).join(' | ')} |`),
     '',
   ];
   const groups = [...new Set(rows.map((r) => r.data))];
@@ -128,7 +132,12 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const argv = process.argv.slice(2);
   const i = argv.indexOf('--seeds');
   runTruth({ seeds: i >= 0 ? Number(argv[i + 1]) : 3, peer: !argv.includes('--no-peer'), evals: !argv.includes('--no-evals'), log: (l) => process.stderr.write(`${l}\n`) })
-    .then((rows) => process.stdout.write(truthMarkdown(rows)))
+    .then((rows) => {
+      const md = truthMarkdown(rows);
+      // Kept beside the other bench results, and printed.
+      writeFileSync(join(BENCH_DIR, 'results', 'truth.md'), md);
+      process.stdout.write(md);
+    })
     .catch((err) => {
       process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
       process.exit(1);

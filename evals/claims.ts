@@ -35,7 +35,8 @@ const HIGH_WORDS = new Set(['high', 'higher', 'highest', 'above', 'more', 'most'
 const LOW_WORDS = new Set(['low', 'lower', 'lowest', 'below', 'less', 'least', 'fewer', 'fewest', 'few', 'small', 'smaller', 'smallest', 'little', 'light', 'short', 'shorter', 'younger', 'rarely', 'reduced', 'non', 'not', 'no']);
 // A clause ends at these: a direction word past them is about something else.
 // A Chinese comma does not: "平均26%，整体为13%（2.0倍）" is one claim.
-const CLAUSE_END = /[;,!?；！？。]|\.(?:\s|$)|\s(?:but|while|whereas|and)\s|\s[—–-]\s/;
+// A comma inside a number ("1,623") does not end the clause: "595.17 vs 1,623" was read as high.
+const CLAUSE_END = /[;!?；！？。]|,(?!\d)|\.(?:\s|$)|\s(?:but|while|whereas|and)\s|\s[—–-]\s/;
 const LIFT = /(?<![\d.])(\d+(?:\.\d+)?)\s?(?:[×x](?![\p{L}\p{N}])|倍)/u;
 // Chinese, Japanese and Thai put no spaces between words: a letter of theirs does not join a
 // level or a feature name into a longer word ("零食饮料高退货客群" names 零食饮料).

@@ -17,6 +17,7 @@ import { heldoutCases, measureHeldout } from './suites/heldout.js';
 import type { LlmJudgeRecord } from './suites/llm-judge.js';
 import { measureStability } from './suites/stability.js';
 import { measureTruth } from './suites/truth.js';
+import { measureSpillover } from './suites/spillover.js';
 
 /**
  * The eval runner behind `segmenta eval`: load the Run's context once, run every suite, compare
@@ -65,8 +66,8 @@ export async function runEvals(dir: string, run: RunFile, config: Config, log: (
     return out;
   };
 
-  const cases = heldoutCases(ctx, seed);
-  add('held-out assignment', await timed('held-out assignment', () => measureHeldout(ctx, cases)));
+  const cases = await timed('held-out split', () => heldoutCases(ctx, seed));
+  add('held-out assignment', await timed('held-out assignment', () => [...measureHeldout(ctx, cases), ...measureSpillover(ctx, cases)]));
   const { writer, why } = await relabelWriter(ctx);
   add('label stability', await timed('label stability', () => measureStability(ctx, { seed: seed + 1, bootstraps: options.bootstraps, writer, noWriter: why })));
   add('distinctiveness', await timed('distinctiveness', () => measureDistinctiveness(ctx)));

@@ -91,7 +91,8 @@ function scoreReading(r: LabelReading, m: ParsedMember): number {
   let score = LEVEL_WEIGHT * r.levels.size;
   for (const [feature, direction] of r.numeric) {
     const p = m.position.get(feature);
-    if (p !== undefined) score += logOdds(direction === 'high' ? p : 1 - p);
+    // Weighed by how strongly the label states it: "0.04×" says more about a member than "0.8×".
+    if (p !== undefined) score += (r.strength.get(feature) ?? 1) * logOdds(direction === 'high' ? p : 1 - p);
   }
   return score;
 }

@@ -19,6 +19,14 @@ export type Direction = 'high' | 'low';
 export interface LabelReading {
   /** feature → claimed direction (the first reading wins). */
   numeric: Map<string, Direction>;
+  /**
+   * How strongly the label states each claim, where it gives a ratio ("0.04×", "269 vs 65"):
+   * |log2 ratio| within 1..1.5 — a claim of 2× or less counts 1, like one without a ratio ("Big
+   * Spenders"); a stronger one up to 1.5. Measured (held-out accuracy, examples / the 6-group
+   * holdout file): 0.800 / 0.940 unweighted, 0.874 / 0.877 with weak claims weighed down to 0.5,
+   * 0.848 / 0.931 with strong claims only weighed up (this).
+   */
+  strength: Map<string, number>;
   /** Levels of the member the label names. */
   levels: Set<string>;
 }
@@ -32,8 +40,10 @@ const TRAITS: { word: RegExp; feature: RegExp; direction: Direction; not?: RegEx
   { word: /^(senior|seniors|mature|older|retired|retirees)$/, feature: /age|birth/i, direction: 'high' },
   { word: /^(lapsed|lapsing|dormant|inactive|churned|churning|lost|sleeping)$/, feature: /since|recen|last|inactive|days/i, direction: 'high' },
   // "Loyal" is about how often, not how recently: days_since_last_order names an order too.
-  { word: /^(loyal|regular|regulars|frequent|devoted)$/, feature: /(^|_)(orders?|purchases?|visits?|frequency|transactions?)(_|$)|_count$/i, not: /since|last|recen|days/i, direction: 'high' },
+  // …nor how much: avg_order_value names an order too.
+  { word: /^(loyal|regular|regulars|frequent|devoted)$/, feature: /(^|_)(orders?|purchases?|visits?|frequency|transactions?)(_|$)|_count$/i, not: /since|last|recen|days|value|amount|size|basket|spend/i, direction: 'high' },
   { word: /^(deal|deals|bargain|bargains|coupon|coupons|discount|sale|sales)$/, feature: /discount|coupon|promo|deal/i, direction: 'high' },
+  { word: /^(full-price|full-priced|no-discount)$/, feature: /discount|coupon|promo|deal/i, direction: 'low' },
   { word: /^(returner|returners|returns|returning)$/, feature: /return|refund/i, direction: 'high' },
   { word: /^(vip|vips|premium|luxury|whales|big-ticket)$/, feature: /spend|value|revenue|amount|monetary|basket|aov/i, direction: 'high' },
   { word: /^(budget|thrifty|frugal)$/, feature: /spend|value|revenue|amount|monetary|basket|aov/i, direction: 'low' },
@@ -99,7 +109,7 @@ function nameWords(feature: string): string[] {
 }
 
 /** Which way a mention points, from what follows it in its clause, then the words beside it. */
-function directionNear(text: string, start: number, end: number): Direction | undefined {
+function directionNear(text: string, start: number, end: number): { direction: Direction; ratio?: number } | undefined {
   // A clause, not a fixed width: plain-language evidence ("…: 269 days on average vs 65 days
   // for everyone (4.1×)") runs past 60 characters before its lift.
   // A comma inside a number ("1,407") does not end the clause.
@@ -108,19 +118,21 @@ function directionNear(text: string, start: number, end: number): Direction | un
   const lift = tail.match(LIFT);
   if (lift) {
     const x = Number(lift[1]);
-    if (x !== 1) return x > 1 ? 'high' : 'low';
+    // "495.22 vs 505.50 (1.0×)" states there is no difference: no claim either way.
+    if (x === 1 || x === 0) return undefined;
+    return { direction: x > 1 ? 'high' : 'low', ratio: x };
   }
   const vs = tail.match(VERSUS);
   if (vs) {
     const a = Number(vs[1].replace(/,/g, ''));
     const b = Number(vs[2].replace(/,/g, ''));
-    if (a !== b) return a > b ? 'high' : 'low';
+    if (a !== b) return { direction: a > b ? 'high' : 'low', ...(a > 0 && b > 0 ? { ratio: a / b } : {}) };
   }
   const before = [...text.slice(Math.max(0, start - 30), start).toLowerCase().matchAll(WORD)].slice(-2).map((m) => m[0]);
   const next = [...after.toLowerCase().matchAll(WORD)].slice(0, 2).map((m) => m[0]);
   for (const w of [...before.reverse(), ...next]) {
-    if (HIGH.has(w)) return 'high';
-    if (LOW.has(w)) return 'low';
+    if (HIGH.has(w)) return { direction: 'high' };
+    if (LOW.has(w)) return { direction: 'low' };
   }
   return undefined;
 }
@@ -143,7 +155,12 @@ export function readLabel(text: string, features: string[], levels: string[]): L
   // Quoted customer words describe, they do not claim.
   const clean = text.replace(/"[^"]*"|“[^”]*”/g, ' ');
   const numeric = new Map<string, Direction>();
-  const set = (f: string, d: Direction | undefined) => d && !numeric.has(f) && numeric.set(f, d);
+  const strength = new Map<string, number>();
+  const set = (f: string, d: { direction: Direction; ratio?: number } | undefined) => {
+    if (!d || numeric.has(f)) return;
+    numeric.set(f, d.direction);
+    strength.set(f, d.ratio === undefined ? 1 : Math.min(1.5, Math.max(1, Math.abs(Math.log2(d.ratio)))));
+  };
 
   // 1. A feature named in full. Its words are taken: "order" in "days since last order" is
   // not also a mention of orders_12m in step 2.
@@ -176,13 +193,13 @@ export function readLabel(text: string, features: string[], levels: string[]): L
     const w = m[0].toLowerCase();
     for (const t of TRAITS) {
       if (!t.word.test(w)) continue;
-      for (const f of features) if (t.feature.test(f) && !t.not?.test(f)) set(f, t.direction);
+      for (const f of features) if (t.feature.test(f) && !t.not?.test(f)) set(f, { direction: t.direction });
     }
   }
   // 3b. Chinese trait words, inside a run of characters.
   for (const t of ZH_TRAITS) {
     if (!t.word.test(clean)) continue;
-    for (const f of features) if (t.feature.test(f) && !t.not?.test(f)) set(f, t.direction);
+    for (const f of features) if (t.feature.test(f) && !t.not?.test(f)) set(f, { direction: t.direction });
   }
   // Levels the label names (whole words, at least 3 characters — 2 in Chinese; "SMS-First"
   // names "sms"). Beside Chinese characters a level is whole: "零食饮料高退货客群" names 零食饮料.
@@ -192,5 +209,5 @@ export function readLabel(text: string, features: string[], levels: string[]): L
     const re = new RegExp(`(?<!${JOINS})${escape(level)}(?!${JOINS})`, 'iu');
     if (re.test(clean)) named.add(level);
   }
-  return { numeric, levels: named };
+  return { numeric, strength, levels: named };
 }

@@ -6,43 +6,45 @@ import type { LabelText, OfflineJudge } from '../judge/types.js';
 import type { Measurement } from '../types.js';
 import { labelTexts } from './labels.js';
 import { cohenKappa } from '../stats/cohen-kappa.js';
+import { fitOnSplit } from '../split.js';
 
 /**
  * Held-out assignment (as in TnT-LLM and Kura): a judge that sees only the segments' labels
- * and one member's description puts the member in a segment; the share it puts in the Run's
- * own segment is how well the labels describe their members.
+ * and one member's description puts the member in a segment; the share it puts in the member's
+ * segment is how well the labels describe their members. The members are held out for real
+ * (split.ts): no fit saw them, and their segment is the one the saved model of a fit without
+ * them gives, through `assign`'s code.
  */
 export const HELDOUT = {
-  /** A tenth of the described customers, at least 200 (or all), at most 500. */
-  share: 0.1,
-  min: 200,
-  max: 500,
+  /** Members judged: at most this many of the held-out fifth (seeded). The judge is fast (~3 ms a member); more members, less sampling noise. */
+  max: 2000,
 };
-
-/** A seeded sample of rows whose segment is described (a member of an undescribed segment has no label to find). */
-export function heldoutRows(ctx: EvalContext, seed: number, max = HELDOUT.max): number[] {
-  const described = new Set(labelTexts(ctx.run).map((l) => l.id - 1));
-  const pool: number[] = [];
-  for (let i = 0; i < ctx.labels.length; i++) if (described.has(ctx.labels[i])) pool.push(i);
-  const size = Math.min(pool.length, max, Math.max(HELDOUT.min, Math.round(HELDOUT.share * pool.length)));
-  return Array.from(sampleIndices(pool.length, size, createRng(seed)), (j) => pool[j]).sort((a, b) => a - b);
-}
 
 export interface HeldoutCase {
   row: number;
-  /** The Run's segment id (1-based). */
+  /** The member's segment id (1-based) by the split model, in the Run's numbering. */
   truth: number;
   description: string;
 }
 
-export function heldoutCases(ctx: EvalContext, seed: number, max?: number): HeldoutCase[] {
+export async function heldoutCases(ctx: EvalContext, seed: number, max = HELDOUT.max): Promise<HeldoutCase[]> {
+  const split = await fitOnSplit(ctx, seed);
+  const described = new Set(labelTexts(ctx.run).map((l) => l.id - 1));
+  // A member the split model puts in an undescribed segment (or one matched to none) has no label to find.
+  const pool = split.heldout.map((row, i) => ({ row, truth: split.truth[i] })).filter((c) => described.has(c.truth));
+  const picked = pool.length > max ? Array.from(sampleIndices(pool.length, max, createRng(seed)), (j) => pool[j]).sort((a, b) => a.row - b.row) : pool;
+  if (split.heldout.length > 0) {
+    ctx.notes.push(
+      `Held out: ${split.heldout.length} of ${ctx.labels.length} customers (a seeded fifth by id), assigned by a fit on the rest through its ${split.via}; it puts ${Math.round(split.agreement * 100)}% of them in the segment the Run did. The judge read ${picked.length} of them.`,
+    );
+  }
   const describer = memberDescriber(ctx.table);
-  return heldoutRows(ctx, seed, max).map((row) => ({ row, truth: ctx.labels[row] + 1, description: describer.describe(row) }));
+  return picked.map(({ row, truth }) => ({ row, truth: truth + 1, description: describer.describe(row) }));
 }
 
 /** Accuracy of assignments against the truth, with the worst segment named for the scorecard. */
 export function accuracyOf(name: string, cases: HeldoutCase[], assigned: (number | undefined)[], labels: LabelText[]): Measurement {
-  if (cases.length === 0) return { name, value: null, detail: 'no described segment to hold members out of' };
+  if (cases.length === 0) return { name, value: null, detail: 'no held-out member in a described segment (too few customers to split, or no described segment)' };
   const per = new Map<number, { right: number; total: number }>();
   let right = 0;
   cases.forEach((c, i) => {
@@ -80,7 +82,7 @@ export function measureHeldout(ctx: EvalContext, cases: HeldoutCase[], judge: Of
 
 /** Cohen's κ of the judge's placements against the Run's segments: accuracy corrected for chance. */
 export function kappaOf(name: string, cases: HeldoutCase[], assigned: (number | undefined)[]): Measurement {
-  if (cases.length === 0) return { name, value: null, detail: 'no described segment to hold members out of' };
+  if (cases.length === 0) return { name, value: null, detail: 'no held-out member in a described segment (too few customers to split, or no described segment)' };
   const kappa = cohenKappa(cases.map((c) => c.truth), assigned);
   const shares = new Map<number, number>();
   for (const c of cases) shares.set(c.truth, (shares.get(c.truth) ?? 0) + 1 / cases.length);

@@ -6,6 +6,7 @@ import { applyEmbedding } from '../embed/apply.js';
 import type { EmbeddingModel, TextEmbedder, Vectors } from '../model/vectors.js';
 import { IndexError } from '../errors.js';
 import type { RunFile } from '../model/run.js';
+import { assignToCentroids } from '../cluster/assign.js';
 
 export const EMBEDDING_JSON = 'embedding.json';
 
@@ -43,4 +44,36 @@ export async function embedNewCustomers(
   const table = await loadCustomers(file, { idColumn: run.schema.idColumn, ignore: run.config.ignore, text: run.config.text });
   const vectors = await applyEmbedding(model, table, await embedderFor(model, table));
   return { table, vectors, model };
+}
+
+/** `segmenta assign`: a new file's customers, each in the nearest of the Run's saved centres, through the saved preprocessing. */
+export async function assignNewCustomers(
+  dir: string,
+  run: RunFile,
+  file: string,
+  centroids: { k: number; data: Float32Array },
+  embedderFor: (model: EmbeddingModel, table: CustomerTable) => Promise<TextEmbedder | undefined> = async () => undefined,
+): Promise<{ table: CustomerTable; labels: Int32Array }> {
+  const model = readEmbeddingModel(dir, run);
+  if (model.precomputed) {
+    throw new IndexError(`Run ${run.id} was made from precomputed vectors (${model.precomputed}), so it has no preprocessing to embed new customers with. Embed them the same way and assign them with the library, or make the Run from the file itself`);
+  }
+  const table = await loadCustomers(file, { idColumn: run.schema.idColumn, ignore: run.config.ignore, text: run.config.text });
+  const { labels } = await assignWithSavedModel(model, centroids, table, await embedderFor(model, table));
+  return { table, labels };
+}
+
+/**
+ * Segments for customers the model never saw: the saved preprocessing applied (no refit), then
+ * each customer's nearest saved centre. `segmenta assign` goes through here, and so do the
+ * evals' held-out members (evals/split.ts), so what the judge reads is what assign would give.
+ */
+export async function assignWithSavedModel(
+  model: EmbeddingModel,
+  centroids: { k: number; data: Float32Array },
+  table: CustomerTable,
+  embedder?: TextEmbedder,
+): Promise<{ vectors: Vectors; labels: Int32Array }> {
+  const vectors = await applyEmbedding(model, table, embedder);
+  return { vectors, labels: assignToCentroids(vectors, centroids.data, centroids.k) };
 }

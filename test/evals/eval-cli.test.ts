@@ -102,6 +102,12 @@ describe('segmenta eval', () => {
       (run) => void (texts(run, 2).name = 'SMS Lapsed Customers'),
     ],
     ['two segments with the same copy', 'max_copy_similarity', (run) => void (texts(run, 2).copy = structuredClone(texts(run, 1).copy))],
+    [
+      // Segment 1's persona also lists segment 4's facts: its label pulls in segment 4's members.
+      'a label that claims a neighbour’s traits too',
+      'max_spillover',
+      (run) => void texts(run, 1).persona.evidence.push(...texts(run, 4).persona.evidence.slice(1)),
+    ],
   ];
 
   for (const [what, name, edit] of bad) {
