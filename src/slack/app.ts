@@ -158,8 +158,6 @@ export function createSlackBot(opts: SlackBotOptions): SlackBot {
     async start() {
       try {
         await app.init();
-        // Threads start once the token is known good; they load the operations while we listen.
-        if (!inline && !pool) dispatcher.useRunner((pool = new WorkerPool({ threads: settings.concurrency, log })));
       } catch (err) {
         const e = err as Error & { code?: string; data?: { error?: string }; original?: Error };
         if (e.code === 'slack_webapi_platform_error') {
@@ -168,6 +166,13 @@ export function createSlackBot(opts: SlackBotOptions): SlackBot {
         const cause = e.original?.cause as { code?: string; message?: string } | undefined;
         const why = cause?.code ?? cause?.message ?? e.original?.message ?? e.message;
         throw new ConfigError(`could not reach the Slack Web API at ${settings.apiUrl ?? 'https://slack.com/api/'} (${why}): check the network or proxy${settings.apiUrl ? ', and SLACK_API_URL' : ''}.`);
+      }
+      // Threads start once the token is known good. Listening only once they are ready: their
+      // start-up is CPU-heavy, and a first burst of commands would compete with it for the acks.
+      if (!inline && !pool) {
+        dispatcher.useRunner((pool = new WorkerPool({ threads: settings.concurrency, log })));
+        await pool.ready();
+        log(`operations run in ${settings.concurrency} worker thread${settings.concurrency === 1 ? '' : 's'}; a user may have ${settings.queuePerUser} commands in line`);
       }
       if (!receiver) {
         await app.start();

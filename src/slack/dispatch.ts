@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Config } from '../config.js';
 import { findOperation, type AnyOperation } from '../ops/index.js';
 import { runOperation, type OpContext, type Session } from '../ops/operation.js';
@@ -148,9 +149,17 @@ function fail(text: string, op?: string): Reply {
   return { ok: false, op, messages: [plainMessage(`:warning: ${text}`)] };
 }
 
-/** One segment's brief goes out as a Markdown file (blocks would cut a document into pieces). */
+/**
+ * One segment's brief goes out as a Markdown file (blocks would cut a document into pieces),
+ * the HTML report as an HTML file. The report is built from the Run, which stores scrubbed
+ * text only; it is not run through the text scrubber, whose digit patterns would mangle the
+ * chart coordinates (test/slack/files.test.ts checks it holds no PII from the file).
+ */
 function fileOf(op: string, result: unknown): SlackFile | undefined {
-  const r = result as { markdown?: unknown; segment?: unknown; runId?: unknown };
+  const r = result as { markdown?: unknown; segment?: unknown; runId?: unknown; path?: unknown };
+  if (op === 'report' && typeof r.path === 'string') {
+    return { filename: `segmenta-report-${r.runId}.html`, title: `Report of Run ${r.runId}`, content: readFileSync(r.path, 'utf8') };
+  }
   if (op !== 'brief' || typeof r.markdown !== 'string') return undefined;
   return { filename: `segment-${r.segment}-brief.md`, title: `Campaign brief — segment ${r.segment} (Run ${r.runId})`, content: hidePaths(scrub(r.markdown)) };
 }

@@ -4,6 +4,9 @@ import { Piscina } from 'piscina';
 import type { OpOutcome, OpRunner, OpTask } from './dispatch.js';
 import type { WorkerOutcome } from './op-worker.js';
 
+// op-worker's WARM_UP (importing its value would load the operations on this thread too).
+const WARM_UP = 'warm-up';
+
 export interface WorkerPoolOptions {
   /** Worker threads (the queue never runs more operations than this at once). */
   threads: number;
@@ -35,7 +38,15 @@ export class WorkerPool implements OpRunner {
       // Never time out idle threads: starting one costs a second or more of module loading.
       idleTimeout: Number.MAX_SAFE_INTEGER,
       resourceLimits: { maxOldGenerationSizeMb: opts.maxHeapMb ?? 2048 },
+      // The threads yield the CPU to the event loop (acks) when both want it: on a busy machine
+      // an operation takes a little longer, an ack does not (piscina renices via @napi-rs/nice).
+      niceIncrement: 10,
     });
+  }
+
+  /** Resolves once every thread has loaded the operations (a thread takes seconds to start). */
+  async ready(): Promise<void> {
+    await Promise.all(Array.from({ length: this.opts.threads }, () => this.pool.run(WARM_UP)));
   }
 
   async run(task: OpTask): Promise<OpOutcome> {
