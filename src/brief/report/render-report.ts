@@ -8,6 +8,7 @@ import { segmentCard } from './segment-card.js';
 import { predictionsPanel } from './predictions-panel.js';
 import { summaryTable } from './summary-table.js';
 import { runLabels } from '../../write/labels.js';
+import { runWriterSummary } from '../writer-label.js';
 
 /**
  * The report page, from plain data: the Run (aggregates and texts) and the sampled 2-D map.
@@ -20,7 +21,7 @@ export function renderReport(run: RunFile, map: MapData): string {
   const segments = run.segments;
   const labels = runLabels(run);
   const name = (id: number) => segments.find((s) => s.id === id)?.texts?.name ?? 'Not described';
-  const writer = run.config.writer === 'llm' ? `LLM${run.config.model ? ` (${run.config.model})` : ''}` : 'offline writer';
+  const writer = run.config.writer === 'llm' ? runWriterSummary(run) : 'offline writer';
   const legend = segments.map((s) => `<span class="key"><span class="swatch" style="background:${segmentColour(s.id)}"></span>${s.id}. ${esc(name(s.id))}</span>`).join('');
   const sampleNote = map.points.length < map.total ? `a random sample of ${formatInt(map.points.length)} of ${formatInt(map.total)} customers` : `all ${formatInt(map.total)} customers`;
   const body = [
