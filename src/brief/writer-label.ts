@@ -1,5 +1,6 @@
 import type { WriterInfo } from '../model/texts.js';
 import type { Language } from '../util/script.js';
+import type { RunFile } from '../model/run.js';
 
 /** Which writer wrote a segment's texts, in words a marketer reads in a brief (in the Run's language). */
 export function writerLabel(info: WriterInfo | undefined, lang: Language = 'en'): string {
@@ -13,4 +14,22 @@ export function writerLabel(info: WriterInfo | undefined, lang: Language = 'en')
   if (info.kind === 'llm') return `the LLM writer (${info.model ?? 'model not recorded'})`;
   if (info.fallback) return `the offline writer, standing in for the LLM${info.model ? ` (${info.model})` : ''}${info.fallbackReason ? `: ${info.fallbackReason}` : ''}`;
   return "the offline writer (no LLM; deterministic, built only from the profile's numbers)";
+}
+
+/**
+ * Who wrote a Run's texts, for its summary line ("texts by the …"): the configured writer is
+ * not the answer when the LLM's answers were refused or never came, and every segment (or
+ * some) fell back to the offline writer.
+ */
+export function runWriterSummary(run: Pick<RunFile, 'config' | 'segments'>): string {
+  if (run.config.writer !== 'llm') return 'offline writer (no LLM configured)';
+  const model = run.config.model ? ` (${run.config.model})` : '';
+  const written = run.segments.map((s) => s.texts?.writer).filter((w): w is WriterInfo => !!w);
+  const fellBack = written.filter((w) => w.kind !== 'llm');
+  if (written.length > 0 && fellBack.length === written.length) {
+    const reasons = [...new Set(fellBack.map((w) => w.fallbackReason).filter(Boolean))];
+    return `offline writer: every text fell back from the LLM${model}${reasons.length ? ` (${reasons.join('; ')})` : ''}`;
+  }
+  if (fellBack.length > 0) return `LLM${model}, except ${fellBack.length} of ${written.length} segments, which fell back to the offline writer`;
+  return `LLM${model}`;
 }

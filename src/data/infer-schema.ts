@@ -3,6 +3,7 @@ import { InputError, UsageError } from '../errors.js';
 import { readColumns, readRow } from './columnar.js';
 import { sqlIdent } from './formats.js';
 import type { Source, SourceColumn } from './ingest.js';
+import { LIMITS } from './precheck.js';
 import { looksLikeInstruction } from '../llm/injection.js';
 import { PII_PATTERNS, piiDoubt, piiKindFromName, piiKindOfValue } from '../util/pii.js';
 import type { ColumnRole, LoadOptions, NumericUnit, PiiKind } from '../model/data.js';
@@ -498,6 +499,8 @@ async function columnStats(
     parts.push(`CAST(coalesce(min(${q}) = max(${q}), false) AS VARCHAR) AS "s${i}_constant"`);
     if (col.typeClass === 'number') parts.push(`CAST(count(*) FILTER (WHERE ${q} IN (0, 1)) AS DOUBLE) AS "s${i}_zeroOne"`);
     if (col.typeClass === 'string') {
+      // Longest cell in bytes, for the cell-size cap (free in this scan: strlen is a byte count).
+      parts.push(`CAST(coalesce(max(strlen(${q})), 0) AS DOUBLE) AS "s${i}_maxBytes"`);
       const stats = sampleStats(sample.get(col.name) ?? []);
       const parse = candidateParse(stats);
       candidates.set(col.name, { stats, parse });
@@ -505,6 +508,9 @@ async function columnStats(
     }
   });
   const row = await readRow(conn, `SELECT ${parts.join(', ')} FROM ${relation}`);
+  for (const [i, col] of columns.entries()) {
+    if (Number(row[`s${i}_maxBytes`] ?? 0) > LIMITS.maxCellBytes) await throwHugeCell(conn, source, col.name);
+  }
   const stats = new Map<string, ColumnStats>();
   columns.forEach((col, i) => {
     const get = (key: string) => Number(row[`s${i}_${key}`] ?? 0);
@@ -520,6 +526,18 @@ async function columnStats(
     });
   });
   return { rows, stats, sample };
+}
+
+/** A cell past LIMITS.maxCellBytes: one line naming its row and column (the first such cell). */
+async function throwHugeCell(conn: DuckDBConnection, source: Source, column: string): Promise<never> {
+  const q = sqlIdent(column);
+  const hit = await readRow(conn, `SELECT CAST(rowid AS DOUBLE) AS r, CAST(strlen(${q}) AS DOUBLE) AS n FROM ${source.relation} WHERE strlen(${q}) > ${LIMITS.maxCellBytes} ORDER BY rowid LIMIT 1`);
+  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  throw new InputError(
+    { file: source.file, row: typeof hit.r === 'number' ? hit.r + 1 : undefined, column },
+    `this cell holds ${mb(Number(hit.n))} of text; segmenta reads cells of at most ${mb(LIMITS.maxCellBytes)}`,
+    'Shorten or blank the cell (only the first 10,000 characters of a text cell are used anyway)',
+  );
 }
 
 /**

@@ -3,7 +3,7 @@ import { InputError } from '../errors.js';
 import { readColumns } from './columnar.js';
 import { translateDuckDbError } from './duckdb-errors.js';
 import { detectDelimiter, sqlIdent, sqlString, type SourceFormat } from './formats.js';
-import { firstLine, type FileHead } from './precheck.js';
+import { firstLine, leadingBlankLines, type FileHead } from './precheck.js';
 import type { FileFormat } from '../model/data.js';
 
 /**
@@ -88,6 +88,9 @@ async function openCsv(conn: DuckDBConnection, file: string, source: SourceForma
     `escape = '"'`,
     `compression = ${sqlString(source.compression)}`,
     `max_line_size = ${MAX_LINE_BYTES}`,
+    // Blank lines above the header: without skipping them DuckDB takes the first (blank) line
+    // as the header and reads the real one as a customer.
+    `skip = ${leadingBlankLines(head.text)}`,
   ].join(', ');
 
   // The header row, read by DuckDB (quotes and all) into more slots than it can have.

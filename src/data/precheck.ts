@@ -17,6 +17,8 @@ export interface FileHead {
 }
 
 const HEAD_BYTES = 64 * 1024;
+/** The header line is read whole up to this size (more than LIMITS.maxColumns long names need). */
+const MAX_HEADER_BYTES = 4 * 1024 * 1024;
 
 /**
  * Limits checked before DuckDB reads anything, so a hostile or mistaken file gets a one-line
@@ -26,6 +28,8 @@ const HEAD_BYTES = 64 * 1024;
 export const LIMITS = {
   /** Columns a file may have: customer exports rarely pass 200; past 500 nothing is segmentable. */
   maxColumns: 500,
+  /** Bytes one cell may hold (a text cell is cut to 10,000 characters anyway); DuckDB's line cap is 2 MB. */
+  maxCellBytes: 1024 * 1024,
   /** Share of this machine's memory the file itself may take (DuckDB holds it, then JS copies columns). */
   maxMemoryShare: 1 / 4,
 };
@@ -47,6 +51,8 @@ export async function precheckFile(file: string, source: SourceFormat): Promise<
   try {
     const st = await stat(file);
     if (st.isDirectory()) throw new InputError({ file }, 'this is a folder, not a file', 'Pass the path of the data file inside it');
+    // A named pipe or a device has no size and may never end (reading one would hang): a file only.
+    if (!st.isFile()) throw new InputError({ file }, 'this is not a regular file (a named pipe, socket or device)', 'Save the data to a file first and pass that file');
     size = st.size;
   } catch (err) {
     if (err instanceof InputError) throw err;
@@ -63,7 +69,7 @@ export async function precheckFile(file: string, source: SourceFormat): Promise<
     throw new InputError({ file }, 'the file is empty (0 bytes)', 'Export the customer data again: a header row, then one row per customer (or per event)');
   }
 
-  const head = await readHead(file, HEAD_BYTES);
+  let head = await readHead(file, HEAD_BYTES);
   if (source.format === 'parquet') {
     if (!startsWith(head, [0x50, 0x41, 0x52, 0x31])) {
       const sig = SIGNATURES.find((s) => startsWith(head, s.bytes));
@@ -80,9 +86,11 @@ export async function precheckFile(file: string, source: SourceFormat): Promise<
     if (!startsWith(head, [0x1f, 0x8b])) {
       throw new InputError({ file }, 'the name ends in .gz but the file is not gzip-compressed', 'Remove the .gz ending or compress the file with gzip');
     }
-    const text = await readGzipHead(file, HEAD_BYTES).catch(() => {
-      throw new InputError({ file }, 'the gzip data is damaged and cannot be decompressed', 'Compress the file again, or pass it uncompressed');
-    });
+    const read = (n: number) =>
+      readGzipHead(file, n).catch(() => {
+        throw new InputError({ file }, 'the gzip data is damaged and cannot be decompressed', 'Compress the file again, or pass it uncompressed');
+      });
+    const text = await wholeHeader(file, await read(HEAD_BYTES), HEAD_BYTES, read);
     return { size, text: assertText(file, text) };
   }
 
@@ -93,12 +101,36 @@ export async function precheckFile(file: string, source: SourceFormat): Promise<
 
   const sig = SIGNATURES.find((s) => startsWith(head, s.bytes));
   if (sig) throw new InputError({ file }, `this is not a ${source.format.toUpperCase()} text file: it looks like ${sig.what}`, sig.fix);
+  if (source.format === 'csv' || source.format === 'tsv') head = await wholeHeader(file, head, size, (n) => readHead(file, n));
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
     throw new InputError({ file }, 'the file is UTF-16 text', 'Save it as "CSV UTF-8" (Excel: File → Save As → CSV UTF-8) and try again');
   }
   const text = assertText(file, head);
   if (source.format === 'csv' || source.format === 'tsv') assertColumnCount(file, countHeaderFields(firstLine(text), source.format === 'tsv' ? '\t' : undefined));
   return { size, text };
+}
+
+/**
+ * The head, read further until it holds the whole header line (after any blank lines): a valid
+ * header of many long names can pass 64 KB, and a cut one would look like a ragged file.
+ */
+async function wholeHeader(file: string, head: Buffer, available: number, read: (n: number) => Promise<Buffer>): Promise<Buffer> {
+  let n = head.length;
+  while (!hasHeaderLine(head) && head.length >= n && n < Math.min(available, MAX_HEADER_BYTES)) {
+    n = Math.min(n * 4, MAX_HEADER_BYTES);
+    head = await read(n);
+  }
+  if (!hasHeaderLine(head) && head.length >= MAX_HEADER_BYTES) {
+    throw new InputError({ file, row: 0 }, `the header line is longer than ${MAX_HEADER_BYTES / 1024 / 1024} MB`, 'Check that the file is a CSV export with line breaks between rows, and shorten the column names');
+  }
+  return head;
+}
+
+/** A line break after some non-blank text: the header line is complete. */
+function hasHeaderLine(head: Buffer): boolean {
+  const text = head.toString('latin1');
+  const start = text.search(/[^\r\n\s]/);
+  return start >= 0 && /[\r\n]/.test(text.slice(start));
 }
 
 /** Refuse a file with more columns than LIMITS.maxColumns (also used once DuckDB has described a JSON or Parquet file). */
@@ -185,8 +217,15 @@ function readGzipHead(file: string, n: number): Promise<Buffer> {
   });
 }
 
-/** The first line of a text head (the CSV header line, for delimiter detection). */
+/** Blank lines before the header: the CSV reader is told to skip them (else the header is read as data). */
+export function leadingBlankLines(text: string): number {
+  const lead = /^(?:[ \t]*\r?\n)*/.exec(text)![0];
+  return (lead.match(/\n/g) ?? []).length;
+}
+
+/** The first non-blank line of a text head (the CSV header line, for delimiter detection). */
 export function firstLine(text: string): string {
-  const end = text.search(/\r?\n/);
-  return end < 0 ? text : text.slice(0, end);
+  const rest = text.replace(/^(?:[ \t]*\r?\n)*/, '');
+  const end = rest.search(/\r?\n/);
+  return end < 0 ? rest : rest.slice(0, end);
 }

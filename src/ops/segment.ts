@@ -10,6 +10,7 @@ import { describeSchema } from '../data/load.js';
 import { formatShare } from '../util/format.js';
 import { displayWidth } from '../util/script.js';
 import { OP_DESCRIPTIONS } from './descriptions.js';
+import { runWriterSummary } from '../brief/writer-label.js';
 
 /** Pad to a display width: a Chinese name takes two columns a character. */
 const padWidth = (s: string, width: number) => s + ' '.repeat(Math.max(0, width - displayWidth(s)));
@@ -80,7 +81,7 @@ export const segmentOp = defineOperation({
       runDir: made.runDir,
       k: made.run.metrics.k,
       customers: made.run.metrics.customers,
-      writer: made.run.config.writer === 'llm' ? `LLM (${made.run.config.model})` : 'offline writer (no LLM configured)',
+      writer: runWriterSummary(made.run),
       schema: describeSchema(made.run.schema),
       segments: made.run.segments.map((s) => ({ id: s.id, name: s.texts?.name ?? '(under the minimum size)', size: s.size, share: s.share, small: s.small })),
       kScores: made.run.metrics.kScores.map(({ k, silhouette, stability }) => ({ k, silhouette, ...(stability !== undefined ? { stability } : {}) })),

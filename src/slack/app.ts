@@ -12,6 +12,8 @@ import { plainMessage } from './blocks.js';
 import { deliverToCommand, deliverToMention } from './deliver.js';
 import { Mentions, mentionText } from './mentions.js';
 import { registerActions } from './actions.js';
+import { WorkQueue, queuedText, type Admission } from './work-queue.js';
+import { WorkerPool } from './worker-pool.js';
 
 export interface SlackBotOptions {
   settings: SlackSettings;
@@ -26,11 +28,17 @@ export interface SlackBotOptions {
   /** Extra Web API client options (tests turn retries off). */
   clientOptions?: webApi.WebClientOptions;
   onRefused?: (reason: RefusalReason) => void;
+  /** Run operations on the event loop instead of worker threads (implied by `run` and `lookup`). */
+  inline?: boolean;
 }
 
 export interface SlackBot {
   app: App;
   dispatcher: Dispatcher;
+  /** The line every command waits in (its size, for the log and tests). */
+  queue: WorkQueue;
+  /** The worker threads operations run in, once started (undefined when inline). */
+  pool(): WorkerPool | undefined;
   /** Checks the bot token (auth.test), then listens; resolves with the HTTP port (HTTP mode). */
   start(): Promise<{ port?: number }>;
   stop(): Promise<void>;
@@ -85,6 +93,12 @@ export function createSlackBot(opts: SlackBotOptions): SlackBot {
   const dispatcher = new Dispatcher({ config, log, run: opts.run, lookup: opts.lookup });
   const guards = new Guards(settings, now);
   const mentions = new Mentions(dispatcher, config, log);
+  const inline = opts.inline || !!opts.run || !!opts.lookup;
+  let pool: WorkerPool | undefined;
+  // Waiting commands are few per user (queuePerUser) and bounded overall: a line, not a backlog.
+  const queue = new WorkQueue({ concurrency: settings.concurrency, perUser: settings.queuePerUser, maxWaiting: 500 });
+  /** Every surface waits in the same line, one per user per workspace. */
+  const enqueue = <T>(who: { team?: string; user?: string }, job: () => Promise<T>): Admission<T> => queue.submit(`${who.team ?? ''}:${who.user ?? ''}`, job);
 
   app.command('/segmenta', async ({ ack, command, respond, client }) => {
     const who = { team: command.team_id, channel: command.channel_id, user: command.user_id };
@@ -94,11 +108,14 @@ export function createSlackBot(opts: SlackBotOptions): SlackBot {
     const parsed = parseCommand(command.text ?? '');
     if (parsed.kind === 'help') return ack({ response_type: 'ephemeral', ...plainMessage(helpText()) });
     if (parsed.kind === 'usage') return ack({ response_type: 'ephemeral', ...plainMessage(parsed.text) });
-    // Ack first, always: Slack gives 3 seconds; the operation answers through response_url.
-    await ack();
+    // Ack first, always: Slack gives 3 seconds; the operation answers through response_url. The
+    // line decides at once, so a refusal or a place in line is the ack itself.
     const t0 = performance.now();
+    const admitted = enqueue(who, () => dispatcher.run(parsed.op, parsed.input, who.channel));
+    if (admitted.kind === 'refused') return ack({ response_type: 'ephemeral', ...plainMessage(`:no_entry: ${admitted.text}`) });
+    await ack(admitted.position ? { response_type: 'ephemeral', ...plainMessage(queuedText(admitted.position)) } : undefined);
     try {
-      const reply = await dispatcher.run(parsed.op, parsed.input, who.channel);
+      const reply = await admitted.done;
       await deliverToCommand(reply, respond, client, { channel: who.channel, user: who.user }, log);
       log(`/segmenta ${parsed.label} (${who.user} in ${who.channel}): ${reply.ok ? 'answered' : 'error answered'} in ${Math.round(performance.now() - t0)} ms`);
     } catch (err) {
@@ -117,20 +134,27 @@ export function createSlackBot(opts: SlackBotOptions): SlackBot {
         await client.chat.postEphemeral({ channel: where.channel, user: where.user, ...plainMessage(`:no_entry: ${refusal}`) });
         return;
       }
-      const reply = await mentions.answer(mentionText(event.text), event.channel);
-      await deliverToMention(reply, client, where, log);
+      const admitted = enqueue(who, () => mentions.answer(mentionText(event.text), event.channel));
+      if (admitted.kind === 'refused') {
+        await client.chat.postEphemeral({ channel: where.channel, user: where.user, thread_ts: where.threadTs, ...plainMessage(`:no_entry: ${admitted.text}`) });
+        return;
+      }
+      if (admitted.position) await client.chat.postEphemeral({ channel: where.channel, user: where.user, thread_ts: where.threadTs, ...plainMessage(queuedText(admitted.position)) });
+      await deliverToMention(await admitted.done, client, where, log);
     } catch (err) {
       log(`mention in ${event.channel}: could not answer (${describeError(err)})`);
     }
   });
 
-  registerActions(app, dispatcher, guards, log);
+  registerActions(app, dispatcher, guards, enqueue, log);
 
   app.error(async (err) => log(`slack: ${err.message}`));
 
   return {
     app,
     dispatcher,
+    queue,
+    pool: () => pool,
     async start() {
       try {
         await app.init();
@@ -143,6 +167,13 @@ export function createSlackBot(opts: SlackBotOptions): SlackBot {
         const why = cause?.code ?? cause?.message ?? e.original?.message ?? e.message;
         throw new ConfigError(`could not reach the Slack Web API at ${settings.apiUrl ?? 'https://slack.com/api/'} (${why}): check the network or proxy${settings.apiUrl ? ', and SLACK_API_URL' : ''}.`);
       }
+      // Threads start once the token is known good. Listening only once they are ready: their
+      // start-up is CPU-heavy, and a first burst of commands would compete with it for the acks.
+      if (!inline && !pool) {
+        dispatcher.useRunner((pool = new WorkerPool({ threads: settings.concurrency, log })));
+        await pool.ready();
+        log(`operations run in ${settings.concurrency} worker thread${settings.concurrency === 1 ? '' : 's'}; a user may have ${settings.queuePerUser} commands in line`);
+      }
       if (!receiver) {
         await app.start();
         return {};
@@ -152,6 +183,8 @@ export function createSlackBot(opts: SlackBotOptions): SlackBot {
     },
     async stop() {
       await app.stop();
+      await dispatcher.close();
+      pool = undefined;
     },
   };
 }

@@ -77,6 +77,7 @@ export const SUBCOMMANDS: Record<string, SubCommand> = {
     op: 'diff',
     input: (a) => (a.length === 0 ? {} : a.length === 2 ? { from: a[0], to: a[1] } : 'which Runs? `/segmenta changes` (the latest against the one before) or `/segmenta changes RUN_A RUN_B`'),
   },
+  report: { usage: 'report', help: "the current Run's visual report (posted as an HTML file)", op: 'report', input: () => ({}) },
   eval: { usage: 'eval', help: 'how consistent and true to their members the names are', op: 'eval', input: () => ({}) },
   write: {
     usage: 'write',

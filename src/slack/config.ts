@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { ConfigError } from '../errors.js';
 import type { Config } from '../config.js';
 
@@ -26,9 +27,22 @@ export interface SlackSettings {
   commandsPerMinute: number;
   /** Request bodies above this many bytes are refused with 413 before anything reads them. */
   maxBodyBytes: number;
+  /** Operations running at once (worker threads); the rest wait in line. */
+  concurrency: number;
+  /** Commands one user may have running or waiting at once. */
+  queuePerUser: number;
 }
 
-export const SLACK_DEFAULTS = { port: 3000, commandsPerMinute: 10, maxBodyBytes: 64 * 1024 } as const;
+export const SLACK_DEFAULTS = { port: 3000, commandsPerMinute: 10, maxBodyBytes: 64 * 1024, queuePerUser: 4 } as const;
+
+/**
+ * One core is left to the bot's event loop (acks, signatures, posting answers): with every core
+ * busy in an operation, acks would compete with them for CPU. Measured on 2 cores: see
+ * test/slack/load.test.ts.
+ */
+export function defaultConcurrency(cores = availableParallelism()): number {
+  return Math.max(1, cores - 1);
+}
 
 type Env = Record<string, string | undefined>;
 
@@ -79,5 +93,7 @@ export function loadSlackSettings(tokens: Config['slack'], flags: SlackFlags = {
     allowedChannels: list(env.SLACK_ALLOWED_CHANNELS),
     commandsPerMinute: int('SLACK_RATE_LIMIT', env.SLACK_RATE_LIMIT, SLACK_DEFAULTS.commandsPerMinute, 0, 10_000),
     maxBodyBytes: int('SLACK_MAX_BODY_BYTES', env.SLACK_MAX_BODY_BYTES, SLACK_DEFAULTS.maxBodyBytes, 1024, 4 * 1024 * 1024),
+    concurrency: int('SLACK_CONCURRENCY', env.SLACK_CONCURRENCY, defaultConcurrency(), 1, 64),
+    queuePerUser: int('SLACK_QUEUE_PER_USER', env.SLACK_QUEUE_PER_USER, SLACK_DEFAULTS.queuePerUser, 1, 100),
   };
 }

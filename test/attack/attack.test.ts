@@ -163,6 +163,8 @@ describe('a model that obeys injected instructions gets nothing saved', () => {
     // Every answer failed its checks, so every item fell back to the offline writer — and says so.
     for (const s of result.run.segments.filter((x) => !x.small)) expect(s.texts!.writer).toMatchObject({ kind: 'offline', fallback: true });
     expect(result.r.stdout + result.r.stderr).not.toMatch(/texts by the LLM/);
+    // --json: the summary's writer field says so too (it said "LLM (…)" before).
+    expect(JSON.parse(result.r.stdout).writer).toMatch(/^offline writer: every text fell back from the LLM/);
   });
 
   it('briefs and report carry none of it, except where the data-quality report names the column it left out', () => {

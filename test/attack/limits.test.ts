@@ -7,6 +7,8 @@ import { runOperation } from '../../src/ops/operation.js';
 import { exportAudienceOp } from '../../src/ops/export-audience.js';
 import { loadConfig } from '../../src/config.js';
 import { cleanStaleStaging, listRuns, resolveRun, stageRun } from '../../src/run/store.js';
+import { listRunsOp } from '../../src/ops/list-runs.js';
+import { runWriterSummary } from '../../src/brief/writer-label.js';
 
 /**
  * Issue 18, resource limits and the "internal error" list: each is a one-line user error (exit 1,
@@ -38,6 +40,24 @@ describe('export floor', () => {
   });
 });
 
+describe('the summary line says who really wrote the texts', () => {
+  it('"texts by the LLM" only when the LLM wrote them', () => {
+    const run = fixtureRun();
+    run.config.writer = 'llm';
+    run.config.model = 'gpt-4o-mini';
+    const described = run.segments.filter((s) => s.texts);
+    expect(described.length).toBeGreaterThan(1);
+    for (const s of described) s.texts!.writer = { kind: 'llm', model: 'gpt-4o-mini' };
+    expect(runWriterSummary(run)).toBe('LLM (gpt-4o-mini)');
+    described[0].texts!.writer = { kind: 'offline', fallback: true, fallbackReason: 'answer failed its checks' };
+    expect(runWriterSummary(run)).toBe(`LLM (gpt-4o-mini), except 1 of ${described.length} segments, which fell back to the offline writer`);
+    for (const s of described) s.texts!.writer = { kind: 'offline', fallback: true, fallbackReason: 'answer failed its checks' };
+    expect(runWriterSummary(run)).toBe('offline writer: every text fell back from the LLM (gpt-4o-mini) (answer failed its checks)');
+    run.config.writer = 'offline';
+    expect(runWriterSummary(run)).toBe('offline writer (no LLM configured)');
+  });
+});
+
 describe('the Run store under damage', () => {
   it('a truncated run.json is named with a clear error, not a vanished Run', () => {
     const { workspace, runDir } = fixtureWorkspace();
@@ -45,6 +65,19 @@ describe('the Run store under damage', () => {
     writeFileSync(join(runDir, 'run.json'), text.slice(0, text.length / 2));
     expect(() => resolveRun(workspace, '20260101')).toThrow(/run\.json: cannot read the Run/);
     expect(() => resolveRun(workspace)).toThrow(/run\.json: cannot read the Run/);
+  });
+
+  it('…and `runs` names it rather than leaving it out', async () => {
+    const { workspace, runDir } = fixtureWorkspace();
+    const text = readFileSync(join(runDir, 'run.json'), 'utf8');
+    writeFileSync(join(runDir, 'run.json'), text.slice(0, text.length / 2));
+    const ctx = { config: loadConfig({ workspace }, {}), log: () => {} };
+    const r = await runOperation(listRunsOp, {}, ctx);
+    expect(r.runs).toEqual([]);
+    expect(r.broken).toEqual([{ id: '20260101-120000-abcd', why: 'its run.json is cut short or not JSON' }]);
+    const shown = listRunsOp.render(r);
+    expect(shown).toContain('Run 20260101-120000-abcd cannot be read (its run.json is cut short or not JSON)');
+    expect(shown).not.toContain(workspace); // Slack shows this too: no server path
   });
 
   it('a symlink loop in runs/ does not break listing', () => {

@@ -10,6 +10,7 @@ import { summaryTable } from './summary-table.js';
 import { runLabels } from '../../write/labels.js';
 import { formatDate } from '../../util/format.js';
 import { REPORT_WORDS } from './report-words.js';
+import { runWriterSummary } from '../writer-label.js';
 
 /**
  * The report page, from plain data: the Run (aggregates and texts) and the sampled 2-D map.
@@ -24,7 +25,8 @@ export function renderReport(run: RunFile, map: MapData): string {
   const lang = run.config.lang ?? 'en';
   const w = REPORT_WORDS[lang];
   const name = (id: number) => segments.find((s) => s.id === id)?.texts?.name ?? w.notDescribed;
-  const writer = run.config.writer === 'llm' ? `LLM${run.config.model ? ` (${run.config.model})` : ''}` : w.offlineWriter;
+  // The summary says when LLM texts fell back to the offline writer; its words are English, so other languages keep the short label.
+  const writer = run.config.writer !== 'llm' ? w.offlineWriter : lang === 'en' ? runWriterSummary(run) : `LLM${run.config.model ? ` (${run.config.model})` : ''}`;
   // English keeps the minute in UTC, as before; other languages get their calendar date (2026年12月1日).
   const date = lang === 'en' ? run.createdAt.slice(0, 16).replace('T', ' ') : formatDate(run.createdAt, lang);
   const legend = segments.map((s) => `<span class="key"><span class="swatch" style="background:${segmentColour(s.id)}"></span>${s.id}. ${esc(name(s.id))}</span>`).join('');
