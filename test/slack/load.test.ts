@@ -97,11 +97,14 @@ describe('segmenta slack under load', () => {
     const answered = () => {
       const ids = new Set(fake.responses.map((r) => r.id));
       const uploads = fake.calls.filter((c) => c.method === 'files.completeUploadExternal');
-      return jobs.filter((j) => /^(eval|persona)/.test(j.text)).every((j) => ids.has(j.id)) && uploads.length >= USERS * 2;
+      // The bot logs "answered in" after its reply is posted, so the log line can trail the reply by a moment.
+      const logged = botLog.filter((l) => /\/segmenta .*answered in \d+ ms/.test(l)).length;
+      return jobs.filter((j) => /^(eval|persona)/.test(j.text)).every((j) => ids.has(j.id)) && uploads.length >= USERS * 2 && logged >= jobs.length;
     };
     await fake.waitFor(answered, ANSWER_WAIT_MS);
     const total = performance.now() - t0;
     expect(fake.responses.some((r) => r.id === 'load-fifth')).toBe(false);
+    expect(botLog.filter((l) => /\/segmenta .*error answered in/.test(l))).toEqual([]);
     expect(botLog.filter((l) => /\/segmenta .*: answered in \d+ ms/.test(l))).toHaveLength(jobs.length);
     const uploads = fake.calls.filter((c) => c.method === 'files.completeUploadExternal');
     for (let u = 0; u < USERS; u++) expect(uploads.filter((c) => c.args.channel_id === `C${String(u).padStart(2, '0')}`)).toHaveLength(2);
