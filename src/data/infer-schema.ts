@@ -433,12 +433,22 @@ const YES_NO = new Set(['yes', 'no', 'y', 'n', 'true', 'false', 't', 'f', '0', '
  * read faults: the intermittent SIGSEGV (exit 139, nothing printed) of test/e2e/order-lines
  * (two core dumps, both here, both at the byte after a 15/16-char date ending on a page
  * boundary). With the space, every literal the parser can reach is compared with a byte of the
- * value. Measured with /tmp/sv-repro.mts-style loops (see the fix's commit message).
+ * value. test/data/strptime-bounds.test.ts checks that on every format and shape of value.
  */
 export function dateSql(q: string, parse: 'iso' | 'mdy' | 'dmy' | 'dmy_dot'): string {
   if (parse === 'iso') return `TRY_CAST(${q} AS TIMESTAMP)`;
+  return `try_strptime(${strptimeValueSql(q)}, [${strptimeFormats(parse).map((f) => `'${f}'`).join(', ')}])`;
+}
+
+/** The text strptime is given: trimmed, plus the one space that keeps DuckDB's parser inside it (above). */
+export function strptimeValueSql(q: string): string {
+  return `trim(${q}) || ' '`;
+}
+
+/** The formats a day-month-year column is tried in, first match wins: with seconds, minutes, ISO-style T, date only. */
+export function strptimeFormats(parse: 'mdy' | 'dmy' | 'dmy_dot'): string[] {
   const d = parse === 'mdy' ? '%m/%d/%Y' : parse === 'dmy' ? '%d/%m/%Y' : '%d.%m.%Y';
-  return `try_strptime(trim(${q}) || ' ', ['${d} %H:%M:%S', '${d} %H:%M', '${d}T%H:%M:%S', '${d}'])`;
+  return [`${d} %H:%M:%S`, `${d} %H:%M`, `${d}T%H:%M:%S`, d];
 }
 
 export function sampleStats(values: readonly string[]): SampleStats {
