@@ -422,11 +422,33 @@ const SLASH_DATE_RE = new RegExp(`^\\s*(\\d{1,2})/(\\d{1,2})/\\d{4}${TIME}\\s*$`
 const DOT_DATE_RE = new RegExp(`^\\s*(\\d{1,2})\\.(\\d{1,2})\\.\\d{4}${TIME}\\s*$`);
 const YES_NO = new Set(['yes', 'no', 'y', 'n', 'true', 'false', 't', 'f', '0', '1']);
 
-/** The SQL that reads a text cell as a TIMESTAMP in one of the date formats (with or without a time). */
+/**
+ * The SQL that reads a text cell as a TIMESTAMP in one of the date formats (with or without a time).
+ *
+ * The value gets one trailing space (DuckDB's strptime skips trailing spaces, so what parses
+ * is unchanged) because DuckDB's StrpTimeFormat::Parse (1.5.6, and main as of 2026-12) compares
+ * a format's literal with the next byte without checking the value's length: "30.11.2011 23:59"
+ * tried against "… %H:%M:%S" reads the byte after "59". That byte is usually garbage that fails
+ * the match, but when the value is the last one in a string heap that ends a mapped page the
+ * read faults: the intermittent SIGSEGV (exit 139, nothing printed) of test/e2e/order-lines
+ * (two core dumps, both here, both at the byte after a 15/16-char date ending on a page
+ * boundary). With the space, every literal the parser can reach is compared with a byte of the
+ * value. test/data/strptime-bounds.test.ts checks that on every format and shape of value.
+ */
 export function dateSql(q: string, parse: 'iso' | 'mdy' | 'dmy' | 'dmy_dot'): string {
   if (parse === 'iso') return `TRY_CAST(${q} AS TIMESTAMP)`;
+  return `try_strptime(${strptimeValueSql(q)}, [${strptimeFormats(parse).map((f) => `'${f}'`).join(', ')}])`;
+}
+
+/** The text strptime is given: trimmed, plus the one space that keeps DuckDB's parser inside it (above). */
+export function strptimeValueSql(q: string): string {
+  return `trim(${q}) || ' '`;
+}
+
+/** The formats a day-month-year column is tried in, first match wins: with seconds, minutes, ISO-style T, date only. */
+export function strptimeFormats(parse: 'mdy' | 'dmy' | 'dmy_dot'): string[] {
   const d = parse === 'mdy' ? '%m/%d/%Y' : parse === 'dmy' ? '%d/%m/%Y' : '%d.%m.%Y';
-  return `try_strptime(trim(${q}), ['${d} %H:%M:%S', '${d} %H:%M', '${d}T%H:%M:%S', '${d}'])`;
+  return [`${d} %H:%M:%S`, `${d} %H:%M`, `${d}T%H:%M:%S`, d];
 }
 
 export function sampleStats(values: readonly string[]): SampleStats {
