@@ -20,7 +20,7 @@ export function registerSegment(program: Command): void {
     .option('--lang <code>', "language of the texts: en or zh (default: $SEGMENTA_LANG, else the language of the data's text)")
     .option('--labels <file>', 'plain-language feature labels: JSON {"column": "label"} or CSV column,label[,unit]')
     .option('--brand <name>', 'brand name the copy signs with (default: $SEGMENTA_BRAND)')
-    .option('--source <url>', 'a SQL engine instead of a file: postgres://USER@HOST:PORT/DB (or PG* variables) or bigquery://PROJECT/DATASET')
+    .option('--source <url>', 'a SQL engine instead of a file: postgres://USER@HOST:PORT/DB (or PG* variables), bigquery://PROJECT/DATASET or duckdb://FILE.db')
     .option('--table <name>', 'with --source: the customer table (schema.table)')
     .option('--query <file.sql>', 'with --source: a SQL file whose rows are the customers')
     .option('--since <run>', "refresh that Run with this file: its segments keep their ids, names and texts (see `segmenta refresh`)")
