@@ -22,13 +22,16 @@ import type { WarehouseRecord } from '../model/warehouse.js';
 import type { Engine, EngineColumn, Row } from './engine.js';
 import { WarehouseError } from './errors.js';
 import { openEngine, type OpenOptions } from './open.js';
+import { AMOUNT_HINT, CATEGORY_HINT, COUNTRY_HINT, derivedUnit, PRICE_HINT, STATUS_HINT, TIME_HINT } from '../data/log-roles.js';
+import { ORDER_NAME } from '../data/infer-schema.js';
+import { dropSql, eventCategoriesSql, eventFeaturesSql, eventSummarySql, FAVOURITE_COLUMN, FEATURES_TABLE, materializeSql, type EventColumns } from './event-plan.js';
 import {
   asOfSql, assignSql, ASSIGNMENTS_TABLE, AUDIENCES_TABLE, createTablesSql, DEFAULT_SAMPLE, deleteRunSql, MEMBERSHIPS_TABLE,
   profileCategorySql, profileNumericSql, sampleSql, statisticsSql, vectorSql, writeBackSql,
   type AudienceRow, type CategorySource, type FeatureSource, type PlanInput,
 } from './plan.js';
 
-export interface WarehouseOptions extends Pick<LoadOptions, 'idColumn' | 'ignore' | 'text'> {
+export interface WarehouseOptions extends Pick<LoadOptions, 'idColumn' | 'ignore' | 'text' | 'events' | 'time' | 'amount' | 'category' | 'orderId'> {
   url: string;
   /** A table (schema.table; BigQuery dataset.table or table in the URL's dataset)… */
   table?: string;
@@ -43,6 +46,19 @@ export interface WarehouseOptions extends Pick<LoadOptions, 'idColumn' | 'ignore
 const TEXT_MIN_LENGTH = 25;
 const TEXT_MIN_DISTINCT = 0.05;
 const PII_SHARE = 0.5;
+/** The data stage's event-log rule (src/data/infer-schema.ts): distinct ids under 80% of rows, beside a date column. */
+const EVENT_REPEAT_SHARE = 0.8;
+
+/** What an event table was aggregated from, for the Run's schema. */
+interface EventSource {
+  columns: EngineColumn[];
+  roles: EventColumns;
+  events: number;
+  skipped: number;
+  categories: string[];
+  asOf: string;
+  table: string;
+}
 
 export class WarehouseSession {
   private plan!: PlanInput;
@@ -55,6 +71,7 @@ export class WarehouseSession {
   private categories: CategorySource[] = [];
   private tables: WarehouseRecord['tables'] = { assignments: ASSIGNMENTS_TABLE };
   private email: string | undefined;
+  private events?: EventSource;
   /** The fitted preprocessing, set by the embedder stage for the assignment. */
   model?: EmbeddingModel;
 
@@ -75,7 +92,7 @@ export class WarehouseSession {
   async load(signal?: AbortSignal): Promise<CustomerTable> {
     const d = this.engine.dialect;
     const relation = this.options.table ? d.table(this.engine.qualify(this.options.table)) : `(${this.options.query!.trim().replace(/;\s*$/, '')}) AS segmenta_q`;
-    const columns = await this.engine.describe(relation);
+    let columns = await this.engine.describe(relation);
     const id = this.options.idColumn ?? chooseIdColumn(columns.map((c) => ({ name: c.name, typeClass: c.kind === 'number' ? 'number' : 'string' }) as never), new Map(columns.map((c) => [c.name, { nonNull: 1 } as never])));
     const names = columns.map((c) => c.name);
     for (const [flag, given] of [['--id', id ? [id] : []], ['--ignore', this.options.ignore ?? []], ['--text', this.options.text ?? []]] as const) {
@@ -85,7 +102,12 @@ export class WarehouseSession {
     if (!id) throw new WarehouseError(`${this.name}: no customer id column found (looked for names like customer_id, user_id, id); pass --id COLUMN`);
     this.plan = { dialect: d, relation, id, columns };
 
-    const stats = (await this.engine.query(statisticsSql(this.plan), 'statistics'))[0] ?? {};
+    let stats = (await this.engine.query(statisticsSql(this.plan), 'statistics'))[0] ?? {};
+    if (this.isEventTable(stats)) {
+      await this.aggregateEvents(stats);
+      columns = this.plan.columns;
+      stats = (await this.engine.query(statisticsSql(this.plan), 'statistics'))[0] ?? {};
+    }
     this.customers = Number(stats.n ?? 0);
     const fetch = [id];
     columns.forEach((c, i) => {
@@ -120,7 +142,109 @@ export class WarehouseSession {
       this.asOf = Math.max(...dates.map((_, i) => Number(row[`e${i}`])).filter(Number.isFinite));
     }
     this.describeFeatures(table, columns);
+    if (this.events) this.asEventTable(table);
     return table;
+  }
+
+  /** The data stage's rule: the id repeats on at least 20% of rows and there is a date column (or --events / events: true). */
+  private isEventTable(stats: Row): boolean {
+    if (this.options.events === false) return false;
+    const hasDates = this.plan.columns.some((c) => c.kind === 'date');
+    if (this.options.events === true) {
+      if (!hasDates) throw new WarehouseError(`${this.name}: read as an event log, but no column is a date or time; an event table needs one`);
+      return true;
+    }
+    return hasDates && Number(stats.ids ?? 0) < EVENT_REPEAT_SHARE * Number(stats.n ?? 0);
+  }
+
+  /**
+   * An event table: which column is the time, the amount and the category (flags first, then
+   * the data stage's name hints), then the per-customer features computed in the engine into
+   * segmenta_features, which the rest of the plan reads as the customer table.
+   */
+  private async aggregateEvents(stats: Row): Promise<void> {
+    const d = this.engine.dialect;
+    const { id, columns, relation } = this.plan;
+    const o = this.options;
+    const free = columns.filter((c) => c.name !== id && !o.ignore?.includes(c.name) && !piiKindFromName(c.name));
+    const flagged = (flag: string, name: string | undefined, kind: EngineColumn['kind'][]): EngineColumn | undefined => {
+      if (!name) return undefined;
+      const c = columns.find((x) => x.name === name);
+      if (!c) throw new SegmentaError('usage', `${this.name}: ${flag} names no column "${name}"; the columns are ${columns.map((x) => x.name).join(', ')}`);
+      if (!kind.includes(c.kind)) throw new SegmentaError('usage', `${this.name}: ${flag} "${name}" is of type ${c.type}, not ${kind.join(' or ')}`);
+      return c;
+    };
+    const orderId = o.orderId ? flagged('--order-id', o.orderId, ['string', 'number']) : free.find((c) => ORDER_NAME.test(c.name.trim()));
+    if (orderId) {
+      throw new WarehouseError(`${this.name}: "${orderId.name}" looks like an order id (order lines): order-line tables are not aggregated in the engine yet; give --query with one row per order (customer, time, amount, category)`);
+    }
+    const dates = free.filter((c) => c.kind === 'date');
+    const numbers = free.filter((c) => c.kind === 'number');
+    const strings = free.filter((c) => c.kind === 'string' && !this.looksPii(stats, columns.indexOf(c)) && !this.looksText(stats, columns.indexOf(c)));
+    const time = flagged('--time', o.time, ['date']) ?? dates.find((c) => TIME_HINT.test(c.name)) ?? dates[0];
+    const amount =
+      flagged('--amount', o.amount, ['number']) ??
+      numbers.find((c) => AMOUNT_HINT.test(c.name) && !PRICE_HINT.test(c.name)) ??
+      (numbers.length === 1 ? numbers[0] : undefined) ??
+      numbers.find((c) => PRICE_HINT.test(c.name));
+    const category =
+      flagged('--category', o.category, ['string']) ??
+      strings.find((c) => CATEGORY_HINT.test(c.name) && !COUNTRY_HINT.test(c.name)) ??
+      strings.find((c) => !COUNTRY_HINT.test(c.name) && !STATUS_HINT.test(c.name));
+    const roles: EventColumns = { id, time: time.name, ...(amount ? { amount: amount.name } : {}), ...(category ? { category: category.name } : {}) };
+    const summary = (await this.engine.query(eventSummarySql(d, relation, roles), 'event summary'))[0] ?? {};
+    const asOf = Number(summary.as_of);
+    const categories = roles.category ? (await this.engine.query(eventCategoriesSql(d, relation, roles), 'event categories')).map((r) => String(r.category)) : [];
+    const table = this.qualify(FEATURES_TABLE);
+    await this.engine.query(dropSql(d, table), 'aggregate events');
+    await this.engine.query(materializeSql(d, table, eventFeaturesSql(d, relation, roles, categories, asOf)), 'aggregate events');
+    const used = new Set([id, roles.time, roles.amount, roles.category]);
+    for (const c of columns) {
+      if (used.has(c.name)) continue;
+      const pii = piiKindFromName(c.name);
+      this.keptInEngine.push({ column: c.name, type: c.type, reason: pii ? `PII (${pii}) by its name: stays in the engine` : o.ignore?.includes(c.name) ? '--ignore' : 'event-level column; not aggregated', ...(pii ? { pii } : {}) });
+    }
+    this.events = { columns, roles, events: Number(summary.events ?? 0), skipped: Number(summary.events ?? 0) - Number(summary.timed ?? 0), categories, asOf: Number.isFinite(asOf) ? new Date(asOf * 1000).toISOString().replace('T', ' ').replace(/\.000Z$|Z$/, '') : '', table };
+    const featureRelation = d.table(table);
+    this.plan = { dialect: d, relation: featureRelation, id, columns: await this.engine.describe(featureRelation) };
+  }
+
+  private looksPii(stats: Row, i: number): boolean {
+    const nn = Number(stats[`nn${i}`] ?? 0);
+    return nn > 0 && (Number(stats[`em${i}`]) / nn >= PII_SHARE || Number(stats[`ph${i}`]) / nn >= PII_SHARE);
+  }
+
+  private looksText(stats: Row, i: number): boolean {
+    const nn = Number(stats[`nn${i}`] ?? 0);
+    return Number(stats[`len${i}`]) >= TEXT_MIN_LENGTH && Number(stats[`nd${i}`]) / Math.max(1, nn) >= TEXT_MIN_DISTINCT;
+  }
+
+  /** The sample's table as the file path describes an event log: its columns by role, the derived features with their units. */
+  private asEventTable(table: CustomerTable): void {
+    const ev = this.events!;
+    const { roles } = ev;
+    const derived = [...table.numeric.map((c) => c.name), ...table.categorical.map((c) => c.name)];
+    for (const c of table.numeric) c.unit = derivedUnit(c.name);
+    const reason = (name: string): [ColumnSchema['role'], string] => {
+      if (name === roles.id) return ['id', 'named like an id; repeats: events aggregated per customer (in the engine)'];
+      if (name === roles.time) return ['datetime', `event time → recency_days, tenure_days, active_days (as of ${ev.asOf})`];
+      if (name === roles.amount) return ['numeric', 'order amount → monetary, avg_order_value'];
+      if (name === roles.category) return ['categorical', `→ share of events in the top ${ev.categories.length} categories, ${FAVOURITE_COLUMN}`];
+      const k = this.keptInEngine.find((x) => x.column === name);
+      return [k?.pii ? 'pii' : 'ignored', k?.reason ?? 'event-level column; not aggregated'];
+    };
+    table.schema.columns = ev.columns.map((c) => {
+      const [role, why] = reason(c.name);
+      const k = this.keptInEngine.find((x) => x.column === c.name);
+      return { name: c.name, sourceType: c.type, role, reason: why, ...(k?.pii ? { piiKind: k.pii } : {}) };
+    });
+    table.schema.kind = 'events';
+    table.schema.derived = derived;
+    table.schema.mapping = { customer: roles.id, time: roles.time, ...(roles.amount ? { amount: roles.amount } : {}), ...(roles.category ? { category: roles.category } : {}) };
+    table.schema.rowsRead = ev.events;
+    table.quality.rowsRead = ev.events;
+    if (!roles.amount) table.quality.warnings.push(`${this.name}: no amount column found (looked for names like amount, revenue, price); monetary features left out`);
+    if (ev.skipped > 0) table.quality.warnings.push(`${this.name}, column "${roles.time}": ${ev.skipped} event${ev.skipped === 1 ? ' has' : 's have'} no readable time; skipped`);
   }
 
   /**
@@ -269,7 +393,9 @@ export class WarehouseSession {
     };
   }
 
-  close(): Promise<void> {
+  async close(): Promise<void> {
+    // The feature table is the Run's scratch: a temporary table goes with the connection, BigQuery's is dropped.
+    if (this.events && this.engine.dialect.name === 'bigquery') await this.engine.query(dropSql(this.engine.dialect, this.events.table), 'clean up').catch(() => {});
     return this.engine.close();
   }
 }

@@ -6,7 +6,8 @@ import { loadConfig } from '../../src/config.js';
 import { makeRun, type MadeRun } from '../../src/pipeline/make-run.js';
 import { makeWarehouseRun } from '../../src/pipeline/warehouse-run.js';
 import { segmenta, tempDir } from '../e2e/cli.js';
-import { CUSTOMERS_DDL } from '../servers/pg-load.js';
+import { CUSTOMERS_DDL, EVENTS_DDL } from '../servers/pg-load.js';
+import { writePlantedEvents } from '../fixtures/planted-events.js';
 import { expectSameRun } from './same-run.js';
 
 const CSV = resolve(import.meta.dirname, '../../examples/customers.csv');
@@ -68,4 +69,23 @@ describe('segment --source duckdb://file.db', () => {
       expect(lines[0].replace(/^segmenta:\s*/, '')).toMatch(line);
     }
   }, 120_000);
+});
+
+describe('segment --source duckdb://… --table events (aggregated in the engine)', () => {
+  it('makes the features the file path makes from the same event log, and the same Run', async () => {
+    const dir = tempDir('segmenta-duck-ev-');
+    const csv = join(dir, 'events.csv');
+    await writePlantedEvents(csv, { customers: 2000, seed: 7 });
+    const db = join(dir, 'events.db');
+    await sql(db, [EVENTS_DDL, `COPY events FROM '${csv}' (HEADER)`]);
+    const config = loadConfig({ workspace: tempDir('segmenta-wh-') }, {});
+    const file = await makeRun({ file: csv, seed: 42, config, log });
+    const wh = await makeWarehouseRun({ seed: 42, config, log, warehouse: { url: `duckdb://${db}`, table: 'events' } });
+    expect(file.run.schema.kind).toBe('events');
+    expect(wh.run.schema.kind).toBe('events');
+    expect(wh.run.schema.derived).toEqual(file.run.schema.derived);
+    const rows = await sql(db, [`SELECT customer_id, segment FROM segmenta_assignments WHERE run_id = '${wh.runId}'`]);
+    expectSameRun(file, wh, new Map(rows.map((r) => [String(r.customer_id), Number(r.segment)])));
+    expect(wh.run.warehouse!.rowsFetched.sample).toBe(2000);
+  }, 180_000);
 });
