@@ -24,7 +24,8 @@ import { WarehouseError } from './errors.js';
 import { openEngine, type OpenOptions } from './open.js';
 import { AMOUNT_HINT, CATEGORY_HINT, COUNTRY_HINT, derivedUnit, PRICE_HINT, STATUS_HINT, TIME_HINT } from '../data/log-roles.js';
 import { ORDER_NAME } from '../data/infer-schema.js';
-import { dropSql, eventCategoriesSql, eventFeaturesSql, eventSummarySql, FAVOURITE_COLUMN, FEATURES_TABLE, materializeSql, type EventColumns } from './event-plan.js';
+import { addCategorical, addNumeric, derivedPlan, emptyQuality, type Assembly } from '../data/assembly.js';
+import { dropSql, eventCategoriesSql, eventFeaturesSql, eventSummarySql, eventFeatureColumns, FAVOURITE_COLUMN, FEATURES_TABLE, materializeSql, type EventColumns } from './event-plan.js';
 import {
   asOfSql, assignSql, ASSIGNMENTS_TABLE, AUDIENCES_TABLE, createTablesSql, DEFAULT_SAMPLE, deleteRunSql, MEMBERSHIPS_TABLE,
   profileCategorySql, profileNumericSql, sampleSql, statisticsSql, vectorSql, writeBackSql,
@@ -134,15 +135,15 @@ export class WarehouseSession {
     const idIsPii = Boolean(piiKindFromName(id)) || (idNonNull > 0 && (Number(stats[`em${idIndex}`]) / idNonNull >= PII_SHARE || Number(stats[`ph${idIndex}`]) / idNonNull >= PII_SHARE));
     const rows = await this.engine.query(sampleSql(this.plan, fetch, Math.max(m, 1), idIsPii), 'sample');
     this.sample = rows.length;
-    const table = await this.readSample(rows, fetch, signal);
+    const table = this.events ? this.eventSampleTable(rows) : await this.readSample(rows, fetch, signal);
 
-    const dates = table.schema.columns.filter((c) => c.role === 'datetime').map((c) => c.name);
+    // An event table's days were computed in the engine (event-plan.ts); a customer table's dates are measured from the sample's latest.
+    const dates = this.events ? [] : table.schema.columns.filter((c) => c.role === 'datetime').map((c) => c.name);
     if (dates.length > 0) {
       const row = (await this.engine.query(asOfSql(this.plan, dates, Math.max(m, 1)), 'sample latest date'))[0] ?? {};
       this.asOf = Math.max(...dates.map((_, i) => Number(row[`e${i}`])).filter(Number.isFinite));
     }
     this.describeFeatures(table, columns);
-    if (this.events) this.asEventTable(table);
     return table;
   }
 
@@ -219,12 +220,46 @@ export class WarehouseSession {
     return Number(stats[`len${i}`]) >= TEXT_MIN_LENGTH && Number(stats[`nd${i}`]) / Math.max(1, nn) >= TEXT_MIN_DISTINCT;
   }
 
-  /** The sample's table as the file path describes an event log: its columns by role, the derived features with their units. */
-  private asEventTable(table: CustomerTable): void {
+  /**
+   * The sample of per-customer feature rows as the file path assembles an event log's: each
+   * feature a derived numeric column (or the favourite category), cleaned by the data stage's
+   * own assembly — not re-inferred from text, which would read a share that is mostly 0 as a
+   * category — and the event columns described by role.
+   */
+  private eventSampleTable(rows: Row[]): CustomerTable {
     const ev = this.events!;
     const { roles } = ev;
-    const derived = [...table.numeric.map((c) => c.name), ...table.categorical.map((c) => c.name)];
-    for (const c of table.numeric) c.unit = derivedUnit(c.name);
+    const out: Assembly = { numeric: [], categorical: [], text: [], quality: emptyQuality(ev.events, []) };
+    for (const name of eventFeatureColumns(roles, ev.categories)) {
+      if (name === FAVOURITE_COLUMN) {
+        const levels: string[] = [];
+        const index = new Map<string, number>();
+        const codes = Int32Array.from(rows, (r) => {
+          const v = r[name];
+          if (v === null || v === undefined || v === '') return -1;
+          const key = String(v);
+          let c = index.get(key);
+          if (c === undefined) index.set(key, (c = levels.push(key) - 1));
+          return c;
+        });
+        addCategorical(out, derivedPlan(name, 'categorical'), name, codes, levels, this.name);
+        continue;
+      }
+      const values = Float64Array.from(rows, (r) => (r[name] === null || r[name] === undefined || r[name] === '' ? Number.NaN : Number(r[name])));
+      addNumeric(out, derivedPlan(name), name, values, this.name, derivedUnit(name));
+    }
+    out.quality.customers = rows.length;
+    const derived = [...out.numeric.map((c) => c.name), ...out.categorical.map((c) => c.name)];
+    const table: CustomerTable = {
+      schema: { source: this.name, format: 'csv', kind: 'events', idColumn: roles.id, columns: [], rowsRead: ev.events },
+      quality: out.quality,
+      ids: rows.map((r) => String(r[roles.id])),
+      numeric: out.numeric,
+      categorical: out.categorical,
+      text: [],
+      piiValues: new Set(),
+    };
+    for (const k of this.keptInEngine) if (!k.pii) table.quality.droppedColumns.push({ column: k.column, reason: k.reason });
     const reason = (name: string): [ColumnSchema['role'], string] => {
       if (name === roles.id) return ['id', 'named like an id; repeats: events aggregated per customer (in the engine)'];
       if (name === roles.time) return ['datetime', `event time → recency_days, tenure_days, active_days (as of ${ev.asOf})`];
@@ -245,6 +280,7 @@ export class WarehouseSession {
     table.quality.rowsRead = ev.events;
     if (!roles.amount) table.quality.warnings.push(`${this.name}: no amount column found (looked for names like amount, revenue, price); monetary features left out`);
     if (ev.skipped > 0) table.quality.warnings.push(`${this.name}, column "${roles.time}": ${ev.skipped} event${ev.skipped === 1 ? ' has' : 's have'} no readable time; skipped`);
+    return table;
   }
 
   /**
