@@ -91,6 +91,11 @@ export function materializeSql(d: Dialect, table: string, select: string): strin
   return `CREATE TEMP TABLE ${d.table(table)} AS ${select}`;
 }
 
+/**
+ * BigQuery's feature table is dropped when the session closes (CREATE OR REPLACE covers a
+ * leftover). No DROP before a temporary table: on PostgreSQL it would drop a real table of the
+ * same name in the search path.
+ */
 export function dropSql(d: Dialect, table: string): string {
-  return `DROP TABLE IF EXISTS ${d.table(table)}`;
+  return `DROP TABLE ${d.table(table)}`;
 }

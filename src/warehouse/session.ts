@@ -8,6 +8,7 @@
  * inference and cleaning — so a table with no more customers than the sample size gives the
  * same customer table, and so the same Run, as the file it was loaded from.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -196,8 +197,8 @@ export class WarehouseSession {
     const summary = (await this.engine.query(eventSummarySql(d, relation, roles), 'event summary'))[0] ?? {};
     const asOf = Number(summary.as_of);
     const categories = roles.category ? (await this.engine.query(eventCategoriesSql(d, relation, roles), 'event categories')).map((r) => String(r.category)) : [];
-    const table = this.qualify(FEATURES_TABLE);
-    await this.engine.query(dropSql(d, table), 'aggregate events');
+    // A temporary table is this connection's own; BigQuery's is a dataset table, so one name per session.
+    const table = this.qualify(d.name === 'bigquery' ? `${FEATURES_TABLE}_${randomBytes(4).toString('hex')}` : FEATURES_TABLE);
     await this.engine.query(materializeSql(d, table, eventFeaturesSql(d, relation, roles, categories, asOf)), 'aggregate events');
     const used = new Set([id, roles.time, roles.amount, roles.category]);
     for (const c of columns) {
