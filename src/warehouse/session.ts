@@ -26,6 +26,7 @@ import { openEngine, type OpenOptions } from './open.js';
 import { AMOUNT_HINT, CATEGORY_HINT, COUNTRY_HINT, derivedUnit, PRICE_HINT, STATUS_HINT, TIME_HINT } from '../data/log-roles.js';
 import { ORDER_NAME } from '../data/infer-schema.js';
 import { addCategorical, addNumeric, derivedPlan, emptyQuality, type Assembly } from '../data/assembly.js';
+import { kmeansModelName, refineWithBigQueryMl } from './bqml.js';
 import { dropSql, eventCategoriesSql, eventFeaturesSql, eventSummarySql, eventFeatureColumns, FAVOURITE_COLUMN, FEATURES_TABLE, materializeSql, type EventColumns } from './event-plan.js';
 import {
   asOfSql, assignSql, ASSIGNMENTS_TABLE, AUDIENCES_TABLE, createTablesSql, DEFAULT_SAMPLE, deleteRunSql, MEMBERSHIPS_TABLE,
@@ -39,6 +40,8 @@ export interface WarehouseOptions extends Pick<LoadOptions, 'idColumn' | 'ignore
   table?: string;
   /** …or the SQL of a query whose rows are the customers (the text of a --query file). */
   query?: string;
+  /** BigQuery: refine the centroids with BigQuery ML k-means, warm-started from ours (--engine-kmeans). */
+  engineKmeans?: boolean;
   /** Customers fetched to choose k and fit (default 50,000, the file path's fit sample). */
   sampleSize?: number;
   open?: OpenOptions;
@@ -80,6 +83,7 @@ export class WarehouseSession {
   private constructor(readonly engine: Engine, readonly options: WarehouseOptions) {}
 
   static async open(options: WarehouseOptions): Promise<WarehouseSession> {
+    if (options.engineKmeans && !/^bigquery:/i.test(options.url)) throw new SegmentaError('usage', '--engine-kmeans refines with BigQuery ML: it needs --source bigquery://PROJECT/DATASET');
     if (!options.table === !options.query) throw new SegmentaError('usage', 'a SQL source needs --table NAME or --query FILE.sql (one of them)');
     return new WarehouseSession(await openEngine(options.url, options.open), options);
   }
@@ -342,6 +346,16 @@ export class WarehouseSession {
       return { name: n.name, column, kind, engineKind: kindOf.get(column) ?? 'other', fill, ...(clip ? { clip: { low: clip.low, high: clip.high } } : {}) };
     });
     this.categories = table.categorical.map((c) => ({ name: c.name, column: c.name }));
+  }
+
+  /** --engine-kmeans: the centroids refined by BigQuery ML over everyone (bqml.ts), in our centroids' order. */
+  async refineCentroids(centroids: Float32Array, k: number, runId: string): Promise<Float32Array> {
+    if (!this.model) throw new Error('warehouse: the embedder stage did not record its model (internal)');
+    const model = this.qualify(kmeansModelName(runId));
+    const vector = vectorSql(this.engine.dialect, this.model, this.features, this.categories, this.asOf);
+    const refined = await refineWithBigQueryMl(this.engine, this.plan, vector, centroids, k, model);
+    this.tables = { ...this.tables, model: kmeansModelName(runId) };
+    return refined;
   }
 
   /** Everyone assigned in the engine by SQL to the nearest centroid, into segmenta_assignments. */

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { DIALECTS, type EngineName } from '../../src/warehouse/dialect.js';
 import * as plan from '../../src/warehouse/plan.js';
 import * as events from '../../src/warehouse/event-plan.js';
+import * as bqml from '../../src/warehouse/bqml.js';
 import type { EmbeddingModel } from '../../src/model/vectors.js';
 
 /**
@@ -136,6 +137,28 @@ describe('compiled warehouse SQL', () => {
       { customer_id: 'b', recency_days: 0, frequency: 2, monetary: 12, avg_order_value: 6, tenure_days: 2, active_days: 2, share_books: 0, share_toys: 1 / 2, favourite_category: 'toys' },
     ]);
     conn.closeSync?.();
+  });
+
+  it('bigquery --engine-kmeans: CREATE MODEL warm-started from our centroids matches its golden file; its training query parses', () => {
+    const d = DIALECTS.bigquery;
+    const p: plan.PlanInput = { dialect: d, relation: d.table('proj.shop.customers'), id: 'customer_id', columns: [] };
+    const vector = plan.vectorSql(d, MODEL, FEATURES, CATEGORIES, 1750204800);
+    const model = `proj.shop.${bqml.kmeansModelName('20261202-010101-abcd')}`;
+    const statements = [
+      { purpose: 'engine k-means', sql: bqml.createKmeansModelSql(p, vector, CENTROIDS, 3, model) },
+      { purpose: 'engine k-means', sql: bqml.kmeansCentroidsSql(d, model) },
+    ];
+    const file = join(GOLDEN, 'bigquery-kmeans.sql');
+    if (process.env.SEGMENTA_UPDATE_GOLDEN === '1') writeFileSync(file, render(statements));
+    expect(render(statements)).toBe(readFileSync(file, 'utf8'));
+    const create = statements[0].sql;
+    expect(create).toMatch(/^CREATE OR REPLACE MODEL `proj\.shop\.segmenta_kmeans_20261202_010101_abcd` OPTIONS\(model_type='kmeans', num_clusters=3, kmeans_init_method='CUSTOM', kmeans_init_col='segmenta_init', standardize_features=FALSE, distance_type='EUCLIDEAN'\) AS SELECT /);
+    // k initial centroids, each our centroid row as literals, marked TRUE.
+    expect(create.match(/TRUE AS segmenta_init/g)?.length).toBe(3);
+    expect(create).toContain(`${d.float(String(CENTROIDS[8]))} AS f0, ${d.float(String(CENTROIDS[9]))} AS f1`); // the second centroid, at float32 precision
+    // node-sql-parser has no CREATE MODEL: the training query (everything after AS) is what it checks.
+    const parser = new Parser();
+    expect(() => parser.astify(bqml.kmeansTrainingSql(p, vector, CENTROIDS, 3), { database: 'bigquery' })).not.toThrow();
   });
 
   it('every BigQuery statement parses with a BigQuery grammar', () => {
