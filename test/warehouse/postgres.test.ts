@@ -87,6 +87,10 @@ describe('segment --source postgres://…', () => {
     const aggregateRows = Object.values(aggregates).reduce((s, n) => s + n, 0);
     expect(aggregateRows).toBeLessThanOrEqual(2 + k + k * levels);
     expect(wh.keptInEngine.map((c) => c.column).sort()).toEqual([...PII, 'review'].sort());
+    // The text column is left out, and the Run says so with its reason (text features are not replayed as SQL: README, Warehouse).
+    const review = whRun.run.quality.droppedColumns.find((c) => c.column === 'review');
+    expect(review?.reason).toMatch(/^free text: stays in the engine .*text features cannot be replayed as SQL/);
+    expect(whRun.run.schema.columns.find((c) => c.name === 'review')).toMatchObject({ role: 'ignored' });
     const sampleSql = wh.statements.find((s) => s.purpose === 'sample')!.sql;
     for (const c of [...PII, 'review']) expect(sampleSql).not.toContain(`"${c}"`);
     // Nothing in the Run folder holds an email address of the table.
