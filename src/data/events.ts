@@ -5,7 +5,7 @@ import { sqlIdent, sqlString } from './formats.js';
 /**
  * Event log → one row per customer, in SQL: recency, frequency, monetary, average order value,
  * tenure, active days, and the category mix. The feature query is plain SQL over a relation
- * with four columns (customer_id, ts, amount, category) so the same text runs on a warehouse;
+ * with four columns (customer_id, ts, amount, category) (the warehouse compiles the same features per dialect: src/warehouse/event-plan.ts);
  * results come back column by column into typed arrays.
  */
 
