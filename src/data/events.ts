@@ -4,9 +4,9 @@ import { sqlIdent, sqlString } from './formats.js';
 
 /**
  * Event log → one row per customer, in SQL: recency, frequency, monetary, average order value,
- * tenure, active days, and the category mix. The feature query is plain SQL over a relation
- * with four columns (customer_id, ts, amount, category) so the same text runs on a warehouse;
- * results come back column by column into typed arrays.
+ * tenure, active days, and the category mix, over a relation with four columns (customer_id,
+ * ts, amount, category); results come back column by column into typed arrays. DuckDB SQL:
+ * warehouse mode compiles the same features per dialect (src/warehouse/event-plan.ts).
  */
 
 /** SQL expressions, over the source relation, for the event columns. */

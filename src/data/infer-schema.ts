@@ -329,7 +329,7 @@ export function decideRole(col: SourceColumn, st: ColumnStats, sample: string[],
 
 // Identifier-like codes: order and invoice numbers, product codes. Mostly digits, so without
 // this they read as "numbers with a few bad cells" (C536379, 85123A) or as meaningless amounts.
-const ORDER_NAME = /^(order|invoice|inv|transaction|txn|receipt|ticket|basket|cart|bestellung|bestell|auftrag|rechnung|beleg|commande|facture|pedido|factura|ordine|fattura)[-_ ]?(id|no|nr|num|number|nummer|numero|número|ref|code|key)?$/i;
+export const ORDER_NAME = /^(order|invoice|inv|transaction|txn|receipt|ticket|basket|cart|bestellung|bestell|auftrag|rechnung|beleg|commande|facture|pedido|factura|ordine|fattura)[-_ ]?(id|no|nr|num|number|nummer|numero|número|ref|code|key)?$/i;
 const PRODUCT_NAME = /^(stock|product|prod|item|article|artikel|sku|ean|upc|gtin|barcode|art|material|produit|producto|prodotto)[-_ ]?(id|no|nr|num|number|nummer|code|ref|key)?$/i;
 const OTHER_KEY_NAME = /^(payment|shipment|delivery|line|order[-_ ]?line|order[-_ ]?item|session|visit|event|request|review|ticket|invoice[-_ ]?line)[-_ ]?(id|no|nr|num|number|key|ref)$/i;
 const CODE_VALUE = /^[A-Za-z]{0,4}[-_]?\d{2,}[A-Za-z]{0,4}$|^[0-9a-fA-F]{8,}(-[0-9a-fA-F]{4,})*$|^[A-Za-z0-9]{2,}[-_][A-Za-z0-9-_]+$/;

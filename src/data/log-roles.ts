@@ -9,11 +9,11 @@ import type { NumericUnit } from '../model/data.js';
  * is the user's error, said in one line.
  */
 
-const TIME_HINT = /time|date|_at$|^ts$|when|day|datum|zeit|fecha|heure/i;
-const QUANTITY_HINT = /^(quantity|qty|units?|menge|anzahl|st(ü|ue)ck|quantit[eéà]|cantidad|pieces|pcs|amount_units)$|quantity|qty/i;
-const PRICE_HINT = /price|preis|prix|precio|prezzo|unit_?cost/i;
-const AMOUNT_HINT = /amount|revenue|spend|total|value|sales|gmv|paid|cost|net|gross|betrag|umsatz|summe|montant|importe|totale|price/i;
-const CATEGORY_HINT = /categor|department|genre|product_?type|class|segment|type|kategorie|warengruppe|cat[eé]gorie|categor[ií]a|rubrik/i;
+export const TIME_HINT = /time|date|_at$|^ts$|when|day|datum|zeit|fecha|heure/i;
+export const QUANTITY_HINT = /^(quantity|qty|units?|menge|anzahl|st(ü|ue)ck|quantit[eéà]|cantidad|pieces|pcs|amount_units)$|quantity|qty/i;
+export const PRICE_HINT = /price|preis|prix|precio|prezzo|unit_?cost/i;
+export const AMOUNT_HINT = /amount|revenue|spend|total|value|sales|gmv|paid|cost|net|gross|betrag|umsatz|summe|montant|importe|totale|price/i;
+export const CATEGORY_HINT = /categor|department|genre|product_?type|class|segment|type|kategorie|warengruppe|cat[eé]gorie|categor[ií]a|rubrik/i;
 /** Attributes of the customer repeated on every line: a feature with its own share, never "the category". */
 export const COUNTRY_HINT = /country|land$|^land|pays|pa[ií]s|paese|nation|region|state|city|stadt|ville|ciudad|market|territory|iso2|iso3/i;
 const DESCRIPTION_HINT = /descr|product_?name|item_?name|article_?name|title|bezeichnung|beschreibung|artikel|libell|d[eé]signation|nombre|produkt|product$/i;

@@ -9,7 +9,7 @@ export interface WarehouseRecord {
   /** Customers fetched as the hash sample (k chosen and centroids fitted on them). */
   sample: number;
   /** Tables segmenta wrote in the engine. */
-  tables: { assignments: string; audiences?: string; memberships?: string };
+  tables: { assignments: string; audiences?: string; memberships?: string; model?: string };
   /** Columns never selected from the engine, with why. */
   keptInEngine: { column: string; reason: string }[];
   /** Rows that came back from the engine, per purpose (statistics, sample, profile, …). */

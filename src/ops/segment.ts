@@ -16,9 +16,10 @@ import { runWriterSummary } from '../brief/writer-label.js';
 const padWidth = (s: string, width: number) => s + ' '.repeat(Math.max(0, width - displayWidth(s)));
 
 export const SegmentInput = z.object({
-  file: z.string().min(1).describe('Path to a customer file or event log (CSV, TSV, JSONL or Parquet), or a SQL engine: postgres://USER@HOST:PORT/DB or bigquery://PROJECT/DATASET'),
+  file: z.string().min(1).describe('Path to a customer file or event log (CSV, TSV, JSONL or Parquet), or a SQL engine: postgres://USER@HOST:PORT/DB, bigquery://PROJECT/DATASET or duckdb://FILE.db'),
   table: z.string().optional().describe('With a SQL engine: the customer table (schema.table)'),
   query: z.string().optional().describe('With a SQL engine: a .sql file whose rows are the customers'),
+  engineKmeans: z.boolean().optional().describe('With BigQuery: refine the centroids with BigQuery ML k-means, warm-started from ours'),
   k: z.coerce.number().int().min(2).max(50).optional().describe('Number of segments; chosen automatically when omitted'),
   seed: z.coerce.number().int().min(0).default(42).describe('Random seed (same seed, same segments)'),
   ...LoadInput,
@@ -67,10 +68,11 @@ export const segmentOp = defineOperation({
   description: OP_DESCRIPTIONS.segment,
   input: SegmentInput,
   async run(input, ctx) {
-    if (!isWarehouseUrl(input.file) && (input.table || input.query)) throw new UsageError('--table and --query go with a SQL source (--source postgres://… or bigquery://…), not a file');
+    if (!isWarehouseUrl(input.file) && input.engineKmeans) throw new UsageError('--engine-kmeans goes with --source bigquery://PROJECT/DATASET, not a file');
+    if (!isWarehouseUrl(input.file) && (input.table || input.query)) throw new UsageError('--table and --query go with a SQL source (--source postgres://…, bigquery://… or duckdb://…), not a file');
     const common = { k: input.k, seed: input.seed, ...loadOptions(input), config: ctx.config, log: ctx.log, onProgress: ctx.progress, signal: ctx.signal, labels: input.labels, brand: input.brand };
     const made = isWarehouseUrl(input.file)
-      ? await makeWarehouseRun({ ...common, warehouse: { url: input.file, table: input.table, query: input.query ? readQueryFile(input.query) : undefined } })
+      ? await makeWarehouseRun({ ...common, warehouse: { url: input.file, table: input.table, query: input.query ? readQueryFile(input.query) : undefined, engineKmeans: input.engineKmeans } })
       : await makeRun({ file: input.file, ...common });
     if (ctx.session) {
       ctx.session.runId = made.runId;

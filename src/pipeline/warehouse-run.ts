@@ -6,6 +6,7 @@
  * shares with the engine's GROUP BY over everyone. After the Run is saved, the audiences are
  * written back and run.json records the engine, its tables, the SQL and the rows fetched.
  */
+import { assignToCentroids } from '../cluster/assign.js';
 import type { Clusterer, Embedder, Profiler, Source } from '../model/stages.js';
 import { newRunId, updateRunFile } from '../run/store.js';
 import { WarehouseSession, type WarehouseOptions } from '../warehouse/session.js';
@@ -32,7 +33,13 @@ export function warehouseStages(session: WarehouseSession, runId: string): { sou
     clusterer: {
       name: `${clusterer.name} on the sample, assigned in ${session.engine.dialect.name}`,
       async cluster(vectors, request, ctx) {
-        const result = await clusterer.cluster(vectors, request, ctx);
+        let result = await clusterer.cluster(vectors, request, ctx);
+        if (session.options.engineKmeans) {
+          // The sample's labels follow the refined centroids, so its profiles describe the engine's segments.
+          const centroids = await session.refineCentroids(result.centroids, result.k, runId);
+          result = { ...result, centroids, labels: assignToCentroids(vectors, centroids, result.k) };
+          ctx.log(`refined the centroids with BigQuery ML k-means over everyone (${session.engine.display})`);
+        }
         await session.assign(result.centroids, result.k, runId);
         ctx.log(`assigned ${session.totalCustomers.toLocaleString('en-US')} customers in ${session.engine.display} (${'segmenta_assignments'})`);
         return result;
@@ -53,7 +60,7 @@ export interface WarehouseRunOptions extends Omit<MakeRunOptions, 'file' | 'runI
 }
 
 export async function makeWarehouseRun(opts: WarehouseRunOptions): Promise<MadeRun> {
-  const session = await WarehouseSession.open({ idColumn: opts.idColumn, ignore: opts.ignore, text: opts.text, ...opts.warehouse });
+  const session = await WarehouseSession.open({ idColumn: opts.idColumn, ignore: opts.ignore, text: opts.text, events: opts.events, time: opts.time, amount: opts.amount, category: opts.category, orderId: opts.orderId, ...opts.warehouse });
   try {
     const runId = newRunId();
     const made = await makeRun({ ...opts, runId, stages: { ...warehouseStages(session, runId), ...opts.stages } });

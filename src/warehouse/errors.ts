@@ -17,7 +17,7 @@ export function postgresError(err: unknown, display: string, relation?: string):
   if (err instanceof SegmentaError) return err;
   const e = (err ?? {}) as Coded & AggregateError;
   const code = e.code ?? (e.errors as unknown as Coded[] | undefined)?.find((x) => x.code)?.code;
-  const what = relation ? ` ${relation}` : '';
+  const what = relation && !relation.startsWith('(') ? ` ${relation}` : ''; // a --query is not repeated in the line
   switch (code) {
     case 'ECONNREFUSED':
     case 'ENOTFOUND':
@@ -49,7 +49,7 @@ export function bigqueryError(err: unknown, display: string, relation?: string):
   const e = (err ?? {}) as Omit<Coded, "code"> & { code?: number | string };
   const reason = e.errors?.[0]?.reason;
   const message = firstLine(e.errors?.[0]?.message ?? e.message ?? String(err));
-  const what = relation ? ` ${relation}` : '';
+  const what = relation && !relation.startsWith('(') ? ` ${relation}` : ''; // a --query is not repeated in the line
   if (reason === 'notFound' || e.code === 404) return new WarehouseError(`${display}: no such table${what} (${message}); check --table (dataset.table) or the FROM of --query`, err);
   if (reason === 'accessDenied' || e.code === 403) return new WarehouseError(`${display}: permission denied${what} (${message}); the account needs BigQuery Data Viewer on the dataset and Job User on the project`, err);
   if (e.code === 401 || /Could not load the default credentials/i.test(message)) {
@@ -57,6 +57,18 @@ export function bigqueryError(err: unknown, display: string, relation?: string):
   }
   if (typeof e.code === 'string' && /^E(CONNREFUSED|NOTFOUND|AI_AGAIN|TIMEDOUT)$/.test(e.code)) return new WarehouseError(`cannot connect to ${display} (${e.code})`, err);
   if (reason === 'invalidQuery' || e.code === 400) return new WarehouseError(`${display}: the query failed (${message}); check --query`, err);
+  return new SegmentaError('provider', `${display}: ${message}`, { cause: err, exitCode: 2 });
+}
+
+export function duckdbError(err: unknown, display: string, relation?: string): SegmentaError {
+  if (err instanceof SegmentaError) return err;
+  const message = firstLine(err instanceof Error ? err.message : String(err));
+  const what = relation && !relation.startsWith('(') ? ` ${relation}` : ''; // a --query is not repeated in the line
+  if (/^Catalog Error: Table .* does not exist/i.test(message)) return new WarehouseError(`${display}: no such table${what} (${message.replace(/!$/, '')}); check --table or the FROM of --query`, err);
+  if (/permission denied/i.test(message)) return new WarehouseError(`${display}: permission denied (${message}); the database file must be readable and writable (segmenta writes its tables into it)`, err);
+  if (/could not set lock|conflicting lock/i.test(message)) return new WarehouseError(`cannot open ${display}: another process has it open (${message.slice(0, 160)}); close it and try again`, err);
+  if (/^IO Error/i.test(message)) return new WarehouseError(`cannot open ${display} (${message.slice(0, 200)})`, err);
+  if (/^(Parser|Binder|Conversion) Error/i.test(message)) return new WarehouseError(`${display}: the query failed (${message}); check --query`, err);
   return new SegmentaError('provider', `${display}: ${message}`, { cause: err, exitCode: 2 });
 }
 

@@ -8,6 +8,7 @@
  * inference and cleaning — so a table with no more customers than the sample size gives the
  * same customer table, and so the same Run, as the file it was loaded from.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,18 +23,25 @@ import type { WarehouseRecord } from '../model/warehouse.js';
 import type { Engine, EngineColumn, Row } from './engine.js';
 import { WarehouseError } from './errors.js';
 import { openEngine, type OpenOptions } from './open.js';
+import { AMOUNT_HINT, CATEGORY_HINT, COUNTRY_HINT, derivedUnit, PRICE_HINT, STATUS_HINT, TIME_HINT } from '../data/log-roles.js';
+import { ORDER_NAME } from '../data/infer-schema.js';
+import { addCategorical, addNumeric, derivedPlan, emptyQuality, type Assembly } from '../data/assembly.js';
+import { kmeansModelName, refineWithBigQueryMl } from './bqml.js';
+import { dropSql, eventCategoriesSql, eventFeaturesSql, eventSummarySql, eventFeatureColumns, FAVOURITE_COLUMN, FEATURES_TABLE, materializeSql, type EventColumns } from './event-plan.js';
 import {
   asOfSql, assignSql, ASSIGNMENTS_TABLE, AUDIENCES_TABLE, createTablesSql, DEFAULT_SAMPLE, deleteRunSql, MEMBERSHIPS_TABLE,
   profileCategorySql, profileNumericSql, sampleSql, statisticsSql, vectorSql, writeBackSql,
   type AudienceRow, type CategorySource, type FeatureSource, type PlanInput,
 } from './plan.js';
 
-export interface WarehouseOptions extends Pick<LoadOptions, 'idColumn' | 'ignore' | 'text'> {
+export interface WarehouseOptions extends Pick<LoadOptions, 'idColumn' | 'ignore' | 'text' | 'events' | 'time' | 'amount' | 'category' | 'orderId'> {
   url: string;
   /** A table (schema.table; BigQuery dataset.table or table in the URL's dataset)… */
   table?: string;
   /** …or the SQL of a query whose rows are the customers (the text of a --query file). */
   query?: string;
+  /** BigQuery: refine the centroids with BigQuery ML k-means, warm-started from ours (--engine-kmeans). */
+  engineKmeans?: boolean;
   /** Customers fetched to choose k and fit (default 50,000, the file path's fit sample). */
   sampleSize?: number;
   open?: OpenOptions;
@@ -43,6 +51,19 @@ export interface WarehouseOptions extends Pick<LoadOptions, 'idColumn' | 'ignore
 const TEXT_MIN_LENGTH = 25;
 const TEXT_MIN_DISTINCT = 0.05;
 const PII_SHARE = 0.5;
+/** The data stage's event-log rule (src/data/infer-schema.ts): distinct ids under 80% of rows, beside a date column. */
+const EVENT_REPEAT_SHARE = 0.8;
+
+/** What an event table was aggregated from, for the Run's schema. */
+interface EventSource {
+  columns: EngineColumn[];
+  roles: EventColumns;
+  events: number;
+  skipped: number;
+  categories: string[];
+  asOf: string;
+  table: string;
+}
 
 export class WarehouseSession {
   private plan!: PlanInput;
@@ -55,12 +76,14 @@ export class WarehouseSession {
   private categories: CategorySource[] = [];
   private tables: WarehouseRecord['tables'] = { assignments: ASSIGNMENTS_TABLE };
   private email: string | undefined;
+  private events?: EventSource;
   /** The fitted preprocessing, set by the embedder stage for the assignment. */
   model?: EmbeddingModel;
 
   private constructor(readonly engine: Engine, readonly options: WarehouseOptions) {}
 
   static async open(options: WarehouseOptions): Promise<WarehouseSession> {
+    if (options.engineKmeans && !/^bigquery:/i.test(options.url)) throw new SegmentaError('usage', '--engine-kmeans refines with BigQuery ML: it needs --source bigquery://PROJECT/DATASET');
     if (!options.table === !options.query) throw new SegmentaError('usage', 'a SQL source needs --table NAME or --query FILE.sql (one of them)');
     return new WarehouseSession(await openEngine(options.url, options.open), options);
   }
@@ -75,7 +98,7 @@ export class WarehouseSession {
   async load(signal?: AbortSignal): Promise<CustomerTable> {
     const d = this.engine.dialect;
     const relation = this.options.table ? d.table(this.engine.qualify(this.options.table)) : `(${this.options.query!.trim().replace(/;\s*$/, '')}) AS segmenta_q`;
-    const columns = await this.engine.describe(relation);
+    let columns = await this.engine.describe(relation);
     const id = this.options.idColumn ?? chooseIdColumn(columns.map((c) => ({ name: c.name, typeClass: c.kind === 'number' ? 'number' : 'string' }) as never), new Map(columns.map((c) => [c.name, { nonNull: 1 } as never])));
     const names = columns.map((c) => c.name);
     for (const [flag, given] of [['--id', id ? [id] : []], ['--ignore', this.options.ignore ?? []], ['--text', this.options.text ?? []]] as const) {
@@ -85,7 +108,12 @@ export class WarehouseSession {
     if (!id) throw new WarehouseError(`${this.name}: no customer id column found (looked for names like customer_id, user_id, id); pass --id COLUMN`);
     this.plan = { dialect: d, relation, id, columns };
 
-    const stats = (await this.engine.query(statisticsSql(this.plan), 'statistics'))[0] ?? {};
+    let stats = (await this.engine.query(statisticsSql(this.plan), 'statistics'))[0] ?? {};
+    if (this.isEventTable(stats)) {
+      await this.aggregateEvents(stats);
+      columns = this.plan.columns;
+      stats = (await this.engine.query(statisticsSql(this.plan), 'statistics'))[0] ?? {};
+    }
     this.customers = Number(stats.n ?? 0);
     const fetch = [id];
     columns.forEach((c, i) => {
@@ -112,14 +140,151 @@ export class WarehouseSession {
     const idIsPii = Boolean(piiKindFromName(id)) || (idNonNull > 0 && (Number(stats[`em${idIndex}`]) / idNonNull >= PII_SHARE || Number(stats[`ph${idIndex}`]) / idNonNull >= PII_SHARE));
     const rows = await this.engine.query(sampleSql(this.plan, fetch, Math.max(m, 1), idIsPii), 'sample');
     this.sample = rows.length;
-    const table = await this.readSample(rows, fetch, signal);
+    const table = this.events ? this.eventSampleTable(rows) : await this.readSample(rows, fetch, signal);
 
-    const dates = table.schema.columns.filter((c) => c.role === 'datetime').map((c) => c.name);
+    // An event table's days were computed in the engine (event-plan.ts); a customer table's dates are measured from the sample's latest.
+    const dates = this.events ? [] : table.schema.columns.filter((c) => c.role === 'datetime').map((c) => c.name);
     if (dates.length > 0) {
       const row = (await this.engine.query(asOfSql(this.plan, dates, Math.max(m, 1)), 'sample latest date'))[0] ?? {};
       this.asOf = Math.max(...dates.map((_, i) => Number(row[`e${i}`])).filter(Number.isFinite));
     }
     this.describeFeatures(table, columns);
+    return table;
+  }
+
+  /** The data stage's rule: the id repeats on at least 20% of rows and there is a date column (or --events / events: true). */
+  private isEventTable(stats: Row): boolean {
+    if (this.options.events === false) return false;
+    const hasDates = this.plan.columns.some((c) => c.kind === 'date');
+    if (this.options.events === true) {
+      if (!hasDates) throw new WarehouseError(`${this.name}: read as an event log, but no column is a date or time; an event table needs one`);
+      return true;
+    }
+    return hasDates && Number(stats.ids ?? 0) < EVENT_REPEAT_SHARE * Number(stats.n ?? 0);
+  }
+
+  /**
+   * An event table: which column is the time, the amount and the category (flags first, then
+   * the data stage's name hints), then the per-customer features computed in the engine into
+   * segmenta_features, which the rest of the plan reads as the customer table.
+   */
+  private async aggregateEvents(stats: Row): Promise<void> {
+    const d = this.engine.dialect;
+    const { id, columns, relation } = this.plan;
+    const o = this.options;
+    const free = columns.filter((c) => c.name !== id && !o.ignore?.includes(c.name) && !piiKindFromName(c.name));
+    const flagged = (flag: string, name: string | undefined, kind: EngineColumn['kind'][]): EngineColumn | undefined => {
+      if (!name) return undefined;
+      const c = columns.find((x) => x.name === name);
+      if (!c) throw new SegmentaError('usage', `${this.name}: ${flag} names no column "${name}"; the columns are ${columns.map((x) => x.name).join(', ')}`);
+      if (!kind.includes(c.kind)) throw new SegmentaError('usage', `${this.name}: ${flag} "${name}" is of type ${c.type}, not ${kind.join(' or ')}`);
+      return c;
+    };
+    const orderId = o.orderId ? flagged('--order-id', o.orderId, ['string', 'number']) : free.find((c) => ORDER_NAME.test(c.name.trim()));
+    if (orderId) {
+      throw new WarehouseError(`${this.name}: "${orderId.name}" looks like an order id (order lines): order-line tables are not aggregated in the engine yet; give --query with one row per order (customer, time, amount, category)`);
+    }
+    const dates = free.filter((c) => c.kind === 'date');
+    const numbers = free.filter((c) => c.kind === 'number');
+    const strings = free.filter((c) => c.kind === 'string' && !this.looksPii(stats, columns.indexOf(c)) && !this.looksText(stats, columns.indexOf(c)));
+    const time = flagged('--time', o.time, ['date']) ?? dates.find((c) => TIME_HINT.test(c.name)) ?? dates[0];
+    const amount =
+      flagged('--amount', o.amount, ['number']) ??
+      numbers.find((c) => AMOUNT_HINT.test(c.name) && !PRICE_HINT.test(c.name)) ??
+      (numbers.length === 1 ? numbers[0] : undefined) ??
+      numbers.find((c) => PRICE_HINT.test(c.name));
+    const category =
+      flagged('--category', o.category, ['string']) ??
+      strings.find((c) => CATEGORY_HINT.test(c.name) && !COUNTRY_HINT.test(c.name)) ??
+      strings.find((c) => !COUNTRY_HINT.test(c.name) && !STATUS_HINT.test(c.name));
+    const roles: EventColumns = { id, time: time.name, ...(amount ? { amount: amount.name } : {}), ...(category ? { category: category.name } : {}) };
+    const summary = (await this.engine.query(eventSummarySql(d, relation, roles), 'event summary'))[0] ?? {};
+    const asOf = Number(summary.as_of);
+    const categories = roles.category ? (await this.engine.query(eventCategoriesSql(d, relation, roles), 'event categories')).map((r) => String(r.category)) : [];
+    // A temporary table is this connection's own; BigQuery's is a dataset table, so one name per session.
+    const table = this.qualify(d.name === 'bigquery' ? `${FEATURES_TABLE}_${randomBytes(4).toString('hex')}` : FEATURES_TABLE);
+    await this.engine.query(materializeSql(d, table, eventFeaturesSql(d, relation, roles, categories, asOf)), 'aggregate events');
+    const used = new Set([id, roles.time, roles.amount, roles.category]);
+    for (const c of columns) {
+      if (used.has(c.name)) continue;
+      const pii = piiKindFromName(c.name);
+      this.keptInEngine.push({ column: c.name, type: c.type, reason: pii ? `PII (${pii}) by its name: stays in the engine` : o.ignore?.includes(c.name) ? '--ignore' : 'event-level column; not aggregated', ...(pii ? { pii } : {}) });
+    }
+    this.events = { columns, roles, events: Number(summary.events ?? 0), skipped: Number(summary.events ?? 0) - Number(summary.timed ?? 0), categories, asOf: Number.isFinite(asOf) ? new Date(asOf * 1000).toISOString().replace('T', ' ').replace(/\.000Z$|Z$/, '') : '', table };
+    const featureRelation = d.table(table);
+    this.plan = { dialect: d, relation: featureRelation, id, columns: await this.engine.describe(featureRelation) };
+  }
+
+  private looksPii(stats: Row, i: number): boolean {
+    const nn = Number(stats[`nn${i}`] ?? 0);
+    return nn > 0 && (Number(stats[`em${i}`]) / nn >= PII_SHARE || Number(stats[`ph${i}`]) / nn >= PII_SHARE);
+  }
+
+  private looksText(stats: Row, i: number): boolean {
+    const nn = Number(stats[`nn${i}`] ?? 0);
+    return Number(stats[`len${i}`]) >= TEXT_MIN_LENGTH && Number(stats[`nd${i}`]) / Math.max(1, nn) >= TEXT_MIN_DISTINCT;
+  }
+
+  /**
+   * The sample of per-customer feature rows as the file path assembles an event log's: each
+   * feature a derived numeric column (or the favourite category), cleaned by the data stage's
+   * own assembly — not re-inferred from text, which would read a share that is mostly 0 as a
+   * category — and the event columns described by role.
+   */
+  private eventSampleTable(rows: Row[]): CustomerTable {
+    const ev = this.events!;
+    const { roles } = ev;
+    const out: Assembly = { numeric: [], categorical: [], text: [], quality: emptyQuality(ev.events, []) };
+    for (const name of eventFeatureColumns(roles, ev.categories)) {
+      if (name === FAVOURITE_COLUMN) {
+        const levels: string[] = [];
+        const index = new Map<string, number>();
+        const codes = Int32Array.from(rows, (r) => {
+          const v = r[name];
+          if (v === null || v === undefined || v === '') return -1;
+          const key = String(v);
+          let c = index.get(key);
+          if (c === undefined) index.set(key, (c = levels.push(key) - 1));
+          return c;
+        });
+        addCategorical(out, derivedPlan(name, 'categorical'), name, codes, levels, this.name);
+        continue;
+      }
+      const values = Float64Array.from(rows, (r) => (r[name] === null || r[name] === undefined || r[name] === '' ? Number.NaN : Number(r[name])));
+      addNumeric(out, derivedPlan(name), name, values, this.name, derivedUnit(name));
+    }
+    out.quality.customers = rows.length;
+    const derived = [...out.numeric.map((c) => c.name), ...out.categorical.map((c) => c.name)];
+    const table: CustomerTable = {
+      schema: { source: this.name, format: 'csv', kind: 'events', idColumn: roles.id, columns: [], rowsRead: ev.events },
+      quality: out.quality,
+      ids: rows.map((r) => String(r[roles.id])),
+      numeric: out.numeric,
+      categorical: out.categorical,
+      text: [],
+      piiValues: new Set(),
+    };
+    for (const k of this.keptInEngine) if (!k.pii) table.quality.droppedColumns.push({ column: k.column, reason: k.reason });
+    const reason = (name: string): [ColumnSchema['role'], string] => {
+      if (name === roles.id) return ['id', 'named like an id; repeats: events aggregated per customer (in the engine)'];
+      if (name === roles.time) return ['datetime', `event time → recency_days, tenure_days, active_days (as of ${ev.asOf})`];
+      if (name === roles.amount) return ['numeric', 'order amount → monetary, avg_order_value'];
+      if (name === roles.category) return ['categorical', `→ share of events in the top ${ev.categories.length} categories, ${FAVOURITE_COLUMN}`];
+      const k = this.keptInEngine.find((x) => x.column === name);
+      return [k?.pii ? 'pii' : 'ignored', k?.reason ?? 'event-level column; not aggregated'];
+    };
+    table.schema.columns = ev.columns.map((c) => {
+      const [role, why] = reason(c.name);
+      const k = this.keptInEngine.find((x) => x.column === c.name);
+      return { name: c.name, sourceType: c.type, role, reason: why, ...(k?.pii ? { piiKind: k.pii } : {}) };
+    });
+    table.schema.kind = 'events';
+    table.schema.derived = derived;
+    table.schema.mapping = { customer: roles.id, time: roles.time, ...(roles.amount ? { amount: roles.amount } : {}), ...(roles.category ? { category: roles.category } : {}) };
+    table.schema.rowsRead = ev.events;
+    table.quality.rowsRead = ev.events;
+    if (!roles.amount) table.quality.warnings.push(`${this.name}: no amount column found (looked for names like amount, revenue, price); monetary features left out`);
+    if (ev.skipped > 0) table.quality.warnings.push(`${this.name}, column "${roles.time}": ${ev.skipped} event${ev.skipped === 1 ? ' has' : 's have'} no readable time; skipped`);
     return table;
   }
 
@@ -181,6 +346,16 @@ export class WarehouseSession {
       return { name: n.name, column, kind, engineKind: kindOf.get(column) ?? 'other', fill, ...(clip ? { clip: { low: clip.low, high: clip.high } } : {}) };
     });
     this.categories = table.categorical.map((c) => ({ name: c.name, column: c.name }));
+  }
+
+  /** --engine-kmeans: the centroids refined by BigQuery ML over everyone (bqml.ts), in our centroids' order. */
+  async refineCentroids(centroids: Float32Array, k: number, runId: string): Promise<Float32Array> {
+    if (!this.model) throw new Error('warehouse: the embedder stage did not record its model (internal)');
+    const model = this.qualify(kmeansModelName(runId));
+    const vector = vectorSql(this.engine.dialect, this.model, this.features, this.categories, this.asOf);
+    const refined = await refineWithBigQueryMl(this.engine, this.plan, vector, centroids, k, model);
+    this.tables = { ...this.tables, model: kmeansModelName(runId) };
+    return refined;
   }
 
   /** Everyone assigned in the engine by SQL to the nearest centroid, into segmenta_assignments. */
@@ -269,7 +444,9 @@ export class WarehouseSession {
     };
   }
 
-  close(): Promise<void> {
+  async close(): Promise<void> {
+    // The feature table is the Run's scratch: a temporary table goes with the connection, BigQuery's is dropped.
+    if (this.events && this.engine.dialect.name === 'bigquery') await this.engine.query(dropSql(this.engine.dialect, this.events.table), 'clean up').catch(() => {});
     return this.engine.close();
   }
 }

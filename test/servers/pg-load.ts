@@ -27,3 +27,6 @@ export const CUSTOMERS_DDL = `CREATE TABLE customers (
 export function loadCustomersCsv(url: string, csv: string, table = 'customers'): void {
   psql(url, `${CUSTOMERS_DDL.replace('customers', table)};\n\\copy ${table} FROM '${csv}' WITH (FORMAT csv, HEADER true)\n`);
 }
+
+/** test/fixtures/planted-events.ts as a typed event table: timestamps, amounts, categories. */
+export const EVENTS_DDL = 'CREATE TABLE events (customer_id TEXT, event_time TIMESTAMP, amount DOUBLE PRECISION, category TEXT, channel TEXT)';

@@ -2,11 +2,20 @@ import { OAuth2Client } from 'google-auth-library';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBigQuery } from '../../src/warehouse/bigquery-engine.js';
 import { WarehouseSession } from '../../src/warehouse/session.js';
+import { refineWithBigQueryMl } from '../../src/warehouse/bqml.js';
+import { segmenta, tempDir } from '../e2e/cli.js';
 import { startFakeBigQuery, type FakeAnswer } from '../servers/fake-bigquery.js';
 
 let fake: Awaited<ReturnType<typeof startFakeBigQuery>>;
 
 function answer(sql: string): FakeAnswer {
+  if (sql.startsWith('CREATE OR REPLACE MODEL')) return {};
+  // BigQuery numbers the trained centroids itself: here in the reverse of our order, moved a little.
+  if (sql.includes('ML.CENTROIDS')) {
+    const rows: unknown[][] = [];
+    [[0.52, -0.48], [0.11, 0.19], [-0.3, 0.02]].forEach((c, j) => c.forEach((v, i) => rows.push([j + 1, `f${i}`, v])));
+    return { fields: [{ name: 'centroid_id', type: 'INTEGER' }, { name: 'feature', type: 'STRING' }, { name: 'numerical_value', type: 'FLOAT' }], rows };
+  }
   if (sql.includes('`proj.shop.missing`')) return { error: { code: 404, reason: 'notFound', message: 'Not found: Table proj:shop.missing was not found in location US' } };
   if (sql.includes('`proj.shop.secret`')) return { error: { code: 403, reason: 'accessDenied', message: 'Access Denied: Table proj:shop.secret: User does not have permission to query table' } };
   if (/LIMIT 0$/.test(sql)) return { fields: [{ name: 'customer_id', type: 'STRING' }, { name: 'email', type: 'STRING' }, { name: 'spend', type: 'FLOAT' }] };
@@ -61,4 +70,25 @@ describe('BigQuery through @google-cloud/bigquery (loopback server)', () => {
     await expect(engine.describe('`proj.shop.missing`')).rejects.toThrow(/^bigquery:\/\/proj\/shop: no such table `proj\.shop\.missing` \(Not found: Table proj:shop\.missing was not found in location US\); check --table/);
     await expect(engine.describe('`proj.shop.secret`')).rejects.toThrow(/^bigquery:\/\/proj\/shop: permission denied `proj\.shop\.secret` \(Access Denied: .*\); the account needs BigQuery Data Viewer/);
   });
+
+  it('--engine-kmeans: trains a BigQuery ML k-means model from our centroids and brings back only its centroids, in our order', async () => {
+    fake.requests.length = 0;
+    const engine = await openBigQuery('bigquery://proj/shop', client());
+    const ours = new Float32Array([-0.3, 0, 0.1, 0.2, 0.5, -0.5]);
+    const p = { dialect: engine.dialect, relation: '`proj.shop.customers`', id: 'customer_id', columns: [] };
+    const refined = await refineWithBigQueryMl(engine, p, ['CAST(`age` AS FLOAT64)', 'CAST(`spend` AS FLOAT64)'], ours, 3, 'proj.shop.segmenta_kmeans_r1');
+    expect(Array.from(refined, (x) => Number(x.toFixed(2)))).toEqual([-0.3, 0.02, 0.11, 0.19, 0.52, -0.48]);
+    const sqls = fake.requests.filter((r) => r.method === 'POST').map((r) => r.json.configuration.query.query as string);
+    expect(sqls[0]).toMatch(/^CREATE OR REPLACE MODEL `proj\.shop\.segmenta_kmeans_r1` OPTIONS\(model_type='kmeans', num_clusters=3, kmeans_init_method='CUSTOM', kmeans_init_col='segmenta_init'/);
+    expect(sqls[0]).toContain("CAST(0.5 AS FLOAT64) AS f0, CAST(-0.5 AS FLOAT64) AS f1, TRUE AS segmenta_init");
+    expect(sqls[1]).toBe('SELECT centroid_id, feature, numerical_value FROM ML.CENTROIDS(MODEL `proj.shop.segmenta_kmeans_r1`) ORDER BY centroid_id, feature');
+    expect(engine.fetched).toEqual({ 'engine k-means': 6 }); // k × dim numbers, never a customer
+  });
+
+  it('--engine-kmeans without BigQuery is one line', () => {
+    const ws = tempDir('segmenta-bq-');
+    const r = segmenta(['segment', '--source', 'postgres://u@127.0.0.1:1/db', '--table', 't', '--engine-kmeans', '--workspace', ws]);
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim()).toBe('segmenta: --engine-kmeans refines with BigQuery ML: it needs --source bigquery://PROJECT/DATASET');
+  }, 60_000);
 });

@@ -6,6 +6,8 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DIALECTS, type EngineName } from '../../src/warehouse/dialect.js';
 import * as plan from '../../src/warehouse/plan.js';
+import * as events from '../../src/warehouse/event-plan.js';
+import * as bqml from '../../src/warehouse/bqml.js';
 import type { EmbeddingModel } from '../../src/model/vectors.js';
 
 /**
@@ -71,6 +73,22 @@ function compile(engine: EngineName): { purpose: string; sql: string }[] {
   ];
 }
 
+/** The event-table statements: summary, top categories, the per-customer features written into segmenta_features. */
+function compileEvents(engine: EngineName): { purpose: string; sql: string }[] {
+  const d = DIALECTS[engine];
+  const qualify = (t: string) => (engine === 'bigquery' ? `proj.shop.${t}` : t);
+  const relation = d.table(qualify('events'));
+  const ev: events.EventColumns = { id: 'customer_id', time: 'event_time', amount: 'amount', category: 'category' };
+  const table = qualify(events.FEATURES_TABLE);
+  return [
+    { purpose: 'event summary', sql: events.eventSummarySql(d, relation, ev) },
+    { purpose: 'event categories', sql: events.eventCategoriesSql(d, relation, ev) },
+    { purpose: 'aggregate events', sql: events.materializeSql(d, table, events.eventFeaturesSql(d, relation, ev, ['books', "kids' toys"], 1704844800)) },
+    { purpose: 'aggregate events', sql: events.materializeSql(d, table, events.eventFeaturesSql(d, relation, { id: 'customer_id', time: 'event_time' }, [], 1704844800)) },
+    ...(engine === 'bigquery' ? [{ purpose: 'clean up', sql: events.dropSql(d, table) }] : []),
+  ];
+}
+
 const render = (statements: { purpose: string; sql: string }[]) => statements.map((s) => `-- ${s.purpose}\n${s.sql};\n`).join('\n');
 
 describe('compiled warehouse SQL', () => {
@@ -85,6 +103,63 @@ describe('compiled warehouse SQL', () => {
       expect(text).toBe(readFileSync(file, 'utf8'));
     });
   }
+
+  for (const engine of ['bigquery', 'postgres', 'duckdb'] as const) {
+    it(`${engine}: every event-table statement matches its golden file`, () => {
+      const file = join(GOLDEN, `${engine}-events.sql`);
+      const text = render(compileEvents(engine));
+      if (process.env.SEGMENTA_UPDATE_GOLDEN === '1') writeFileSync(file, text);
+      expect(text).toBe(readFileSync(file, 'utf8'));
+    });
+  }
+
+  it('every BigQuery event-table statement parses with a BigQuery grammar, and uses nothing BigQuery lacks', () => {
+    const parser = new Parser();
+    for (const s of compileEvents('bigquery')) {
+      expect(() => parser.astify(s.sql, { database: 'bigquery' }), `${s.purpose}: ${s.sql.slice(0, 120)}`).not.toThrow();
+      expect(s.sql).not.toMatch(/FILTER \(|date_diff|EXCLUDE|::/i);
+    }
+  });
+
+  it('duckdb: the event features the engine computes are the file path\'s (src/data/events.ts) on a hand-made log', async () => {
+    const db = await DuckDBInstance.create(':memory:');
+    const conn = await db.connect();
+    await conn.run(`CREATE TABLE events (customer_id VARCHAR, event_time TIMESTAMP, amount DOUBLE, category VARCHAR)`);
+    await conn.run(`INSERT INTO events VALUES ('a', '2024-01-01', 10, 'books'), ('a', '2024-01-05', 20, 'books'), ('a', '2024-01-05 12:00:00', 30, 'toys'), ('b', '2024-01-08', 5, 'toys'), ('b', '2024-01-10', 7, NULL), (' ', '2024-01-02', 1, 'books'), ('c', NULL, 50, 'books')`);
+    const ev: events.EventColumns = { id: 'customer_id', time: 'event_time', amount: 'amount', category: 'category' };
+    const summary = (await (await conn.runAndReadAll(events.eventSummarySql(DIALECTS.duckdb, 'events', ev))).getRowObjectsJS())[0];
+    expect(summary).toEqual({ events: 6, timed: 5, as_of: Date.UTC(2024, 0, 10) / 1000 });
+    const top = (await (await conn.runAndReadAll(events.eventCategoriesSql(DIALECTS.duckdb, 'events', ev))).getRowObjectsJS()).map((r) => r.category);
+    expect(top).toEqual(['books', 'toys']);
+    const rows = (await (await conn.runAndReadAll(events.eventFeaturesSql(DIALECTS.duckdb, 'events', ev, ['books', 'toys'], Number(summary.as_of)) + ' ORDER BY 1')).getRowObjectsJS()) as Record<string, unknown>[];
+    expect(rows).toEqual([
+      { customer_id: 'a', recency_days: 4.5, frequency: 3, monetary: 60, avg_order_value: 20, tenure_days: 9, active_days: 2, share_books: 2 / 3, share_toys: 1 / 3, favourite_category: 'books' },
+      { customer_id: 'b', recency_days: 0, frequency: 2, monetary: 12, avg_order_value: 6, tenure_days: 2, active_days: 2, share_books: 0, share_toys: 1 / 2, favourite_category: 'toys' },
+    ]);
+    conn.closeSync?.();
+  });
+
+  it('bigquery --engine-kmeans: CREATE MODEL warm-started from our centroids matches its golden file; its training query parses', () => {
+    const d = DIALECTS.bigquery;
+    const p: plan.PlanInput = { dialect: d, relation: d.table('proj.shop.customers'), id: 'customer_id', columns: [] };
+    const vector = plan.vectorSql(d, MODEL, FEATURES, CATEGORIES, 1750204800);
+    const model = `proj.shop.${bqml.kmeansModelName('20261202-010101-abcd')}`;
+    const statements = [
+      { purpose: 'engine k-means', sql: bqml.createKmeansModelSql(p, vector, CENTROIDS, 3, model) },
+      { purpose: 'engine k-means', sql: bqml.kmeansCentroidsSql(d, model) },
+    ];
+    const file = join(GOLDEN, 'bigquery-kmeans.sql');
+    if (process.env.SEGMENTA_UPDATE_GOLDEN === '1') writeFileSync(file, render(statements));
+    expect(render(statements)).toBe(readFileSync(file, 'utf8'));
+    const create = statements[0].sql;
+    expect(create).toMatch(/^CREATE OR REPLACE MODEL `proj\.shop\.segmenta_kmeans_20261202_010101_abcd` OPTIONS\(model_type='kmeans', num_clusters=3, kmeans_init_method='CUSTOM', kmeans_init_col='segmenta_init', standardize_features=FALSE, distance_type='EUCLIDEAN'\) AS SELECT /);
+    // k initial centroids, each our centroid row as literals, marked TRUE.
+    expect(create.match(/TRUE AS segmenta_init/g)?.length).toBe(3);
+    expect(create).toContain(`${d.float(String(CENTROIDS[8]))} AS f0, ${d.float(String(CENTROIDS[9]))} AS f1`); // the second centroid, at float32 precision
+    // node-sql-parser has no CREATE MODEL: the training query (everything after AS) is what it checks.
+    const parser = new Parser();
+    expect(() => parser.astify(bqml.kmeansTrainingSql(p, vector, CENTROIDS, 3), { database: 'bigquery' })).not.toThrow();
+  });
 
   it('every BigQuery statement parses with a BigQuery grammar', () => {
     const parser = new Parser();

@@ -8,7 +8,9 @@ import { makeRun, type MadeRun } from '../../src/pipeline/make-run.js';
 import { postgres as postgresDialect } from '../../src/warehouse/dialect.js';
 import { makeWarehouseRun } from '../../src/pipeline/warehouse-run.js';
 import { startPostgres, type PgServer } from '../servers/postgres.js';
-import { loadCustomersCsv, psql } from '../servers/pg-load.js';
+import { EVENTS_DDL, loadCustomersCsv, psql } from '../servers/pg-load.js';
+import { writePlantedEvents } from '../fixtures/planted-events.js';
+import { expectSameRun } from './same-run.js';
 import { segmenta, tempDir } from '../e2e/cli.js';
 
 const CSV = resolve(import.meta.dirname, '../../examples/customers.csv');
@@ -85,6 +87,10 @@ describe('segment --source postgres://…', () => {
     const aggregateRows = Object.values(aggregates).reduce((s, n) => s + n, 0);
     expect(aggregateRows).toBeLessThanOrEqual(2 + k + k * levels);
     expect(wh.keptInEngine.map((c) => c.column).sort()).toEqual([...PII, 'review'].sort());
+    // The text column is left out, and the Run says so with its reason (text features are not replayed as SQL: README, Warehouse).
+    const review = whRun.run.quality.droppedColumns.find((c) => c.column === 'review');
+    expect(review?.reason).toMatch(/^free text: stays in the engine .*text features cannot be replayed as SQL/);
+    expect(whRun.run.schema.columns.find((c) => c.name === 'review')).toMatchObject({ role: 'ignored' });
     const sampleSql = wh.statements.find((s) => s.purpose === 'sample')!.sql;
     for (const c of [...PII, 'review']) expect(sampleSql).not.toContain(`"${c}"`);
     // Nothing in the Run folder holds an email address of the table.
@@ -187,4 +193,42 @@ describe('an id that is itself PII', () => {
     const inEngine = rows(pg.url, `SELECT customer_id FROM segmenta_assignments WHERE run_id = '${run.runId}' LIMIT 1`)[0][0];
     expect(inEngine).toContain('@');
   }, 120_000);
+});
+
+describe('segment --source postgres://… --table events (1M planted events, aggregated in the engine)', () => {
+  it('equals the Run of the same events as a file, and only the sample of per-customer rows and aggregates came back', async () => {
+    const dir = tempDir('segmenta-wh-ev-');
+    const csv = join(dir, 'events.csv');
+    const planted = await writePlantedEvents(csv, { customers: 20_000, seed: 11 });
+    expect(planted.events).toBeGreaterThanOrEqual(1_000_000);
+    psql(pg.url, `${EVENTS_DDL};\n\\copy events FROM '${csv}' WITH (FORMAT csv, HEADER true)\n`);
+    const config = loadConfig({ workspace: tempDir('segmenta-wh-') }, {});
+    const file = await makeRun({ file: csv, seed: 42, config, log });
+    const wh = await makeWarehouseRun({ seed: 42, config, log, warehouse: { url: pg.url, table: 'events' } });
+    expect(file.run.schema.kind).toBe('events');
+    expect(wh.run.schema.kind).toBe('events');
+    expect(wh.run.schema.derived).toEqual(file.run.schema.derived);
+    expect(wh.run.schema.derived).toEqual(expect.arrayContaining(['recency_days', 'frequency', 'monetary', 'avg_order_value', 'tenure_days', 'active_days', 'share_grocery', 'favourite_category']));
+
+    const engine = new Map(rows(pg.url, `SELECT customer_id, segment FROM segmenta_assignments WHERE run_id = '${wh.runId}'`).map(([id, s]) => [id, Number(s)]));
+    expectSameRun(file, wh, engine);
+    // The planted groups are found (the check above could pass on two equally wrong Runs).
+    const ids = [...planted.group.keys()];
+    expect(adjustedRandIndex(ids.map((id) => planted.group.get(id)!), ids.map((id) => engine.get(id)!))).toBeGreaterThan(0.9);
+
+    const w = wh.run.warehouse!;
+    expect(w.customers).toBe(20_000);
+    expect(w.rowsFetched.sample).toBe(20_000);
+    const { sample, ...aggregates } = w.rowsFetched;
+    const k = wh.run.metrics.k;
+    // Statistics of the events and of the features, the summary, ≤ 8 categories, then per-segment profiles.
+    const levels = 8 + 1;
+    expect(Object.values(aggregates).reduce((s, n) => s + n, 0)).toBeLessThanOrEqual(3 + 8 + k + k * levels);
+    expect(sample + Object.values(aggregates).reduce((s, n) => s + n, 0)).toBeLessThan(planted.events / 40);
+    expect(w.keptInEngine.map((c) => c.column)).toEqual(['channel']);
+    const sampleSql = w.statements.find((s) => s.purpose === 'sample')!.sql;
+    expect(sampleSql).toContain('FROM "segmenta_features"');
+    expect(sampleSql).not.toContain('"channel"');
+    expect(w.statements.find((s) => s.purpose === 'aggregate events' && s.sql.startsWith('CREATE TEMP TABLE'))).toBeDefined();
+  }, 600_000);
 });

@@ -20,9 +20,10 @@ export function registerSegment(program: Command): void {
     .option('--lang <code>', "language of the texts: en or zh (default: $SEGMENTA_LANG, else the language of the data's text)")
     .option('--labels <file>', 'plain-language feature labels: JSON {"column": "label"} or CSV column,label[,unit]')
     .option('--brand <name>', 'brand name the copy signs with (default: $SEGMENTA_BRAND)')
-    .option('--source <url>', 'a SQL engine instead of a file: postgres://USER@HOST:PORT/DB (or PG* variables) or bigquery://PROJECT/DATASET')
+    .option('--source <url>', 'a SQL engine instead of a file: postgres://USER@HOST:PORT/DB (or PG* variables), bigquery://PROJECT/DATASET or duckdb://FILE.db')
     .option('--table <name>', 'with --source: the customer table (schema.table)')
     .option('--query <file.sql>', 'with --source: a SQL file whose rows are the customers')
+    .option('--engine-kmeans', 'with --source bigquery://…: refine the centroids with BigQuery ML k-means (warm start from ours)')
     .option('--since <run>', "refresh that Run with this file: its segments keep their ids, names and texts (see `segmenta refresh`)")
     .action(async (fileArg: string | undefined, o, cmd: Command) => {
       if (!fileArg === !o.source) handleError(new UsageError(fileArg ? `give a file or --source, not both (got ${fileArg} and --source)` : 'give a customer file, or --source URL with --table or --query'), cmd.optsWithGlobals().json);
@@ -35,7 +36,7 @@ export function registerSegment(program: Command): void {
       if (o.since) return runRefresh({ file, since: o.since, k: o.k, seed: o.seed }, cmd.optsWithGlobals());
       await runCli(
         async () => (await import('../../ops/segment.js')).segmentOp,
-        { file, table: o.table, query: o.query, k: o.k, seed: o.seed, ...loadFlags(o), labels: o.labels, brand: o.brand },
+        { file, table: o.table, query: o.query, engineKmeans: o.engineKmeans, k: o.k, seed: o.seed, ...loadFlags(o), labels: o.labels, brand: o.brand },
         cmd.optsWithGlobals(),
         // The --json contract scripts rely on (DESIGN.md): keep these keys stable.
         (r) => ({ runId: r.runId, runDir: r.runDir, k: r.k, segments: r.segments.map(({ id, name, size }) => ({ id, name, size })) }),
