@@ -57,6 +57,8 @@ export interface PhraseTable {
   smsSender?: (brand?: string) => string;
   /** The offer line for a user's own offer (default "… (your offer), framed as: …"). */
   userOfferIdea?: (offer: string, idea: string) => string;
+  /** Whether a category level may stand in this language's copy ({topic}); default any. */
+  fitsTopic?: (topic: string) => boolean;
   /** Persona sentences. */
   persona: PersonaWords;
   /** Names, summaries, archetypes and the evidence lines. */

@@ -205,8 +205,9 @@ const persona: PersonaWords = {
   term: (t) => `常提到「${t}」`,
   want: (g) => `他们最想要的是${g}。`,
   plain: '各项指标都接近平均水平，是客户群里稳定的中间力量。',
-  // 「一大群客户：爱蹲优惠、等大促，花得不多，最近刚买过。」 — a colon and 逗号, not a "who" clause.
-  head: (size, clauses) => (clauses.length > 0 ? `${size}：${clauses.slice(0, 3).join('，')}。` : `${size}。`),
+  // 「一大群客户，他们爱蹲优惠、等大促，花得不多。」 — 他们 and 逗号, not a "who" clause. (Not
+  // 「客户：…」: a colon after 客户 labels a person's name, and the PII finder reads it so.)
+  head: (size, clauses) => (clauses.length > 0 ? `${size}，他们${clauses.slice(0, 3).join('，')}。` : `${size}。`),
   sentence: (c) => `${c}。`,
   list: (xs) => xs.join('、'),
   joiner: '',
@@ -275,12 +276,15 @@ const CATEGORY_KINDS: Record<string, (l: string) => TraitWords> = {
   generic: (l) => ({ adj: l, noun: `${l}客群`, goal: `贴合${l}偏好的推荐`, pain: '千篇一律的营销' }),
 };
 
+/** A level Chinese text may hold as it is: Han (母婴用品) or an acronym (VIP). */
+const WRITTEN_LEVEL = /\p{Script=Han}|^[A-Z0-9]{2,5}$/u;
+
 // Latin levels and generic features ("High-Page-Views") have no Chinese words: such a trait is
 // left out of names and personas rather than written half in English.
 function traitWords(t: TraitKey): TraitWords | undefined {
   if (t.source === 'numeric') return t.key.startsWith('feature:') ? undefined : RULES[`${t.key}:${t.direction}`];
   if (t.source === 'rfm') return t.level ? TIERS[t.level] : undefined;
-  if (t.source === 'category' && t.level && /\p{Script=Han}|^[A-Z][A-Za-z]{1,5}$/u.test(t.level)) return (CATEGORY_KINDS[t.categoryKind ?? 'generic'] ?? CATEGORY_KINDS.generic)(t.level);
+  if (t.source === 'category' && t.level && WRITTEN_LEVEL.test(t.level)) return (CATEGORY_KINDS[t.categoryKind ?? 'generic'] ?? CATEGORY_KINDS.generic)(t.level);
   return undefined;
 }
 
@@ -328,6 +332,8 @@ export const ZH: PhraseTable = {
   optOut: '回T退订',
   smsSender: (b) => `【${b ?? '会员中心'}】`,
   userOfferIdea: (o, idea) => `${o}（你的优惠），思路：${idea}`,
+  // Han levels (母婴用品) and acronyms (VIP); a Latin word ("Electronics") would make the copy half English.
+  fitsTopic: (t) => WRITTEN_LEVEL.test(t),
   persona,
   names,
 };
