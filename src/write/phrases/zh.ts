@@ -315,8 +315,8 @@ const names: NameWords = {
   lastResort: (l) => `主流客群${l}`,
   summary: (share, count, e) => (e ? `占客户的${share}（${count}人）；${e}。` : `占客户的${share}（${count}人），各项指标都接近平均水平。`),
   summaryShort: (share, count) => `占客户的${share}（${count}人）。`,
-  // 人群画像 is the persona's title in Chinese marketing decks: 「高价值客户」画像.
-  archetype: (name) => `${name}画像`.slice(0, 60),
+  // The persona's title: 典型的数码家电高价值客户 (the chat shows it after 用户画像 —, so not …画像).
+  archetype: (name) => `典型的${name}`.slice(0, 60),
   defaultGoal: '相关的推荐，不被无关消息打扰',
   defaultPain: '收到的消息和自己的需求不相符',
 };
