@@ -3,6 +3,9 @@
  * actions whose keywords are closest (by edit distance) to the words typed — in chat words,
  * not CLI syntax — instead of the whole help. Deterministic; reads only what the user typed.
  */
+import { RENDER_WORDS } from '../ops/render-words.js';
+import type { Language } from '../util/script.js';
+
 const ACTIONS: { example: string; keywords: string[] }[] = [
   { example: 'list segments', keywords: ['list', 'segments', 'groups', 'clusters', 'all'] },
   { example: 'show biggest', keywords: ['show', 'describe', 'who', 'tell', 'about', 'biggest', 'largest', 'details'] },
@@ -20,14 +23,17 @@ const ACTIONS: { example: string; keywords: string[] }[] = [
   { example: 'doctor', keywords: ['doctor', 'llm', 'model', 'server', 'check', 'setup'] },
 ];
 
-export function didYouMean(text: string): string {
+export function didYouMean(text: string, lang: Language = 'en'): string {
   const words = text.toLowerCase().split(/[^a-z0-9-]+/).filter((w) => w.length >= 2);
   const scored = ACTIONS.map((a, i) => ({ a, i, d: Math.min(99, ...words.flatMap((w) => a.keywords.map((k) => relDistance(w, k)))) }))
     .sort((x, y) => x.d - y.d || x.i - y.i);
   // Nothing close: the two things people ask first.
   const [first, second] = scored[0].d <= 0.34 ? scored : [{ a: ACTIONS[0] }, { a: ACTIONS[1] }];
   const shown = text.length > 40 ? `${text.slice(0, 39)}…` : text;
-  return `I did not catch "${shown}". Did you mean "${first.a.example}" or "${second.a.example}"?\n/help lists everything; with an LLM configured (OPENAI_API_KEY) I understand free chat.`;
+  // In Chinese the examples are said the Chinese way where the parser reads that (readChinese).
+  const words2 = RENDER_WORDS[lang].chat;
+  const say = (e: string) => words2.examples[e] ?? e;
+  return words2.didYouMean(shown, say(first.a.example), say(second.a.example));
 }
 
 /** Edit distance (a swap of two letters counts as one edit) as a share of the longer word. */

@@ -4,6 +4,7 @@ import type { Channel } from '../model/texts.js';
 import { didYouMean } from './did-you-mean.js';
 import { LANGUAGE_NAMES, writerLanguageNamed, type Language } from '../util/script.js';
 import { RENDER_WORDS } from '../ops/render-words.js';
+import { segmentWordsZh } from '../ops/resolve.js';
 
 /**
  * The offline intent parser: plain requests → one operation and its input, deterministically.
@@ -21,6 +22,8 @@ export interface IntentContext {
   file?: string;
   /** True when an LLM writes the texts (other languages and any tone are then possible). */
   llm?: boolean;
+  /** The language the chat answers in (--lang, else the Run's); English by default. */
+  lang?: Language;
 }
 
 export const OFFLINE_EXAMPLES = [
@@ -93,8 +96,42 @@ const LANGUAGES_WRITTEN = Object.values(LANGUAGE_NAMES).join(' and ');
 // The tones the offline writer tells apart (write/offline-copy.ts toneOf); others read as friendly.
 const OFFLINE_TONES = /friend|warm|kind|play|fun|cheek|witty|casual|light|formal|profession|serious|elegant|premium|polite|urgen|fomo|scarc|bold|pushy|direct/i;
 
+/**
+ * A Chinese request in the English words the parser reads: the verb (显示, 简报, 对比, 短信…)
+ * and the segment through the resolver's Chinese words (ops/segments.ts segmentWordsZh:
+ * 第2个人群 → 2, 最有价值的人群 → most valuable). Undefined when the text is not Chinese
+ * or names no request; a word of a name ("沉睡") is kept for the resolver to match.
+ */
+export function readChinese(raw: string): string | undefined {
+  const t = raw.trim().replace(/[？?！!。.]+$/u, '');
+  if (!/\p{Script=Han}/u.test(t) || FILE.test(t)) return undefined;
+  const ref = (s: string) => {
+    const words = s.replace(/显示|看看|看一下|查看|介绍(一下)?|说说|讲讲|给我|帮我|请|一下|写(一条|一封|一个|个)?|生成|做(一份|个)?|的|是谁|是什么|详情|情况|人群里|为|给|吧/gu, ' ').trim();
+    const read = segmentWordsZh(words);
+    return read === words ? words.replace(/[人客]群$|分群$/u, '').trim() || words : read;
+  };
+  if (/^(帮助|怎么用|你能做什么|有什么命令)/u.test(t)) return 'help';
+  if (/(所有|全部|有哪些|列出|列表|几个).*(人群|客群|分群)|^(人群|客群|分群)(列表)?$/u.test(t)) return 'list segments';
+  const cmp = /(?:对比|比较)\s*(.+?)\s*(?:和|与|跟|同|vs)\s*(.+)$/u.exec(t);
+  if (cmp) return `compare ${ref(cmp[1])} and ${ref(cmp[2])}`;
+  const what = (re: RegExp) => ref(t.replace(re, ' '));
+  if (/简报/u.test(t)) return `brief ${what(/简报/gu)}`.trim();
+  if (/画像/u.test(t)) return `persona ${what(/用户画像|画像/gu)}`;
+  const channel = /短信/u.test(t) ? 'sms' : /邮件/u.test(t) ? 'email' : /推送/u.test(t) ? 'push' : /广告/u.test(t) ? 'ad' : /文案|营销/u.test(t) ? 'copy' : undefined;
+  if (channel) return `${channel} for ${what(/短信|邮件|推送|广告|营销文案|文案|营销/gu)}`;
+  if (/报告/u.test(t)) return 'report';
+  if (/评估|评测/u.test(t)) return 'eval';
+  if (/导出/u.test(t)) return `export ${what(/导出|人群包/gu)}`.trim();
+  if (/相似|类似|长得像/u.test(t)) return `lookalikes of ${what(/相似人群|相似|类似|长得像/gu)}`;
+  const r = ref(t);
+  if (/显示|看看|查看|介绍|说说|讲讲|是谁|详情/u.test(t) || r !== t) return `show ${r}`;
+  return undefined;
+}
+
 function parseRequest(raw: string, ctx: IntentContext): Intent {
-  const text = raw.trim().replace(/[?!.]+$/, '');
+  const chinese = readChinese(raw);
+  if (chinese === 'help') return { kind: 'reply', text: offlineHelp() };
+  const text = (chinese ?? raw).trim().replace(/[?!.]+$/, '');
   const t = text.toLowerCase();
   if (!t) return { kind: 'reply', text: '' };
   if ((/^(hi|hello|hey|hiya|yo|good (morning|afternoon|evening)|thanks|thank you)\b/.test(t) && t.split(/\s+/).length <= 4) || /^(你好|您好|嗨|谢谢)/.test(t)) {
@@ -129,7 +166,7 @@ function parseRequest(raw: string, ctx: IntentContext): Intent {
     /^(?:what|how)\s+(?:do|does|did|are|is)\s+(.+?)\s+(?:say|saying|said|think|thinking|feel|write|writing|complain|complaining)\s+(?:about|of|on)\s+(.+)$/.exec(t) ??
     /^(?:quotes?|reviews?|comments?)\s+(?:from|of|by|for|in)\s+(.+?)\s+(?:about|on|mentioning)\s+(.+)$/.exec(t);
   if (says) {
-    const r = segmentRef(says[1], ctx.run);
+    const r = segmentRef(says[1], ctx.run, ctx.lang);
     if ('reply' in r) return r.reply;
     if (r.ref === undefined) return ask('Which segment? e.g. "what do customers in segment 3 say about delivery?"');
     return { kind: 'op', op: 'quotes', input: { segment: r.ref, about: says[2].replace(/^(the|our|my)\s+/, '').trim() }, note: r.note };
@@ -137,8 +174,8 @@ function parseRequest(raw: string, ctx: IntentContext): Intent {
 
   const compare = /\bcompare\s+(.+?)\s+(?:and|with|to|vs\.?|versus|against)\s+(.+)$/.exec(t) ?? /^(.+?)\s+(?:vs\.?|versus)\s+(.+)$/.exec(t) ?? /^compare\s+(\S+)\s+(\S+)$/.exec(t);
   if (compare) {
-    const a = segmentRef(compare[1], ctx.run);
-    const b = segmentRef(compare[2], ctx.run);
+    const a = segmentRef(compare[1], ctx.run, ctx.lang);
+    const b = segmentRef(compare[2], ctx.run, ctx.lang);
     if ('reply' in a) return a.reply;
     if ('reply' in b) return b.reply;
     if (a.ref === undefined || b.ref === undefined) return ask('Which two segments? e.g. "compare 1 and 2".');
@@ -147,19 +184,19 @@ function parseRequest(raw: string, ctx: IntentContext): Intent {
 
   if (/\b(html )?report\b/.test(t)) return { kind: 'op', op: 'report', input: {} };
   if (/\b(export|audiences?|upload)\b/.test(t)) {
-    const r = segmentRef(t.replace(/\b(export|audiences?|upload|csv|json)\b/g, ' '), ctx.run);
+    const r = segmentRef(t.replace(/\b(export|audiences?|upload|csv|json)\b/g, ' '), ctx.run, ctx.lang);
     if ('reply' in r) return r.reply;
     return { kind: 'op', op: 'export', input: r.ref === undefined ? {} : { segment: r.ref }, note: r.note };
   }
   if (/\b(look-?alikes?|similar customers|customers like)\b/.test(t)) {
-    const r = segmentRef(t.replace(/\b(look-?alikes?|similar|like)\b/g, ' '), ctx.run);
+    const r = segmentRef(t.replace(/\b(look-?alikes?|similar|like)\b/g, ' '), ctx.run, ctx.lang);
     if ('reply' in r) return r.reply;
     if (r.ref === undefined) return ask('Lookalikes of which segment? e.g. "lookalikes of segment 2".');
     return { kind: 'op', op: 'lookalike', input: { segment: r.ref }, note: r.note };
   }
 
   if (/\bbriefs?\b/.test(t)) {
-    const r = segmentRef(t.replace(/\bbriefs?\b/, ' '), ctx.run);
+    const r = segmentRef(t.replace(/\bbriefs?\b/, ' '), ctx.run, ctx.lang);
     if ('reply' in r) return r.reply;
     return { kind: 'op', op: 'brief', input: r.ref === undefined ? {} : { segment: r.ref }, note: r.note };
   }
@@ -167,14 +204,14 @@ function parseRequest(raw: string, ctx: IntentContext): Intent {
   const channel = channelOf(t);
   if (channel !== undefined) {
     const { options, rest } = copyOptions(t);
-    const r = segmentRef(rest, ctx.run);
+    const r = segmentRef(rest, ctx.run, ctx.lang);
     if ('reply' in r) return r.reply;
     if (r.ref === undefined) return ask('For which segment? e.g. "write an email for segment 2" or "sms for the biggest segment".');
     return { kind: 'op', op: 'copy', input: { segment: r.ref, ...(channel === 'all' ? {} : { channel }), ...options }, note: r.note };
   }
 
   if (/\bpersonas?\b/.test(t)) {
-    const r = segmentRef(t, ctx.run);
+    const r = segmentRef(t, ctx.run, ctx.lang);
     if ('reply' in r) return r.reply;
     if (r.ref === undefined) return ask('Whose persona? e.g. "persona 2".');
     return { kind: 'op', op: 'persona', input: { segment: r.ref, ...(/\b(rewrite|re-write|regenerate|new|fresh)\b/.test(t) ? { rewrite: true } : {}) }, note: r.note };
@@ -183,7 +220,7 @@ function parseRequest(raw: string, ctx: IntentContext): Intent {
   if (/^(list|show|see|what|which|all|my)\b.*\b(segments|groups|clusters)\b|^(segments|groups|clusters)$/.test(t)) return { kind: 'op', op: 'segments', input: {} };
 
   if (/^(show|describe|who|tell me|what about|details|explain|about|info)\b|\b(segment|group|cluster)\s*#?\d+\b|^#?\d{1,3}$/.test(t) || superlativeOf(t)) {
-    const r = segmentRef(t, ctx.run);
+    const r = segmentRef(t, ctx.run, ctx.lang);
     if ('reply' in r) return r.reply;
     if (r.ref !== undefined) return { kind: 'op', op: 'show', input: { segment: r.ref }, note: r.note };
     if (/^(show|describe|tell me)\b/.test(t)) return { kind: 'op', op: 'segments', input: {} };
@@ -194,7 +231,7 @@ function parseRequest(raw: string, ctx: IntentContext): Intent {
     return ask('Which file? e.g. "segment examples/customers.csv".');
   }
 
-  return { kind: 'reply', text: didYouMean(text) };
+  return { kind: 'reply', text: didYouMean(raw.trim(), ctx.lang) };
 }
 
 function ask(text: string): Intent {
@@ -264,24 +301,25 @@ const FILLER = new Set(
 type RefResult = { ref?: string | number; note?: string } | { reply: Intent };
 
 /** Which segment a phrase names: a superlative, a number, or the words left that may match a name. */
-function segmentRef(phrase: string, run: RunFile | undefined): RefResult {
+function segmentRef(phrase: string, run: RunFile | undefined, lang: Language = 'en'): RefResult {
   const sup = superlativeOf(phrase);
   if (sup) {
     if (!run) return { reply: ask('There is no Run yet. Segment a file first, e.g. "segment examples/customers.csv".') };
     try {
       const seg = pickSegment(run, sup);
-      const by = sup.endsWith('valuable') ? ` by average ${valueFeature(run)}` : '';
-      return { ref: seg.id, note: `The ${sup} segment${by} is #${seg.id}${seg.texts ? ` ${seg.texts.name}` : ''} (${seg.size.toLocaleString('en-US')} customers).` };
+      const by = sup.endsWith('valuable') ? (valueFeature(run) ?? '') : '';
+      return { ref: seg.id, note: RENDER_WORDS[lang].chat.picked(sup, by, seg.id, seg.texts?.name ?? '', seg.size.toLocaleString('en-US')) };
     } catch (err) {
       return { reply: ask((err as Error).message) };
     }
   }
   const num = /(?:\b(?:segment|seg|group|cluster|number|no\.?)\s*#?|#)(\d{1,3})\b/.exec(phrase) ?? /(?:^|\s)(\d{1,3})(?=$|\s)/.exec(phrase);
   if (num) return { ref: Number(num[1]) };
+  // Chinese words of a name ("沉睡") are kept for the resolver, which matches them inside names.
   const words = phrase
-    .replace(/[^a-z0-9'\s-]/g, ' ')
+    .replace(/[^\p{Script=Han}a-z0-9'\s-]/gu, ' ')
     .split(/\s+/)
-    .filter((w) => w.length >= 3 && !FILLER.has(w));
+    .filter((w) => w.length >= (/\p{Script=Han}/u.test(w) ? 2 : 3) && !FILLER.has(w));
   return words.length ? { ref: words.join(' ') } : {};
 }
 

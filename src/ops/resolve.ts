@@ -5,7 +5,7 @@ import { RUN_JSON, readRunFile, resolveRun } from '../run/store.js';
 import type { RunFile, RunSegment } from '../model/run.js';
 import { resolveSegment } from './segments.js';
 
-export { resolveSegment, describedTexts } from './segments.js';
+export { resolveSegment, describedTexts, segmentWordsZh } from './segments.js';
 export { pickSegment, valueFeature, type Superlative } from './pick-segment.js';
 
 /**

@@ -75,7 +75,7 @@ export class ChatSession {
       if (line.startsWith('/')) return await this.slash(line, signal);
       if (/^(exit|quit|bye)$/i.test(line)) return 'exit';
       if (this.agent) await this.ask(line, signal);
-      else await this.execute(parseIntent(line, { run: this.currentRun(), file: this.session.file, llm: Boolean(this.config.llm) }), signal);
+      else await this.execute(parseIntent(line, { run: this.currentRun(), file: this.session.file, llm: Boolean(this.config.llm), lang: this.lang() }), signal);
     } catch (err) {
       if (isAbort(err, signal)) this.io.note('cancelled.');
       else this.io.print(`${this.io.style.red('✗')} ${chatSpeak(errorText(err))}`);
@@ -91,9 +91,14 @@ export class ChatSession {
     }
   }
 
-  /** The chat's fixed phrases in the session's language (--lang, else the current Run's). */
+  /** The session's language: --lang, else the current Run's. */
+  private lang() {
+    return answerLanguage(this.ctx, this.currentRun());
+  }
+
+  /** The chat's fixed phrases in the session's language. */
   private words() {
-    return RENDER_WORDS[answerLanguage(this.ctx, this.currentRun())].chat;
+    return RENDER_WORDS[this.lang()].chat;
   }
 
   segmentIds(): number[] {
@@ -109,7 +114,7 @@ export class ChatSession {
     const cmd = findSlash(name);
     if (!cmd) return this.io.print(this.words().unknownSlash(name));
     if (cmd.name === 'exit') return 'exit';
-    if (cmd.name === 'help') return this.io.print(slashHelp(this.usesAgent));
+    if (cmd.name === 'help') return this.io.print(slashHelp(this.usesAgent, this.lang()));
     if (cmd.name === 'more') {
       if (!this.io.more?.()) this.io.print(this.words().nothingMore);
       return;

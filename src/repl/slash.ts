@@ -1,6 +1,8 @@
 import { copyOptions, type Intent } from '../agent/intent.js';
 import { CHANNELS } from '../ops/copy.js';
 import { splitSegmentAndTopic } from '../ops/resolve.js';
+import { RENDER_WORDS } from '../ops/render-words.js';
+import type { Language } from '../util/script.js';
 
 /**
  * The REPL's slash commands: each turns its arguments into one operation call (an Intent),
@@ -139,15 +141,15 @@ export function findSlash(name: string): SlashCommand | undefined {
   return SLASH_COMMANDS.find((c) => c.name === n);
 }
 
-export function slashHelp(llm: boolean): string {
+/** The /help list in the session's language (the command names and usages stay as typed). */
+export function slashHelp(llm: boolean, lang: Language = 'en'): string {
   const w = Math.max(...SLASH_COMMANDS.map((c) => c.usage.length));
+  const words = RENDER_WORDS[lang].chat;
   return [
-    'Commands:',
-    ...SLASH_COMMANDS.map((c) => `  ${c.usage.padEnd(w)}  ${c.help}`),
+    words.helpTitle,
+    ...SLASH_COMMANDS.map((c) => `  ${c.usage.padEnd(w)}  ${words.help[c.name] ?? c.help}`),
     '',
-    llm
-      ? 'Or ask in plain words ("who are my best customers?", "write an SMS for the lapsed ones").'
-      : 'Or ask in plain words: "segment data.csv", "who is segment 3?", "write an email for the biggest segment".\nNo LLM is configured: set OPENAI_API_KEY (or OPENAI_BASE_URL) for free chat.',
-    'Ctrl-C cancels the current step; Ctrl-C twice at an empty prompt (or /exit) leaves.',
+    words.helpPlain(llm),
+    lang === 'zh' ? 'Ctrl-C 取消当前步骤；在空提示符下连按两次 Ctrl-C（或 /exit）退出。' : 'Ctrl-C cancels the current step; Ctrl-C twice at an empty prompt (or /exit) leaves.',
   ].join('\n');
 }

@@ -6,6 +6,7 @@ import { TRAIT_RULES } from './vocabulary.js';
 import { NAME_MIN_SHARE } from './traits.js';
 import { displayWidth, scriptCounts, smsLength, type Language } from '../util/script.js';
 import { needsSegmentation } from '../util/tokenize.js';
+import { phrasesFor } from './phrases/index.js';
 
 /**
  * Plain-code checks of written texts, shared by the offline writer, the LLM writer (after zod)
@@ -52,8 +53,9 @@ export function nameKey(name: string): string {
   return [...new Set(words)].sort().join(' ');
 }
 
-// Words that say only "people": "Loyal Buyers" and "Loyal Customers" are one name.
-const PEOPLE = new Set(['customer', 'shopper', 'buyer', 'client', 'user', 'member', 'people', 'crowd', 'group', 'segment', 'fan']);
+// Words that say only "people": "Loyal Buyers" and "Loyal Customers" are one name (客户 and 客群 too).
+const PEOPLE = new Set(phrasesFor('en')!.names.people);
+const PEOPLE_HAN = [...phrasesFor('zh')!.names.people].sort((a, b) => b.length - a.length);
 
 /**
  * Two names a marketer would mix up: the same words once case, order, plurals and people
@@ -62,6 +64,7 @@ const PEOPLE = new Set(['customer', 'shopper', 'buyer', 'client', 'user', 'membe
  * and are distinct.
  */
 export function isNearDuplicate(a: string, b: string): boolean {
+  if (needsSegmentation(a) && needsSegmentation(b)) return isNearDuplicateHan(a, b);
   const words = (n: string) => new Set(nameKey(n).split(' ').map((w) => (PEOPLE.has(w) ? 'customer' : w)));
   const x = words(a);
   const y = words(b);
@@ -69,6 +72,33 @@ export function isNearDuplicate(a: string, b: string): boolean {
   for (const w of x) if (y.has(w)) shared++;
   const union = x.size + y.size - shared;
   return union > 0 && (shared === union || shared / union > 0.5);
+}
+
+/**
+ * The same for names written without spaces (Chinese), where word breaks are not reliable
+ * (ICU cuts 高退货客群 into 高/退/货/客/群): the people word at the end is set aside, and two
+ * names are one when what is left is the same, one holds the other ("沉睡客户" and
+ * "家居日用沉睡客户": one added word), or most of their character pairs are shared.
+ */
+function isNearDuplicateHan(a: string, b: string): boolean {
+  const core = (n: string) => {
+    let c = n.replace(/[^\p{L}\p{N}]+/gu, '');
+    for (let again = true; again; ) {
+      again = false;
+      for (const p of PEOPLE_HAN) if (c.endsWith(p) && c.length > p.length) (c = c.slice(0, -p.length)), (again = true);
+    }
+    return c;
+  };
+  const x = core(a);
+  const y = core(b);
+  if (x === y || x.includes(y) || y.includes(x)) return true;
+  const pairs = (s: string) => new Set([...s].slice(1).map((ch, i) => [...s][i] + ch));
+  const px = pairs(x);
+  const py = pairs(y);
+  let shared = 0;
+  for (const p of px) if (py.has(p)) shared++;
+  const union = px.size + py.size - shared;
+  return union > 0 && shared / union > 0.5;
 }
 
 /** Names must differ by more than case, word order, a plural or one added word. */

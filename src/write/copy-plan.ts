@@ -39,7 +39,9 @@ export function planCopy(segments: PlanSegment[], words: PhraseTable, domain: Do
   const used = new Set<string>();
   const plans = new Map<number, CopyPlan>();
   for (const s of [...segments].sort((a, b) => a.id - b.id)) {
-    const topic = topicOf(s.traits);
+    const found = topicOf(s.traits);
+    // A level in another script ("Electronics" in Chinese copy) is left out, not mixed in.
+    const topic = found && (words.fitsTopic?.(found) ?? true) ? found : undefined;
     const seed = traitSeed(s.traits);
     let best: { plan: CopyPlan; clashes: number } | undefined;
     for (const { kind, because } of offerKindsOf(s.traits)) {

@@ -1,35 +1,38 @@
 import type { SegmentProfile } from '../model/profile.js';
 import { SegmentNameSchema, type SegmentName, type FeatureLabels } from '../model/texts.js';
 import { checkName, isNearDuplicate } from './checks.js';
-import { segmentTraits, type Trait } from './traits.js';
+import { type Trait } from './traits.js';
 import type { TraitPhrase } from './vocabulary.js';
 import { formatCount, formatPercent } from './format.js';
+import { ENGLISH, type NameWords, type PhraseTable } from './phrases/index.js';
+import { traitsInWords } from './trait-words.js';
 
-// For segments with nothing distinctive (all near the average), in this order.
-const PLAIN_NAMES = ['Core Customers', 'Mainstream Customers', 'Everyday Customers', 'Middle-Ground Customers', 'Typical Shoppers'];
 const SUMMARY_MAX = 200;
 
 /**
  * Names for all segments at once, so they can be kept distinct: each segment is named by its
- * strongest trait's noun with its second trait's adjective ("Young" + "Deal Hunters"). Segments
- * are named strongest-first; when a name is taken (same words in any order), the next
- * combination of the segment's traits is tried.
+ * strongest trait's noun with its second trait's adjective ("Young" + "Deal Hunters",
+ * "高消费" + "忠实会员"). Segments are named strongest-first; when a name is taken (same words
+ * in any order), the next combination of the segment's traits is tried. The words are the
+ * phrase table's (phrases/); the rules — what a name may claim, what counts as taken — are
+ * the same in every language.
  */
-export function offlineNames(profiles: SegmentProfile[], currency?: string, labels?: FeatureLabels): SegmentName[] {
+export function offlineNames(profiles: SegmentProfile[], currency?: string, labels?: FeatureLabels, table: PhraseTable = ENGLISH): SegmentName[] {
+  const words = table.names;
   const describable = profiles.filter((p) => !p.small);
-  const traits = new Map(describable.map((p) => [p.id, segmentTraits(p, describable, currency, labels)]));
+  const traits = new Map(describable.map((p) => [p.id, traitsInWords(p, describable, words, currency, labels)]));
   const strength = (p: SegmentProfile) => traits.get(p.id)?.find((t) => t.nameable)?.score ?? 0;
   const order = [...describable].sort((a, b) => strength(b) - strength(a) || a.id - b.id);
   const used: string[] = [];
   const chosen = new Map<number, string>();
   for (const p of order) {
     // Near-duplicates count as taken: "Lapsed Customers" beside "Occasional Lapsed Customers" is one name twice.
-    const name = nameCandidates(traits.get(p.id) ?? []).find((c) => !used.some((u) => isNearDuplicate(c, u))) ?? lastResort(used);
+    const name = nameCandidates(traits.get(p.id) ?? [], words).find((c) => !used.some((u) => isNearDuplicate(c, u))) ?? lastResort(used, words);
     used.push(name);
     chosen.set(p.id, name);
   }
   return describable.map((p) =>
-    SegmentNameSchema.parse({ segment: p.id, name: chosen.get(p.id), summary: summaryOf(p, traits.get(p.id) ?? []) }),
+    SegmentNameSchema.parse({ segment: p.id, name: chosen.get(p.id), summary: summaryOf(p, traits.get(p.id) ?? [], words) }),
   );
 }
 
@@ -61,8 +64,10 @@ export function namingOrder(traits: Trait[]): Trait[] {
 }
 
 /** Every acceptable name for a segment, best first. */
-export function nameCandidates(traits: Trait[]): string[] {
-  const [t1, ...rest] = namingOrder(traits);
+export function nameCandidates(traits: Trait[], words: NameWords = ENGLISH.names): string[] {
+  const combine = words.spaced ? combineSpaced : combineUnspaced;
+  // A trait the table gives no name words (a channel, in Chinese) is left out of names only.
+  const [t1, ...rest] = namingOrder(traits.filter((t) => t.phrase.adj || t.phrase.noun));
   const out: string[] = [];
   if (t1) {
     const others = rest.slice(0, 6);
@@ -74,12 +79,12 @@ export function nameCandidates(traits: Trait[]): string[] {
       for (let j = i + 1; j < others.length; j++) {
         const a = others[i].phrase;
         const b = others[j].phrase;
-        out.push(combine({ adj: `${a.adj} ${b.adj}`, adjIsNoun: a.adjIsNoun || b.adjIsNoun }, p1));
+        out.push(combine({ adj: words.spaced ? `${a.adj} ${b.adj}` : a.adj + b.adj, adjIsNoun: a.adjIsNoun || b.adjIsNoun }, p1));
       }
     }
     for (const t of others) out.push(t.phrase.noun);
   }
-  out.push(...PLAIN_NAMES);
+  out.push(...words.plain);
   return [...new Set(out.filter((n) => n && checkName(n).length === 0))];
 }
 
@@ -89,7 +94,7 @@ export function nameCandidates(traits: Trait[]): string[] {
  * adjective ("Garden") goes only before a noun-led phrase ("Garden Deal Hunters", not
  * "Garden Mature Shoppers" — that one is "Mature Garden Fans" the other way round).
  */
-function combine(first: Pick<TraitPhrase, 'adj' | 'adjIsNoun'>, second: Pick<TraitPhrase, 'noun' | 'nounLed'>): string {
+function combineSpaced(first: Pick<TraitPhrase, 'adj' | 'adjIsNoun'>, second: Pick<TraitPhrase, 'noun' | 'nounLed'>): string {
   const words = (s: string) => s.toLowerCase().split(/[\s-]+/).map((w) => w.replace(/s$/, ''));
   const a = words(first.adj);
   if (words(second.noun).some((w) => a.includes(w))) return '';
@@ -97,19 +102,28 @@ function combine(first: Pick<TraitPhrase, 'adj' | 'adjIsNoun'>, second: Pick<Tra
   return `${first.adj} ${second.noun}`;
 }
 
-function lastResort(used: string[]): string {
+/**
+ * The same written without spaces (Chinese): "零食饮料" + "高退货客群". Empty when the noun
+ * already holds the adjective's characters ("高频" + "高频复购客户"). Chinese stacks a noun
+ * before any noun phrase ("母婴用品高频复购客户"), so the English order rule does not apply.
+ */
+function combineUnspaced(first: Pick<TraitPhrase, 'adj'>, second: Pick<TraitPhrase, 'noun'>): string {
+  if (!first.adj || !second.noun || second.noun.includes(first.adj) || first.adj.includes(second.noun)) return '';
+  return first.adj + second.noun;
+}
+
+function lastResort(used: string[], words: NameWords): string {
   for (const letter of 'ABCDEFGHIJKLMNOPQRSTUVWXYZ') {
-    const name = `Mainstream Group ${letter}`;
+    const name = words.lastResort(letter);
     if (!used.some((u) => isNearDuplicate(name, u))) return name;
   }
   throw new Error('more than 26 segments without distinctive traits');
 }
 
 /** One line with a number in it: the strongest trait's fact and the segment's share. */
-export function summaryOf(p: SegmentProfile, traits: Trait[]): string {
-  const size = `${formatPercent(p.share)} of customers (${formatCount(p.size)})`;
+export function summaryOf(p: SegmentProfile, traits: Trait[], words: NameWords = ENGLISH.names): string {
+  const [share, count] = [formatPercent(p.share), formatCount(p.size)];
   const t1 = namingOrder(traits)[0] ?? traits[0];
-  if (!t1) return `${size}, close to the average on every measure.`;
-  const line = `${size}; ${t1.evidence}.`;
-  return line.length <= SUMMARY_MAX ? line : `${size}.`;
+  const line = words.summary(share, count, t1?.evidence);
+  return line.length <= SUMMARY_MAX ? line : words.summaryShort(share, count);
 }

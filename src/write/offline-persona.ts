@@ -1,10 +1,11 @@
 import type { SegmentProfile } from '../model/profile.js';
 import { PersonaSchema, type Channel, type FeatureLabels, type Persona, type SegmentName } from '../model/texts.js';
-import { channelsOf, leading, segmentTraits, type Trait } from './traits.js';
-import { describeCategory, describeNumeric, describePredicted, describeSize } from './format.js';
+import { channelsOf, leading, type Trait } from './traits.js';
+import { describeCategory, describeNumeric, describePredicted, describeSize, describeTerm, describeTier } from './format.js';
 import { labelFor } from './labels.js';
-import { ENGLISH, type Domain, type PhraseTable } from './phrases/index.js';
+import { ENGLISH, type Domain, type EvidenceWords, type PhraseTable } from './phrases/index.js';
 import { domainOf } from './domain.js';
+import { traitsInWords } from './trait-words.js';
 
 const PREFERRED_CHANNEL = /channel|contact|prefer|medium/i;
 const LIMITS = { description: 600, evidence: 200, items: 3, evidenceItems: 6 };
@@ -14,34 +15,35 @@ const LIMITS = { description: 600, evidence: 200, items: 3, evidenceItems: 6 };
  * narrative in plain words (who they are, how they buy, what they want — no numbers: those
  * sit in the evidence), goals and pain points from the vocabulary of its strongest traits,
  * channels from a preferred-channel column when the data has one (reasoned from traits
- * otherwise), and evidence that quotes the profile's numbers through format.ts.
+ * otherwise), and evidence that quotes the profile's numbers through format.ts. The words are
+ * the phrase table's (English by default, `words` for another language); the choices are the same.
  */
 export function offlinePersona(profile: SegmentProfile, name: SegmentName, all: SegmentProfile[], currency?: string, labels?: FeatureLabels, words: PhraseTable = ENGLISH): Persona {
-  const traits = segmentTraits(profile, all, currency, labels);
+  const traits = traitsInWords(profile, all, words.names, currency, labels);
   const top = leading(traits);
-  const evidence = evidenceOf(profile, traits, currency, labels);
+  const evidence = evidenceOf(profile, traits, currency, labels, words.names.evidence ?? ENGLISH_EVIDENCE);
   const persona: Persona = {
-    archetype: archetypeOf(name.name),
+    archetype: words.names.archetype(name.name),
     description: narrativeOf(profile, top, labels, words, domainOf(all.filter((p) => !p.small))),
     goals: unique(top.map((t) => t.phrase.goal).filter(Boolean)).slice(0, LIMITS.items),
     painPoints: unique(top.map((t) => t.phrase.pain).filter(Boolean)).slice(0, LIMITS.items),
     channels: channelsFor(profile, traits),
     evidence,
   };
-  if (persona.goals.length === 0) persona.goals = ['Relevant offers without the noise'];
-  if (persona.painPoints.length === 0) persona.painPoints = ['Messages that do not fit their needs'];
+  if (persona.goals.length === 0) persona.goals = [words.names.defaultGoal];
+  if (persona.painPoints.length === 0) persona.painPoints = [words.names.defaultPain];
   return PersonaSchema.parse(persona);
 }
 
-/** "Lapsed Big Spenders" → "The lapsed big spender". */
-export function archetypeOf(name: string): string {
-  const words = name.split(' ');
-  const last = words.pop() ?? '';
-  const singular = /[^s]s$/.test(last) && last.length > 3 ? last.slice(0, -1) : last;
-  // Lower-case vocabulary words but keep proper levels ("iOS", "Electronics") as written.
-  const lower = (w: string) => (/^[A-Z][a-z]+(-[A-Z]?[a-z]+)*$/.test(w) ? w.toLowerCase() : w);
-  return `The ${[...words, singular].map(lower).join(' ')}`.slice(0, 60);
-}
+/** The English evidence sentences (format.ts), for a table that keeps them. */
+const ENGLISH_EVIDENCE: EvidenceWords = {
+  numeric: describeNumeric,
+  category: describeCategory,
+  term: describeTerm,
+  tier: (tier, share) => describeTier(tier, share, true),
+  size: describeSize,
+  predicted: (p, currency) => describePredicted(p, currency).buy,
+};
 
 /**
  * "A large group of customers who rarely pay full price and wait for a deal, and bought from
@@ -61,53 +63,39 @@ export function narrativeOf(profile: SegmentProfile, top: Trait[], labels: Featu
       const rule = own[`${t.key}:${t.direction}`] ?? w.traits[`${t.key}:${t.direction}`];
       const label = labelFor(labels, t.feature ?? t.key.replace(/^feature:/, ''));
       if (rule) clauses.push(rule);
-      else if (t.share !== undefined && t.direction === 'high') sentences.push(`${cap(w.flagHigh(label, howMany))}.`);
+      else if (t.share !== undefined && t.direction === 'high') sentences.push(w.sentence(w.flagHigh(label, howMany)));
       else if (t.share === undefined) (t.direction === 'high' ? highs : lows).push(label);
     } else if (t.source === 'category' && t.level) {
       const kind = w.categoryKinds[t.categoryKind ?? 'generic'] ?? w.categoryKinds.generic;
-      sentences.push(`${cap(kind(t.level, howMany, labelFor(labels, t.feature ?? '')))}.`);
+      sentences.push(w.sentence(kind(t.level, howMany, labelFor(labels, t.feature ?? ''))));
     } else if (t.source === 'rfm' && t.level) {
       const tier = w.tiers[t.level];
-      if (tier) sentences.push(`${tier(howMany)}.`);
+      if (tier) sentences.push(w.sentence(tier(howMany)));
     } else if (t.source === 'term' && t.phrase) {
-      const term = /"([^"]+)"/.exec(t.phrase.goal)?.[1];
+      const term = /"([^"]+)"|「([^」]+)」/.exec(t.phrase.goal)?.slice(1).find(Boolean);
       if (term) clauses.push(w.term(term));
     }
   }
-  if (highs.length) clauses.push(w.genericHigh(andList(highs)));
-  if (lows.length) clauses.push(w.genericLow(andList(lows)));
-  const head = clauses.length > 0 ? `${w.size(profile.share)} who ${joinClauses(clauses)}.` : top.length > 0 ? `${w.size(profile.share)}.` : w.plain;
+  if (highs.length) clauses.push(w.genericHigh(w.list(highs)));
+  if (lows.length) clauses.push(w.genericLow(w.list(lows)));
+  const head = clauses.length > 0 || top.length > 0 ? w.head(w.size(profile.share), clauses) : w.plain;
   const want = top.find((t) => t.phrase.goal)?.phrase.goal;
-  const parts = [head, ...sentences, ...(want ? [w.want(lowerFirst(want))] : [])];
-  let text = parts.join(' ');
+  const parts = [head, ...sentences, ...(want ? [w.want(want)] : [])];
+  let text = parts.join(w.joiner);
   while (text.length > LIMITS.description && parts.length > 1) {
     parts.splice(parts.length - 2, 1);
-    text = parts.join(' ');
+    text = parts.join(w.joiner);
   }
   return text.slice(0, LIMITS.description);
 }
 
-function andList(xs: string[]): string {
-  return xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
-}
-
-function joinClauses(xs: string[]): string {
-  // "who rarely pay full price, keep their spending small and bought from us very recently"
-  const some = xs.slice(0, 3);
-  return some.length <= 1 ? some.join('') : `${some.slice(0, -1).join(', ')} and ${some[some.length - 1]}`;
-}
-
-function cap(s: string): string {
-  return s ? s[0].toUpperCase() + s.slice(1) : s;
-}
-
-function evidenceOf(profile: SegmentProfile, traits: Trait[], currency?: string, labels?: FeatureLabels): string[] {
+function evidenceOf(profile: SegmentProfile, traits: Trait[], currency: string | undefined, labels: FeatureLabels | undefined, e: EvidenceWords): string[] {
   // Predicted behaviour (after `segmenta predict`) is the first thing a campaign is planned on.
-  const predicted = profile.predicted ? [describePredicted(profile.predicted, currency).buy] : [];
-  const items = [describeSize(profile), ...predicted, ...traits.slice(0, 4).map((t) => t.evidence)];
+  const predicted = profile.predicted ? [e.predicted(profile.predicted, currency)] : [];
+  const items = [e.size(profile), ...predicted, ...traits.slice(0, 4).map((t) => t.evidence)];
   // Room left: the next most distinctive numbers and categories, even if no trait uses them.
-  for (const f of profile.numeric.slice(0, 6)) items.push(describeNumeric(f, currency, labels));
-  for (const c of profile.categories.slice(0, 3)) items.push(describeCategory(c, labels));
+  for (const f of profile.numeric.slice(0, 6)) items.push(e.numeric(f, currency, labels));
+  for (const c of profile.categories.slice(0, 3)) items.push(e.category(c, labels));
   return unique(items.filter((e) => e.length <= LIMITS.evidence)).slice(0, LIMITS.evidenceItems);
 }
 
@@ -129,6 +117,3 @@ function unique<T>(xs: T[]): T[] {
   return [...new Set(xs)];
 }
 
-function lowerFirst(s: string): string {
-  return s ? s[0].toLowerCase() + s.slice(1) : s;
-}

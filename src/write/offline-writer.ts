@@ -6,28 +6,27 @@ import { offlinePersona } from './offline-persona.js';
 import { offlineCopy } from './offline-copy.js';
 import { checkDistinctNames } from './checks.js';
 import { makeLabels } from './labels.js';
-import { namesZh, personaZh } from './lang/zh.js';
+import { ENGLISH, phrasesFor } from './phrases/index.js';
 import { writerLanguageNamed } from '../util/script.js';
 
 /**
  * The writer used when no LLM is configured, and the stand-in when the LLM fails an item.
  * Deterministic (the same profiles give the same texts), in English or Simplified Chinese
- * (ctx.lang; copy from the phrase tables in phrases/, Chinese names and personas from lang/zh.ts), and grounded: every
+ * (ctx.lang: the words of the phrase tables in phrases/, the same code for both), and grounded: every
  * number it writes is a profile number formatted by format.ts, and the copy has none.
  */
 export class OfflineWriter implements Writer {
   readonly info: WriterInfo = { kind: 'offline' };
 
   async names(ctx: WriteContext): Promise<SegmentName[]> {
-    const names = ctx.lang === 'zh' ? namesZh(ctx.profiles, ctx.currency) : offlineNames(ctx.profiles, ctx.currency, labelsOf(ctx));
+    const names = offlineNames(ctx.profiles, ctx.currency, labelsOf(ctx), tableOf(ctx));
     const problems = checkDistinctNames(names.map((n) => n.name));
     if (problems.length > 0) throw new Error(`offline names are not distinct: ${problems.map((p) => p.problem).join('; ')}`);
     return names.map((n) => SegmentNameSchema.parse(n));
   }
 
   async persona(profile: SegmentProfile, name: SegmentName, ctx: WriteContext): Promise<Persona> {
-    if (ctx.lang === 'zh') return personaZh(profile, name, profilesWith(ctx, profile), ctx.currency);
-    return PersonaSchema.parse(offlinePersona(profile, name, profilesWith(ctx, profile), ctx.currency, labelsOf(ctx)));
+    return PersonaSchema.parse(offlinePersona(profile, name, profilesWith(ctx, profile), ctx.currency, labelsOf(ctx), tableOf(ctx)));
   }
 
   async copy(profile: SegmentProfile, _name: SegmentName, _persona: Persona, ctx: WriteContext, options?: CopyOptions): Promise<Copy> {
@@ -38,6 +37,11 @@ export class OfflineWriter implements Writer {
     const rest = asked ? { ...options, language: undefined } : options;
     return offlineCopy(profile, profilesWith(ctx, profile), rest, { currency: ctx.currency, labels: labelsOf(ctx), brand: ctx.brand, lang: asked ?? ctx.lang });
   }
+}
+
+/** The phrase table of the Run's language (English when it has none). */
+function tableOf(ctx: WriteContext) {
+  return phrasesFor(ctx.lang) ?? ENGLISH;
 }
 
 /** The Run's labels, or labels guessed from the profiles (a context made without a Run). */

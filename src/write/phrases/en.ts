@@ -1,4 +1,6 @@
-import type { FeatureUnit } from '../../model/texts.js';
+import type { CategoryFact, NumericFact, RfmTier, SegmentProfile, TermFact } from '../../model/profile.js';
+import type { PredictedTraits } from '../../model/predict.js';
+import type { FeatureLabels, FeatureUnit } from '../../model/texts.js';
 import type { OfferKind } from '../vocabulary.js';
 
 /**
@@ -55,8 +57,64 @@ export interface PhraseTable {
   smsSender?: (brand?: string) => string;
   /** The offer line for a user's own offer (default "… (your offer), framed as: …"). */
   userOfferIdea?: (offer: string, idea: string) => string;
+  /** Whether a category level may stand in this language's copy ({topic}); default any. */
+  fitsTopic?: (topic: string) => boolean;
   /** Persona sentences. */
   persona: PersonaWords;
+  /** Names, summaries, archetypes and the evidence lines. */
+  names: NameWords;
+}
+
+/** The words of one trait in a name and a persona ("Young" / "Young Shoppers", a goal, a pain point). */
+export interface TraitWords {
+  adj: string;
+  noun: string;
+  goal: string;
+  pain: string;
+}
+
+/** What a trait is, as the phrase table needs it to find its words. */
+export interface TraitKey {
+  key: string;
+  source: 'numeric' | 'category' | 'term' | 'rfm';
+  direction: 'high' | 'low';
+  categoryKind?: string;
+  level?: string;
+}
+
+/** Profile facts as sentences; every number goes through format.ts. */
+export interface EvidenceWords {
+  numeric: (f: NumericFact, currency?: string, labels?: FeatureLabels) => string;
+  category: (c: CategoryFact, labels?: FeatureLabels) => string;
+  term: (t: TermFact, labels?: FeatureLabels) => string;
+  tier: (tier: RfmTier, share: number) => string;
+  size: (p: Pick<SegmentProfile, 'size' | 'share'>) => string;
+  predicted: (p: PredictedTraits, currency?: string) => string;
+}
+
+export interface NameWords {
+  /**
+   * A trait's words in this language, undefined when it has none (the trait is then left out
+   * of names and personas). Not set: the words of vocabulary.ts and traits.ts, which are English.
+   */
+  traitWords?: (t: TraitKey) => TraitWords | undefined;
+  /** Evidence sentences; not set: format.ts's English ones. */
+  evidence?: EvidenceWords;
+  /** Words are spaced ("Young Deal Hunters"), or run together as in Chinese ("年轻价格敏感客群"). */
+  spaced: boolean;
+  /** Words that say only "people", set aside when two names are compared ("Loyal Buyers" = "Loyal Customers"). */
+  people: string[];
+  /** Names for segments with nothing distinctive, in this order. */
+  plain: string[];
+  lastResort: (letter: string) => string;
+  /** The summary line: the segment's share and count (formatted by format.ts), then its strongest fact. */
+  summary: (share: string, count: string, evidence?: string) => string;
+  /** The summary when the fact makes it too long: the size alone. */
+  summaryShort: (share: string, count: string) => string;
+  /** The persona's archetype from the segment's name. */
+  archetype: (name: string) => string;
+  defaultGoal: string;
+  defaultPain: string;
 }
 
 export interface PersonaWords {
@@ -74,6 +132,14 @@ export interface PersonaWords {
   term: (term: string) => string;
   want: (goal: string) => string;
   plain: string;
+  /** The opening sentence: the size phrase and what they do ("A large group of customers who …"). */
+  head: (size: string, clauses: string[]) => string;
+  /** A clause made a sentence ("Most of them …" → "Most of them ….", "大多数人…" → "大多数人…。"). */
+  sentence: (clause: string) => string;
+  /** Several feature labels as one phrase ("page views and basket size"). */
+  list: (xs: string[]) => string;
+  /** How sentences join: a space in English, nothing in Chinese. */
+  joiner: string;
 }
 
 const tones: Record<Tone, ToneWords> = {
@@ -362,9 +428,42 @@ const persona: PersonaWords = {
     Hibernating: (h) => `${cap(h)} of them have gone quiet`,
   },
   term: (t) => `they often mention "${t}"`,
-  want: (g) => `What they want most: ${g}.`,
+  want: (g) => `What they want most: ${lowerFirst(g)}.`,
   plain: 'They sit close to the average on every measure, a steady middle of the customer base.',
+  // "who rarely pay full price, keep their spending small and bought from us very recently"
+  head: (size, clauses) => (clauses.length > 0 ? `${size} who ${andList(clauses.slice(0, 3))}.` : `${size}.`),
+  sentence: (c) => `${cap(c)}.`,
+  list: (xs) => andList(xs),
+  joiner: ' ',
 };
+
+function andList(xs: string[]): string {
+  return xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
+}
+
+function lowerFirst(s: string): string {
+  return s ? s[0].toLowerCase() + s.slice(1) : s;
+}
+
+const names: NameWords = {
+  spaced: true,
+  people: ['customer', 'shopper', 'buyer', 'client', 'user', 'member', 'people', 'crowd', 'group', 'segment', 'fan'],
+  plain: ['Core Customers', 'Mainstream Customers', 'Everyday Customers', 'Middle-Ground Customers', 'Typical Shoppers'],
+  lastResort: (l) => `Mainstream Group ${l}`,
+  summary: (share, count, evidence) => (evidence ? `${share} of customers (${count}); ${evidence}.` : `${share} of customers (${count}), close to the average on every measure.`),
+  summaryShort: (share, count) => `${share} of customers (${count}).`,
+  archetype: (name) => {
+    // "Lapsed Big Spenders" → "The lapsed big spender"; proper levels ("iOS", "Electronics") as written.
+    const words = name.split(' ');
+    const last = words.pop() ?? '';
+    const singular = /[^s]s$/.test(last) && last.length > 3 ? last.slice(0, -1) : last;
+    const lower = (w: string) => (/^[A-Z][a-z]+(-[A-Z]?[a-z]+)*$/.test(w) ? w.toLowerCase() : w);
+    return `The ${[...words, singular].map(lower).join(' ')}`.slice(0, 60);
+  },
+  defaultGoal: 'Relevant offers without the noise',
+  defaultPain: 'Messages that do not fit their needs',
+};
+
 
 function channelSentence(level: string, h: string): string {
   const l = /^[A-Z0-9]+$/.test(level) ? level : level.toLowerCase();
@@ -395,6 +494,7 @@ export const EN: PhraseTable = {
   ],
   optOut: 'Reply STOP to opt out.',
   persona,
+  names,
 };
 
 // ----- words for feature labels (labels.ts) -----

@@ -2,7 +2,7 @@ import { EN, type PhraseTable } from './en.js';
 import { ZH } from './zh.js';
 import { writerLanguageNamed } from '../../util/script.js';
 
-export type { Domain, OfferWords, PhraseTable, Tone } from './en.js';
+export type { Domain, EvidenceWords, NameWords, OfferWords, PhraseTable, Tone, TraitKey, TraitWords } from './en.js';
 
 /**
  * The phrase table for a language: English and Simplified Chinese, files of the same

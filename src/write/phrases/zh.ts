@@ -1,5 +1,7 @@
 import type { OfferKind } from '../vocabulary.js';
-import type { Domain, OfferWords, PersonaWords, PhraseTable, Tone, ToneWords } from './en.js';
+import type { CategoryFact, NumericFact } from '../../model/profile.js';
+import type { Domain, EvidenceWords, NameWords, OfferWords, PersonaWords, PhraseTable, Tone, ToneWords, TraitKey, TraitWords } from './en.js';
+import { formatCount, formatFeatureValue, formatLift, formatPercent } from '../format.js';
 
 /**
  * The Simplified Chinese phrase table of the offline writer, the same shape as en.ts and read
@@ -140,6 +142,9 @@ function merge(base: Record<OfferKind, OfferWords>, over: Partial<Record<OfferKi
   return Object.fromEntries(Object.entries(base).map(([k, v]) => [k, { ...v, ...over[k as OfferKind] }])) as Record<OfferKind, OfferWords>;
 }
 
+// "大多数人都是冲着…来的": 所有人 and 大多数人 take 都 before the verb; 不少人 does not.
+const dou = (h: string) => (/所有人|大多数人/.test(h) ? `${h}都` : h);
+
 const persona: PersonaWords = {
   size: (s) => (s >= 0.2 ? '一大群客户' : s >= 0.1 ? '相当一部分客户' : '一小群与众不同的客户'),
   howMany: (s) => (s >= 0.75 ? '几乎所有人' : s >= 0.5 ? '大多数人' : s >= 0.3 ? '不少人' : '比平时更多的人'),
@@ -177,29 +182,143 @@ const persona: PersonaWords = {
     b2b: { 'recency:high': '团队很久没有登录了', 'recency:low': '最近很活跃', 'frequency:high': '用得比大多数企业勤', 'frequency:low': '只是偶尔使用', 'spend:high': '付费远高于平均', 'spend:low': '付费比大多数企业少', 'support:high': '提的工单比别人多', 'support:low': '很少需要支持' },
   },
   categoryKinds: {
-    channel: (l, h) => `${h}更愿意通过${l}收到我们的消息`,
-    topic: (l, h) => `${h}是冲着${l}来的`,
-    region: (l, h) => `${h}在${l}`,
-    device: (l, h) => `${h}用${l}购物`,
-    plan: (l, h) => `${h}用的是${l}套餐`,
-    tier: (l, h) => `${h}是${l}等级`,
-    payment: (l, h) => `${h}用${l}付款`,
+    channel: (l, h) => `${dou(h)}更愿意通过${l}收到我们的消息`,
+    topic: (l, h) => `${dou(h)}是冲着${l}来的`,
+    region: (l, h) => `${dou(h)}在${l}`,
+    device: (l, h) => `${dou(h)}用${l}购物`,
+    plan: (l, h) => `${dou(h)}用的是${l}套餐`,
+    tier: (l, h) => `${dou(h)}是${l}等级`,
+    payment: (l, h) => `${dou(h)}用${l}付款`,
     generic: (l, h, label) => `${h}的${label}是${l}`,
   },
   genericHigh: (label) => `${label}远高于平均`,
   genericLow: (label) => `${label}远低于平均`,
-  flagHigh: (label, h) => `${h}是${label}`,
+  flagHigh: (label, h) => `${dou(h)}是${label}`,
   tiers: {
-    Champions: (h) => `${h}买得勤、买得近、买得多`,
-    Loyal: (h) => `${h}是稳定的忠实客户`,
-    Potential: (h) => `${h}开始越买越勤`,
-    New: (h) => `${h}是新客`,
-    'At risk': (h) => `${h}以前常买，现在渐渐流失`,
-    Hibernating: (h) => `${h}已经沉寂了`,
+    Champions: (h) => `${dou(h)}买得勤、买得近、买得多`,
+    Loyal: (h) => `${dou(h)}是稳定的忠实客户`,
+    Potential: (h) => `${dou(h)}开始越买越勤`,
+    New: (h) => `${dou(h)}是新客`,
+    'At risk': (h) => `${dou(h)}以前常买，现在渐渐流失`,
+    Hibernating: (h) => `${dou(h)}已经沉寂了`,
   },
   term: (t) => `常提到「${t}」`,
   want: (g) => `他们最想要的是${g}。`,
   plain: '各项指标都接近平均水平，是客户群里稳定的中间力量。',
+  // 「一大群客户，他们爱蹲优惠、等大促，花得不多。」 — 他们 and 逗号, not a "who" clause. (Not
+  // 「客户：…」: a colon after 客户 labels a person's name, and the PII finder reads it so.)
+  head: (size, clauses) => (clauses.length > 0 ? `${size}，他们${clauses.slice(0, 3).join('，')}。` : `${size}。`),
+  sentence: (c) => `${c}。`,
+  list: (xs) => xs.join('、'),
+  joiner: '',
+};
+
+// ----- names, summaries and evidence -----
+
+/**
+ * 人群 words by vocabulary rule and direction, as a Chinese CRM team names its 人群包: an
+ * adjective that goes before another trait's noun (高消费 + 忠实会员), the noun (高价值客户),
+ * and what they want and what annoys them, for the persona.
+ */
+const RULES: Record<string, TraitWords> = {
+  'tenure:high': { adj: '多年', noun: '多年老客', goal: '多年的支持被看见、被回馈', pain: '新客福利多，老客反而享受不到' },
+  'tenure:low': { adj: '新入会', noun: '新入会客户', goal: '快速了解品牌，第一单就买得值', pain: '还没熟悉品牌就被频繁推销' },
+  'recency:high': { adj: '沉睡', noun: '沉睡客户', goal: '一个值得回来的理由', pain: '忘了当初喜欢什么，或已转投别家' },
+  'recency:low': { adj: '活跃', noun: '近期活跃客户', goal: '常逛常新，总有新东西可看', pain: '刷到的都是已经买过的' },
+  'discount:high': { adj: '价格敏感', noun: '价格敏感客群', goal: '买到真正划算的好货', pain: '原价买完就降价' },
+  'discount:low': { adj: '品质优先', noun: '品质优先客群', goal: '省心买到靠谱的东西', pain: '满屏促销信息显得廉价' },
+  'returns:high': { adj: '高退货', noun: '高退货客群', goal: '一次买对，尺码和描述都准确', pain: '退换货流程麻烦又慢' },
+  'returns:low': { adj: '低退货', noun: '低退货客群', goal: '稳定的品质和准确的描述', pain: '偶尔的质量问题破坏信任' },
+  'frequency:high': { adj: '高频', noun: '高频复购客户', goal: '常买的东西下单更快、更省', pain: '每次都要重新找、重新比价' },
+  'frequency:low': { adj: '低频', noun: '偶尔购买客户', goal: '在需要的时候想起这家店', pain: '消息太多，和自己无关' },
+  'spend:high': { adj: '高消费', noun: '高价值客户', goal: '与消费相称的专属待遇', pain: '花得多却和普通客户一个待遇' },
+  'spend:low': { adj: '轻消费', noun: '小额消费客户', goal: '小预算也能买得开心', pain: '推荐的都是买不起的' },
+  'age:high': { adj: '成熟', noun: '成熟客群', goal: '清晰实在的信息和贴心的服务', pain: '营销话术太花哨看不懂' },
+  'age:low': { adj: '年轻', noun: '年轻客群', goal: '新鲜好玩、值得分享的东西', pain: '内容老套、不够有趣' },
+  'engagement:high': { adj: '高互动', noun: '高互动粉丝', goal: '第一时间收到有用的内容', pain: '内容千篇一律' },
+  'engagement:low': { adj: '低互动', noun: '低互动客群', goal: '只在真正相关时被打扰', pain: '消息太频繁' },
+  'satisfaction:high': { adj: '高满意度', noun: '口碑客户', goal: '把喜欢的东西分享出去', pain: '推荐了品牌却没有回报' },
+  'satisfaction:low': { adj: '体验待修复', noun: '体验待修复客户', goal: '问题被认真解决', pain: '反馈了没人理' },
+  'support:high': { adj: '高咨询', noun: '高咨询客群', goal: '问题能被快速解决', pain: '客服排队久、答非所问' },
+  'support:low': { adj: '自助型', noun: '自助型客户', goal: '自己就能找到答案', pain: '被迫联系客服' },
+  'browsing:high': { adj: '爱逛', noun: '爱逛客群', goal: '逛到喜欢的就能下单', pain: '加购了却一直犹豫' },
+  'browsing:low': { adj: '目标明确', noun: '目标明确客户', goal: '直接找到要买的东西', pain: '页面信息太多找不到' },
+  'app:high': { adj: '移动端', noun: '移动端常客', goal: '手机上下单又快又顺', pain: 'App 卡顿、流程繁琐' },
+  'membership:high': { adj: '会员', noun: '忠实会员', goal: '会员权益实实在在', pain: '会员和非会员没区别' },
+  'membership:low': { adj: '非会员', noun: '非会员客户', goal: '先体验再决定要不要入会', pain: '入会门槛和规则不清楚' },
+  'subscription:high': { adj: '订阅', noun: '订阅客户', goal: '订阅省心又划算', pain: '订阅内容一成不变' },
+  'subscription:low': { adj: '未订阅', noun: '未订阅客户', goal: '需要的时候再买', pain: '被反复劝订阅' },
+};
+
+const TIERS: Record<string, TraitWords> = {
+  Champions: { adj: '核心', noun: '核心高价值客户', goal: '专属礼遇和优先体验', pain: '和普通客户一个待遇' },
+  Loyal: { adj: '忠实', noun: '忠实客户', goal: '长期支持有回报', pain: '忠诚没人看见' },
+  Potential: { adj: '潜力', noun: '潜力客户', goal: '多一些理由常来逛逛', pain: '没有养成习惯的契机' },
+  New: { adj: '新', noun: '新客', goal: '和品牌有个好的开始', pain: '还不熟悉就被推销' },
+  'At risk': { adj: '流失预警', noun: '流失预警客户', goal: '一个回来的理由', pain: '觉得被冷落' },
+  Hibernating: { adj: '休眠', noun: '休眠客户', goal: '重新想起这个品牌', pain: '消息像垃圾短信' },
+};
+
+const RFM_ZH: Record<string, string> = { Champions: '核心客户', Loyal: '忠实客户', Potential: '潜力客户', New: '新客', 'At risk': '流失预警', Hibernating: '休眠客户' };
+
+/** A category level's words by the kind of column it comes from: 抖音 → 抖音种草客群, 母婴用品 → 母婴用品爱好者. */
+const CATEGORY_KINDS: Record<string, (l: string) => TraitWords> = {
+  // A channel is where to reach them, not what they want: no goal or pain point.
+  // Nor a name: 人群 are named by what they buy and do (家居日用沉睡客户, not 短信沉睡客户);
+  // the persona's channels and sentences say where to reach them.
+  channel: () => ({ adj: '', noun: '', goal: '', pain: '' }),
+  topic: (l) => ({ adj: l, noun: `${l}爱好者`, goal: `${l}的新品和灵感`, pain: `推荐和${l}不相关的东西` }),
+  region: (l) => ({ adj: l, noun: `${l}客户`, goal: `适合${l}的活动和服务`, pain: '全国一刀切的活动' }),
+  device: (l) => ({ adj: l, noun: `${l}用户`, goal: `在${l}上购物顺畅`, pain: `${l}上流程卡顿` }),
+  tier: (l) => ({ adj: `${l}等级`, noun: `${l}等级会员`, goal: `与${l}等级相称的权益`, pain: '权益存在感太低' }),
+  plan: (l) => ({ adj: `${l}套餐`, noun: `${l}套餐用户`, goal: `把${l}套餐用足`, pain: '为用不上的功能付费' }),
+  payment: (l) => ({ adj: `${l}支付`, noun: `${l}支付用户`, goal: `用${l}顺利付款`, pain: '结账时没有想用的付款方式' }),
+  generic: (l) => ({ adj: l, noun: `${l}客群`, goal: `贴合${l}偏好的推荐`, pain: '千篇一律的营销' }),
+};
+
+/** A level Chinese text may hold as it is: Han (母婴用品) or an acronym (VIP). */
+const WRITTEN_LEVEL = /\p{Script=Han}|^[A-Z0-9]{2,5}$/u;
+
+// Latin levels and generic features ("High-Page-Views") have no Chinese words: such a trait is
+// left out of names and personas rather than written half in English.
+function traitWords(t: TraitKey): TraitWords | undefined {
+  if (t.source === 'numeric') return t.key.startsWith('feature:') ? undefined : RULES[`${t.key}:${t.direction}`];
+  if (t.source === 'rfm') return t.level ? TIERS[t.level] : undefined;
+  if (t.source === 'category' && t.level && WRITTEN_LEVEL.test(t.level)) return (CATEGORY_KINDS[t.categoryKind ?? 'generic'] ?? CATEGORY_KINDS.generic)(t.level);
+  return undefined;
+}
+
+const lift = (l: number) => formatLift(l).replace('×', '倍');
+
+// Column names are quoted (「total_spend」): they are data, and the reader (and the judge) sees
+// which column a fact stands on.
+const evidence: EvidenceWords = {
+  numeric: (f: NumericFact, currency) => {
+    const v = formatFeatureValue(f, f.mean, currency);
+    const all = formatFeatureValue(f, f.overallMean, currency);
+    if (f.kind === 'boolean') return `「${f.feature}」为是的占${v}，整体为${all}（${lift(f.lift)}）`;
+    return `「${f.feature}」平均${v}，整体为${all}（${lift(f.lift)}）`;
+  },
+  category: (c: CategoryFact) => `「${c.column}」为「${c.level}」的占${formatPercent(c.share)}，整体为${formatPercent(c.overallShare)}（${lift(c.lift)}）`,
+  term: (t) => `「${t.term}」出现在${formatPercent(t.share)}的「${t.column}」里`,
+  tier: (tier, share) => `${formatPercent(share)}属于 RFM「${RFM_ZH[tier] ?? tier}」`,
+  size: (p) => `${formatCount(p.size)}位客户，占全部客户的${formatPercent(p.share)}`,
+  predicted: (p) => `30天内再次购买的可能性：${formatPercent(p.buy30)}（整体${formatPercent(p.overall.buy30)}）`,
+};
+
+const names: NameWords = {
+  traitWords,
+  evidence,
+  spaced: false,
+  people: ['客户', '客群', '人群', '顾客', '用户', '会员', '爱好者', '粉丝', '买家', '老客', '新客'],
+  plain: ['核心客群', '主流客群', '日常客群', '中间客群', '大众客户'],
+  lastResort: (l) => `主流客群${l}`,
+  summary: (share, count, e) => (e ? `占客户的${share}（${count}人）；${e}。` : `占客户的${share}（${count}人），各项指标都接近平均水平。`),
+  summaryShort: (share, count) => `占客户的${share}（${count}人）。`,
+  // The persona's title: 典型的数码家电高价值客户 (the chat shows it after 用户画像 —, so not …画像).
+  archetype: (name) => `典型的${name}`.slice(0, 60),
+  defaultGoal: '相关的推荐，不被无关消息打扰',
+  defaultPain: '收到的消息和自己的需求不相符',
 };
 
 export const ZH: PhraseTable = {
@@ -213,5 +332,8 @@ export const ZH: PhraseTable = {
   optOut: '回T退订',
   smsSender: (b) => `【${b ?? '会员中心'}】`,
   userOfferIdea: (o, idea) => `${o}（你的优惠），思路：${idea}`,
+  // Han levels (母婴用品) and acronyms (VIP); a Latin word ("Electronics") would make the copy half English.
+  fitsTopic: (t) => WRITTEN_LEVEL.test(t),
   persona,
+  names,
 };
