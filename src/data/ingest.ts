@@ -80,6 +80,7 @@ export async function openSource(conn: DuckDBConnection, file: string, source: S
 async function openCsv(conn: DuckDBConnection, file: string, source: SourceFormat, head: FileHead): Promise<SourceColumn[]> {
   const headerLine = firstLine(head.text);
   const delim = detectDelimiter(headerLine, source.format);
+  assertHeaderBreaks(file, headerLine, head.text, delim);
   const reader = [
     sqlString(file),
     'auto_detect = false',
@@ -109,7 +110,8 @@ async function openCsv(conn: DuckDBConnection, file: string, source: SourceForma
   if (header.rows === 0 || raw.every((v) => (v ?? '').trim() === '')) {
     throw new InputError({ file, row: 0 }, 'the first line is empty, so there is no header row', 'Put the column names on the first line, then one row per customer');
   }
-  const names = raw.map((v, i) => (v ?? '').trim() || `column_${i + 1}`);
+  // A wrapped header cell ("region<LF>north") becomes one line: names are shown on one line everywhere.
+  const names = raw.map((v, i) => (v ?? '').replace(/\s+/g, ' ').trim() || `column_${i + 1}`);
   assertUniqueNames(file, names);
 
   const types = names.map((n) => `${sqlString(n)}: 'VARCHAR'`).join(', ');
@@ -118,6 +120,26 @@ async function openCsv(conn: DuckDBConnection, file: string, source: SourceForma
       `nullstr = [${CSV_NULLS.map(sqlString).join(', ')}])`,
   );
   return names.map((name) => ({ name, sourceType: 'VARCHAR', typeClass: 'string' }));
+}
+
+/**
+ * A header cell wrapped with a bare line feed in a file whose rows end in CRLF (a spreadsheet's
+ * Alt+Enter, saved on Windows): DuckDB 1.5's strict reader then finds no rows at all, and the
+ * file would be called empty. Refused by name instead; LF files and CRLF breaks read fine.
+ */
+function assertHeaderBreaks(file: string, headerLine: string, text: string, delim: string): void {
+  if (!/\n/.test(headerLine)) return;
+  const after = text.slice(text.indexOf(headerLine) + headerLine.length);
+  if (!after.startsWith('\r\n')) return;
+  const cells = headerLine.split(new RegExp(`${delim.replace(/[|\\]/g, '\\$&')}(?=(?:[^"]*"[^"]*")*[^"]*$)`));
+  const i = cells.findIndex((c) => /(^|[^\r])\n/.test(c));
+  if (i < 0) return;
+  const shown = cells[i].replace(/^"|"$/g, '').replace(/\s+/g, ' ').trim().slice(0, 40);
+  throw new InputError(
+    { file, row: 0, column: shown },
+    `the name of column ${i + 1} holds a line break (the header cell is wrapped onto two lines)`,
+    'Remove the line break from that column name in the spreadsheet and export again',
+  );
 }
 
 function assertUniqueNames(file: string, names: string[]): void {
