@@ -1,0 +1,10 @@
+import { startFakeOpenAI } from './test/servers/fake-openai.js';
+import { segmentaAsync } from './test/e2e/cli.js';
+import { writeFileSync } from 'node:fs';
+const fake = await startFakeOpenAI({ models: ['fake-model'], embeddingDim: 16 });
+const env = { OPENAI_BASE_URL: fake.url, OPENAI_API_KEY: 'k', SEGMENTA_MODEL: 'fake-model', SEGMENTA_EMBEDDING_MODEL: 'fake-embed', SEGMENTA_LLM_MAX_RETRIES: '0', SEGMENTA_LLM_TIMEOUT_MS: '5000' };
+const r = await segmentaAsync(['segment', process.argv[2], '--workspace', '/tmp/w18llm', '--k', '3', '--json'], env);
+console.log(r.status, r.stderr.slice(-1500));
+writeFileSync('/tmp/i18h/requests.json', JSON.stringify(fake.requests.map((q) => ({ path: q.path, json: q.json })), null, 1));
+console.log(r.stdout.slice(0, 300));
+fake.close();
