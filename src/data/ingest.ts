@@ -4,6 +4,7 @@ import { readColumns } from './columnar.js';
 import { translateDuckDbError } from './duckdb-errors.js';
 import { detectDelimiter, sqlIdent, sqlString, type SourceFormat } from './formats.js';
 import { firstLine, leadingBlankLines, type FileHead } from './precheck.js';
+import { stripControls } from '../util/control-chars.js';
 import type { FileFormat } from '../model/data.js';
 
 /**
@@ -111,7 +112,7 @@ async function openCsv(conn: DuckDBConnection, file: string, source: SourceForma
     throw new InputError({ file, row: 0 }, 'the first line is empty, so there is no header row', 'Put the column names on the first line, then one row per customer');
   }
   // A wrapped header cell ("region<LF>north") becomes one line: names are shown on one line everywhere.
-  const names = raw.map((v, i) => (v ?? '').replace(/\s+/g, ' ').trim() || `column_${i + 1}`);
+  const names = raw.map((v, i) => stripControls(v ?? '').replace(/\s+/g, ' ').trim() || `column_${i + 1}`);
   assertUniqueNames(file, names);
 
   const types = names.map((n) => `${sqlString(n)}: 'VARCHAR'`).join(', ');
