@@ -79,8 +79,11 @@ export async function openSource(conn: DuckDBConnection, file: string, source: S
 }
 
 async function openCsv(conn: DuckDBConnection, file: string, source: SourceFormat, head: FileHead): Promise<SourceColumn[]> {
-  const headerLine = firstLine(head.text);
-  const delim = detectDelimiter(headerLine, source.format);
+  // Excel's "sep=;" first line names the delimiter; the header is the line after it.
+  const sepLine = /^sep=(.)[ \t]*$/.exec(firstLine(head.text));
+  const text = sepLine ? head.text.replace(/^(?:[ \t]*\r?\n)*sep=.[ \t]*\r?\n/, (m) => m.replace(/[^\r\n]/g, ' ')) : head.text;
+  const headerLine = firstLine(text);
+  const delim = sepLine ? sepLine[1] : detectDelimiter(headerLine, source.format);
   assertHeaderBreaks(file, headerLine, head.text, delim);
   const reader = [
     sqlString(file),
@@ -92,7 +95,7 @@ async function openCsv(conn: DuckDBConnection, file: string, source: SourceForma
     `max_line_size = ${MAX_LINE_BYTES}`,
     // Blank lines above the header: without skipping them DuckDB takes the first (blank) line
     // as the header and reads the real one as a customer.
-    `skip = ${leadingBlankLines(head.text)}`,
+    `skip = ${leadingBlankLines(text)}`,
   ].join(', ');
 
   // The header row, read by DuckDB (quotes and all) into more slots than it can have.
@@ -170,7 +173,8 @@ async function openJson(conn: DuckDBConnection, file: string, source: SourceForm
   const compression = source.compression === 'none' ? 'uncompressed' : source.compression;
   const base = `${sqlString(file)}, format = 'auto', compression = ${sqlString(compression)}`;
   const described = await describe(conn, `SELECT * FROM read_json(${base})`);
-  if (described.length === 1 && described[0].name === 'json' && described[0].type === 'JSON') {
+  // DuckDB names the one column "json" when the file holds no objects: JSON values, or an array of numbers or strings ([1, 2, 3]).
+  if (described.length === 1 && described[0].name === 'json') {
     throw new InputError({ file, row: 1 }, 'the lines are not JSON objects', 'Write one JSON object per line with one key per column, e.g. {"customer_id": "c1", "age": 34}');
   }
   // Types come from a sample of the file: scalars are re-read as VARCHAR and typed by inference

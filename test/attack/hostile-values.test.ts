@@ -108,3 +108,15 @@ describe('data that looks like a Slack link or mention', () => {
     expect(out).toContain('<https://example.org/brief|the brief>');
   });
 });
+
+describe('odd files found by hand', () => {
+  const body = Array.from({ length: 40 }, (_, i) => `C${i};${'ab'[i % 2]};${10 + i}`);
+  it('Excel\'s "sep=;" first line names the delimiter (was "row 1 has 3 fields but the header has only 2")', async () => {
+    const table = await loadCustomers(tmp.file('sep.csv', ['sep=;', 'id;plan;spend', ...body].join('\r\n') + '\r\n'));
+    expect(table.ids).toHaveLength(40);
+    expect(table.schema.columns.map((c) => c.name)).toEqual(['id', 'plan', 'spend']);
+  });
+  it('a JSON array of numbers is refused in one line (it was segmented as a column named "json")', async () => {
+    await expectInputError(loadCustomers(tmp.file('numbers.json', '[1, 2, 3, 4]')), ['numbers.json', 'not JSON objects', 'one JSON object per line']);
+  });
+});
