@@ -1,3 +1,4 @@
+import { stripControls } from '../util/control-chars.js';
 import type { CategoricalColumn, NumericColumn, TextColumn } from '../model/data.js';
 
 /**
@@ -243,8 +244,8 @@ export function cleanText(name: string, values: (string | null)[], cap: number):
       out[i] = '';
     } else if (v.length > cap) {
       if (truncated++ === 0) first = i;
-      out[i] = v.slice(0, cap);
-    } else out[i] = v;
+      out[i] = stripControls(v.slice(0, cap));
+    } else out[i] = stripControls(v);
   }
   return {
     column: { name, values: out },

@@ -4,6 +4,7 @@ import { readColumns } from './columnar.js';
 import { translateDuckDbError } from './duckdb-errors.js';
 import { detectDelimiter, sqlIdent, sqlString, type SourceFormat } from './formats.js';
 import { firstLine, leadingBlankLines, type FileHead } from './precheck.js';
+import { stripControls } from '../util/control-chars.js';
 import type { FileFormat } from '../model/data.js';
 
 /**
@@ -78,8 +79,12 @@ export async function openSource(conn: DuckDBConnection, file: string, source: S
 }
 
 async function openCsv(conn: DuckDBConnection, file: string, source: SourceFormat, head: FileHead): Promise<SourceColumn[]> {
-  const headerLine = firstLine(head.text);
-  const delim = detectDelimiter(headerLine, source.format);
+  // Excel's "sep=;" first line names the delimiter; the header is the line after it.
+  const sepLine = /^sep=(.)[ \t]*$/.exec(firstLine(head.text));
+  const text = sepLine ? head.text.replace(/^(?:[ \t]*\r?\n)*sep=.[ \t]*\r?\n/, (m) => m.replace(/[^\r\n]/g, ' ')) : head.text;
+  const headerLine = firstLine(text);
+  const delim = sepLine ? sepLine[1] : detectDelimiter(headerLine, source.format);
+  assertHeaderBreaks(file, headerLine, head.text, delim);
   const reader = [
     sqlString(file),
     'auto_detect = false',
@@ -90,7 +95,7 @@ async function openCsv(conn: DuckDBConnection, file: string, source: SourceForma
     `max_line_size = ${MAX_LINE_BYTES}`,
     // Blank lines above the header: without skipping them DuckDB takes the first (blank) line
     // as the header and reads the real one as a customer.
-    `skip = ${leadingBlankLines(head.text)}`,
+    `skip = ${leadingBlankLines(text)}`,
   ].join(', ');
 
   // The header row, read by DuckDB (quotes and all) into more slots than it can have.
@@ -109,7 +114,8 @@ async function openCsv(conn: DuckDBConnection, file: string, source: SourceForma
   if (header.rows === 0 || raw.every((v) => (v ?? '').trim() === '')) {
     throw new InputError({ file, row: 0 }, 'the first line is empty, so there is no header row', 'Put the column names on the first line, then one row per customer');
   }
-  const names = raw.map((v, i) => (v ?? '').trim() || `column_${i + 1}`);
+  // A wrapped header cell ("region<LF>north") becomes one line: names are shown on one line everywhere.
+  const names = raw.map((v, i) => stripControls(v ?? '').replace(/\s+/g, ' ').trim() || `column_${i + 1}`);
   assertUniqueNames(file, names);
 
   const types = names.map((n) => `${sqlString(n)}: 'VARCHAR'`).join(', ');
@@ -118,6 +124,26 @@ async function openCsv(conn: DuckDBConnection, file: string, source: SourceForma
       `nullstr = [${CSV_NULLS.map(sqlString).join(', ')}])`,
   );
   return names.map((name) => ({ name, sourceType: 'VARCHAR', typeClass: 'string' }));
+}
+
+/**
+ * A header cell wrapped with a bare line feed in a file whose rows end in CRLF (a spreadsheet's
+ * Alt+Enter, saved on Windows): DuckDB 1.5's strict reader then finds no rows at all, and the
+ * file would be called empty. Refused by name instead; LF files and CRLF breaks read fine.
+ */
+function assertHeaderBreaks(file: string, headerLine: string, text: string, delim: string): void {
+  if (!/\n/.test(headerLine)) return;
+  const after = text.slice(text.indexOf(headerLine) + headerLine.length);
+  if (!after.startsWith('\r\n')) return;
+  const cells = headerLine.split(new RegExp(`${delim.replace(/[|\\]/g, '\\$&')}(?=(?:[^"]*"[^"]*")*[^"]*$)`));
+  const i = cells.findIndex((c) => /(^|[^\r])\n/.test(c));
+  if (i < 0) return;
+  const shown = cells[i].replace(/^"|"$/g, '').replace(/\s+/g, ' ').trim().slice(0, 40);
+  throw new InputError(
+    { file, row: 0, column: shown },
+    `the name of column ${i + 1} holds a line break (the header cell is wrapped onto two lines)`,
+    'Remove the line break from that column name in the spreadsheet and export again',
+  );
 }
 
 function assertUniqueNames(file: string, names: string[]): void {
@@ -147,7 +173,8 @@ async function openJson(conn: DuckDBConnection, file: string, source: SourceForm
   const compression = source.compression === 'none' ? 'uncompressed' : source.compression;
   const base = `${sqlString(file)}, format = 'auto', compression = ${sqlString(compression)}`;
   const described = await describe(conn, `SELECT * FROM read_json(${base})`);
-  if (described.length === 1 && described[0].name === 'json' && described[0].type === 'JSON') {
+  // DuckDB names the one column "json" when the file holds no objects: JSON values, or an array of numbers or strings ([1, 2, 3]).
+  if (described.length === 1 && described[0].name === 'json') {
     throw new InputError({ file, row: 1 }, 'the lines are not JSON objects', 'Write one JSON object per line with one key per column, e.g. {"customer_id": "c1", "age": 34}');
   }
   // Types come from a sample of the file: scalars are re-read as VARCHAR and typed by inference

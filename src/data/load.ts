@@ -11,6 +11,7 @@ import type { CustomerTable, DataSchema, LoadOptions, LogMapping } from '../mode
 import { columnUnit, derivedUnit } from './log-roles.js';
 import { fromOrderLines } from './load-orders.js';
 import { numberSql, textSql, timestampSql } from './value-sql.js';
+import { stripControls } from '../util/control-chars.js';
 
 /**
  * The data stage's entry point: a file in, a cleaned one-row-per-customer table out. Every
@@ -162,7 +163,7 @@ async function fromCustomerRows(conn: DuckDBConnection, source: Source, inferenc
       p.reason = `${fmt}dates → ${p.name}_days_ago (days before ${isoDate(asOf)})`;
       addNumeric(out, p, `${p.name}_days_ago`, days, file, 'days');
     } else if (p.role === 'categorical') {
-      addCategorical(out, p, p.name, toCodes(pickRows((c as { values: Float64Array }).values, keep)), levels.get(p)!, file);
+      addCategorical(out, p, p.name, toCodes(pickRows((c as { values: Float64Array }).values, keep)), levels.get(p)!.map(stripControls), file);
     } else if (p.role === 'text') {
       const r = cleanText(p.name, pickRows((c as { values: (string | null)[] }).values, keep), TEXT_CAP);
       out.text.push(r.column);

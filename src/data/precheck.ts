@@ -223,9 +223,18 @@ export function leadingBlankLines(text: string): number {
   return (lead.match(/\n/g) ?? []).length;
 }
 
-/** The first non-blank line of a text head (the CSV header line, for delimiter detection). */
+/**
+ * The first non-blank line of a text head (the CSV header line, for delimiter detection and the
+ * column count). A line break inside quotes does not end it: a spreadsheet header cell wrapped
+ * with Alt+Enter is exported as "region<LF>north", and cutting there read the rest as data.
+ */
 export function firstLine(text: string): string {
   const rest = text.replace(/^(?:[ \t]*\r?\n)*/, '');
-  const end = rest.search(/\r?\n/);
-  return end < 0 ? rest : rest.slice(0, end);
+  let quoted = false;
+  for (let i = 0; i < rest.length; i++) {
+    const ch = rest[i];
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) return rest.slice(0, i);
+  }
+  return rest;
 }

@@ -74,7 +74,8 @@ function markdownToMrkdwn(line: string): string {
     .replace(/(^|[^*\w])\*(?!\s)([^*\n]+?)\*(?!\w)/g, '$1_$2_')
     .replace(/\u0000/g, '*')
     .replace(/^(\s*)[-*]\s+/, '$1• ')
-    .replace(/\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g, '<$2|$1>');
+    // Our own links only: a bracket escaped by the brief's text() ("\\[win\\](https://…)") came from the data.
+    .replace(/(?<!\\)\[([^\]\\]+)\]\((https?:\/\/[^)\s]+)\)/g, '<$2|$1>');
 }
 
 /** A dashed rule under a table header (textTable draws one). */
@@ -147,7 +148,8 @@ function section(text: string): SectionBlock {
 
 /** One or more messages (≤ 50 sections each, every section ≤ 3,000 characters) for a rendered result. */
 export function toMessages(rendered: string): SlackMessage[] {
-  const clean = escapeMrkdwn(scrub(rendered)).replace(/\r\n/g, '\n').trim();
+  // Briefs arrive as Markdown whose text() wrote < > as entities: undone first, so Slack shows "<", not "&lt;" (escaped again right after).
+  const clean = escapeMrkdwn(scrub(rendered.replace(/&lt;/g, '<').replace(/&gt;/g, '>'))).replace(/\r\n/g, '\n').trim();
   const blocks: SectionBlock[] = [];
   for (const part of splitParts(clean)) {
     if (part.code) {

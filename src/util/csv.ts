@@ -3,13 +3,16 @@
  * (starting with = + - @, tab or carriage return) are neutralised with a leading apostrophe,
  * as OWASP recommends for CSV injection; plain numbers such as -3.5 are left alone.
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
+// Full-width ＝＋－＠ too: Japanese-locale spreadsheets turn them into the ASCII operators.
+export const FORMULA_START = /^[=+\-@\t\r＝＋－＠]/;
+/** A cell that already starts with apostrophes before a formula character gets one more, so reading it back (one off) is exact. */
+const QUOTED_FORMULA_START = /^'+[=+\-@\t\r＝＋－＠]/;
 const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 export function csvCell(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
   let s = String(value);
-  if (FORMULA_START.test(s) && !PLAIN_NUMBER.test(s)) s = `'${s}`;
+  if ((FORMULA_START.test(s) && !PLAIN_NUMBER.test(s)) || QUOTED_FORMULA_START.test(s)) s = `'${s}`;
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

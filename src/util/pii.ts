@@ -26,10 +26,15 @@ export const PII_PATTERNS: Record<'email' | 'phone' | 'ip' | 'address', RegExp> 
 };
 
 const TLDS = 'com|net|org|edu|gov|io|co|uk|de|fr|es|it|nl|pl|cn|jp|ru|br|in|au|ca|ch|se|no|dk|fi|be|at|eu|info|biz|me|us|mail|email|online';
-const AT = String.raw`(?:\s*[@＠]\s*|\s*[\[(<{]\s*(?:at|@)\s*[\])>}]\s*|\s+at\s+)`;
-const DOT = String.raw`(?:\s*[\[(<{]\s*(?:dot|\.)\s*[\])>}]\s*|\s+dot\s+|\s?\.\s?)`;
+const AT = String.raw`(?:\s*[@＠]\s*|\s*[\[(<{]\s*(?:at|@)\s*[\])>}]\s*|\s+at\s+|[\s_]+at[\s_]+)`;
+const DOT = String.raw`(?:\s*[\[(<{]\s*(?:dot|\.)\s*[\])>}]\s*|\s+dot\s+|[\s_]+dot[\s_]+|\s?\.\s?)`;
 /** "ana dot haddad at example dot com", "ana(at)example(dot)com", "ana @ example . com". */
 const EMAIL_SPELLED = new RegExp(String.raw`(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*(?:${DOT}[A-Za-z0-9_%+-]+)*${AT}[A-Za-z0-9-]+(?:${DOT}[A-Za-z0-9-]+)*${DOT}(?:${TLDS})\b`, 'gi');
+/** An IBAN ("DE89 3704 0044 0532 0130 00", "GB29NWBK60161331926819"): country, check digits, 11–30 more. */
+const IBAN = /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]{4}){2,7}(?:[ -]?[A-Z0-9]{1,3})?(?![A-Za-z0-9])/g;
+/** A phone number spelled out ("zero seven seven two six three…"): seven or more digit words in a row. */
+const DIGIT_WORD = String.raw`(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double|triple|\d)`;
+const SPELLED_DIGITS = new RegExp(String.raw`\b${DIGIT_WORD}(?:[\s,.-]+${DIGIT_WORD}){6,}\b`, 'gi');
 /** Chinese resident id (身份证): 17 digits and a digit or X, optionally grouped. */
 const CN_ID = /(?<![A-Za-z0-9])\d{6}[ -]?(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])[ -]?\d{3}[\dXx](?![A-Za-z0-9])/g;
 /** A Chinese name after a label that says so ("姓名：王伟", "联系人 李娜", "我叫张伟"). */
@@ -52,6 +57,42 @@ function phoneLike(m: string): boolean {
   const seps = new Set(m.replace(/^\+/, '').replace(/\d+/g, '').replace(/\s+/g, ' ').replace(/[()]/g, '(').split(''));
   if (seps.has('.') && seps.size > 1) return false;
   return true;
+}
+
+/**
+ * Characters that hide a value from the rules without changing how it reads: full-width forms
+ * ("１３８…", "ana＠example．com"), other scripts' digits ("٠٧٧٢…"), invisible joiners and soft
+ * hyphens inside a word ("K\u200Bowalski"), and Cyrillic look-alikes mixed into a Latin word
+ * ("Кowalski"). Matching runs on the folded text; `map` takes each folded index back to the
+ * original, so the spans cut the original text.
+ */
+const HIDING = /[\uFF01-\uFF5E\u3000\u200B-\u200D\u2060\uFEFF\u00AD\u0660-\u0669\u06F0-\u06F9\u0966-\u096F\u0400-\u04FF]/;
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/;
+const DIGIT_BASES = [0x0660, 0x06f0, 0x0966];
+const CYRILLIC_LOOKALIKE: Record<string, string> = { а: 'a', е: 'e', о: 'o', р: 'p', с: 'c', х: 'x', у: 'y', і: 'i', ј: 'j', ѕ: 's', к: 'k', м: 'm', т: 't', н: 'h', в: 'b', А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', Х: 'X', У: 'Y', І: 'I', Ј: 'J', Ѕ: 'S' };
+
+export function foldForMatch(text: string, invisible: 'drop' | 'space' = 'drop'): { text: string; map?: number[] } {
+  if (!HIDING.test(text)) return { text };
+  let out = '';
+  const map: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    const c = ch.charCodeAt(0);
+    if (INVISIBLE.test(ch) && invisible === 'drop') continue;
+    let r = INVISIBLE.test(ch) ? ' ' : ch;
+    if (c >= 0xff01 && c <= 0xff5e) r = String.fromCharCode(c - 0xfee0);
+    else if (c === 0x3000) r = ' ';
+    else {
+      const base = DIGIT_BASES.find((b) => c >= b && c <= b + 9);
+      if (base !== undefined) r = String(c - base);
+    }
+    out += r;
+    map.push(i);
+  }
+  map.push(text.length);
+  // Look-alikes only inside a word that also has Latin letters: a Russian word stays Russian.
+  out = out.replace(/[\p{L}]+/gu, (w) => (/[A-Za-z]/.test(w) && /[\u0400-\u04FF]/.test(w) ? w.replace(/[\u0400-\u04FF]/g, (x) => CYRILLIC_LOOKALIKE[x] ?? x) : w));
+  return { text: out, map };
 }
 
 export type PiiSpanKind = 'email' | 'phone' | 'ip' | 'address' | 'id' | 'name';
@@ -96,10 +137,12 @@ function patternSpans(text: string): PiiSpan[] {
     }
   };
   add(PII_PATTERNS.email, 'email');
-  add(EMAIL_SPELLED, 'email', (m) => /[@＠]|\bat\b|\(at\)|\[at\]/i.test(m));
+  add(EMAIL_SPELLED, 'email', (m) => /[@＠]|(?:^|[^a-z])at(?:[^a-z]|$)/i.test(m));
   add(PII_PATTERNS.ip, 'ip');
   add(PII_PATTERNS.address, 'address');
   add(CN_ID, 'id');
+  add(IBAN, 'id', (m) => (m.match(/\d/g) ?? []).length >= 8);
+  add(SPELLED_DIGITS, 'phone', (m) => (m.match(new RegExp(DIGIT_WORD, 'gi')) ?? []).filter((w) => !/^(double|triple)$/i.test(w)).length >= 7);
   add(PII_PATTERNS.phone, 'phone', phoneLike);
   for (const m of text.matchAll(CN_LABELLED_NAME)) {
     const at = m.index! + m[0].length - m[1].length;
@@ -160,7 +203,7 @@ export function createPiiMatcher(knownValues?: Iterable<string>): PiiMatcher {
     return c;
   };
   for (const raw of knownValues ?? []) {
-    const v = raw.trim();
+    const v = foldForMatch(raw.trim()).text;
     if (!v) continue;
     // Emails, phones and ids are caught by the patterns; their pieces ("example", "com") are not names.
     if (/[@＠]/.test(v)) continue;
@@ -212,7 +255,15 @@ export function createPiiMatcher(knownValues?: Iterable<string>): PiiMatcher {
 
   function spans(text: string): PiiSpan[] {
     if (!text) return [];
-    return mergeSpans([...patternSpans(text), ...knownSpans(text)]);
+    const dropped = foldForMatch(text);
+    if (!dropped.map) return mergeSpans([...patternSpans(text), ...knownSpans(text)]);
+    // An invisible character may hide a word ("K\u200Bowalski") or split two ("Kowalski\u200BAna"): both readings count.
+    const spaced = foldForMatch(text, 'space');
+    const back = (found: PiiSpan[], map: number[]) => found.map((s) => ({ ...s, start: map[s.start], end: map[s.end - 1] + 1 }));
+    return mergeSpans([
+      ...back([...patternSpans(dropped.text), ...knownSpans(dropped.text)], dropped.map),
+      ...back([...patternSpans(spaced.text), ...knownSpans(spaced.text)], spaced.map!),
+    ]);
   }
 
   function scrub(text: string): string {
@@ -223,7 +274,11 @@ export function createPiiMatcher(knownValues?: Iterable<string>): PiiMatcher {
   }
 
   // Every kind found, before overlaps are merged ("12 Oak Street" is an address and a known value).
-  const kinds = (text: string) => (text ? [...new Set([...patternSpans(text), ...knownSpans(text)].map((s) => s.kind))] : []);
+  const kinds = (raw: string) => {
+    if (!raw) return [];
+    const texts = [...new Set([raw, foldForMatch(raw).text, foldForMatch(raw, 'space').text])];
+    return [...new Set(texts.flatMap((text) => [...patternSpans(text), ...knownSpans(text)]).map((s) => s.kind))];
+  };
   return { spans, scrub, kinds };
 }
 
@@ -242,25 +297,30 @@ export const scrubPii = createScrubber();
 function nameTokens(column: string): string[] {
   return foldCase(column.replace(/([a-z])([A-Z])/g, '$1 $2'))
     .split(/[^\p{L}\p{N}]+/u)
+    // "surname1", "name2": a trailing number is a column's ordinal, not part of the word.
+    .map((t) => (/^\p{L}+\d+$/u.test(t) ? t.replace(/\d+$/, '') : t))
     .filter(Boolean);
 }
 
 const EMAIL_WORDS = /^(e?mail|email|emails|e_mail|courriel|correo|posta|epost|邮箱|电子邮件|电邮)$/;
 const PHONE_WORDS = /^(phone|phones|mobile|cell|cellphone|tel|telephone|msisdn|telefon|telefone|telefono|teléfono|telefonnummer|handy|movil|móvil|celular|cellulare|portable|gsm|whatsapp|手机|手机号|电话|联系电话|联系方式)$/;
-const ADDRESS_WORDS = /^(address|addr|street|postcode|zip|zipcode|postal|adresse|anschrift|strasse|straße|plz|direccion|dirección|indirizzo|endereco|endereço|adres|ulica|地址|住址|邮编)$/;
-const OTHER_WORDS = /^(ssn|passport|iban|dob|birthdate|birthday|geburtsdatum|reisepass|personalausweis|dni|nif|nie|pesel|cpf|身份证|身份证号|护照)$/;
+const ADDRESS_WORDS = /^(address|addr|street|postcode|zip|zipcode|postal|adresse|anschrift|strasse|straße|plz|postleitzahl|hausnummer|direccion|dirección|indirizzo|endereco|endereço|adres|ulica|地址|住址|邮编)$/;
+const OTHER_WORDS = /^(ssn|passport|iban|bic|dob|birthdate|birthday|geburtsdatum|geburtstag|reisepass|personalausweis|dni|nif|nie|pesel|cpf|kontonummer|steuernummer|steueridentifikationsnummer|sozialversicherungsnummer|bsn|nino|codicefiscale|身份证|身份证号|护照|生日|出生日期)$/;
+/** Multi-word names of personal numbers and birth dates ("date_of_birth", "card_number", "tax_id"). */
+const OTHER_PHRASES = /social[-_ ]?security|credit[-_ ]?card|national[-_ ]?id|birth[-_ ]?date|date[-_ ]?of[-_ ]?birth|fecha[-_ ]?(de[-_ ]?)?nacimiento|date[-_ ]?(de[-_ ]?)?naissance|data[-_ ]?(di[-_ ]?)?nascita|geburts[-_ ]?datum|(?:^|[-_ ])card[-_ ]?(number|no|num|nr)(?:$|[-_ ])|(?:^|[-_ ])cc[-_ ]?(number|num|no|nr)(?:$|[-_ ])|(?:bank[-_ ]?)?account[-_ ]?(number|no|num|nr)(?:$|[-_ ])|bank[-_ ]?account|(?:^|[-_ ])tax[-_ ]?(id|number|no)(?:$|[-_ ])|steuer[-_ ]?(id|nummer)|codice[-_ ]?fiscale/i;
 /** Words that by themselves say "a person's name". */
 const NAME_WORDS = new Set(
   `name names fullname firstname lastname surname forename givenname familyname middlename maidenname nickname username displayname
   vorname nachname familienname rufname nom prenom apellido apellidos nombre cognome nome sobrenome voornaam achternaam naam tussenvoegsel
   nazwisko imie fornavn etternavn efternavn fornamn efternamn sukunimi etunimi soyad soyadi soyadı isim имя фамилия отчество
+  fname lname nm ansprechpartner kontaktperson kontaktname empfanger destinatario destinataire recipient addressee
   姓名 名字 姓氏 氏名 이름`.split(/\s+/),
 );
 /** Qualifiers that make "X name" a person's name ("billing_last_name", "Kunden-Name"). */
 const PERSON_QUALIFIERS = new Set(
   `first last full given family sur middle maiden nick display real legal customer cust client kunde kunden contact kontakt billing
   shipping delivery buyer user member account recipient holder card cardholder owner person patient guest passenger employee emergency
-  parent spouse my your f l de du la el le der die del`.split(/\s+/),
+  parent spouse my your f l de du la el le der die del famille jeune naissance paterno materno primer segundo person personne persona`.split(/\s+/),
 );
 /** Qualifiers that make "X name" a thing's name ("product_name"): a feature, not PII. */
 const THING_QUALIFIERS = new Set(
@@ -277,14 +337,15 @@ function judgeColumnName(column: string): NameVerdict {
   const toks = nameTokens(column);
   if (toks.some((t) => EMAIL_WORDS.test(t)) || /e[-_ ]?mail/i.test(column)) return { kind: 'email' };
   if (toks.some((t) => PHONE_WORDS.test(t))) return { kind: 'phone' };
-  if (toks.some((t) => OTHER_WORDS.test(t)) || /social[-_ ]?security|credit[-_ ]?card|national[-_ ]?id|birth[-_ ]?date/i.test(column)) return { kind: 'other' };
+  if (toks.some((t) => OTHER_WORDS.test(t)) || OTHER_PHRASES.test(column)) return { kind: 'other' };
   if (toks.some((t) => ADDRESS_WORDS.test(t))) return { kind: 'address' };
   if (toks.length === 1 && /^ip(addr(ess)?)?$/.test(toks[0])) return { kind: 'ip' };
   if (/^ip$/.test(toks[0] ?? '') && toks.slice(1).every((t) => /^addr(ess)?$/.test(t))) return { kind: 'ip' };
   const nameAt = toks.findIndex((t) => NAME_WORDS.has(t));
   if (nameAt < 0) {
     // CJK column names have no separators: "客户姓名" holds 姓名.
-    if (/姓名|名字|姓氏|氏名/.test(column)) return { kind: 'name' };
+    if (/姓名|名字|姓氏|氏名|이름|성명|联系人|收件人/.test(column)) return { kind: 'name' };
+    if (/contact[-_ ]?person|kontakt[-_ ]?person|persona[-_ ]?de[-_ ]?contacto|personne[-_ ]?de[-_ ]?contact/i.test(column)) return { kind: 'name' };
     return undefined;
   }
   const others = toks.filter((_, i) => i !== nameAt).filter((t) => !/^\d+$/.test(t));
@@ -337,6 +398,13 @@ export function piiDoubt(column: string, sample: string[]): string | undefined {
   if (byName) return undefined;
   const values = sample.map((v) => v.trim()).filter(Boolean);
   if (values.length < 20) return undefined;
+  // Two to four capitalised words ("Ana Haddad", "HADDAD, ANA"), many of them: a contact or
+  // account-manager column repeats a few dozen names, too few distinct to be read as a name column.
+  const fullNames = values.filter((v) => PERSON_NAME.test(v));
+  const distinctFull = new Set(fullNames.map(foldCase)).size;
+  if (fullNames.length >= 0.6 * values.length && distinctFull >= 10) {
+    return `values are mostly two or more capitalised words, like "First Last" (${distinctFull} distinct in a sample of ${values.length}): they may be person names`;
+  }
   const single = values.filter((v) => /^\p{Lu}[\p{Ll}'’-]{2,}$/u.test(v) || /^\p{Lu}{3,}$/u.test(v) || (HAN_NAME.test(v) && CN_SURNAMES.has(v[0])));
   const distinct = new Set(single.map(foldCase)).size;
   if (single.length >= 0.6 * values.length && distinct >= 20 && distinct >= 0.2 * values.length) {

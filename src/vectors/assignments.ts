@@ -38,9 +38,9 @@ export function readAssignments(dir: string): Assignments {
   return { idColumn: unneutralise(header[0]), ids, segments };
 }
 
-/** toCsv put an apostrophe before cells starting with = + - @ tab or CR; take it off again. */
+/** toCsv put an apostrophe before cells starting with = + - @ tab or CR (or apostrophes and one of them); take it off again. */
 function unneutralise(cell: string): string {
-  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+  return /^'+[=+\-@\t\r＝＋－＠]/.test(cell) ? cell.slice(1) : cell;
 }
 
 /** A small RFC 4180 reader: quoted cells may hold commas, doubled quotes and newlines. */

@@ -7,6 +7,7 @@ import { leaksIn, writeHostileCustomers, INJECTED_COLUMN, type HostileFile } fro
 import { Dispatcher } from '../../src/slack/dispatch.js';
 import { loadConfig } from '../../src/config.js';
 import type { RunFile } from '../../src/model/run.js';
+import { runWriterSummary } from '../../src/brief/writer-label.js';
 
 /**
  * Issue 18's attack suite, through the real CLI and the real HTTP clients against the loopback
@@ -162,9 +163,10 @@ describe('a model that obeys injected instructions gets nothing saved', () => {
     expect(texts).not.toMatch(/javascript:|data:text|\]\(|<\s*\/?\s*[a-z]+[^>]*>/i);
     // Every answer failed its checks, so every item fell back to the offline writer — and says so.
     for (const s of result.run.segments.filter((x) => !x.small)) expect(s.texts!.writer).toMatchObject({ kind: 'offline', fallback: true });
-    expect(result.r.stdout + result.r.stderr).not.toMatch(/texts by the LLM/);
-    // --json: the summary's writer field says so too (it said "LLM (…)" before).
-    expect(JSON.parse(result.r.stdout).writer).toMatch(/^offline writer: every text fell back from the LLM/);
+    expect(result.r.stderr).not.toMatch(/texts by the LLM/);
+    // The summary line ("texts by the …") is built by runWriterSummary from the saved Run; it said
+    // "LLM (…)" before. (`segment --json` keeps its fixed key contract, so the line is checked here.)
+    expect(runWriterSummary(result.run)).toMatch(/^offline writer: every text fell back from the LLM/);
   });
 
   it('briefs and report carry none of it, except where the data-quality report names the column it left out', () => {

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { join, resolve } from 'node:path';
 import { segmentaAsync, tempDir } from '../e2e/cli.js';
 import { fixtureWorkspace } from '../ops/fixture.js';
 import type { RunFile } from '../../src/model/run.js';
+import { withRunLock } from '../../src/run/store.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
 
 /**
  * Issue 18: six `copy N sms --offer …` on one Run at once, as six separate processes (the way
@@ -23,11 +27,26 @@ describe('parallel copy edits on one Run', () => {
     }, 120_000);
   }
 
-  it('a waiting writer says so', async () => {
-    const { workspace } = fixtureWorkspace();
-    const results = await Promise.all([1, 2, 3, 4].map((i) => segmentaAsync(['copy', '1', 'sms', '--offer', `Wait ${i}`, '--workspace', workspace])));
-    for (const r of results) expect(r.status, r.stderr).toBe(0);
-    // Not every run has to wait, but the message is the only thing a waiter prints about the lock.
-    for (const r of results) if (/waiting/.test(r.stderr)) expect(r.stderr).toMatch(/waiting for another update of Run \S+ to finish/);
-  }, 120_000);
+  it('a waiting writer says so, then saves once the lock is free', async () => {
+    const { runDir, workspace } = fixtureWorkspace();
+    // The test holds the Run's lock (as a slow writer would) until the copy edit reports that it
+    // waits — however long its start-up takes on a loaded machine — then lets it go.
+    const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'src/cli/main.ts'), 'copy', '1', 'sms', '--offer', 'Waited: free gift wrap', '--workspace', workspace], {
+      cwd: ROOT,
+      env: { ...process.env, OPENAI_API_KEY: '', OPENAI_BASE_URL: '', NO_COLOR: '1' },
+    });
+    let stderr = '';
+    let exited = false;
+    const closed = new Promise<number | null>((res) => child.on('close', (code) => ((exited = true), res(code))));
+    await withRunLock(runDir, async () => {
+      const until = Date.now() + 90_000;
+      child.stderr.on('data', (d) => (stderr += d));
+      while (!/waiting for another update/.test(stderr) && !exited && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+      expect(exited, `the copy ended while another writer held the lock: ${stderr}`).toBe(false);
+    });
+    expect(await closed, stderr).toBe(0);
+    expect(stderr).toMatch(/waiting for another update of Run \S+ to finish/);
+    const run: RunFile = JSON.parse(readFileSync(join(runDir, 'run.json'), 'utf8'));
+    expect(run.segments.find((s) => s.id === 1)!.texts!.copy.offer).toContain('Waited: free gift wrap');
+  }, 150_000);
 });
