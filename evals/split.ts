@@ -25,6 +25,14 @@ export const SPLIT = {
   share: 0.2,
   /** Customers the split is fitted on, at most (a sample of the 80 %): the fit is a check, not the Run. */
   fitMax: 50_000,
+  /**
+   * Refit with the Run's feature choice (model.structure: which features the structure test
+   * kept), as it refits with the Run's k and seed: the split checks the Run's model on new
+   * customers, not whether the test picks the same features on 80 % of the rows. Without it,
+   * the 200-row mall file's Runs failed here: on 160 rows the test left out a column the Run kept
+   * and the split fitted other segments.
+   */
+  reuseFeatureChoice: true,
 };
 
 export interface SplitFit {
@@ -79,7 +87,7 @@ export async function fitOnSplit(ctx: EvalContext, seed: number): Promise<SplitF
   } else {
     // Text embedded on a server is embedded there again (textEmbedderFor: only such a Run needs one).
     const textEmbedder = await textEmbedderFor(runModel, ctx.config, ctx.log, table.piiValues);
-    const fitted = await fitEmbedding(subTable(table, fitRows), { seed, textEmbedder });
+    const fitted = await fitEmbedding(subTable(table, fitRows), { seed, textEmbedder, ...(SPLIT.reuseFeatureChoice && runModel.structure ? { featureChoice: runModel.structure } : {}) });
     const cluster = clusterVectors(fitted.vectors, { k, seed, bootstraps: 0 });
     fitLabels = cluster.labels;
     // Saved and read back as a Run saves them: embedding.json and the centroid rows of index/.
