@@ -64,6 +64,14 @@ module.exports = {
       to: { circular: true },
     },
     {
+      name: 'judge-apart-from-writer',
+      comment:
+        'The held-out judge, how it describes a member, the split it judges and the metrics read from it share no code with the writers it judges (issue 14): no src/write/, and not evals/claims.ts (the writers\' trait rules).',
+      severity: 'error',
+      from: { path: '^evals/(judge/|describe-member|member-format|split|stats/|suites/(heldout|spillover))' },
+      to: { path: '^(src/write/|evals/claims)' },
+    },
+    {
       name: 'not-in-floor-plan',
       comment: 'Every module of src/, tools/ and evals/ lives in a room of FLOORS.',
       severity: 'error',

@@ -1,7 +1,7 @@
 import type { CustomerTable } from '../src/model/data.js';
 import { createScrubber } from '../src/util/pii.js';
 import { snippetOf } from '../src/profile/representatives.js';
-import { formatFeatureValue, formatPercent } from '../src/write/format.js';
+import { memberPercent, memberValue } from './member-format.js';
 
 /**
  * A held-out member in words, for a judge: every feature of the table with where the member
@@ -40,11 +40,11 @@ export function memberDescriber(table: CustomerTable): MemberDescriber {
         if (col.kind === 'boolean') {
           const yes = v >= 0.5;
           const share = fractionAtLeast(sorted, 0.5);
-          lines.push(`${col.name}: ${yes ? 'yes' : 'no'} (like ${formatPercent(yes ? share : 1 - share)} of customers)`);
+          lines.push(`${col.name}: ${yes ? 'yes' : 'no'} (like ${memberPercent(yes ? share : 1 - share)} of customers)`);
           continue;
         }
         const p = midRank(sorted, v);
-        const shown = formatFeatureValue({ feature: col.name, kind: col.kind, mean: v, overallMean: mean }, v);
+        const shown = memberValue(col.name, v, mean);
         lines.push(`${col.name}: ${shown} (${ordinal(Math.round(p * 100))} percentile, ${band(p)})`);
       }
       for (const col of table.categorical) {

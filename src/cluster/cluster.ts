@@ -126,7 +126,7 @@ export function clusterVectors(vectors: Vectors, options: ClusterOptions = {}): 
     }
     // No minimum segment size here: the privacy minimum marks small segments, it does not pick k (min-segment-size.ts).
     fits.grow((kMax - kMin + 1) * restarts);
-    const choice = chooseK(evalSet, { kMin, kMax, seed, restarts, maxIterations, distances, stabilityBootstraps: options.kStabilityBootstraps, onFit, onMoreFits: (more) => fits.grow(more) });
+    const choice = chooseK(evalSet, { kMin, kMax, seed, restarts, maxIterations, distances, maxFinerK: found ? found.m + 1 : undefined, stabilityBootstraps: options.kStabilityBootstraps, onFit, onMoreFits: (more) => fits.grow(more) });
     k = choice.k;
     kScores = choice.scores;
   }

@@ -31,7 +31,23 @@ function caching(embedder: TextEmbedder): TextEmbedder {
   };
 }
 
-export async function fitEmbedding(table: CustomerTable, options: { textEmbedder?: TextEmbedder; seed?: number; signal?: AbortSignal; progress?: ProgressHook } = {}): Promise<EmbedResult> {
+export interface FitEmbeddingOptions {
+  textEmbedder?: TextEmbedder;
+  seed?: number;
+  signal?: AbortSignal;
+  progress?: ProgressHook;
+  /**
+   * The feature choice of an earlier fit (its model.structure): a numeric or categorical
+   * feature it names keeps that fit's factor instead of being tested again. The eval's split
+   * (evals/split.ts) refits a Run on 80 % of its customers; on a small table the structure test
+   * on fewer rows can drop a feature the Run kept (or keep one it dropped), and the split then
+   * checks a different segmentation from the Run's. Text dimensions are tested again: they are
+   * the split's own SVD components, not the Run's, so a factor by position would not carry over.
+   */
+  featureChoice?: StructureReport;
+}
+
+export async function fitEmbedding(table: CustomerTable, options: FitEmbeddingOptions = {}): Promise<EmbedResult> {
   const n = table.ids.length;
   const seed = options.seed ?? 42;
   const embedder = options.textEmbedder ? caching(options.textEmbedder) : undefined;
@@ -66,7 +82,7 @@ export async function fitEmbedding(table: CustomerTable, options: { textEmbedder
       block.empty = undefined;
     }
   }
-  const structure = featureStructure(model, raw, n, seed);
+  const structure = featureStructure(model, raw, n, seed, options.featureChoice);
   model.structure = structure.report;
   parts.tick();
 
@@ -108,7 +124,7 @@ export async function fitEmbedding(table: CustomerTable, options: { textEmbedder
  * categorical column (its one-hot read back as levels), a text dimension. Returns the factor
  * (0 or 1) of every dimension of every block, and the report saved in the model.
  */
-function featureStructure(model: EmbeddingModel, raw: RawBlock[], n: number, seed: number): { factors: number[][]; report: StructureReport } {
+function featureStructure(model: EmbeddingModel, raw: RawBlock[], n: number, seed: number, choice?: StructureReport): { factors: number[][]; report: StructureReport } {
   const rows = n > STRUCTURE_SAMPLE ? sampleIndices(n, STRUCTURE_SAMPLE, createRng(seed + 17)).sort() : Int32Array.from({ length: n }, (_, i) => i);
   const bins = binsFor(rows.length);
   const features: (FeatureColumn & { block: number; dims: number[] })[] = [];
@@ -136,7 +152,16 @@ function featureStructure(model: EmbeddingModel, raw: RawBlock[], n: number, see
   const factors = raw.map((block) => new Array<number>(block.width).fill(1));
   // A feature with a single bin (constant on the sample) says nothing either way: not tested, kept.
   const tested = features.filter((f) => f.count > 1);
-  const { features: found, critical } = measureStructure(tested);
+  const { features: measured, critical } = measureStructure(tested);
+  const chosen = new Map(choice?.features.map((f) => [f.name, f]));
+  const found = measured.map((f, j) => {
+    const earlier = tested[j].group === 'text' ? undefined : chosen.get(f.name);
+    return earlier ? { ...f, kept: earlier.kept, factor: earlier.factor } : f;
+  });
+  if (choice?.noneFound && found.every((f, j) => tested[j].group === 'text' || chosen.has(f.name))) {
+    // The earlier fit found no structure and kept everything: so does this one.
+    return { factors, report: { critical: Math.round(critical * 100) / 100, features: found.map((f) => ({ ...f, kept: true, factor: 1 })), noneFound: true } };
+  }
   const report: StructureReport = { critical: Math.round(critical * 100) / 100, features: found };
   if (found.length >= 2 && found.every((f) => !f.kept)) {
     // No feature depends on any other: there is no group structure to protect; keep them all.
