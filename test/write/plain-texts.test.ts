@@ -47,14 +47,16 @@ function copyLines(t: SegmentTexts): string[] {
     .filter((x) => x && !BOILERPLATE.test(x));
 }
 
+const b2b = (dir: string) => { const f = join(dir, 'accounts.csv'); writeB2bAccounts(f); return f; };
 const cases = [
-  { what: 'the examples file', columns: EXAMPLE_COLUMNS, make: (dir: string) => EXAMPLES, brand: undefined as string | undefined, k: undefined as number | undefined },
-  // k is the file's four planted groups: these tests judge the texts, not the choice of k (on
-  // this file k auto gives 8 since the noise-robust k choice landed: a clustering issue, open).
-  { what: 'a hand-made B2B subscription file', columns: [...B2B_COLUMNS], make: (dir: string) => { const f = join(dir, 'accounts.csv'); writeB2bAccounts(f); return f; }, brand: 'Acme', k: 4 },
+  { what: 'the examples file at its auto k', columns: EXAMPLE_COLUMNS, make: (dir: string) => EXAMPLES, brand: undefined as string | undefined, k: undefined as number | undefined, b2b: false },
+  // The file's four planted groups, and whatever k the Run chooses by itself (8 to 12 of them
+  // while the k choice changes: a clustering issue). The texts must hold at both.
+  { what: 'a hand-made B2B subscription file at its planted k = 4', columns: [...B2B_COLUMNS], make: b2b, brand: 'Acme', k: 4, b2b: true },
+  { what: 'a hand-made B2B subscription file at its auto k', columns: [...B2B_COLUMNS], make: b2b, brand: undefined, k: undefined, b2b: true },
 ];
 
-describe.each(cases)('plain, honest, distinct texts on $what', ({ columns, make, brand, k }) => {
+describe.each(cases)('plain, honest, distinct texts on $what', ({ columns, make, brand, k, b2b: isB2b }) => {
   const root = mkdtempSync(join(tmpdir(), 'segmenta-plain-'));
   let run: RunFile;
   let runDir: string;
@@ -138,23 +140,13 @@ describe.each(cases)('plain, honest, distinct texts on $what', ({ columns, make,
       }
     }
   });
+
+  it.runIf(isB2b)('talks about accounts and renewals, not baskets and returns, on the B2B file', () => {
+    const all = described.flatMap((s) => textsOf(s.texts).map(([, t]) => t)).join('\n');
+    expect(all).not.toMatch(/\b(returns?|basket|new arrivals|shopping|ordered)\b/i);
+    expect(all).toMatch(/\b(account|renewal|plan|team)\b/i);
+    // "Bronze" is a loyalty tier, not a plan.
+    expect(all).not.toMatch(/Bronze-Plan|Bronze plan/);
+  });
 });
 
-describe('domain wording on the B2B file', () => {
-  it('talks about accounts and renewals, not baskets and returns', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'segmenta-b2b-'));
-    try {
-      const file = join(root, 'accounts.csv');
-      writeB2bAccounts(file);
-      const r = await runOperation(segmentOp, { file, seed: 42 }, testContext(join(root, 'ws')));
-      const run: RunFile = JSON.parse(readFileSync(join(r.runDir, 'run.json'), 'utf8'));
-      const all = run.segments.flatMap((s) => (s.texts ? textsOf(s.texts).map(([, t]) => t) : [])).join('\n');
-      expect(all).not.toMatch(/\b(returns?|basket|new arrivals|shopping|ordered)\b/i);
-      expect(all).toMatch(/\b(account|renewal|plan|team)\b/i);
-      // "Bronze" is a loyalty tier, not a plan.
-      expect(all).not.toMatch(/Bronze-Plan|Bronze plan/);
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-    }
-  }, 120_000);
-});
