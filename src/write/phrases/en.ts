@@ -60,7 +60,8 @@ export interface PhraseTable {
 }
 
 export interface PersonaWords {
-  size: (share: number) => string;
+  /** "A large group of customers" (accounts for B2B data, subscribers for subscriptions). */
+  size: (share: number, domain?: Domain) => string;
   /** "most", "many", "more than usual": how a share is said in prose, never as a number. */
   howMany: (share: number) => string;
   traits: Record<string, string>;
@@ -109,7 +110,7 @@ const retail: Record<OfferKind, OfferWords> = {
     reward: 'early access to new arrivals',
     hooks: ['You get first access', 'Before anyone else', 'The first look is yours', 'You are on the list', 'Front of the line', 'A private preview for you'],
     subjects: ['You are first in line for new arrivals', 'A first look, only for you', 'New arrivals, before everyone else', 'Your private preview is open', 'Front of the line for the new season', 'First dibs on the latest drop'],
-    intros: ['As one of our most valued customers, you get in before everyone else.', 'You have great taste, so you see it first.', 'The best pieces go fast, so you get the first look.', 'Good taste deserves a head start.', 'You shop with us often, so you come first.', 'The new season is here, and you see it first.'],
+    intros: ['As one of our most valued customers, you get in before everyone else.', 'You have great taste, so you see it first.', 'The best pieces go fast, so you get the first look.', 'Good taste deserves a head start.', 'You know what you like, so you come first.', 'The new season is here, and you see it first.'],
     rewardLines: ['Early access to new arrivals is open for you now.', 'Your private preview of the new collection is ready.', 'You have a first look at what is new.', 'First dibs on the latest drop are yours.', 'Your early pass to the new season is live.', 'The newest pieces are open to you first.'],
     ctas: ['Get early access', 'See the preview', 'Shop first', 'Browse the new season', 'Discover the latest drop', 'Get your first pick'],
     headlines: ['First access, for you', 'See it before everyone', 'Your private preview', 'First dibs, for you', 'The new season, early', 'Front of the line'],
@@ -289,7 +290,10 @@ function merge(base: Record<OfferKind, OfferWords>, over: Partial<Record<OfferKi
 }
 
 const persona: PersonaWords = {
-  size: (s) => (s >= 0.2 ? 'A large group of customers' : s >= 0.1 ? 'A sizeable group of customers' : 'A small, distinct group of customers'),
+  size: (s, d) => {
+    const who = d === 'b2b' ? 'accounts' : d === 'subscription' ? 'subscribers' : 'customers';
+    return s >= 0.2 ? `A large group of ${who}` : s >= 0.1 ? `A sizeable group of ${who}` : `A small, distinct group of ${who}`;
+  },
   howMany: (s) => (s >= 0.75 ? 'nearly all' : s >= 0.5 ? 'most' : s >= 0.3 ? 'many' : 'more than usual'),
   traits: {
     'tenure:high': 'have been with us for years',
