@@ -16,7 +16,9 @@ export { type FeatureLabel, type FeatureLabels, type FeatureUnit } from '../mode
 
 /** The unit of a feature: the field #13 adds to profile facts when present, else guessed from its name and kind. */
 export function unitOf(feature: string, kind: 'numeric' | 'boolean' = 'numeric', given?: FeatureUnit): FeatureUnit {
-  if (given) return given;
+  // The loader says "number" when the values alone do not tell ("monthlyFee" 90.50): the
+  // column's name may still ("fee" → money, "seats" → count).
+  if (given && given !== 'number') return given;
   if (kind === 'boolean') return 'rate';
   for (const [unit, re] of UNIT_PATTERNS) if (re.test(feature)) return unit;
   return 'number';

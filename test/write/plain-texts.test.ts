@@ -141,6 +141,14 @@ describe.each(cases)('plain, honest, distinct texts on $what', ({ columns, make,
     }
   });
 
+  it.runIf(isB2b)('reads the fee as money and the seats as a count, so the report summary shows each segment’s value', () => {
+    expect(run.labels!.monthlyFee).toEqual({ label: 'monthly fee', unit: 'money' });
+    expect(run.labels!.seats.unit).toBe('count');
+    const report = readFileSync(join(runDir, 'report.html'), 'utf8');
+    const summary = report.slice(report.indexOf('id="summary"'), report.indexOf('</table>', report.indexOf('id="summary"')));
+    expect(summary).toMatch(/<th class="num">[^<]*monthly fee[^<]*<\/th>/i);
+  });
+
   it.runIf(isB2b)('talks about accounts and renewals, not baskets and returns, on the B2B file', () => {
     const all = described.flatMap((s) => textsOf(s.texts).map(([, t]) => t)).join('\n');
     expect(all).not.toMatch(/\b(returns?|basket|new arrivals|shopping|ordered)\b/i);
