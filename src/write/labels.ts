@@ -81,6 +81,13 @@ export function readLabelsFile(path: string): Record<string, Partial<FeatureLabe
     } catch (err) {
       throw new UsageError(`${path}: not valid JSON (${(err as Error).message}); write {"column": "label"} or {"column": {"label": "…", "unit": "money"}}`);
     }
+    // The schema's union error only says "Invalid input": name the unit when that is what is wrong.
+    for (const [column, v] of Object.entries(json && typeof json === 'object' ? json : {})) {
+      const unit = v && typeof v === 'object' ? (v as { unit?: unknown }).unit : undefined;
+      if (unit !== undefined && !(FEATURE_UNITS as readonly unknown[]).includes(unit)) {
+        throw new UsageError(`${path}: "${column}": unit ${JSON.stringify(unit)} is not one of ${FEATURE_UNITS.join(', ')}`);
+      }
+    }
     const parsed = LabelsFileSchema.safeParse(json);
     if (!parsed.success) {
       const i = parsed.error.issues[0];

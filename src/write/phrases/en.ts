@@ -419,6 +419,8 @@ export const ABBREVIATIONS: Record<string, string> = {
   arr: 'annual recurring revenue', nps: 'NPS', csat: 'satisfaction score', acct: 'account', acc: 'account', cust: 'customer',
   txn: 'transaction', txns: 'transactions', tx: 'transaction', rev: 'revenue', dt: 'date', yrs: 'years', yr: 'year', mo: 'months',
   mins: 'minutes', min: 'minutes', hrs: 'hours', sess: 'sessions', fav: 'favourite', pref: 'preferred', emp: 'employees',
+  // A currency code says the unit, not what is measured ("ltv_eur" → "lifetime value", money).
+  eur: '', usd: '', gbp: '', chf: '', jpy: '', cny: '', aud: '', cad: '', sek: '', nok: '', dkk: '', inr: '',
   is: '', has: '', flag: '', id: 'ID', sms: 'SMS', vip: 'VIP', b2b: 'B2B', ui: 'UI', os: 'OS',
 };
 
@@ -432,6 +434,6 @@ export const NUMBER_WORDS: Record<number, string> = {
 export const UNIT_PATTERNS: [FeatureUnit, RegExp][] = [
   ['days', /days?(_|\b|$)|days_ago|tenure_days|recency/i],
   ['rate', /rate|share|ratio|pct|percent|propensity|probab/i],
-  ['money', /spend|revenue|monetary|value|amount|price|ltv|clv|aov|sales|mrr|arr|fee|cost|income|salary|balance|budget/i],
+  ['money', /spend|revenue|monetary|value|amount|price|ltv|clv|aov|sales|mrr|arr|fee|cost|income|salary|balance|budget|(^|_)(eur|usd|gbp|chf|jpy|cny|aud|cad|sek|nok|dkk|inr)$/i],
   ['count', /orders|count|cnt|num_|number|visits|sessions|purchases|transactions|tickets|logins|seats|users|employees|items|clicks|opens/i],
 ];
