@@ -115,6 +115,19 @@ describe.each(cases)('plain, honest, distinct texts on $what', ({ columns, make,
     expect(shared).toEqual([]);
   });
 
+  it('no name is another with words added ("Support Seekers" beside "Growth-Plan Support Seekers")', () => {
+    // The test's own reading, not the writer's rule: a name's words, the closing people word aside.
+    const words = (n: string) => n.toLowerCase().split(/[\s-]+/).map((w) => w.replace(/s$/, '')).filter((w, i, all) => !(i === all.length - 1 && /^(customer|member|shopper|buyer|account)$/.test(w)));
+    for (const a of described) {
+      for (const b of described) {
+        if (a.id === b.id) continue;
+        const wa = words(a.texts.name);
+        const wb = new Set(words(b.texts.name));
+        expect(wa.every((w) => wb.has(w)) && wa.length <= wb.size, `"${a.texts.name}" inside "${b.texts.name}"`).toBe(false);
+      }
+    }
+  });
+
   it('names claim only what a majority holds, and pass the checks eval uses', () => {
     const all = described.map((s) => s.profile);
     for (const s of described) {
