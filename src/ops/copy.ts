@@ -51,11 +51,19 @@ export const copyOp = defineOperation({
     }
     // Tone, offer and language are kept per segment: a later --tone keeps an earlier --offer.
     const prev = texts.copySettings ?? {};
-    const settings: CopySettings = clean({ tone: input.tone ?? prev.tone, offer: input.offer ?? prev.offer, language: input.language ?? prev.language });
     let note: string | undefined;
-    if (!ctx.config.llm && settings.tone && !resolveTone(settings.tone).supported) {
-      note = `The offline writer has no "${settings.tone}" tone (it knows ${KNOWN_TONES.join(', ')}), so this is written friendly; set OPENAI_API_KEY for other tones.`;
+    let tone = input.tone ?? prev.tone;
+    if (!ctx.config.llm && input.tone && !resolveTone(input.tone).supported) {
+      // A tone the offline writer cannot write is not kept (the copy would not be in it): the
+      // segment keeps its tone, and with nothing else asked for nothing is re-written.
+      const kept = prev.tone && resolveTone(prev.tone).supported ? prev.tone : undefined;
+      note = `The offline writer has no "${input.tone}" tone (it knows ${KNOWN_TONES.join(', ')}), so it was not applied${kept ? `; the copy stays ${kept}` : ''}. Set OPENAI_API_KEY to write in other tones.`;
+      tone = prev.tone;
+      if (!input.offer && !input.language) return { ...base, copy: texts.copy, writer: writerLabel(texts.writer), fresh: false, changed: false, settings: texts.copySettings, note };
+    } else if (!ctx.config.llm && tone && !resolveTone(tone).supported) {
+      note = `The offline writer has no "${tone}" tone (it knows ${KNOWN_TONES.join(', ')}), so this is written friendly; set OPENAI_API_KEY for other tones.`;
     }
+    const settings: CopySettings = clean({ tone, offer: input.offer ?? prev.offer, language: input.language ?? prev.language });
     const writer = await createWriter(ctx.config, { log: ctx.log, signal: ctx.signal });
     const fresh = await writer.copy(seg.profile, { segment: seg.id, name: texts.name, summary: texts.summary }, texts.persona, { ...writeContextOf(run), lang: ctx.config.lang ?? run.config.lang }, settings);
     const info = writer.infoFor?.(seg.id) ?? writer.info;
@@ -75,7 +83,7 @@ export const copyOp = defineOperation({
       '',
       blocks.join('\n\n'),
       '',
-      `${!r.fresh ? 'Stored copy' : r.changed ? `Freshly written${r.channel ? ` (${r.channel} only)` : ''} and saved; briefs updated` : 'Written again: the same text as before'}, by: ${r.writer}${settingsText(r.settings)}`,
+      `${!r.fresh ? (r.note ? 'Nothing re-written: the stored copy' : 'Stored copy') : r.changed ? `Freshly written${r.channel ? ` (${r.channel} only)` : ''} and saved; briefs updated` : 'Written again: the same text as before'}, by: ${r.writer}${settingsText(r.settings)}`,
       ...(r.note ? [r.note] : []),
     ].join('\n');
   },

@@ -9,6 +9,8 @@ import { openRun } from './session.js';
 import { OP_DESCRIPTIONS } from './descriptions.js';
 import { RENDER_WORDS, answerLanguage } from './render-words.js';
 import type { Language } from '../util/script.js';
+import { formatFeatureValue } from '../write/format.js';
+import { segmentTextsHistory, type TextsVersion } from './texts-history.js';
 
 export const SegmentRefInput = z.object({
   segment: segmentField,
@@ -16,7 +18,14 @@ export const SegmentRefInput = z.object({
 });
 
 /** The stored segment (profile and texts) and the Run it belongs to. */
-export type SegmentDetail = RunSegment & { runId: string; labels?: FeatureLabels; /** The language the answer is printed in (--lang, else the Run's). */ lang?: Language };
+export type SegmentDetail = RunSegment & {
+  runId: string;
+  labels?: FeatureLabels;
+  /** The language the answer is printed in (--lang, else the Run's). */
+  lang?: Language;
+  /** This segment's earlier texts, oldest first (the Run's textsHistory). */
+  history?: TextsVersion[];
+};
 
 export const describeSegmentOp = defineOperation({
   name: 'show',
@@ -25,7 +34,7 @@ export const describeSegmentOp = defineOperation({
   async run(input, ctx): Promise<SegmentDetail> {
     const { run } = openRun(ctx, input.run);
     const seg = resolveSegment(run, input.segment);
-    return { runId: run.id, id: seg.id, size: seg.size, share: seg.share, small: seg.small, profile: seg.profile, texts: seg.texts, labels: run.labels, lang: answerLanguage(ctx, run) };
+    return { runId: run.id, id: seg.id, size: seg.size, share: seg.share, small: seg.small, profile: seg.profile, texts: seg.texts, labels: run.labels, lang: answerLanguage(ctx, run), history: segmentTextsHistory(run, seg.id) };
   },
   render(d) {
     const p = d.profile;
@@ -39,8 +48,10 @@ export const describeSegmentOp = defineOperation({
     if (facts.length) {
       lines.push('', w.apart);
       for (const f of facts) {
-        const v = f.kind === 'boolean' ? formatShare(f.mean) : f.mean.toFixed(1);
-        const all = f.kind === 'boolean' ? formatShare(f.overallMean) : f.overallMean.toFixed(1);
+        // In the label's unit, as the persona evidence writes it: "38%", "269 days".
+        const unit = d.labels?.[f.feature]?.unit;
+        const v = f.kind === 'boolean' ? formatShare(f.mean) : formatFeatureValue(f, f.mean, undefined, unit);
+        const all = f.kind === 'boolean' ? formatShare(f.overallMean) : formatFeatureValue(f, f.overallMean, undefined, unit);
         lines.push(`  ${label(f.feature)}: ${w.versus(v, all, f.lift.toFixed(2))}`);
       }
     }
@@ -56,6 +67,10 @@ export const describeSegmentOp = defineOperation({
       lines.push('', `${w.offer}${colon}${copy.offer}`, `  ${w.email}${colon}${copy.email.subject}`, `  ${w.sms}${colon}${copy.sms}`, `  ${w.push}${colon}${copy.push}`, `  ${w.ad}${colon}${copy.ad.headline} — ${copy.ad.primaryText}`);
       lines.push('', w.writtenBy(`${d.texts.writer.kind}${d.texts.writer.model ? ` (${d.texts.writer.model})` : ''}`, !!d.texts.writer.fallback));
     }
+    if (d.history?.length) {
+      lines.push('', w.earlier(d.history.length));
+      for (const h of d.history) lines.push(w.earlierLine(h.at.slice(0, 16).replace('T', ' '), h.writer, h.name, h.changed.join(', ')));
+    }
     return lines.join('\n');
   },
   summarize(d) {
@@ -64,8 +79,10 @@ export const describeSegmentOp = defineOperation({
     return [
       `Segment ${d.id}${t ? ` "${t.name}"` : ''}: ${d.size} customers (${formatShare(d.share)}).`,
       t?.summary ?? 'Under the minimum size: not described.',
-      `Key numbers: ${facts.map((f) => `${f.feature} ${f.mean.toFixed(2)} vs ${f.overallMean.toFixed(2)} overall`).join('; ')}.`,
+      // Plain labels, so a model answering from this never shows a raw column name.
+      `Key numbers: ${facts.map((f) => `${d.labels?.[f.feature]?.label ?? f.feature} ${f.mean.toFixed(2)} vs ${f.overallMean.toFixed(2)} overall`).join('; ')}.`,
       t ? `Persona: ${t.persona.archetype}. Offer: ${t.copy.offer}.` : '',
+      d.history?.length ? `Earlier texts kept: ${d.history.length} (${d.history.map((h) => `${h.at.slice(0, 16)} changed ${h.changed.join(', ') || 'nothing'}`).join('; ')}).` : '',
     ].filter(Boolean).join(' ');
   },
 });

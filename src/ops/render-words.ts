@@ -25,6 +25,9 @@ export interface RenderWords {
   push: string;
   ad: string;
   writtenBy: (writer: string, fallback: boolean) => string;
+  /** `show N`: the segment's earlier texts kept in the Run (textsHistory). */
+  earlier: (count: number) => string;
+  earlierLine: (at: string, writer: string, name: string, changed: string) => string;
   compare: { customers: string; share: string; persona: string; differ: string; feature: string; overall: string; category: string; writeAbout: (id: number, terms: string) => string; small: string };
   savedAt: (path: string) => string;
   briefsWritten: (path: string) => string;
@@ -73,6 +76,8 @@ export const RENDER_WORDS: Record<Language, RenderWords> = {
     push: 'push',
     ad: 'ad',
     writtenBy: (w, fb) => `written by: ${w}${fb ? ' — offline fallback' : ''}`,
+    earlier: (n) => `Earlier texts (${n}, kept in the Run):`,
+    earlierLine: (at, w, name, changed) => `  ${at}  ${w}  "${name}" — then changed: ${changed || 'nothing'}`,
     compare: { customers: 'customers', share: 'share', persona: 'persona', differ: 'Where they differ most:', feature: 'feature', overall: 'overall', category: 'category', writeAbout: (id, t) => `#${id} write about: ${t}`, small: '(under the minimum size)' },
     savedAt: (p) => `(saved at ${p})`,
     briefsWritten: (p) => `Briefs written: ${p}`,
@@ -119,6 +124,8 @@ export const RENDER_WORDS: Record<Language, RenderWords> = {
     push: '推送',
     ad: '广告',
     writtenBy: (w, fb) => `撰写：${w === 'offline' ? '离线撰写' : w}${fb ? '（离线兜底）' : ''}`,
+    earlier: (n) => `早先的文案（${n} 版，保存在本次运行中）：`,
+    earlierLine: (at, w, name, changed) => `  ${at}  ${w === 'offline' ? '离线撰写' : w}  「${name}」— 之后改动：${changed || '无'}`,
     compare: { customers: '人数', share: '占比', persona: '用户画像', differ: '差异最大的指标：', feature: '指标', overall: '全部客户', category: '类别', writeAbout: (id, t) => `#${id} 常说：${t}`, small: '（低于最小人数）' },
     savedAt: (p) => `（已保存到 ${p}）`,
     briefsWritten: (p) => `简报已生成：${p}`,

@@ -59,9 +59,10 @@ const PEOPLE_HAN = [...phrasesFor('zh')!.names.people].sort((a, b) => b.length -
 
 /**
  * Two names a marketer would mix up: the same words once case, order, plurals and people
- * words are set aside, or more than half their words shared ("Lapsed Customers" and
- * "Occasional Lapsed Customers"). "Young Deal Hunters" and "Budget Deal Hunters" share half
- * and are distinct.
+ * words are set aside, more than half their words shared ("Lapsed Customers" and
+ * "Occasional Lapsed Customers"), or one name's words all inside the other's ("Support
+ * Seekers" and "Growth-Plan Support Seekers", "Lapsed Customers" and "Self-Serve Lapsed
+ * Customers"). "Young Deal Hunters" and "Budget Deal Hunters" share half and are distinct.
  */
 export function isNearDuplicate(a: string, b: string): boolean {
   if (needsSegmentation(a) && needsSegmentation(b)) return isNearDuplicateHan(a, b);
@@ -71,7 +72,16 @@ export function isNearDuplicate(a: string, b: string): boolean {
   let shared = 0;
   for (const w of x) if (y.has(w)) shared++;
   const union = x.size + y.size - shared;
-  return union > 0 && (shared === union || shared / union > 0.5);
+  if (union > 0 && (shared === union || shared / union > 0.5)) return true;
+  // Contained: every word of the shorter name is in the longer one, a closing people word
+  // ("… Customers") aside — "Member" before a noun still tells segments apart.
+  const own = (n: string) => {
+    const ws = nameKey(n.split(/\s+/).filter((w, i, all) => !(i === all.length - 1 && PEOPLE.has(nameKey(w)))).join(' ')).split(' ').filter(Boolean);
+    return new Set(ws);
+  };
+  const [p, q] = [own(a), own(b)];
+  const [small, big] = p.size <= q.size ? [p, q] : [q, p];
+  return small.size > 0 && [...small].every((w) => big.has(w));
 }
 
 /**

@@ -16,7 +16,9 @@ export { type FeatureLabel, type FeatureLabels, type FeatureUnit } from '../mode
 
 /** The unit of a feature: the field #13 adds to profile facts when present, else guessed from its name and kind. */
 export function unitOf(feature: string, kind: 'numeric' | 'boolean' = 'numeric', given?: FeatureUnit): FeatureUnit {
-  if (given) return given;
+  // The loader says "number" when the values alone do not tell ("monthlyFee" 90.50): the
+  // column's name may still ("fee" → money, "seats" → count).
+  if (given && given !== 'number') return given;
   if (kind === 'boolean') return 'rate';
   for (const [unit, re] of UNIT_PATTERNS) if (re.test(feature)) return unit;
   return 'number';
@@ -78,6 +80,13 @@ export function readLabelsFile(path: string): Record<string, Partial<FeatureLabe
       json = JSON.parse(raw);
     } catch (err) {
       throw new UsageError(`${path}: not valid JSON (${(err as Error).message}); write {"column": "label"} or {"column": {"label": "…", "unit": "money"}}`);
+    }
+    // The schema's union error only says "Invalid input": name the unit when that is what is wrong.
+    for (const [column, v] of Object.entries(json && typeof json === 'object' ? json : {})) {
+      const unit = v && typeof v === 'object' ? (v as { unit?: unknown }).unit : undefined;
+      if (unit !== undefined && !(FEATURE_UNITS as readonly unknown[]).includes(unit)) {
+        throw new UsageError(`${path}: "${column}": unit ${JSON.stringify(unit)} is not one of ${FEATURE_UNITS.join(', ')}`);
+      }
     }
     const parsed = LabelsFileSchema.safeParse(json);
     if (!parsed.success) {

@@ -24,11 +24,16 @@ export function offlineNames(profiles: SegmentProfile[], currency?: string, labe
   const strength = (p: SegmentProfile) => traits.get(p.id)?.find((t) => t.nameable)?.score ?? 0;
   const order = [...describable].sort((a, b) => strength(b) - strength(a) || a.id - b.id);
   const used: string[] = [];
+  const claimed: string[] = [];
   const chosen = new Map<number, string>();
   for (const p of order) {
-    // Near-duplicates count as taken: "Lapsed Customers" beside "Occasional Lapsed Customers" is one name twice.
-    const name = nameCandidates(traits.get(p.id) ?? [], words).find((c) => !used.some((u) => isNearDuplicate(c, u))) ?? lastResort(used, words);
+    // Near-duplicates count as taken: "Lapsed Customers" beside "Occasional Lapsed Customers" is
+    // one name twice; so is a name that claims the same traits in other words ("Support-Heavy
+    // Growth-Plan Customers" beside "Growth-Plan Support Seekers").
+    const pick = candidatesOf(traits.get(p.id) ?? [], words).find((c) => !used.some((u) => isNearDuplicate(c.name, u)) && !(c.claims && claimed.includes(c.claims)));
+    const name = pick?.name ?? lastResort(used, words);
     used.push(name);
+    if (pick?.claims) claimed.push(pick.claims);
     chosen.set(p.id, name);
   }
   return describable.map((p) =>
@@ -65,27 +70,39 @@ export function namingOrder(traits: Trait[]): Trait[] {
 
 /** Every acceptable name for a segment, best first. */
 export function nameCandidates(traits: Trait[], words: NameWords = ENGLISH.names): string[] {
+  return candidatesOf(traits, words).map((c) => c.name);
+}
+
+/** What a name claims, order aside: "support:high:|cat:plan_tier:high:Growth". */
+function claimsOf(...ts: Trait[]): string {
+  return ts.map((t) => `${t.key}:${t.direction}:${t.level ?? ''}`).sort().join('|');
+}
+
+/** The candidate names with the traits each claims (none for the plain names). */
+function candidatesOf(traits: Trait[], words: NameWords): { name: string; claims?: string }[] {
   const combine = words.spaced ? combineSpaced : combineUnspaced;
   // A trait the table gives no name words (a channel, in Chinese) is left out of names only.
   const [t1, ...rest] = namingOrder(traits.filter((t) => t.phrase.adj || t.phrase.noun));
-  const out: string[] = [];
+  const out: { name: string; claims?: string }[] = [];
+  const add = (name: string, ...ts: Trait[]) => out.push({ name, claims: claimsOf(...ts) });
   if (t1) {
     const others = rest.slice(0, 6);
     const p1 = t1.phrase;
-    if (rest[0]) out.push(combine(rest[0].phrase, p1), combine(p1, rest[0].phrase));
-    out.push(p1.noun);
-    for (const t of others) out.push(combine(t.phrase, p1), combine(p1, t.phrase));
+    if (rest[0]) add(combine(rest[0].phrase, p1), rest[0], t1), add(combine(p1, rest[0].phrase), t1, rest[0]);
+    add(p1.noun, t1);
+    for (const t of others) add(combine(t.phrase, p1), t, t1), add(combine(p1, t.phrase), t1, t);
     for (let i = 0; i < others.length; i++) {
       for (let j = i + 1; j < others.length; j++) {
         const a = others[i].phrase;
         const b = others[j].phrase;
-        out.push(combine({ adj: words.spaced ? `${a.adj} ${b.adj}` : a.adj + b.adj, adjIsNoun: a.adjIsNoun || b.adjIsNoun }, p1));
+        add(combine({ adj: words.spaced ? `${a.adj} ${b.adj}` : a.adj + b.adj, adjIsNoun: a.adjIsNoun || b.adjIsNoun }, p1), others[i], others[j], t1);
       }
     }
-    for (const t of others) out.push(t.phrase.noun);
+    for (const t of others) add(t.phrase.noun, t);
   }
-  out.push(...words.plain);
-  return [...new Set(out.filter((n) => n && checkName(n).length === 0))];
+  out.push(...words.plain.map((name) => ({ name })));
+  const seen = new Set<string>();
+  return out.filter((c) => c.name && checkName(c.name).length === 0 && !seen.has(c.name) && seen.add(c.name));
 }
 
 /**

@@ -67,7 +67,14 @@ export function narrativeOf(profile: SegmentProfile, top: Trait[], labels: Featu
       else if (t.share === undefined) (t.direction === 'high' ? highs : lows).push(label);
     } else if (t.source === 'category' && t.level) {
       const kind = w.categoryKinds[t.categoryKind ?? 'generic'] ?? w.categoryKinds.generic;
-      sentences.push(w.sentence(kind(t.level, howMany, labelFor(labels, t.feature ?? ''))));
+      const label = labelFor(labels, t.feature ?? '');
+      // A level picked for its lift may not be the segment's own majority ("SMS" for 32% when
+      // half prefer the app): the majority level is said first, so the prose does not mislead.
+      const major = profile.categories.find((c) => c.column === t.feature && c.level !== t.level && c.share >= 0.5 && c.share > (t.share ?? 0));
+      if (major && !top.some((x) => x.source === 'category' && x.feature === major.column && x.level === major.level)) {
+        sentences.push(w.sentence(kind(major.level, w.howMany(major.share), label)));
+      }
+      sentences.push(w.sentence(kind(t.level, howMany, label)));
     } else if (t.source === 'rfm' && t.level) {
       const tier = w.tiers[t.level];
       if (tier) sentences.push(w.sentence(tier(howMany)));
@@ -78,7 +85,7 @@ export function narrativeOf(profile: SegmentProfile, top: Trait[], labels: Featu
   }
   if (highs.length) clauses.push(w.genericHigh(w.list(highs)));
   if (lows.length) clauses.push(w.genericLow(w.list(lows)));
-  const head = clauses.length > 0 || top.length > 0 ? w.head(w.size(profile.share), clauses) : w.plain;
+  const head = clauses.length > 0 || top.length > 0 ? w.head(w.size(profile.share, domain), clauses) : w.plain;
   const want = top.find((t) => t.phrase.goal)?.phrase.goal;
   const parts = [head, ...sentences, ...(want ? [w.want(want)] : [])];
   let text = parts.join(w.joiner);

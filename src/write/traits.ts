@@ -99,7 +99,7 @@ function genericPhrase(feature: string, direction: 'high' | 'low', flag: boolean
   const adj = `${direction === 'high' ? 'High' : 'Low'}-${hyphen}`;
   return {
     adj, noun: `${adj} Customers`,
-    goal: `Offers that reflect their ${direction} ${label.toLowerCase()}`, pain: 'One-size-fits-all messages',
+    goal: `Offers matched to ${label.toLowerCase()} well ${direction === 'high' ? 'above' : 'below'} the average`, pain: 'One-size-fits-all messages',
     kpis: ['Conversion rate'],
   };
 }

@@ -8,6 +8,7 @@ import { copyOp } from '../../src/ops/copy.js';
 import { briefOp } from '../../src/ops/brief.js';
 import { reportOp } from '../../src/ops/report.js';
 import { writeTextsOp } from '../../src/ops/write-texts.js';
+import { describeSegmentOp } from '../../src/ops/describe-segment.js';
 import { esc } from '../../src/brief/report/html.js';
 import type { RunFile } from '../../src/model/run.js';
 import { testContext } from './run-fixture.js';
@@ -94,13 +95,48 @@ describe('copy N CHANNEL edits', () => {
     expect(report()).toContain(`<dt>SMS</dt><dd>${esc(r3.copy.sms)}</dd>`);
   }, 180_000);
 
-  it('says so when the offline writer has no such tone, instead of claiming fresh copy', async () => {
+  it('says so when the offline writer has no such tone, and neither keeps it nor re-writes anything', async () => {
     const ctx = testContext(join(root, 'ws2'));
-    await runOperation(segmentOp, { file: resolve(import.meta.dirname, '../../examples/customers.csv'), seed: 42 }, ctx);
+    const made = await runOperation(segmentOp, { file: resolve(import.meta.dirname, '../../examples/customers.csv'), seed: 42 }, ctx);
+    const read = (): RunFile => JSON.parse(readFileSync(join(made.runDir, 'run.json'), 'utf8'));
     const r = await runOperation(copyOp, { segment: 1, tone: 'luxury' }, ctx);
     expect(r.changed).toBe(false);
     expect(r.note).toMatch(/no "luxury" tone.*friendly, playful, formal, urgent/);
-    expect(copyOp.render(r)).toMatch(/Written again: the same text as before/);
+    expect(copyOp.render(r)).toMatch(/Nothing re-written/);
     expect(copyOp.render(r)).not.toMatch(/Freshly written/);
+
+    // After a playful SMS, an unknown tone for the whole segment leaves every channel as it was
+    // (it used to re-write them all friendly and keep "luxury" as the segment's tone).
+    await runOperation(copyOp, { segment: 1, channel: 'sms', tone: 'playful' }, ctx);
+    const before = read();
+    const l = await runOperation(copyOp, { segment: 1, tone: 'luxury' }, ctx);
+    expect(l.note).toMatch(/not applied; the copy stays playful/);
+    const after = read();
+    expect(after.segments[0].texts).toEqual(before.segments[0].texts);
+    expect(after.segments[0].texts!.copySettings).toEqual({ tone: 'playful' });
+    expect(after.textsHistory).toHaveLength(before.textsHistory.length);
+    // With an offer as well, the offer is applied in the segment's kept tone.
+    const o = await runOperation(copyOp, { segment: 1, channel: 'sms', tone: 'luxury', offer: 'free delivery' }, ctx);
+    expect(o.settings).toEqual({ tone: 'playful', offer: 'free delivery' });
+    expect(o.copy.sms).toMatch(/^Psst! .*free delivery on your next order/);
+  }, 120_000);
+
+  it('show N lists the segment’s earlier texts from the Run, with what each edit changed', async () => {
+    const ctx = testContext(join(root, 'ws4'));
+    await runOperation(segmentOp, { file: resolve(import.meta.dirname, '../../examples/customers.csv'), seed: 42 }, ctx);
+    const none = await runOperation(describeSegmentOp, { segment: 2 }, ctx);
+    expect(none.history).toEqual([]);
+    expect(describeSegmentOp.render(none)).not.toMatch(/Earlier texts/);
+
+    await runOperation(copyOp, { segment: 2, channel: 'sms', tone: 'playful' }, ctx);
+    await runOperation(copyOp, { segment: 2, channel: 'push', offer: '20% off' }, ctx);
+    const d = await runOperation(describeSegmentOp, { segment: 2 }, ctx);
+    expect(d.history!.map((h) => h.changed)).toEqual([['sms', 'settings'], ['offer', 'push', 'settings']]);
+    const text = describeSegmentOp.render(d);
+    expect(text).toMatch(/Earlier texts \(2, kept in the Run\):/);
+    expect(text).toMatch(/then changed: sms, settings\n.*then changed: offer, push, settings/);
+    expect(describeSegmentOp.summarize!(d)).toMatch(/Earlier texts kept: 2/);
+    // Other segments have no history.
+    expect((await runOperation(describeSegmentOp, { segment: 1 }, ctx)).history).toEqual([]);
   }, 120_000);
 });

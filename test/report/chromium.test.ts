@@ -82,6 +82,32 @@ describe.skipIf(!hasChromium)('the HTML report in headless Chromium', () => {
     expect(await count('article.card')).toBe(k);
   });
 
+  it('opens on the summary: one row per segment with its full name, size, value and next action; labels in plain words; the page used', async () => {
+    // Issue 15, item 7. The summary is the first panel, above every chart.
+    const summary = await page.locator('#summary').boundingBox();
+    expect(summary).not.toBeNull();
+    for (const id of ['chart-sizes', 'chart-map', 'chart-heatmap']) expect(summary!.y, id).toBeLessThan((await page.locator(`#${id}`).boundingBox())!.y);
+    const run = JSON.parse(readFileSync(join(path, '..', 'run.json'), 'utf8')) as { segments: { id: number; size: number; texts?: { name: string; copy: { offer: string } } }[] };
+    const rows = await page.$$eval('#summary tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td as HTMLElement).innerText.trim())));
+    expect(rows).toHaveLength(k);
+    const head = await page.$$eval('#summary thead th', (ths) => ths.map((th) => (th as HTMLElement).innerText.trim()));
+    expect(head.join(' | ')).toMatch(/lifetime spend/i); // the value column, by its label
+    for (const [i, s] of run.segments.entries()) {
+      const [id, name, size, , value, , next] = rows[i];
+      expect(Number(id)).toBe(s.id);
+      expect(name).toBe(s.texts!.name); // full, not cut
+      expect(size).toBe(s.size.toLocaleString('en-US'));
+      expect(value).toMatch(/\d/);
+      expect(next).toContain(s.texts!.copy.offer.split(', because')[0]);
+    }
+    // Heatmap rows and everything visible read in plain words, never a raw column name.
+    const visible = await page.evaluate(() => document.body.innerText + [...document.querySelectorAll('svg text')].map((t) => t.textContent).join(' '));
+    for (const c of ['orders_last_year', 'lifetime_spend', 'days_since_purchase', 'discount_share', 'return_rate', 'top_category', 'signup_channel', 'loyalty_member']) expect(visible, c).not.toContain(c);
+    expect(await page.$$eval('#chart-heatmap text', (ts) => ts.map((t) => t.textContent ?? '').join(' '))).toMatch(/Lifetime spend|Orders in the last year/);
+    // The layout spreads over a 1280-pixel window rather than a narrow column.
+    expect((await page.locator('#summary').boundingBox())!.width).toBeGreaterThan(1100);
+  });
+
   it('saves a full-page screenshot with ink on it', async () => {
     mkdirSync(join(SCREENSHOT, '..'), { recursive: true });
     const png = await page.screenshot({ path: SCREENSHOT, fullPage: true });

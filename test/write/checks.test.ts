@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  checkCopy, checkDistinctNames, checkGrounding, checkName, checkNameClaims, checkSegmentTexts, findPii, numbersIn,
+  checkCopy, checkDistinctNames, checkGrounding, checkName, checkNameClaims, checkSegmentTexts, findPii, isNearDuplicate, numbersIn,
 } from '../../src/write/checks.js';
 import { OfflineWriter } from '../../src/write/offline-writer.js';
 import { writeAllTexts } from '../../src/write/write-all.js';
@@ -168,5 +168,20 @@ describe('checks on deliberately bad texts fail', () => {
     expect(checkSegmentTexts(leaked, profiles[0], { pii: table.piiValues })).toEqual([
       { field: 'copy.push', problem: 'contains a value from a PII column' },
     ]);
+  });
+});
+
+describe('isNearDuplicate (the writer uses it before saving, eval counts it)', () => {
+  it.each([
+    ['Lapsed Customers', 'Occasional Lapsed Customers', true],
+    ['Lapsed Customers', 'Self-Serve Lapsed Customers', true], // one name inside the other
+    ['Support Seekers', 'Growth-Plan Support Seekers', true],
+    ['Loyal Buyers', 'Loyal Customers', true],
+    ['Young Deal Hunters', 'Budget Deal Hunters', false],
+    ['Member Quiet Contacts', 'Young Quiet Contacts', false], // "Member" before a noun is a word of its own
+    ['Growth-Plan Support Seekers', 'Bronze-Tier Support Seekers', false],
+  ])('"%s" / "%s" → %s, either way round', (a, b, dup) => {
+    expect(isNearDuplicate(a, b)).toBe(dup);
+    expect(isNearDuplicate(b, a)).toBe(dup);
   });
 });

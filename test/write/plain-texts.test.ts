@@ -47,14 +47,15 @@ function copyLines(t: SegmentTexts): string[] {
     .filter((x) => x && !BOILERPLATE.test(x));
 }
 
+const b2b = (dir: string) => { const f = join(dir, 'accounts.csv'); writeB2bAccounts(f); return f; };
 const cases = [
-  { what: 'the examples file', columns: EXAMPLE_COLUMNS, make: (dir: string) => EXAMPLES, brand: undefined as string | undefined, k: undefined as number | undefined, plantedK: undefined as number | undefined },
+  { what: 'the examples file at its auto k', columns: EXAMPLE_COLUMNS, make: (dir: string) => EXAMPLES, brand: undefined as string | undefined, k: undefined as number | undefined, plantedK: undefined as number | undefined, b2b: false },
   // k auto: the file's four planted groups (choose-k.ts step 1 keeps the stable 4 over the
   // rising silhouette of 8–12); the test below asserts it.
-  { what: 'a hand-made B2B subscription file', columns: [...B2B_COLUMNS], make: (dir: string) => { const f = join(dir, 'accounts.csv'); writeB2bAccounts(f); return f; }, brand: 'Acme', k: undefined as number | undefined, plantedK: 4 },
+  { what: 'a hand-made B2B subscription file at its auto k', columns: [...B2B_COLUMNS], make: b2b, brand: 'Acme', k: undefined as number | undefined, plantedK: 4, b2b: true },
 ];
 
-describe.each(cases)('plain, honest, distinct texts on $what', ({ columns, make, brand, k, plantedK }) => {
+describe.each(cases)('plain, honest, distinct texts on $what', ({ columns, make, brand, k, plantedK, b2b: isB2b }) => {
   const root = mkdtempSync(join(tmpdir(), 'segmenta-plain-'));
   let run: RunFile;
   let runDir: string;
@@ -117,6 +118,19 @@ describe.each(cases)('plain, honest, distinct texts on $what', ({ columns, make,
     expect(shared).toEqual([]);
   });
 
+  it('no name is another with words added ("Support Seekers" beside "Growth-Plan Support Seekers")', () => {
+    // The test's own reading, not the writer's rule: a name's words, the closing people word aside.
+    const words = (n: string) => n.toLowerCase().split(/[\s-]+/).map((w) => w.replace(/s$/, '')).filter((w, i, all) => !(i === all.length - 1 && /^(customer|member|shopper|buyer|account)$/.test(w)));
+    for (const a of described) {
+      for (const b of described) {
+        if (a.id === b.id) continue;
+        const wa = words(a.texts.name);
+        const wb = new Set(words(b.texts.name));
+        expect(wa.every((w) => wb.has(w)) && wa.length <= wb.size, `"${a.texts.name}" inside "${b.texts.name}"`).toBe(false);
+      }
+    }
+  });
+
   it('names claim only what a majority holds, and pass the checks eval uses', () => {
     const all = described.map((s) => s.profile);
     for (const s of described) {
@@ -142,23 +156,21 @@ describe.each(cases)('plain, honest, distinct texts on $what', ({ columns, make,
       }
     }
   });
+
+  it.runIf(isB2b)('reads the fee as money and the seats as a count, so the report summary shows each segment’s value', () => {
+    expect(run.labels!.monthlyFee).toEqual({ label: 'monthly fee', unit: 'money' });
+    expect(run.labels!.seats.unit).toBe('count');
+    const report = readFileSync(join(runDir, 'report.html'), 'utf8');
+    const summary = report.slice(report.indexOf('id="summary"'), report.indexOf('</table>', report.indexOf('id="summary"')));
+    expect(summary).toMatch(/<th class="num">[^<]*monthly fee[^<]*<\/th>/i);
+  });
+
+  it.runIf(isB2b)('talks about accounts and renewals, not baskets and returns, on the B2B file', () => {
+    const all = described.flatMap((s) => textsOf(s.texts).map(([, t]) => t)).join('\n');
+    expect(all).not.toMatch(/\b(returns?|basket|new arrivals|shopping|ordered)\b/i);
+    expect(all).toMatch(/\b(account|renewal|plan|team)\b/i);
+    // "Bronze" is a loyalty tier, not a plan.
+    expect(all).not.toMatch(/Bronze-Plan|Bronze plan/);
+  });
 });
 
-describe('domain wording on the B2B file', () => {
-  it('talks about accounts and renewals, not baskets and returns', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'segmenta-b2b-'));
-    try {
-      const file = join(root, 'accounts.csv');
-      writeB2bAccounts(file);
-      const r = await runOperation(segmentOp, { file, seed: 42 }, testContext(join(root, 'ws')));
-      const run: RunFile = JSON.parse(readFileSync(join(r.runDir, 'run.json'), 'utf8'));
-      const all = run.segments.flatMap((s) => (s.texts ? textsOf(s.texts).map(([, t]) => t) : [])).join('\n');
-      expect(all).not.toMatch(/\b(returns?|basket|new arrivals|shopping|ordered)\b/i);
-      expect(all).toMatch(/\b(account|renewal|plan|team)\b/i);
-      // "Bronze" is a loyalty tier, not a plan.
-      expect(all).not.toMatch(/Bronze-Plan|Bronze plan/);
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-    }
-  }, 120_000);
-});

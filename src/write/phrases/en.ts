@@ -118,7 +118,8 @@ export interface NameWords {
 }
 
 export interface PersonaWords {
-  size: (share: number) => string;
+  /** "A large group of customers" (accounts for B2B data, subscribers for subscriptions). */
+  size: (share: number, domain?: Domain) => string;
   /** "most", "many", "more than usual": how a share is said in prose, never as a number. */
   howMany: (share: number) => string;
   traits: Record<string, string>;
@@ -175,7 +176,7 @@ const retail: Record<OfferKind, OfferWords> = {
     reward: 'early access to new arrivals',
     hooks: ['You get first access', 'Before anyone else', 'The first look is yours', 'You are on the list', 'Front of the line', 'A private preview for you'],
     subjects: ['You are first in line for new arrivals', 'A first look, only for you', 'New arrivals, before everyone else', 'Your private preview is open', 'Front of the line for the new season', 'First dibs on the latest drop'],
-    intros: ['As one of our most valued customers, you get in before everyone else.', 'You have great taste, so you see it first.', 'The best pieces go fast, so you get the first look.', 'Good taste deserves a head start.', 'You shop with us often, so you come first.', 'The new season is here, and you see it first.'],
+    intros: ['As one of our most valued customers, you get in before everyone else.', 'You have great taste, so you see it first.', 'The best pieces go fast, so you get the first look.', 'Good taste deserves a head start.', 'You know what you like, so you come first.', 'The new season is here, and you see it first.'],
     rewardLines: ['Early access to new arrivals is open for you now.', 'Your private preview of the new collection is ready.', 'You have a first look at what is new.', 'First dibs on the latest drop are yours.', 'Your early pass to the new season is live.', 'The newest pieces are open to you first.'],
     ctas: ['Get early access', 'See the preview', 'Shop first', 'Browse the new season', 'Discover the latest drop', 'Get your first pick'],
     headlines: ['First access, for you', 'See it before everyone', 'Your private preview', 'First dibs, for you', 'The new season, early', 'Front of the line'],
@@ -355,7 +356,10 @@ function merge(base: Record<OfferKind, OfferWords>, over: Partial<Record<OfferKi
 }
 
 const persona: PersonaWords = {
-  size: (s) => (s >= 0.2 ? 'A large group of customers' : s >= 0.1 ? 'A sizeable group of customers' : 'A small, distinct group of customers'),
+  size: (s, d) => {
+    const who = d === 'b2b' ? 'accounts' : d === 'subscription' ? 'subscribers' : 'customers';
+    return s >= 0.2 ? `A large group of ${who}` : s >= 0.1 ? `A sizeable group of ${who}` : `A small, distinct group of ${who}`;
+  },
   howMany: (s) => (s >= 0.75 ? 'nearly all' : s >= 0.5 ? 'most' : s >= 0.3 ? 'many' : 'more than usual'),
   traits: {
     'tenure:high': 'have been with us for years',
@@ -515,6 +519,8 @@ export const ABBREVIATIONS: Record<string, string> = {
   arr: 'annual recurring revenue', nps: 'NPS', csat: 'satisfaction score', acct: 'account', acc: 'account', cust: 'customer',
   txn: 'transaction', txns: 'transactions', tx: 'transaction', rev: 'revenue', dt: 'date', yrs: 'years', yr: 'year', mo: 'months',
   mins: 'minutes', min: 'minutes', hrs: 'hours', sess: 'sessions', fav: 'favourite', pref: 'preferred', emp: 'employees',
+  // A currency code says the unit, not what is measured ("ltv_eur" → "lifetime value", money).
+  eur: '', usd: '', gbp: '', chf: '', jpy: '', cny: '', aud: '', cad: '', sek: '', nok: '', dkk: '', inr: '',
   is: '', has: '', flag: '', id: 'ID', sms: 'SMS', vip: 'VIP', b2b: 'B2B', ui: 'UI', os: 'OS',
 };
 
@@ -528,6 +534,6 @@ export const NUMBER_WORDS: Record<number, string> = {
 export const UNIT_PATTERNS: [FeatureUnit, RegExp][] = [
   ['days', /days?(_|\b|$)|days_ago|tenure_days|recency/i],
   ['rate', /rate|share|ratio|pct|percent|propensity|probab/i],
-  ['money', /spend|revenue|monetary|value|amount|price|ltv|clv|aov|sales|mrr|arr|fee|cost|income|salary|balance|budget/i],
+  ['money', /spend|revenue|monetary|value|amount|price|ltv|clv|aov|sales|mrr|arr|fee|cost|income|salary|balance|budget|(^|_)(eur|usd|gbp|chf|jpy|cny|aud|cad|sek|nok|dkk|inr)$/i],
   ['count', /orders|count|cnt|num_|number|visits|sessions|purchases|transactions|tickets|logins|seats|users|employees|items|clicks|opens/i],
 ];
