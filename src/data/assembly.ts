@@ -6,6 +6,7 @@ import { pickLogPlans, type LogPlans } from './log-roles.js';
 import type { Source } from './ingest.js';
 import type { CategoricalColumn, ColumnSchema, DataQuality, NumericColumn, NumericUnit, TextColumn } from '../model/data.js';
 import { textSql } from './value-sql.js';
+import { PiiValueSet, WORD_SOURCE_SQL } from '../util/pii-values.js';
 
 /** The columns of a CustomerTable as they are assembled, cleaned one at a time, with the quality record. */
 export interface Assembly {
@@ -30,7 +31,7 @@ export interface LogStart {
   out: Assembly;
   idPlan: ColumnPlan;
   roles: LogPlans;
-  piiValues: Set<string>;
+  piiValues: PiiValueSet;
 }
 
 /**
@@ -42,7 +43,7 @@ export async function startLog(conn: DuckDBConnection, source: Source, inference
   const out = newAssembly(inference);
   const idPlan = inference.columns.find((p) => p.role === 'id')!;
   const roles = pickLogPlans(source.file, inference);
-  const piiValues = new Set<string>();
+  const piiValues = new PiiValueSet();
   await collectPii(conn, source, inference.columns, piiValues);
   return { out, idPlan, roles, piiValues };
 }
@@ -79,18 +80,24 @@ export function dropColumn(out: Assembly, plan: ColumnPlan, why: string, file: s
 }
 
 /** Distinct values of every PII column (DISTINCT in SQL: repeated names are decoded once). */
-export async function collectPii(conn: DuckDBConnection, source: Source, plans: ColumnPlan[], into: Set<string>): Promise<void> {
+export async function collectPii(conn: DuckDBConnection, source: Source, plans: ColumnPlan[], into: PiiValueSet): Promise<void> {
   const piiPlans = plans.filter((p) => p.role === 'pii');
   if (piiPlans.length === 0) return;
   const union = piiPlans.map((p) => `SELECT ${textSql(p, 1000)} AS v FROM ${source.relation}`).join(' UNION ALL ');
-  // One string of all distinct values joined by U+0001 (removed from the values: never part of
-  // a name, email, phone or address), split in JS. Measured at 1M customers, 2.9M distinct
-  // values (bench/): reading them as 2.9M result cells took 7.3–8.5 s (one native call and
-  // one decode per cell), the joined string 3.3–5.5 s; filling the Set costs 2.4–4.2 s more.
-  const res = await readColumns(conn, `SELECT CAST(string_agg(replace(v, chr(1), ''), chr(1)) AS VARCHAR) FROM (SELECT DISTINCT v FROM (${union}) WHERE v IS NOT NULL)`, ['str']);
-  const c = res.columns[0];
-  const joined = c.kind === 'str' ? c.values[0] : null;
-  if (joined) for (const v of joined.split('\u0001')) if (v) into.add(v);
+  // Two strings of distinct values joined by U+0001 (removed from the values: never part of a
+  // name, email, phone or address): those the PII matcher reads words from, and the rest, which
+  // stay unsplit until asked for (util/pii-values.ts). Measured at 1M customers, 2.9M distinct
+  // values (bench/): reading them as 2.9M result cells took 7.3–8.5 s (one native call and one
+  // decode per cell), the joined string 3.3–5.5 s, and filling a Set 2.4–4.2 s more.
+  const res = await readColumns(
+    conn,
+    `SELECT CAST(string_agg(v, chr(1)) FILTER (WHERE ${WORD_SOURCE_SQL('v')}) AS VARCHAR), CAST(string_agg(v, chr(1)) FILTER (WHERE NOT ${WORD_SOURCE_SQL('v')}) AS VARCHAR) ` +
+      `FROM (SELECT DISTINCT replace(v, chr(1), '') AS v FROM (${union}) WHERE v IS NOT NULL)`,
+    ['str', 'str'],
+  );
+  const [words, rest] = res.columns.map((c) => (c.kind === 'str' ? c.values[0] : null));
+  into.addJoined(words, true);
+  into.addJoined(rest, false);
 }
 
 export function toColumnSchema(p: ColumnPlan): ColumnSchema {

@@ -12,6 +12,7 @@ import { columnUnit, derivedUnit } from './log-roles.js';
 import { fromOrderLines } from './load-orders.js';
 import { numberSql, textSql, timestampSql } from './value-sql.js';
 import { stripControls } from '../util/control-chars.js';
+import { PiiValueSet } from '../util/pii-values.js';
 
 /**
  * The data stage's entry point: a file in, a cleaned one-row-per-customer table out. Every
@@ -149,7 +150,7 @@ async function fromCustomerRows(conn: DuckDBConnection, source: Source, inferenc
   let asOf = -Infinity;
   for (const d of dateCols) for (const v of d.epochs) if (v > asOf) asOf = v;
 
-  const piiValues = new Set<string>();
+  const piiValues = new PiiValueSet();
   if (idPlan?.piiKind) for (const id of ids) piiValues.add(id);
   for (const p of plans) {
     const c = slot.has(p) ? col(p) : undefined;

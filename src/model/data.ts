@@ -1,5 +1,6 @@
 import type { ProgressHook } from './progress.js';
 import type { PiiKind } from '../util/pii.js';
+import type { PiiValues } from '../util/pii-values.js';
 
 /**
  * What the data stage hands to the rest of the pipeline: one row per customer, cleaned,
@@ -122,7 +123,7 @@ export interface CustomerTable {
   categorical: CategoricalColumn[];
   text: TextColumn[];
   /** Values of PII columns, kept only so the privacy guard can scrub them from anything outgoing. */
-  piiValues: Set<string>;
+  piiValues: PiiValues;
 }
 
 export interface LoadOptions {

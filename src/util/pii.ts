@@ -1,3 +1,5 @@
+import { PiiValueSet } from './pii-values.js';
+
 /** The kinds of personal data segmenta recognises (a column's `piiKind`). */
 export type PiiKind = 'email' | 'phone' | 'name' | 'address' | 'ip' | 'other';
 
@@ -172,16 +174,23 @@ export interface PiiMatcher {
   kinds(text: string): PiiSpanKind[];
 }
 
-/**
- * A matcher for one table's PII values (its PII columns), built once: patterns for emails,
- * phones, ids, IPs and street addresses, plus the values themselves. Every word of a name-like
- * value is known in folded form; a run of two or more known words counts whatever its case,
- * order or punctuation ("HADDAD, ANA", "haddad ana"), and a single known word of 3+ letters
- * counts where the text capitalises it ("Haddad", "HADDAD"), so "will" never matches a "Will".
- * Han values (王伟) are matched as substrings, since Chinese text has no spaces.
- */
-export function createPiiMatcher(knownValues?: Iterable<string>): PiiMatcher {
-  const PATTERN_ONLY = knownValues ? patternMatcher() : undefined!;
+/** The folded words and Han words of a table's known PII values, built once per value set. */
+interface KnownWords {
+  words: Set<string>;
+  han: Set<string>;
+}
+// At a million customers building these took seconds, and the profile, the quote store and the
+// writer each make a matcher from the same table: a PiiValueSet's words are built once per version.
+const knownCache = new WeakMap<object, { version: number; known: KnownWords }>();
+
+function knownWords(knownValues?: Iterable<string>): KnownWords {
+  if (!knownValues) return { words: new Set(), han: new Set() };
+  const set = knownValues instanceof PiiValueSet ? knownValues : undefined;
+  const cached = set ? knownCache.get(set) : undefined;
+  if (set && cached && cached.version === set.version) return cached.known;
+  // A PiiValueSet hands over only the values that can contribute a word (see util/pii-values.ts).
+  const sources = set ? set.wordSources() : knownValues;
+  const PATTERN_ONLY = patternMatcher();
   const words = new Set<string>();
   const han = new Set<string>();
   // A token's contribution (a folded word, a Han word, or nothing), cached: at a million
@@ -202,7 +211,7 @@ export function createPiiMatcher(knownValues?: Iterable<string>): PiiMatcher {
     tokenCache.set(tok, c);
     return c;
   };
-  for (const raw of knownValues ?? []) {
+  for (const raw of sources) {
     const v = foldForMatch(raw.trim()).text;
     if (!v) continue;
     // Emails, phones and ids are caught by the patterns; their pieces ("example", "com") are not names.
@@ -220,6 +229,23 @@ export function createPiiMatcher(knownValues?: Iterable<string>): PiiMatcher {
     }
   }
 
+  const known = { words, han };
+  if (set) knownCache.set(set, { version: set.version, known });
+  return known;
+}
+
+/**
+ * A matcher for one table's PII values (its PII columns), built once: patterns for emails,
+ * phones, ids, IPs and street addresses, plus the values themselves. Every word of a name-like
+ * value is known in folded form; a run of two or more known words counts whatever its case,
+ * order or punctuation ("HADDAD, ANA", "haddad ana"), and a single known word of 3+ letters
+ * counts where the text capitalises it ("Haddad", "HADDAD"), so "will" never matches a "Will".
+ * Han values (王伟) are matched as substrings, since Chinese text has no spaces.
+ */
+export function createPiiMatcher(knownValues?: Iterable<string>): PiiMatcher {
+  const known = knownWords(knownValues);
+  const words = known.words;
+  const han = known.han;
   function knownSpans(text: string): PiiSpan[] {
     const spans: PiiSpan[] = [];
     if (words.size > 0) {
