@@ -10,7 +10,7 @@ import { makeWarehouseRun } from '../../src/pipeline/warehouse-run.js';
 import { startPostgres, type PgServer } from '../servers/postgres.js';
 import { EVENTS_DDL, loadCustomersCsv, psql } from '../servers/pg-load.js';
 import { writePlantedEvents } from '../fixtures/planted-events.js';
-import { expectSameRun } from './same-run.js';
+import { expectSameRun, fileLabels } from './same-run.js';
 import { segmenta, tempDir } from '../e2e/cli.js';
 
 const CSV = resolve(import.meta.dirname, '../../examples/customers.csv');
@@ -23,15 +23,6 @@ const log = () => {};
 
 function rows(url: string, sql: string): string[][] {
   return psql(url, `\\pset format unaligned\n\\pset tuples_only on\n\\pset fieldsep ','\n${sql};\n`).trim().split('\n').filter(Boolean).map((l) => l.split(','));
-}
-
-function fileLabels(run: MadeRun): Map<string, number> {
-  const lines = readFileSync(join(run.runDir, 'assignments.csv'), 'utf8').trim().split('\n').slice(1);
-  return new Map(lines.map((l) => [l.split(',')[0], Number(l.split(',')[1])]));
-}
-
-function close(a: number, b: number): boolean {
-  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 }
 
 beforeAll(async () => {
@@ -47,32 +38,9 @@ afterAll(() => pg?.stop());
 
 describe('segment --source postgres://…', () => {
   it('equals the Run made from the same data as a file: same segments (ARI 1), profile numbers to 1e-9', () => {
-    const labels = fileLabels(fileRun);
     const engine = new Map(rows(pg.url, `SELECT customer_id, segment FROM segmenta_assignments WHERE run_id = '${whRun.runId}'`).map(([id, s]) => [id, Number(s)]));
     expect(engine.size).toBe(3000);
-    const ids = [...labels.keys()];
-    const a = ids.map((id) => labels.get(id)!);
-    const b = ids.map((id) => engine.get(id) ?? -1);
-    expect(adjustedRandIndex(a, b)).toBe(1);
-    expect(b).toEqual(a); // same ids too: segment 1 is the largest on both paths
-
-    expect(whRun.run.metrics.k).toBe(fileRun.run.metrics.k);
-    for (const [j, s] of fileRun.run.segments.entries()) {
-      const w = whRun.run.segments[j];
-      expect(w.size).toBe(s.size);
-      expect(close(w.share, s.share)).toBe(true);
-      expect(w.profile.numeric.map((f) => f.feature)).toEqual(s.profile.numeric.map((f) => f.feature));
-      s.profile.numeric.forEach((f, i) => {
-        const g = w.profile.numeric[i];
-        for (const key of ['mean', 'median', 'overallMean', 'lift', 'z'] as const) {
-          if (!close(g[key], f[key])) throw new Error(`segment ${s.id} ${f.feature}.${key}: engine ${g[key]} vs file ${f[key]}`);
-        }
-      });
-      expect(w.profile.categories.map((c) => `${c.column}=${c.level}`)).toEqual(s.profile.categories.map((c) => `${c.column}=${c.level}`));
-      s.profile.categories.forEach((c, i) => {
-        for (const key of ['share', 'overallShare', 'lift'] as const) expect(close(w.profile.categories[i][key], c[key])).toBe(true);
-      });
-    }
+    expectSameRun(fileRun, whRun, engine);
   });
 
   it('fetched only the sample and aggregates, and never a PII or free-text column', () => {
