@@ -150,7 +150,12 @@ export function vectorSql(d: Dialect, model: EmbeddingModel, features: FeatureSo
         }
       }
     } else {
-      throw new Error('warehouse plan: text blocks are not compiled to SQL (internal: text columns stay in the engine)');
+      // Text: the unit coordinates computed in the engine (text-plan.ts, joined as segmenta_text), the fill where a customer has no vocabulary term.
+      const fill = model.text?.fill ?? [];
+      for (let c = 0; c < block.width; c++) {
+        const x = `COALESCE(segmenta_text.segmenta_t${c}, ${num(d, fill[c] ?? 0)})`;
+        out.push(weight(c) === 0 ? num(d, 0) : d.f32(`${d.float(d.f32(x))} * ${num(d, weight(c))}`));
+      }
     }
   }
   return out;

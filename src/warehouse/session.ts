@@ -27,6 +27,7 @@ import { AMOUNT_HINT, CATEGORY_HINT, COUNTRY_HINT, derivedUnit, PRICE_HINT, STAT
 import { ORDER_NAME } from '../data/infer-schema.js';
 import { addCategorical, addNumeric, derivedPlan, emptyQuality, type Assembly } from '../data/assembly.js';
 import { kmeansModelName, refineWithBigQueryMl } from './bqml.js';
+import { TERMS_TABLE, termsTableSql, textCoordinatesSql, UNSEGMENTED, unsegmentedSql, withTextSql, type TextPlanOptions } from './text-plan.js';
 import { dropSql, eventCategoriesSql, eventFeaturesSql, eventSummarySql, eventFeatureColumns, FAVOURITE_COLUMN, FEATURES_TABLE, materializeSql, type EventColumns } from './event-plan.js';
 import {
   asOfSql, assignSql, ASSIGNMENTS_TABLE, AUDIENCES_TABLE, createTablesSql, DEFAULT_SAMPLE, deleteRunSql, MEMBERSHIPS_TABLE,
@@ -47,7 +48,7 @@ export interface WarehouseOptions extends Pick<LoadOptions, 'idColumn' | 'ignore
   open?: OpenOptions;
 }
 
-/** Free text: long, and varied (not a handful of long category labels). It stays in the engine — its TF-IDF basis cannot be replayed as SQL. */
+/** Free text: long, and varied (not a handful of long category labels); an event table's text is not a category candidate. */
 const TEXT_MIN_LENGTH = 25;
 const TEXT_MIN_DISTINCT = 0.05;
 const PII_SHARE = 0.5;
@@ -77,6 +78,9 @@ export class WarehouseSession {
   private tables: WarehouseRecord['tables'] = { assignments: ASSIGNMENTS_TABLE };
   private email: string | undefined;
   private events?: EventSource;
+  private textOptions: TextPlanOptions = {};
+  /** The uploaded term table, once the text model is in the engine. */
+  private termsTable?: string;
   /** The fitted preprocessing, set by the embedder stage for the assignment. */
   model?: EmbeddingModel;
 
@@ -125,9 +129,7 @@ export class WarehouseSession {
       if (byName) return keep(`PII (${byName}) by its name: stays in the engine, hashed in memberships only`, byName);
       if (c.kind === 'string' && nn > 0 && Number(stats[`em${i}`]) / nn >= PII_SHARE) return keep('PII (email): most values look like emails; stays in the engine', 'email');
       if (c.kind === 'string' && nn > 0 && Number(stats[`ph${i}`]) / nn >= PII_SHARE) return keep('PII (phone): most values look like phone numbers; stays in the engine', 'phone');
-      if (this.options.text?.includes(c.name) || (c.kind === 'string' && Number(stats[`len${i}`]) >= TEXT_MIN_LENGTH && Number(stats[`nd${i}`]) / Math.max(1, nn) >= TEXT_MIN_DISTINCT)) {
-        return keep('free text: stays in the engine (warehouse mode segments on numbers, dates, yes/no and categories; text features cannot be replayed as SQL)');
-      }
+      // Free text is fetched in the sample like any column: the text model is fitted on it, and everyone's text coordinates are computed in SQL (text-plan.ts).
       if (c.kind === 'other') return keep(`engine type ${c.type} is not read in warehouse mode`);
       fetch.push(c.name);
     });
@@ -318,16 +320,42 @@ export class WarehouseSession {
       table.schema.columns.push(...kept);
       for (const k of this.keptInEngine) if (!k.pii) table.quality.droppedColumns.push({ column: k.column, reason: k.reason });
       if (table.text.length > 0) {
-        const reason = 'read as free text: not segmented on in warehouse mode';
-        for (const t of table.text) table.quality.droppedColumns.push({ column: t.name, reason });
-        for (const c of table.schema.columns) if (c.role === 'text') Object.assign(c, { role: 'ignored', reason });
-        table.text = [];
+        const reason = await this.textUnsupported(table);
+        if (reason) {
+          for (const t of table.text) table.quality.droppedColumns.push({ column: t.name, reason });
+          for (const c of table.schema.columns) if (c.role === 'text') Object.assign(c, { role: 'ignored', reason });
+          table.text = [];
+        }
       }
       table.quality.warnings = table.quality.warnings.map((w) => w.split(file).join(this.name));
       return table;
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  }
+
+  /**
+   * Why the text cannot be tokenised in the engine as segmenta tokenises it (text-plan.ts), or
+   * undefined when it can: a script that needs a word segmenter, in the sample or anywhere in
+   * the table; on PostgreSQL without ICU, any non-ASCII letter (lower() and [:alnum:] then
+   * follow the database's locale). The Run leaves such text out and says why.
+   */
+  private async textUnsupported(table: CustomerTable): Promise<string | undefined> {
+    const names = table.text.map((t) => t.name);
+    const d = this.engine.dialect;
+    const sampled = table.text.some((t) => t.values.some((v) => UNSEGMENTED.test(v)));
+    const counts = sampled ? {} : ((await this.engine.query(unsegmentedSql(d, this.plan.relation, names), 'text check'))[0] ?? {});
+    if (sampled || names.some((_, i) => Number(counts[`u${i}`] ?? 0) > 0)) {
+      return 'free text in Chinese, Japanese, Korean, Thai, Lao, Khmer or Myanmar script: left out in warehouse mode (cutting it into words needs Intl.Segmenter, which SQL lacks); segment the file to use it';
+    }
+    if (d.name === 'postgres') {
+      const icu = (await this.engine.query("SELECT CAST(COUNT(*) AS DOUBLE PRECISION) AS n FROM pg_collation WHERE collname = 'und-x-icu'", 'text check'))[0];
+      if (Number(icu?.n ?? 0) > 0) this.textOptions = { collation: 'und-x-icu' };
+      else if (table.text.some((t) => t.values.some((v) => /[^\x00-\x7f]/.test(v)))) {
+        return 'free text with non-ASCII letters, on a PostgreSQL server without ICU collations: left out (lower() and [:alnum:] would not match segmenta\'s tokeniser)';
+      }
+    }
+    return undefined;
   }
 
   /** Which engine column each numeric and categorical feature of the table comes from, and how it was cleaned. */
@@ -353,7 +381,7 @@ export class WarehouseSession {
     if (!this.model) throw new Error('warehouse: the embedder stage did not record its model (internal)');
     const model = this.qualify(kmeansModelName(runId));
     const vector = vectorSql(this.engine.dialect, this.model, this.features, this.categories, this.asOf);
-    const refined = await refineWithBigQueryMl(this.engine, this.plan, vector, centroids, k, model);
+    const refined = await refineWithBigQueryMl(this.engine, await this.vectorPlan(), vector, centroids, k, model);
     this.tables = { ...this.tables, model: kmeansModelName(runId) };
     return refined;
   }
@@ -365,7 +393,25 @@ export class WarehouseSession {
     for (const sql of createTablesSql(d, this.qualify)) await this.engine.query(sql, 'create tables');
     await this.engine.query(deleteRunSql(d, ASSIGNMENTS_TABLE, runId, this.qualify), 'assign');
     const vector = vectorSql(d, this.model, this.features, this.categories, this.asOf);
-    await this.engine.query(assignSql(this.plan, vector, centroids, k, runId, this.qualify), 'assign');
+    await this.engine.query(assignSql(await this.vectorPlan(), vector, centroids, k, runId, this.qualify), 'assign');
+  }
+
+  /**
+   * The plan the vectors are computed over: the customers, and with a text block their text
+   * coordinates computed in the engine beside them (the term table uploaded once per session).
+   */
+  private async vectorPlan(): Promise<PlanInput> {
+    const text = this.model?.text;
+    if (!text) return this.plan;
+    if (text.kind !== 'tfidf-svd') throw new WarehouseError(`${this.name}: text embedded by ${text.model ?? 'a server model'} cannot be computed in the engine; warehouse mode uses the offline TF-IDF text model`);
+    const d = this.engine.dialect;
+    if (!this.termsTable) {
+      const table = this.qualify(d.name === 'bigquery' ? `${TERMS_TABLE}_${randomBytes(4).toString('hex')}` : TERMS_TABLE);
+      for (const sql of termsTableSql(d, table, text)) await this.engine.query(sql, 'upload text terms');
+      this.termsTable = table;
+    }
+    const coordinates = textCoordinatesSql(d, this.plan.relation, this.plan.id, text, this.termsTable, this.textOptions);
+    return { ...this.plan, relation: withTextSql(d, this.plan.relation, this.plan.id, coordinates) };
   }
 
   /** Sizes, means and category shares of every segment over all customers, by GROUP BY in the engine. */
@@ -440,13 +486,15 @@ export class WarehouseSession {
       keptInEngine: this.keptInEngine.map(({ column, reason }) => ({ column, reason })),
       rowsFetched: { ...this.engine.fetched },
       engineSeconds: Object.fromEntries(Object.entries(this.engine.seconds).map(([k, v]) => [k, Math.round(v * 100) / 100])),
-      statements: this.engine.statements.map((s) => ({ ...s })),
+      // The term table's INSERTs are the vocabulary itself (no PII: piiTermFilter), a megabyte at 4,000 terms: the Run keeps their start.
+      statements: this.engine.statements.map((s) => (s.purpose === 'upload text terms' && s.sql.length > 2000 ? { purpose: s.purpose, sql: `${s.sql.slice(0, 2000)}… (${s.sql.length.toLocaleString('en-US')} characters)` } : { ...s })),
     };
   }
 
   async close(): Promise<void> {
     // The feature table is the Run's scratch: a temporary table goes with the connection, BigQuery's is dropped.
     if (this.events && this.engine.dialect.name === 'bigquery') await this.engine.query(dropSql(this.engine.dialect, this.events.table), 'clean up').catch(() => {});
+    if (this.termsTable && this.engine.dialect.name === 'bigquery') await this.engine.query(dropSql(this.engine.dialect, this.termsTable), 'clean up').catch(() => {});
     return this.engine.close();
   }
 }

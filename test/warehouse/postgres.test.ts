@@ -12,6 +12,8 @@ import { EVENTS_DDL, loadCustomersCsv, psql } from '../servers/pg-load.js';
 import { writePlantedEvents } from '../fixtures/planted-events.js';
 import { expectSameRun, fileLabels } from './same-run.js';
 import { segmenta, tempDir } from '../e2e/cli.js';
+import { fitTfidf } from '../../src/embed/tfidf.js';
+import type { EmbeddingModel } from '../../src/model/vectors.js';
 
 const CSV = resolve(import.meta.dirname, '../../examples/customers.csv');
 const PII = ['name', 'email', 'phone', 'street_address'];
@@ -29,8 +31,8 @@ beforeAll(async () => {
   pg = await startPostgres();
   loadCustomersCsv(pg.url, CSV);
   const config = loadConfig({ workspace: tempDir('segmenta-wh-') }, {});
-  // The same data as a file: the text column the engine keeps to itself is left out of the file Run too.
-  fileRun = await makeRun({ file: CSV, seed: 42, ignore: ['review'], config, log });
+  // The same data as a file, the review text included: the engine computes everyone's text coordinates (text-plan.ts).
+  fileRun = await makeRun({ file: CSV, seed: 42, config, log });
   whRun = await makeWarehouseRun({ seed: 42, config, log, warehouse: { url: pg.url, table: 'customers' } });
 }, 180_000);
 
@@ -41,6 +43,36 @@ describe('segment --source postgres://…', () => {
     const engine = new Map(rows(pg.url, `SELECT customer_id, segment FROM segmenta_assignments WHERE run_id = '${whRun.runId}'`).map(([id, s]) => [id, Number(s)]));
     expect(engine.size).toBe(3000);
     expectSameRun(fileRun, whRun, engine);
+    // With the text block on both sides: the same vocabulary and basis, and the engine computed everyone's text coordinates.
+    const model = (run: MadeRun) => JSON.parse(readFileSync(join(run.runDir, 'embedding.json'), 'utf8')) as EmbeddingModel;
+    const [fm, wm] = [model(fileRun), model(whRun)];
+    expect(wm.blocks.map((b) => b.kind)).toEqual(['numeric', 'categorical', 'text']);
+    expect(wm.text!.width).toBeGreaterThan(1);
+    expect(wm.text!.vocabulary).toEqual(fm.text!.vocabulary);
+    expect(wm.text!.components).toEqual(fm.text!.components);
+    expect(wm.blocks.find((b) => b.kind === 'text')!.weight).toBeGreaterThan(0);
+    const assign = whRun.run.warehouse!.statements.find((s) => s.purpose === 'assign' && s.sql.startsWith('INSERT'))!.sql;
+    expect(assign).toContain('LEFT JOIN (SELECT segmenta_tid');
+    expect(assign).toContain('regexp_split_to_table');
+  });
+
+  it('uploads only PII-free vocabulary terms: no piece of an email or phone of the reviews is a term', () => {
+    const wm = JSON.parse(readFileSync(join(whRun.runDir, 'embedding.json'), 'utf8')) as EmbeddingModel;
+    const vocabulary = wm.text!.vocabulary!;
+    // 147 reviews hold an email or a phone ("Call me on +1 555-478-8283"); unfiltered, "555" and "example" would be terms.
+    const reviews = rows(pg.url, "SELECT review FROM customers WHERE review ~ '@|555-'").map((r) => r.join(','));
+    expect(reviews.length).toBeGreaterThan(100);
+    const unfiltered = fitTfidf(rows(pg.url, 'SELECT review FROM customers').map((r) => r.join(','))).vocabulary;
+    expect(unfiltered).toEqual(expect.arrayContaining(['555', 'example']));
+    const piiWords = new Set(reviews.flatMap((r) => [...r.matchAll(/[\w.+-]+@[\w.-]+|\+?\d[\d -]{6,}\d/g)].flatMap((m) => m[0].toLowerCase().split(/[^a-z0-9]+/))).filter((w) => w.length > 1));
+    expect(piiWords.size).toBeGreaterThan(50);
+    for (const term of vocabulary) for (const w of term.split(' ')) expect(piiWords.has(w), `vocabulary term "${term}"`).toBe(false);
+    // The upload is that vocabulary: the recorded INSERT starts with its first terms.
+    const upload = whRun.run.warehouse!.statements.filter((s) => s.purpose === 'upload text terms');
+    expect(upload[0].sql).toMatch(/^CREATE TEMP TABLE "segmenta_text_terms" \(term TEXT, idf DOUBLE PRECISION, c0 DOUBLE PRECISION/);
+    expect(upload[1].sql.startsWith(`INSERT INTO "segmenta_text_terms" (term, idf, c0`)).toBe(true);
+    expect(upload[1].sql).toContain(`VALUES ('${vocabulary[0]}', `);
+    expect(upload.length).toBe(1 + Math.ceil(vocabulary.length / 250));
   });
 
   it('fetched only the sample and aggregates, and never a PII or free-text column', () => {
@@ -53,14 +85,16 @@ describe('segment --source postgres://…', () => {
     const levels = 8 + 7; // favourite_category, preferred_channel (+ missing)
     const { sample, ...aggregates } = wh.rowsFetched;
     const aggregateRows = Object.values(aggregates).reduce((s, n) => s + n, 0);
-    expect(aggregateRows).toBeLessThanOrEqual(2 + k + k * levels);
-    expect(wh.keptInEngine.map((c) => c.column).sort()).toEqual([...PII, 'review'].sort());
-    // The text column is left out, and the Run says so with its reason (text features are not replayed as SQL: README, Warehouse).
-    const review = whRun.run.quality.droppedColumns.find((c) => c.column === 'review');
-    expect(review?.reason).toMatch(/^free text: stays in the engine .*text features cannot be replayed as SQL/);
-    expect(whRun.run.schema.columns.find((c) => c.name === 'review')).toMatchObject({ role: 'ignored' });
+    // + 2 rows of text checks (no unsegmented script anywhere; ICU present); the text coordinates stay in the engine.
+    expect(aggregateRows).toBeLessThanOrEqual(2 + 2 + k + k * levels);
+    expect(wh.rowsFetched['text check']).toBe(2);
+    expect(wh.keptInEngine.map((c) => c.column).sort()).toEqual([...PII].sort());
+    // The review text is in the sample (its model is fitted there) and segmented on.
+    expect(whRun.run.quality.droppedColumns.find((c) => c.column === 'review')).toBeUndefined();
+    expect(whRun.run.schema.columns.find((c) => c.name === 'review')).toMatchObject({ role: 'text' });
     const sampleSql = wh.statements.find((s) => s.purpose === 'sample')!.sql;
-    for (const c of [...PII, 'review']) expect(sampleSql).not.toContain(`"${c}"`);
+    expect(sampleSql).toContain('"review"');
+    for (const c of PII) expect(sampleSql).not.toContain(`"${c}"`);
     // Nothing in the Run folder holds an email address of the table.
     const emails = rows(pg.url, 'SELECT email FROM customers LIMIT 50').map((r) => r[0]);
     for (const f of readdirSync(whRun.runDir, { recursive: true }) as string[]) {
