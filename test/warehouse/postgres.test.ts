@@ -13,6 +13,9 @@ import { writePlantedEvents } from '../fixtures/planted-events.js';
 import { expectSameRun, fileLabels } from './same-run.js';
 import { segmenta, tempDir } from '../e2e/cli.js';
 import { fitTfidf } from '../../src/embed/tfidf.js';
+import { projectText } from '../../src/embed/text-block.js';
+import { TERMS_TABLE, termsTableSql, textCoordinatesSql } from '../../src/warehouse/text-plan.js';
+import { DOCS, fitted } from './text-docs.js';
 import type { EmbeddingModel } from '../../src/model/vectors.js';
 
 const CSV = resolve(import.meta.dirname, '../../examples/customers.csv');
@@ -161,6 +164,42 @@ describe('segment --source postgres://…', () => {
       expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
     }
     expect(readdirSync(join(ws)).filter((f) => f === 'runs').flatMap(() => readdirSync(join(ws, 'runs'))).filter((f) => !f.startsWith('.'))).toEqual([]);
+  }, 120_000);
+});
+
+describe('text coordinates in PostgreSQL (ICU collation)', () => {
+  it('are projectText\'s, customer by customer: accents, apostrophes, digits, two columns, blanks', async () => {
+    const { model, columns } = await fitted();
+    const d = postgresDialect;
+    const q = (s: string | null) => (s === null ? 'NULL' : d.str(s));
+    const coordinates = textCoordinatesSql(d, 'textdocs', 'customer_id', model, TERMS_TABLE, { collation: 'und-x-icu' });
+    const script = [
+      'CREATE TABLE textdocs (customer_id TEXT, review TEXT, note TEXT)',
+      `INSERT INTO textdocs VALUES ${DOCS.map(([id, a, b]) => `(${q(id)}, ${q(a)}, ${q(b)})`).join(', ')}`,
+      ...termsTableSql(d, TERMS_TABLE, model),
+      `${coordinates} ORDER BY segmenta_tid COLLATE "C"`,
+    ].join(';\n');
+    const got = rows(pg.url, script);
+    const { data, empty } = await projectText(model, columns, DOCS.length);
+    const expected = DOCS.map(([id], i) => ({ id, i })).filter(({ i }) => !empty[i]).sort((a, b) => (a.id < b.id ? -1 : 1));
+    expect(got.map((r) => r[0])).toEqual(expected.map((e) => e.id));
+    for (const [j, { i }] of expected.entries()) {
+      for (let c = 0; c < model.width; c++) expect(Math.fround(Number(got[j][c + 1]))).toBe(data[i * model.width + c]);
+    }
+  });
+});
+
+describe('text the engine cannot cut into words', () => {
+  it('is left out of the Run with its reason (Chinese needs Intl.Segmenter), and the Run goes on', async () => {
+    // One Chinese review among 3,000, outside or inside the 300-customer sample: the engine-wide check finds it either way.
+    psql(pg.url, "CREATE TABLE zh_reviews AS SELECT customer_id, age, orders_12m, total_spend, preferred_channel, CASE WHEN customer_id = 'C02999' THEN '物流很快，包装很好' ELSE review END AS review FROM customers");
+    const config = loadConfig({ workspace: tempDir('segmenta-wh-') }, {});
+    const run = await makeWarehouseRun({ seed: 42, k: 3, config, log, warehouse: { url: pg.url, table: 'zh_reviews', sampleSize: 300 } });
+    const review = run.run.quality.droppedColumns.find((c) => c.column === 'review');
+    expect(review?.reason).toMatch(/^free text in Chinese, Japanese, Korean, Thai, Lao, Khmer or Myanmar script: left out in warehouse mode \(cutting it into words needs Intl\.Segmenter, which SQL lacks\)/);
+    const model = JSON.parse(readFileSync(join(run.runDir, 'embedding.json'), 'utf8')) as EmbeddingModel;
+    expect(model.text).toBeUndefined();
+    expect(run.run.segments.reduce((s, x) => s + x.size, 0)).toBe(3000);
   }, 120_000);
 });
 
