@@ -23,10 +23,13 @@ import type { WarehouseRecord } from '../model/warehouse.js';
 import type { Engine, EngineColumn, Row } from './engine.js';
 import { WarehouseError } from './errors.js';
 import { openEngine, type OpenOptions } from './open.js';
-import { AMOUNT_HINT, CATEGORY_HINT, COUNTRY_HINT, derivedUnit, PRICE_HINT, STATUS_HINT, TIME_HINT } from '../data/log-roles.js';
+import { AMOUNT_HINT, CATEGORY_HINT, COUNTRY_HINT, derivedUnit, DESCRIPTION_HINT, PRICE_HINT, QUANTITY_HINT, STATUS_HINT, TIME_HINT } from '../data/log-roles.js';
 import { ORDER_NAME } from '../data/infer-schema.js';
 import { addCategorical, addNumeric, derivedPlan, emptyQuality, type Assembly } from '../data/assembly.js';
 import { kmeansModelName, refineWithBigQueryMl } from './bqml.js';
+import { cancelRuleSql, orderCategoriesSql, orderFeatureColumns, orderFeaturesSql, orderSummarySql, TEXT_FEATURE, type CancelRule, type OrderColumns } from './order-plan.js';
+import { cleanText } from '../data/clean.js';
+import { TEXT_CAP } from '../data/infer-schema.js';
 import { TERMS_TABLE, termsTableSql, textCoordinatesSql, UNSEGMENTED, unsegmentedSql, withTextSql, type TextPlanOptions } from './text-plan.js';
 import { dropSql, eventCategoriesSql, eventFeaturesSql, eventSummarySql, eventFeatureColumns, FAVOURITE_COLUMN, FEATURES_TABLE, materializeSql, type EventColumns } from './event-plan.js';
 import {
@@ -64,6 +67,8 @@ interface EventSource {
   categories: string[];
   asOf: string;
   table: string;
+  /** An order-line table: its roles, how cancellations are marked, and the order counts. */
+  orders?: { roles: OrderColumns; rule: CancelRule; orders: number; cancelled: number };
 }
 
 export class WarehouseSession {
@@ -142,7 +147,7 @@ export class WarehouseSession {
     const idIsPii = Boolean(piiKindFromName(id)) || (idNonNull > 0 && (Number(stats[`em${idIndex}`]) / idNonNull >= PII_SHARE || Number(stats[`ph${idIndex}`]) / idNonNull >= PII_SHARE));
     const rows = await this.engine.query(sampleSql(this.plan, fetch, Math.max(m, 1), idIsPii), 'sample');
     this.sample = rows.length;
-    const table = this.events ? this.eventSampleTable(rows) : await this.readSample(rows, fetch, signal);
+    const table = this.events ? await this.eventSampleTable(rows) : await this.readSample(rows, fetch, signal);
 
     // An event table's days were computed in the engine (event-plan.ts); a customer table's dates are measured from the sample's latest.
     const dates = this.events ? [] : table.schema.columns.filter((c) => c.role === 'datetime').map((c) => c.name);
@@ -183,10 +188,8 @@ export class WarehouseSession {
       return c;
     };
     const orderId = o.orderId ? flagged('--order-id', o.orderId, ['string', 'number']) : free.find((c) => ORDER_NAME.test(c.name.trim()));
-    if (orderId) {
-      throw new WarehouseError(`${this.name}: "${orderId.name}" looks like an order id (order lines): order-line tables are not aggregated in the engine yet; give --query with one row per order (customer, time, amount, category)`);
-    }
     const dates = free.filter((c) => c.kind === 'date');
+    if (orderId) return this.aggregateOrderLines(stats, orderId, free, flagged);
     const numbers = free.filter((c) => c.kind === 'number');
     const strings = free.filter((c) => c.kind === 'string' && !this.looksPii(stats, columns.indexOf(c)) && !this.looksText(stats, columns.indexOf(c)));
     const time = flagged('--time', o.time, ['date']) ?? dates.find((c) => TIME_HINT.test(c.name)) ?? dates[0];
@@ -217,6 +220,71 @@ export class WarehouseSession {
     this.plan = { dialect: d, relation: featureRelation, id, columns: await this.engine.describe(featureRelation) };
   }
 
+  /**
+   * An order-line table (an order id beside the customer and the time): the roles by the data
+   * stage's rules (src/data/log-roles.ts pickLogPlans, read from the engine's column types: a
+   * number is numeric, a long varied string is text, another string a category), how this table
+   * marks cancellations, then the per-customer features computed in the engine (order-plan.ts).
+   */
+  private async aggregateOrderLines(stats: Row, orderId: EngineColumn, free: EngineColumn[], flagged: (flag: string, name: string | undefined, kind: EngineColumn['kind'][]) => EngineColumn | undefined): Promise<void> {
+    const d = this.engine.dialect;
+    const { id, columns, relation } = this.plan;
+    const o = this.options;
+    const used = new Set<string>([orderId.name]);
+    const take = (c: EngineColumn | undefined) => (c && !used.has(c.name) ? (used.add(c.name), c) : undefined);
+    const rest = () => free.filter((c) => !used.has(c.name));
+    const isText = (c: EngineColumn) => c.kind === 'string' && (this.looksText(stats, columns.indexOf(c)) || !!o.text?.includes(c.name));
+    const strings = () => rest().filter((c) => c.kind === 'string' && !this.looksPii(stats, columns.indexOf(c)) && !isText(c));
+    const numbers = () => rest().filter((c) => c.kind === 'number');
+    const flags = { time: take(flagged('--time', o.time, ['date'])), amount: take(flagged('--amount', o.amount, ['number'])), category: take(flagged('--category', o.category, ['string'])) };
+    const time = flags.time ?? take(rest().find((c) => c.kind === 'date' && TIME_HINT.test(c.name))) ?? take(rest().find((c) => c.kind === 'date'))!;
+    const quantity = take(numbers().find((c) => QUANTITY_HINT.test(c.name)));
+    const price = flags.amount ? undefined : take(numbers().find((c) => PRICE_HINT.test(c.name)));
+    const amount = flags.amount ?? take(numbers().find((c) => AMOUNT_HINT.test(c.name) && !PRICE_HINT.test(c.name)));
+    const category =
+      flags.category ??
+      take(strings().find((c) => CATEGORY_HINT.test(c.name) && !COUNTRY_HINT.test(c.name))) ??
+      take(strings().find((c) => !COUNTRY_HINT.test(c.name) && !STATUS_HINT.test(c.name) && !DESCRIPTION_HINT.test(c.name)));
+    const attributes = strings().filter((c) => COUNTRY_HINT.test(c.name));
+    for (const a of attributes) used.add(a.name);
+    const status = strings().filter((c) => STATUS_HINT.test(c.name));
+    const texts = rest().filter(isText);
+    const text = take(texts.find((c) => DESCRIPTION_HINT.test(c.name))) ?? take(texts[0]) ?? take(strings().find((c) => DESCRIPTION_HINT.test(c.name)));
+    const oc: OrderColumns = {
+      id, order: orderId.name, time: time.name,
+      ...(quantity ? { quantity: quantity.name } : {}), ...(price ? { price: price.name } : {}), ...(amount ? { amount: amount.name } : {}),
+      ...(category ? { category: category.name } : {}), ...(text ? { text: text.name } : {}),
+      attributes: attributes.map((a) => a.name),
+    };
+    const counts = (await this.engine.query(cancelRuleSql(d, relation, oc.order, status.map((s) => s.name)), 'order cancellations'))[0] ?? {};
+    const cPrefix = Number(counts.c_prefix ?? 0);
+    const rule: CancelRule = { cPrefix: cPrefix > 0 && Number(counts.digits ?? 0) > cPrefix, status: status.filter((_, i) => Number(counts[`s${i}`] ?? 0) > 0).map((s) => s.name) };
+    const summary = (await this.engine.query(orderSummarySql(d, relation, oc, rule), 'order summary'))[0] ?? {};
+    const asOf = Number(summary.as_of);
+    const categories = oc.category ? (await this.engine.query(orderCategoriesSql(d, relation, oc, rule), 'order categories')).map((r) => String(r.category)) : [];
+    const table = this.qualify(d.name === 'bigquery' ? `${FEATURES_TABLE}_${randomBytes(4).toString('hex')}` : FEATURES_TABLE);
+    await this.engine.query(materializeSql(d, table, orderFeaturesSql(d, relation, oc, rule, categories, asOf)), 'aggregate order lines');
+    const roleNames = new Set([id, oc.order, oc.time, oc.quantity, oc.price, oc.amount, oc.category, oc.text, ...oc.attributes, ...rule.status]);
+    for (const c of columns) {
+      if (roleNames.has(c.name)) continue;
+      const pii = piiKindFromName(c.name);
+      this.keptInEngine.push({ column: c.name, type: c.type, reason: pii ? `PII (${pii}) by its name: stays in the engine` : o.ignore?.includes(c.name) ? '--ignore' : 'line-level column; not aggregated', ...(pii ? { pii } : {}) });
+    }
+    const lines = Number(summary.lines ?? 0);
+    this.events = {
+      columns,
+      roles: { id, time: oc.time, ...(oc.amount ? { amount: oc.amount } : {}), ...(oc.category ? { category: oc.category } : {}) },
+      events: lines,
+      skipped: lines - Number(summary.timed ?? 0),
+      categories,
+      asOf: Number.isFinite(asOf) ? new Date(asOf * 1000).toISOString().replace('T', ' ').replace(/\.000Z$|Z$/, '') : '',
+      table,
+      orders: { roles: oc, rule, orders: Number(summary.orders ?? 0), cancelled: Number(summary.cancelled_orders ?? 0) },
+    };
+    const featureRelation = d.table(table);
+    this.plan = { dialect: d, relation: featureRelation, id, columns: await this.engine.describe(featureRelation) };
+  }
+
   private looksPii(stats: Row, i: number): boolean {
     const nn = Number(stats[`nn${i}`] ?? 0);
     return nn > 0 && (Number(stats[`em${i}`]) / nn >= PII_SHARE || Number(stats[`ph${i}`]) / nn >= PII_SHARE);
@@ -233,12 +301,20 @@ export class WarehouseSession {
    * own assembly — not re-inferred from text, which would read a share that is mostly 0 as a
    * category — and the event columns described by role.
    */
-  private eventSampleTable(rows: Row[]): CustomerTable {
+  private async eventSampleTable(rows: Row[]): Promise<CustomerTable> {
     const ev = this.events!;
     const { roles } = ev;
+    const orders = ev.orders;
     const out: Assembly = { numeric: [], categorical: [], text: [], quality: emptyQuality(ev.events, []) };
-    for (const name of eventFeatureColumns(roles, ev.categories)) {
-      if (name === FAVOURITE_COLUMN) {
+    for (const name of orders ? orderFeatureColumns(orders.roles, ev.categories) : eventFeatureColumns(roles, ev.categories)) {
+      if (orders && name === TEXT_FEATURE) {
+        const r = cleanText(name, rows.map((row) => (row[name] === null || row[name] === undefined ? null : String(row[name]))), TEXT_CAP);
+        out.text.push(r.column);
+        if (r.missing) out.quality.missing.push({ column: name, ...r.missing });
+        continue;
+      }
+      const attribute = orders?.roles.attributes.includes(name);
+      if (name === FAVOURITE_COLUMN || attribute) {
         const levels: string[] = [];
         const index = new Map<string, number>();
         const codes = Int32Array.from(rows, (r) => {
@@ -250,24 +326,40 @@ export class WarehouseSession {
           return c;
         });
         addCategorical(out, derivedPlan(name, 'categorical'), name, codes, levels, this.name);
+        // A customer attribute (country) is profiled, never segmented on, as on the file path.
+        const added = attribute ? out.categorical.find((x) => x.name === name) : undefined;
+        if (added) added.describeOnly = true;
         continue;
       }
       const values = Float64Array.from(rows, (r) => (r[name] === null || r[name] === undefined || r[name] === '' ? Number.NaN : Number(r[name])));
       addNumeric(out, derivedPlan(name), name, values, this.name, derivedUnit(name));
     }
     out.quality.customers = rows.length;
-    const derived = [...out.numeric.map((c) => c.name), ...out.categorical.map((c) => c.name)];
+    const derived = [...out.numeric.map((c) => c.name), ...out.categorical.map((c) => c.name), ...out.text.map((c) => c.name)];
     const table: CustomerTable = {
       schema: { source: this.name, format: 'csv', kind: 'events', idColumn: roles.id, columns: [], rowsRead: ev.events },
       quality: out.quality,
       ids: rows.map((r) => String(r[roles.id])),
       numeric: out.numeric,
       categorical: out.categorical,
-      text: [],
+      text: out.text,
       piiValues: new Set(),
     };
     for (const k of this.keptInEngine) if (!k.pii) table.quality.droppedColumns.push({ column: k.column, reason: k.reason });
     const reason = (name: string): [ColumnSchema['role'], string] => {
+      if (orders) {
+        const oc = orders.roles;
+        if (name === roles.id) return ['id', 'the customer; order lines aggregated per order, then per customer (in the engine)'];
+        if (name === oc.order) return ['code', 'order id → frequency (distinct orders), avg_order_value (order totals), cancelled_orders'];
+        if (name === oc.time) return ['datetime', `order time → recency_days, tenure_days, active_days (as of ${ev.asOf})`];
+        if (name === oc.quantity) return ['numeric', `quantity${oc.amount ? '' : ' × price = line amount'}; → units_per_order`];
+        if (name === oc.price) return ['numeric', oc.amount ? 'unit price (the line amount column is used instead)' : 'unit price × quantity = line amount'];
+        if (name === oc.amount) return ['numeric', 'line amount → monetary (net of cancellations), avg_order_value'];
+        if (name === oc.category) return ['categorical', `→ share of lines in the top ${ev.categories.length} categories, ${FAVOURITE_COLUMN}`];
+        if (name === oc.text) return ['text', `what each customer bought → text "${TEXT_FEATURE}"`];
+        if (oc.attributes.includes(name)) return ['categorical', "customer attribute: each customer's most frequent value; shown per segment, not segmented on"];
+        if (orders.rule.status.includes(name)) return ['ignored', 'marks cancellations and returns'];
+      }
       if (name === roles.id) return ['id', 'named like an id; repeats: events aggregated per customer (in the engine)'];
       if (name === roles.time) return ['datetime', `event time → recency_days, tenure_days, active_days (as of ${ev.asOf})`];
       if (name === roles.amount) return ['numeric', 'order amount → monetary, avg_order_value'];
@@ -280,12 +372,29 @@ export class WarehouseSession {
       const k = this.keptInEngine.find((x) => x.column === c.name);
       return { name: c.name, sourceType: c.type, role, reason: why, ...(k?.pii ? { piiKind: k.pii } : {}) };
     });
-    table.schema.kind = 'events';
+    table.schema.kind = orders ? 'orders' : 'events';
     table.schema.derived = derived;
     table.schema.mapping = { customer: roles.id, time: roles.time, ...(roles.amount ? { amount: roles.amount } : {}), ...(roles.category ? { category: roles.category } : {}) };
+    if (orders) {
+      const oc = orders.roles;
+      const amountText = oc.amount ?? (oc.quantity && oc.price ? `${oc.quantity} × ${oc.price}` : oc.price);
+      table.schema.mapping = {
+        customer: roles.id, order: oc.order, time: oc.time, ...(amountText ? { amount: amountText } : {}), ...(oc.quantity ? { quantity: oc.quantity } : {}), ...(oc.price ? { price: oc.price } : {}),
+        ...(oc.category ? { category: oc.category } : {}), ...(oc.text ? { text: oc.text } : {}), ...(oc.attributes.length ? { attributes: oc.attributes } : {}),
+        cancellations: [orders.rule.cPrefix ? `${oc.order} starting with C` : undefined, ...orders.rule.status.map((s) => `${s} saying cancelled/returned`), `negative ${oc.quantity ?? amountText ?? 'amounts'}`].filter(Boolean).join('; '),
+      };
+      table.quality.warnings.push(`${this.name}: ${orders.orders.toLocaleString('en-US')} orders and ${orders.cancelled.toLocaleString('en-US')} cancelled or returned orders from ${ev.events.toLocaleString('en-US')} lines; cancellations are netted out of spend`);
+      if (out.text.length > 0) {
+        const why = await this.textUnsupported(table);
+        if (why) {
+          for (const t of out.text) table.quality.droppedColumns.push({ column: t.name, reason: why });
+          table.text = [];
+        }
+      }
+    }
     table.schema.rowsRead = ev.events;
     table.quality.rowsRead = ev.events;
-    if (!roles.amount) table.quality.warnings.push(`${this.name}: no amount column found (looked for names like amount, revenue, price); monetary features left out`);
+    if (!roles.amount && !orders) table.quality.warnings.push(`${this.name}: no amount column found (looked for names like amount, revenue, price); monetary features left out`);
     if (ev.skipped > 0) table.quality.warnings.push(`${this.name}, column "${roles.time}": ${ev.skipped} event${ev.skipped === 1 ? ' has' : 's have'} no readable time; skipped`);
     return table;
   }

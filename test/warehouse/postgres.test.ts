@@ -16,6 +16,7 @@ import { fitTfidf } from '../../src/embed/tfidf.js';
 import { projectText } from '../../src/embed/text-block.js';
 import { TERMS_TABLE, termsTableSql, textCoordinatesSql } from '../../src/warehouse/text-plan.js';
 import { DOCS, fitted } from './text-docs.js';
+import { generateOrderLines, writeOrderLines } from '../fixtures/order-lines.js';
 import type { EmbeddingModel } from '../../src/model/vectors.js';
 
 const CSV = resolve(import.meta.dirname, '../../examples/customers.csv');
@@ -201,6 +202,37 @@ describe('text the engine cannot cut into words', () => {
     expect(model.text).toBeUndefined();
     expect(run.run.segments.reduce((s, x) => s + x.size, 0)).toBe(3000);
   }, 120_000);
+});
+
+describe('segment --source postgres://… --table order_lines (aggregated per order, then per customer, in the engine)', () => {
+  it('equals the Run of the same order lines as a file: cancellations, net spend, units, shares, and only aggregates came back', async () => {
+    const dir = tempDir('segmenta-wh-ol-');
+    const csv = join(dir, 'order_lines.csv');
+    const log = generateOrderLines({ customers: 1500, seed: 21 });
+    writeOrderLines(csv, log);
+    psql(pg.url, `CREATE TABLE order_lines (order_id TEXT, customer_id TEXT, ordered_at TIMESTAMP, category TEXT, quantity DOUBLE PRECISION, amount DOUBLE PRECISION);\n\\copy order_lines FROM '${csv}' WITH (FORMAT csv, HEADER true)\n`);
+    const config = loadConfig({ workspace: tempDir('segmenta-wh-') }, {});
+    const file = await makeRun({ file: csv, seed: 42, config, log: () => {} });
+    const wh = await makeWarehouseRun({ seed: 42, config, log: () => {}, warehouse: { url: pg.url, table: 'order_lines' } });
+    expect(file.run.schema.kind).toBe('orders');
+    expect(wh.run.schema.kind).toBe('orders');
+    expect(wh.run.schema.derived).toEqual(file.run.schema.derived);
+    expect(wh.run.schema.derived).toEqual(expect.arrayContaining(['recency_days', 'frequency', 'monetary', 'avg_order_value', 'units_per_order', 'return_rate', 'tenure_days', 'active_days', 'share_shoes', 'favourite_category']));
+    expect(wh.run.schema.mapping).toEqual(file.run.schema.mapping);
+    const engine = new Map(rows(pg.url, `SELECT customer_id, segment FROM segmenta_assignments WHERE run_id = '${wh.runId}'`).map(([id, s]) => [id, Number(s)]));
+    expectSameRun(file, wh, engine);
+    // Cancellations and returns are there to be netted out (the check above could pass with none); cancelled_orders, mostly 0, is dropped by cleaning on both paths.
+    expect(log.cancelled + log.refunds).toBeGreaterThan(100);
+    const returns = wh.run.segments.flatMap((s) => s.profile.numeric.filter((f) => f.feature === 'return_rate').map((f) => f.overallMean));
+    expect(returns[0]).toBeGreaterThan(0.005);
+    const w = wh.run.warehouse!;
+    const { sample, ...aggregates } = w.rowsFetched;
+    expect(sample).toBe(file.run.metrics.customers);
+    // Rule, summary, ≤ 8 categories, statistics of lines and features, then per-segment profiles: never a line.
+    const k = wh.run.metrics.k;
+    expect(Object.values(aggregates).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(4 + 8 + k + k * 9);
+    expect(w.statements.find((s) => s.purpose === 'aggregate order lines')!.sql).toMatch(/^CREATE TEMP TABLE "segmenta_features" AS SELECT /);
+  }, 180_000);
 });
 
 describe('segment --source … --query FILE.sql (CLI)', () => {
