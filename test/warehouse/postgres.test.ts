@@ -17,6 +17,7 @@ import { projectText } from '../../src/embed/text-block.js';
 import { TERMS_TABLE, termsTableSql, textCoordinatesSql } from '../../src/warehouse/text-plan.js';
 import { DOCS, fitted } from './text-docs.js';
 import { generateOrderLines, writeOrderLines } from '../fixtures/order-lines.js';
+import { generateRetail, writeRetailSync } from '../fixtures/online-retail.js';
 import type { EmbeddingModel } from '../../src/model/vectors.js';
 
 const CSV = resolve(import.meta.dirname, '../../examples/customers.csv');
@@ -232,6 +233,31 @@ describe('segment --source postgres://… --table order_lines (aggregated per or
     const k = wh.run.metrics.k;
     expect(Object.values(aggregates).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(4 + 8 + k + k * 9);
     expect(w.statements.find((s) => s.purpose === 'aggregate order lines')!.sql).toMatch(/^CREATE TEMP TABLE "segmenta_features" AS SELECT /);
+  }, 180_000);
+});
+
+describe('segment --source postgres://… --table retail (Online Retail shape: C-prefixed cancellations, descriptions, countries)', () => {
+  it('equals the file Run: quantity × price, "C" invoices as cancellations, the products bought as text in the engine, country profiled', async () => {
+    const dir = tempDir('segmenta-wh-retail-');
+    const csv = join(dir, 'retail.csv');
+    const g = generateRetail({ customers: 300, minLines: 12_000, seed: 17 });
+    writeRetailSync(csv, g.lines);
+    psql(pg.url, `CREATE TABLE retail ("InvoiceNo" TEXT, "StockCode" TEXT, "Description" TEXT, "Quantity" DOUBLE PRECISION, "InvoiceDate" TIMESTAMP, "UnitPrice" DOUBLE PRECISION, "CustomerID" INTEGER, "Country" TEXT);\nSET datestyle = 'ISO, MDY';\n\\copy retail FROM '${csv}' WITH (FORMAT csv, HEADER true)\n`);
+    const config = loadConfig({ workspace: tempDir('segmenta-wh-') }, {});
+    // --text: the data stage reads these ALL-CAPS descriptions as possible person names and leaves them out unless told.
+    const file = await makeRun({ file: csv, seed: 42, text: ['Description'], config, log: () => {} });
+    const wh = await makeWarehouseRun({ seed: 42, text: ['Description'], config, log: () => {}, warehouse: { url: pg.url, table: 'retail' } });
+    expect(wh.run.schema.kind).toBe('orders');
+    expect(wh.run.schema.mapping).toEqual(file.run.schema.mapping);
+    expect(wh.run.schema.mapping?.cancellations).toMatch(/InvoiceNo starting with C/);
+    expect(wh.run.schema.mapping?.text).toBe('Description');
+    expect(wh.run.schema.derived).toEqual(file.run.schema.derived);
+    expect(wh.run.schema.derived).toEqual(expect.arrayContaining(['products_bought', 'Country']));
+    const engine = new Map(rows(pg.url, `SELECT "CustomerID", segment FROM segmenta_assignments a JOIN (SELECT DISTINCT CAST("CustomerID" AS TEXT) AS "CustomerID" FROM retail) r ON r."CustomerID" = a.customer_id WHERE run_id = '${wh.runId}'`).map(([id, s]) => [id, Number(s)]));
+    expectSameRun(file, wh, engine);
+    const model = JSON.parse(readFileSync(join(wh.runDir, 'embedding.json'), 'utf8')) as EmbeddingModel;
+    expect(model.text?.columns).toEqual(['products_bought']);
+    expect(model.blocks.map((b) => b.kind)).toContain('text');
   }, 180_000);
 });
 
