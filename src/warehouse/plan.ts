@@ -3,8 +3,9 @@
  * Pure functions of the plan and the fitted model, so the tests compare them with golden files
  * and parse them with a BigQuery grammar without an engine.
  *
- * What leaves the engine: one row of column statistics, the hash sample (PII and free-text
- * columns never selected), the latest date of the sample, and per-segment counts and sums.
+ * What leaves the engine: one row of column statistics, the hash sample (PII columns never
+ * selected; free text is, for the text model's fit), the latest date of the sample, and
+ * per-segment counts and sums. Everyone's text coordinates are computed in the engine (text-plan.ts).
  * Everything per customer stays: the assignments table and the audience memberships are
  * written by INSERT … SELECT inside the engine.
  */

@@ -23,8 +23,9 @@ import type { WarehouseRecord } from '../model/warehouse.js';
 import type { Engine, EngineColumn, Row } from './engine.js';
 import { WarehouseError } from './errors.js';
 import { openEngine, type OpenOptions } from './open.js';
-import { AMOUNT_HINT, CATEGORY_HINT, COUNTRY_HINT, derivedUnit, DESCRIPTION_HINT, PRICE_HINT, QUANTITY_HINT, STATUS_HINT, TIME_HINT } from '../data/log-roles.js';
-import { MAX_CATEGORY_LEVELS, ORDER_NAME, OTHER_KEY_NAME, PRODUCT_NAME } from '../data/infer-schema.js';
+import { AMOUNT_HINT, CATEGORY_HINT, COUNTRY_HINT, derivedUnit, PRICE_HINT, STATUS_HINT, TIME_HINT } from '../data/log-roles.js';
+import { ORDER_NAME } from '../data/infer-schema.js';
+import { pickOrderColumns } from './order-roles.js';
 import { addCategorical, addNumeric, derivedPlan, emptyQuality, type Assembly } from '../data/assembly.js';
 import { kmeansModelName, refineWithBigQueryMl } from './bqml.js';
 import { cancelRuleSql, orderCategoriesSql, orderFeatureColumns, orderFeaturesSql, orderSummarySql, TEXT_FEATURE, type CancelRule, type OrderColumns } from './order-plan.js';
@@ -230,44 +231,18 @@ export class WarehouseSession {
     const d = this.engine.dialect;
     const { id, columns, relation } = this.plan;
     const o = this.options;
-    const used = new Set<string>([orderId.name]);
-    const take = (c: EngineColumn | undefined) => (c && !used.has(c.name) ? (used.add(c.name), c) : undefined);
-    const rest = () => free.filter((c) => !used.has(c.name));
-    const isText = (c: EngineColumn) => c.kind === 'string' && (this.looksText(stats, columns.indexOf(c)) || !!o.text?.includes(c.name));
-    // A category or attribute as the data stage reads one: few levels (infer-schema.ts), not a product code or other key by its name.
-    const categorical = (c: EngineColumn) => {
-      const i = columns.indexOf(c);
-      const [nd, nn] = [Number(stats[`nd${i}`] ?? 0), Number(stats[`nn${i}`] ?? 0)];
-      return !PRODUCT_NAME.test(c.name.trim()) && !OTHER_KEY_NAME.test(c.name.trim()) && Number(stats[`len${i}`] ?? 0) <= 100 && (nd <= MAX_CATEGORY_LEVELS || (nd <= 0.05 * nn && nd <= 1000));
-    };
-    const strings = () => rest().filter((c) => c.kind === 'string' && !this.looksPii(stats, columns.indexOf(c)) && !isText(c));
-    const levels = () => strings().filter(categorical);
-    const numbers = () => rest().filter((c) => c.kind === 'number');
-    const flags = { time: take(flagged('--time', o.time, ['date'])), amount: take(flagged('--amount', o.amount, ['number'])), category: take(flagged('--category', o.category, ['string'])) };
-    const time = flags.time ?? take(rest().find((c) => c.kind === 'date' && TIME_HINT.test(c.name))) ?? take(rest().find((c) => c.kind === 'date'))!;
-    const quantity = take(numbers().find((c) => QUANTITY_HINT.test(c.name)));
-    const price = flags.amount ? undefined : take(numbers().find((c) => PRICE_HINT.test(c.name)));
-    const amount = flags.amount ?? take(numbers().find((c) => AMOUNT_HINT.test(c.name) && !PRICE_HINT.test(c.name)));
-    const category =
-      flags.category ??
-      take(levels().find((c) => CATEGORY_HINT.test(c.name) && !COUNTRY_HINT.test(c.name))) ??
-      take(levels().find((c) => !COUNTRY_HINT.test(c.name) && !STATUS_HINT.test(c.name) && !DESCRIPTION_HINT.test(c.name)));
-    const attributes = levels().filter((c) => COUNTRY_HINT.test(c.name));
-    for (const a of attributes) used.add(a.name);
-    const status = levels().filter((c) => STATUS_HINT.test(c.name));
-    const texts = rest().filter(isText);
-    // Free text or --text only: the data stage also takes a short "description" column, but first reads its values for person
-    // names (capitalised word pairs) and leaves such a column out as PII — a check of values the engine cannot make before they leave it.
-    const text = take(texts.find((c) => DESCRIPTION_HINT.test(c.name))) ?? take(texts[0]);
-    const oc: OrderColumns = {
-      id, order: orderId.name, time: time.name,
-      ...(quantity ? { quantity: quantity.name } : {}), ...(price ? { price: price.name } : {}), ...(amount ? { amount: amount.name } : {}),
-      ...(category ? { category: category.name } : {}), ...(text ? { text: text.name } : {}),
-      attributes: attributes.map((a) => a.name),
-    };
-    const counts = (await this.engine.query(cancelRuleSql(d, relation, oc.order, status.map((s) => s.name)), 'order cancellations'))[0] ?? {};
+    const { oc, status } = pickOrderColumns({
+      id, order: orderId, free, options: o, flagged,
+      isPii: (c) => this.looksPii(stats, columns.indexOf(c)),
+      isText: (c) => c.kind === 'string' && (this.looksText(stats, columns.indexOf(c)) || !!o.text?.includes(c.name)),
+      levels: (c) => {
+        const i = columns.indexOf(c);
+        return { distinct: Number(stats[`nd${i}`] ?? 0), nonNull: Number(stats[`nn${i}`] ?? 0), length: Number(stats[`len${i}`] ?? 0) };
+      },
+    });
+    const counts = (await this.engine.query(cancelRuleSql(d, relation, oc.order, status), 'order cancellations'))[0] ?? {};
     const cPrefix = Number(counts.c_prefix ?? 0);
-    const rule: CancelRule = { cPrefix: cPrefix > 0 && Number(counts.digits ?? 0) > cPrefix, status: status.filter((_, i) => Number(counts[`s${i}`] ?? 0) > 0).map((s) => s.name) };
+    const rule: CancelRule = { cPrefix: cPrefix > 0 && Number(counts.digits ?? 0) > cPrefix, status: status.filter((_, i) => Number(counts[`s${i}`] ?? 0) > 0) };
     const summary = (await this.engine.query(orderSummarySql(d, relation, oc, rule), 'order summary'))[0] ?? {};
     const asOf = Number(summary.as_of);
     const categories = oc.category ? (await this.engine.query(orderCategoriesSql(d, relation, oc, rule), 'order categories')).map((r) => String(r.category)) : [];
@@ -411,7 +386,7 @@ export class WarehouseSession {
   /**
    * The sample as a CSV in a private temp folder, read by loadCustomers and removed: the one
    * reader and cleaner for files and engines (its inference, locale parsing and cleaning are
-   * the data stage's, not a second copy). Only non-PII, non-text columns are in it.
+   * the data stage's, not a second copy). Only non-PII columns are in it (free text included: the text model is fitted on it).
    */
   private async readSample(rows: Row[], fetch: string[], signal?: AbortSignal): Promise<CustomerTable> {
     const dir = mkdtempSync(join(tmpdir(), 'segmenta-sample-'));
