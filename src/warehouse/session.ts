@@ -401,8 +401,8 @@ export class WarehouseSession {
       writeFileSync(file, lines.join('\n') + '\n', { mode: 0o600 });
       let table: CustomerTable;
       try {
-        // The user's --id only: otherwise the data stage chooses the id by the same rule the engine's columns were read with.
-        table = await loadCustomers(file, { idColumn: this.options.idColumn, signal });
+        // The user's --id and --text only: otherwise the data stage chooses the id and the roles by the same rules the engine's columns were read with.
+        table = await loadCustomers(file, { idColumn: this.options.idColumn, ...(this.options.text ? { text: this.options.text } : {}), signal });
       } catch (err) {
         if (err instanceof SegmentaError) err.message = err.message.split(file).join(this.name);
         throw err;
