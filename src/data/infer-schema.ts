@@ -86,7 +86,7 @@ export interface Inference {
 
 /** Longest text cell kept; longer ones are cut (with a warning), so one 1 MB cell cannot swamp a profile. */
 export const TEXT_CAP = 10_000;
-const MAX_CATEGORY_LEVELS = 50;
+export const MAX_CATEGORY_LEVELS = 50;
 /** Rows (evenly spaced through the file) used for type detection and PII value patterns. */
 const SAMPLE_ROWS = 5000;
 /** Share of a sample that must parse as numbers (or dates) for the column to be numeric (a date). */
@@ -330,8 +330,8 @@ export function decideRole(col: SourceColumn, st: ColumnStats, sample: string[],
 // Identifier-like codes: order and invoice numbers, product codes. Mostly digits, so without
 // this they read as "numbers with a few bad cells" (C536379, 85123A) or as meaningless amounts.
 export const ORDER_NAME = /^(order|invoice|inv|transaction|txn|receipt|ticket|basket|cart|bestellung|bestell|auftrag|rechnung|beleg|commande|facture|pedido|factura|ordine|fattura)[-_ ]?(id|no|nr|num|number|nummer|numero|número|ref|code|key)?$/i;
-const PRODUCT_NAME = /^(stock|product|prod|item|article|artikel|sku|ean|upc|gtin|barcode|art|material|produit|producto|prodotto)[-_ ]?(id|no|nr|num|number|nummer|code|ref|key)?$/i;
-const OTHER_KEY_NAME = /^(payment|shipment|delivery|line|order[-_ ]?line|order[-_ ]?item|session|visit|event|request|review|ticket|invoice[-_ ]?line)[-_ ]?(id|no|nr|num|number|key|ref)$/i;
+export const PRODUCT_NAME = /^(stock|product|prod|item|article|artikel|sku|ean|upc|gtin|barcode|art|material|produit|producto|prodotto)[-_ ]?(id|no|nr|num|number|nummer|code|ref|key)?$/i;
+export const OTHER_KEY_NAME = /^(payment|shipment|delivery|line|order[-_ ]?line|order[-_ ]?item|session|visit|event|request|review|ticket|invoice[-_ ]?line)[-_ ]?(id|no|nr|num|number|key|ref)$/i;
 const CODE_VALUE = /^[A-Za-z]{0,4}[-_]?\d{2,}[A-Za-z]{0,4}$|^[0-9a-fA-F]{8,}(-[0-9a-fA-F]{4,})*$|^[A-Za-z0-9]{2,}[-_][A-Za-z0-9-_]+$/;
 
 /** Which kind of identifier a column holds, if its name and values both say so. */

@@ -16,7 +16,7 @@ export const AMOUNT_HINT = /amount|revenue|spend|total|value|sales|gmv|paid|cost
 export const CATEGORY_HINT = /categor|department|genre|product_?type|class|segment|type|kategorie|warengruppe|cat[eé]gorie|categor[ií]a|rubrik/i;
 /** Attributes of the customer repeated on every line: a feature with its own share, never "the category". */
 export const COUNTRY_HINT = /country|land$|^land|pays|pa[ií]s|paese|nation|region|state|city|stadt|ville|ciudad|market|territory|iso2|iso3/i;
-const DESCRIPTION_HINT = /descr|product_?name|item_?name|article_?name|title|bezeichnung|beschreibung|artikel|libell|d[eé]signation|nombre|produkt|product$/i;
+export const DESCRIPTION_HINT = /descr|product_?name|item_?name|article_?name|title|bezeichnung|beschreibung|artikel|libell|d[eé]signation|nombre|produkt|product$/i;
 export const STATUS_HINT = /status|state|type|kind|art$|typ$/i;
 /** Values of a status column that mean the line was cancelled or returned. */
 export const CANCEL_VALUES = String.raw`(?i).*(cancel|return|refund|storn|retour|void|annul|devol|r(ü|ue)ckgabe|gutschrift|credit).*`;

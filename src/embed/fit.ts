@@ -13,6 +13,7 @@ import { fitTextModel, meanRow } from './text-block.js';
 import type { BlockInfo, EmbedResult, EmbeddingModel, StructureReport, TextEmbedder } from '../model/vectors.js';
 import { BLOCK_IMPORTANCE, binsFor, blockMultiplier, measureStructure, quantileBins, recodeBins, STRUCTURE_SAMPLE, totalVariance, type FeatureColumn } from './weights.js';
 import { createRng, sampleIndices } from '../util/random.js';
+import { createPiiMatcher } from '../util/pii.js';
 import type { RawBlock } from './apply.js';
 
 /** Remembers what an embedder returned, so fitting and then embedding everyone asks once per text. */
@@ -54,7 +55,9 @@ export async function fitEmbedding(table: CustomerTable, options: FitEmbeddingOp
   // Five parts, each seconds at a million customers: the text model, the blocks, the structure test, the weights, the vectors.
   const parts = stageCounter(options.progress, 'embed', 'parts', 5);
   parts.start();
-  const text = await fitTextModel(table.text, n, { seed, embedder });
+  // PII-derived terms never enter the vocabulary (piiTermFilter): the table's PII values where the data stage read them, patterns always.
+  const pii = table.text.length > 0 ? createPiiMatcher(table.piiValues) : undefined;
+  const text = await fitTextModel(table.text, n, { seed, embedder, ...(pii ? { pii } : {}) });
   parts.tick();
   await checkpoint(options.signal);
   const model: EmbeddingModel = {

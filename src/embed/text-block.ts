@@ -10,6 +10,8 @@ import { ProviderError } from '../errors.js';
 import { createRng, sampleIndices } from '../util/random.js';
 import { denseOperator, svd } from './svd.js';
 import { fitTfidf, tfidfRow, transformTfidf, vocabularyIndex } from './tfidf.js';
+import { EMBED_CJK, tokenize } from '../util/tokenize.js';
+import type { PiiMatcher } from '../util/pii.js';
 import type { TextEmbedder, TextModel } from '../model/vectors.js';
 
 /**
@@ -85,7 +87,7 @@ function unit(v: ArrayLike<number>): Float64Array {
  * Fit the text model on the customers' documents. Returns undefined when there is no usable
  * text (no text column, no text, or fewer than 2 terms above the document-frequency floor).
  */
-export async function fitTextModel(columns: TextColumn[], n: number, options: { seed: number; embedder?: TextEmbedder }): Promise<TextModel | undefined> {
+export async function fitTextModel(columns: TextColumn[], n: number, options: { seed: number; embedder?: TextEmbedder; pii?: PiiMatcher }): Promise<TextModel | undefined> {
   if (columns.length === 0) return undefined;
   const docs = documents(columns, n);
   const rows = fitRows(docs, TEXT_FIT_SAMPLE, options.seed);
@@ -113,7 +115,7 @@ export async function fitTextModel(columns: TextColumn[], n: number, options: { 
     };
   }
 
-  const vocab = fitTfidf(sampleDocs);
+  const vocab = fitTfidf(sampleDocs, options.pii ? { exclude: piiTermFilter(sampleDocs, options.pii) } : {});
   if (vocab.vocabulary.length < 2) return undefined;
   const rank = Math.min(TFIDF_RANK, vocab.vocabulary.length - 1, rows.length - 1);
   const fit = svd(transformTfidf(sampleDocs, vocab), rank, { seed: options.seed });
@@ -124,6 +126,31 @@ export async function fitTextModel(columns: TextColumn[], n: number, options: { 
     idf: Array.from(vocab.idf),
     components: splitRows(fit.components, fit.rank, vocab.vocabulary.length),
     width: fit.rank,
+  };
+}
+
+/**
+ * Terms made from PII: the words inside every PII span the matcher finds in the fit documents
+ * (an email's "example", a phone's "555"), and any bigram with such a word in it. They are left
+ * out of the vocabulary, so the Run's model (and, in warehouse mode, the term table uploaded to
+ * the engine, src/warehouse/text-plan.ts) never holds a piece of an email, a phone or a name.
+ *
+ * The documents themselves are tokenised as written, not scrubbed first: the engine tokenises
+ * the raw text of everyone with SQL, which cannot run the scrubber, so the token stream has to
+ * be the raw one on both paths for the engine to reproduce the vectors; only which terms count
+ * is decided from the scrubber's spans. (A placeholder such as "[phone]" would otherwise be a
+ * term the engine never sees.)
+ */
+export function piiTermFilter(docs: readonly string[], pii: PiiMatcher): (term: string) => boolean {
+  const words = new Set<string>();
+  for (const doc of docs) for (const s of pii.spans(doc)) for (const w of tokenize(doc.slice(s.start, s.end), { cjk: EMBED_CJK })) words.add(w);
+  if (words.size === 0) return () => false;
+  return (term) => {
+    if (words.has(term)) return true;
+    if (term.includes(' ')) return term.split(' ').some((w) => words.has(w));
+    // A CJK bigram join has no space ("会员" + "福利"): try every split point.
+    for (let i = 1; i < term.length; i++) if (words.has(term.slice(0, i)) || words.has(term.slice(i))) return true;
+    return false;
   };
 }
 

@@ -26,6 +26,8 @@ export interface TfidfOptions {
   maxDfShare?: number;
   /** Keep at most this many terms, the most frequent first (default 4,000). */
   maxFeatures?: number;
+  /** Terms never kept, whatever their frequency (the text block's PII-derived terms). */
+  exclude?: (term: string) => boolean;
 }
 
 /** Vocabulary and idf fitted on `docs`: terms ordered by document frequency, then alphabetically. */
@@ -39,7 +41,7 @@ export function fitTfidf(docs: readonly string[], options: TfidfOptions = {}): T
     for (const term of new Set(terms(doc))) df.set(term, (df.get(term) ?? 0) + 1);
   }
   const kept = [...df.entries()]
-    .filter(([, c]) => c >= minDf && c <= maxDf)
+    .filter(([t, c]) => c >= minDf && c <= maxDf && !options.exclude?.(t))
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
     .slice(0, maxFeatures);
   return {

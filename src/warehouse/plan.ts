@@ -3,8 +3,9 @@
  * Pure functions of the plan and the fitted model, so the tests compare them with golden files
  * and parse them with a BigQuery grammar without an engine.
  *
- * What leaves the engine: one row of column statistics, the hash sample (PII and free-text
- * columns never selected), the latest date of the sample, and per-segment counts and sums.
+ * What leaves the engine: one row of column statistics, the hash sample (PII columns never
+ * selected; free text is, for the text model's fit), the latest date of the sample, and
+ * per-segment counts and sums. Everyone's text coordinates are computed in the engine (text-plan.ts).
  * Everything per customer stays: the assignments table and the audience memberships are
  * written by INSERT … SELECT inside the engine.
  */
@@ -150,7 +151,12 @@ export function vectorSql(d: Dialect, model: EmbeddingModel, features: FeatureSo
         }
       }
     } else {
-      throw new Error('warehouse plan: text blocks are not compiled to SQL (internal: text columns stay in the engine)');
+      // Text: the unit coordinates computed in the engine (text-plan.ts, joined as segmenta_text), the fill where a customer has no vocabulary term.
+      const fill = model.text?.fill ?? [];
+      for (let c = 0; c < block.width; c++) {
+        const x = `COALESCE(segmenta_text.segmenta_t${c}, ${num(d, fill[c] ?? 0)})`;
+        out.push(weight(c) === 0 ? num(d, 0) : d.f32(`${d.float(d.f32(x))} * ${num(d, weight(c))}`));
+      }
     }
   }
   return out;

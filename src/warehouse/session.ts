@@ -25,8 +25,13 @@ import { WarehouseError } from './errors.js';
 import { openEngine, type OpenOptions } from './open.js';
 import { AMOUNT_HINT, CATEGORY_HINT, COUNTRY_HINT, derivedUnit, PRICE_HINT, STATUS_HINT, TIME_HINT } from '../data/log-roles.js';
 import { ORDER_NAME } from '../data/infer-schema.js';
+import { pickOrderColumns } from './order-roles.js';
 import { addCategorical, addNumeric, derivedPlan, emptyQuality, type Assembly } from '../data/assembly.js';
 import { kmeansModelName, refineWithBigQueryMl } from './bqml.js';
+import { cancelRuleSql, orderCategoriesSql, orderFeatureColumns, orderFeaturesSql, orderSummarySql, TEXT_FEATURE, type CancelRule, type OrderColumns } from './order-plan.js';
+import { cleanText } from '../data/clean.js';
+import { TEXT_CAP } from '../data/infer-schema.js';
+import { TERMS_TABLE, termsTableSql, textCoordinatesSql, UNSEGMENTED, unsegmentedSql, withTextSql, type TextPlanOptions } from './text-plan.js';
 import { dropSql, eventCategoriesSql, eventFeaturesSql, eventSummarySql, eventFeatureColumns, FAVOURITE_COLUMN, FEATURES_TABLE, materializeSql, type EventColumns } from './event-plan.js';
 import {
   asOfSql, assignSql, ASSIGNMENTS_TABLE, AUDIENCES_TABLE, createTablesSql, DEFAULT_SAMPLE, deleteRunSql, MEMBERSHIPS_TABLE,
@@ -47,7 +52,7 @@ export interface WarehouseOptions extends Pick<LoadOptions, 'idColumn' | 'ignore
   open?: OpenOptions;
 }
 
-/** Free text: long, and varied (not a handful of long category labels). It stays in the engine — its TF-IDF basis cannot be replayed as SQL. */
+/** Free text: long, and varied (not a handful of long category labels); an event table's text is not a category candidate. */
 const TEXT_MIN_LENGTH = 25;
 const TEXT_MIN_DISTINCT = 0.05;
 const PII_SHARE = 0.5;
@@ -63,6 +68,8 @@ interface EventSource {
   categories: string[];
   asOf: string;
   table: string;
+  /** An order-line table: its roles, how cancellations are marked, and the order counts. */
+  orders?: { roles: OrderColumns; rule: CancelRule; orders: number; cancelled: number };
 }
 
 export class WarehouseSession {
@@ -77,6 +84,9 @@ export class WarehouseSession {
   private tables: WarehouseRecord['tables'] = { assignments: ASSIGNMENTS_TABLE };
   private email: string | undefined;
   private events?: EventSource;
+  private textOptions: TextPlanOptions = {};
+  /** The uploaded term table, once the text model is in the engine. */
+  private termsTable?: string;
   /** The fitted preprocessing, set by the embedder stage for the assignment. */
   model?: EmbeddingModel;
 
@@ -125,9 +135,7 @@ export class WarehouseSession {
       if (byName) return keep(`PII (${byName}) by its name: stays in the engine, hashed in memberships only`, byName);
       if (c.kind === 'string' && nn > 0 && Number(stats[`em${i}`]) / nn >= PII_SHARE) return keep('PII (email): most values look like emails; stays in the engine', 'email');
       if (c.kind === 'string' && nn > 0 && Number(stats[`ph${i}`]) / nn >= PII_SHARE) return keep('PII (phone): most values look like phone numbers; stays in the engine', 'phone');
-      if (this.options.text?.includes(c.name) || (c.kind === 'string' && Number(stats[`len${i}`]) >= TEXT_MIN_LENGTH && Number(stats[`nd${i}`]) / Math.max(1, nn) >= TEXT_MIN_DISTINCT)) {
-        return keep('free text: stays in the engine (warehouse mode segments on numbers, dates, yes/no and categories; text features cannot be replayed as SQL)');
-      }
+      // Free text is fetched in the sample like any column: the text model is fitted on it, and everyone's text coordinates are computed in SQL (text-plan.ts).
       if (c.kind === 'other') return keep(`engine type ${c.type} is not read in warehouse mode`);
       fetch.push(c.name);
     });
@@ -140,7 +148,7 @@ export class WarehouseSession {
     const idIsPii = Boolean(piiKindFromName(id)) || (idNonNull > 0 && (Number(stats[`em${idIndex}`]) / idNonNull >= PII_SHARE || Number(stats[`ph${idIndex}`]) / idNonNull >= PII_SHARE));
     const rows = await this.engine.query(sampleSql(this.plan, fetch, Math.max(m, 1), idIsPii), 'sample');
     this.sample = rows.length;
-    const table = this.events ? this.eventSampleTable(rows) : await this.readSample(rows, fetch, signal);
+    const table = this.events ? await this.eventSampleTable(rows) : await this.readSample(rows, fetch, signal);
 
     // An event table's days were computed in the engine (event-plan.ts); a customer table's dates are measured from the sample's latest.
     const dates = this.events ? [] : table.schema.columns.filter((c) => c.role === 'datetime').map((c) => c.name);
@@ -181,10 +189,8 @@ export class WarehouseSession {
       return c;
     };
     const orderId = o.orderId ? flagged('--order-id', o.orderId, ['string', 'number']) : free.find((c) => ORDER_NAME.test(c.name.trim()));
-    if (orderId) {
-      throw new WarehouseError(`${this.name}: "${orderId.name}" looks like an order id (order lines): order-line tables are not aggregated in the engine yet; give --query with one row per order (customer, time, amount, category)`);
-    }
     const dates = free.filter((c) => c.kind === 'date');
+    if (orderId) return this.aggregateOrderLines(stats, orderId, free, flagged);
     const numbers = free.filter((c) => c.kind === 'number');
     const strings = free.filter((c) => c.kind === 'string' && !this.looksPii(stats, columns.indexOf(c)) && !this.looksText(stats, columns.indexOf(c)));
     const time = flagged('--time', o.time, ['date']) ?? dates.find((c) => TIME_HINT.test(c.name)) ?? dates[0];
@@ -215,6 +221,54 @@ export class WarehouseSession {
     this.plan = { dialect: d, relation: featureRelation, id, columns: await this.engine.describe(featureRelation) };
   }
 
+  /**
+   * An order-line table (an order id beside the customer and the time): the roles by the data
+   * stage's rules (src/data/log-roles.ts pickLogPlans, read from the engine's column types: a
+   * number is numeric, a long varied string is text, another string a category), how this table
+   * marks cancellations, then the per-customer features computed in the engine (order-plan.ts).
+   */
+  private async aggregateOrderLines(stats: Row, orderId: EngineColumn, free: EngineColumn[], flagged: (flag: string, name: string | undefined, kind: EngineColumn['kind'][]) => EngineColumn | undefined): Promise<void> {
+    const d = this.engine.dialect;
+    const { id, columns, relation } = this.plan;
+    const o = this.options;
+    const { oc, status } = pickOrderColumns({
+      id, order: orderId, free, options: o, flagged,
+      isPii: (c) => this.looksPii(stats, columns.indexOf(c)),
+      isText: (c) => c.kind === 'string' && (this.looksText(stats, columns.indexOf(c)) || !!o.text?.includes(c.name)),
+      levels: (c) => {
+        const i = columns.indexOf(c);
+        return { distinct: Number(stats[`nd${i}`] ?? 0), nonNull: Number(stats[`nn${i}`] ?? 0), length: Number(stats[`len${i}`] ?? 0) };
+      },
+    });
+    const counts = (await this.engine.query(cancelRuleSql(d, relation, oc.order, status), 'order cancellations'))[0] ?? {};
+    const cPrefix = Number(counts.c_prefix ?? 0);
+    const rule: CancelRule = { cPrefix: cPrefix > 0 && Number(counts.digits ?? 0) > cPrefix, status: status.filter((_, i) => Number(counts[`s${i}`] ?? 0) > 0) };
+    const summary = (await this.engine.query(orderSummarySql(d, relation, oc, rule), 'order summary'))[0] ?? {};
+    const asOf = Number(summary.as_of);
+    const categories = oc.category ? (await this.engine.query(orderCategoriesSql(d, relation, oc, rule), 'order categories')).map((r) => String(r.category)) : [];
+    const table = this.qualify(d.name === 'bigquery' ? `${FEATURES_TABLE}_${randomBytes(4).toString('hex')}` : FEATURES_TABLE);
+    await this.engine.query(materializeSql(d, table, orderFeaturesSql(d, relation, oc, rule, categories, asOf)), 'aggregate order lines');
+    const roleNames = new Set([id, oc.order, oc.time, oc.quantity, oc.price, oc.amount, oc.category, oc.text, ...oc.attributes, ...rule.status]);
+    for (const c of columns) {
+      if (roleNames.has(c.name)) continue;
+      const pii = piiKindFromName(c.name);
+      this.keptInEngine.push({ column: c.name, type: c.type, reason: pii ? `PII (${pii}) by its name: stays in the engine` : o.ignore?.includes(c.name) ? '--ignore' : 'line-level column; not aggregated', ...(pii ? { pii } : {}) });
+    }
+    const lines = Number(summary.lines ?? 0);
+    this.events = {
+      columns,
+      roles: { id, time: oc.time, ...(oc.amount ? { amount: oc.amount } : {}), ...(oc.category ? { category: oc.category } : {}) },
+      events: lines,
+      skipped: lines - Number(summary.timed ?? 0),
+      categories,
+      asOf: Number.isFinite(asOf) ? new Date(asOf * 1000).toISOString().replace('T', ' ').replace(/\.000Z$|Z$/, '') : '',
+      table,
+      orders: { roles: oc, rule, orders: Number(summary.orders ?? 0), cancelled: Number(summary.cancelled_orders ?? 0) },
+    };
+    const featureRelation = d.table(table);
+    this.plan = { dialect: d, relation: featureRelation, id, columns: await this.engine.describe(featureRelation) };
+  }
+
   private looksPii(stats: Row, i: number): boolean {
     const nn = Number(stats[`nn${i}`] ?? 0);
     return nn > 0 && (Number(stats[`em${i}`]) / nn >= PII_SHARE || Number(stats[`ph${i}`]) / nn >= PII_SHARE);
@@ -231,12 +285,20 @@ export class WarehouseSession {
    * own assembly — not re-inferred from text, which would read a share that is mostly 0 as a
    * category — and the event columns described by role.
    */
-  private eventSampleTable(rows: Row[]): CustomerTable {
+  private async eventSampleTable(rows: Row[]): Promise<CustomerTable> {
     const ev = this.events!;
     const { roles } = ev;
+    const orders = ev.orders;
     const out: Assembly = { numeric: [], categorical: [], text: [], quality: emptyQuality(ev.events, []) };
-    for (const name of eventFeatureColumns(roles, ev.categories)) {
-      if (name === FAVOURITE_COLUMN) {
+    for (const name of orders ? orderFeatureColumns(orders.roles, ev.categories) : eventFeatureColumns(roles, ev.categories)) {
+      if (orders && name === TEXT_FEATURE) {
+        const r = cleanText(name, rows.map((row) => (row[name] === null || row[name] === undefined ? null : String(row[name]))), TEXT_CAP);
+        out.text.push(r.column);
+        if (r.missing) out.quality.missing.push({ column: name, ...r.missing });
+        continue;
+      }
+      const attribute = orders?.roles.attributes.includes(name);
+      if (name === FAVOURITE_COLUMN || attribute) {
         const levels: string[] = [];
         const index = new Map<string, number>();
         const codes = Int32Array.from(rows, (r) => {
@@ -248,24 +310,40 @@ export class WarehouseSession {
           return c;
         });
         addCategorical(out, derivedPlan(name, 'categorical'), name, codes, levels, this.name);
+        // A customer attribute (country) is profiled, never segmented on, as on the file path.
+        const added = attribute ? out.categorical.find((x) => x.name === name) : undefined;
+        if (added) added.describeOnly = true;
         continue;
       }
       const values = Float64Array.from(rows, (r) => (r[name] === null || r[name] === undefined || r[name] === '' ? Number.NaN : Number(r[name])));
       addNumeric(out, derivedPlan(name), name, values, this.name, derivedUnit(name));
     }
     out.quality.customers = rows.length;
-    const derived = [...out.numeric.map((c) => c.name), ...out.categorical.map((c) => c.name)];
+    const derived = [...out.numeric.map((c) => c.name), ...out.categorical.map((c) => c.name), ...out.text.map((c) => c.name)];
     const table: CustomerTable = {
       schema: { source: this.name, format: 'csv', kind: 'events', idColumn: roles.id, columns: [], rowsRead: ev.events },
       quality: out.quality,
       ids: rows.map((r) => String(r[roles.id])),
       numeric: out.numeric,
       categorical: out.categorical,
-      text: [],
+      text: out.text,
       piiValues: new Set(),
     };
     for (const k of this.keptInEngine) if (!k.pii) table.quality.droppedColumns.push({ column: k.column, reason: k.reason });
     const reason = (name: string): [ColumnSchema['role'], string] => {
+      if (orders) {
+        const oc = orders.roles;
+        if (name === roles.id) return ['id', 'the customer; order lines aggregated per order, then per customer (in the engine)'];
+        if (name === oc.order) return ['code', 'order id → frequency (distinct orders), avg_order_value (order totals), cancelled_orders'];
+        if (name === oc.time) return ['datetime', `order time → recency_days, tenure_days, active_days (as of ${ev.asOf})`];
+        if (name === oc.quantity) return ['numeric', `quantity${oc.amount ? '' : ' × price = line amount'}; → units_per_order`];
+        if (name === oc.price) return ['numeric', oc.amount ? 'unit price (the line amount column is used instead)' : 'unit price × quantity = line amount'];
+        if (name === oc.amount) return ['numeric', 'line amount → monetary (net of cancellations), avg_order_value'];
+        if (name === oc.category) return ['categorical', `→ share of lines in the top ${ev.categories.length} categories, ${FAVOURITE_COLUMN}`];
+        if (name === oc.text) return ['text', `what each customer bought → text "${TEXT_FEATURE}"`];
+        if (oc.attributes.includes(name)) return ['categorical', "customer attribute: each customer's most frequent value; shown per segment, not segmented on"];
+        if (orders.rule.status.includes(name)) return ['ignored', 'marks cancellations and returns'];
+      }
       if (name === roles.id) return ['id', 'named like an id; repeats: events aggregated per customer (in the engine)'];
       if (name === roles.time) return ['datetime', `event time → recency_days, tenure_days, active_days (as of ${ev.asOf})`];
       if (name === roles.amount) return ['numeric', 'order amount → monetary, avg_order_value'];
@@ -278,12 +356,29 @@ export class WarehouseSession {
       const k = this.keptInEngine.find((x) => x.column === c.name);
       return { name: c.name, sourceType: c.type, role, reason: why, ...(k?.pii ? { piiKind: k.pii } : {}) };
     });
-    table.schema.kind = 'events';
+    table.schema.kind = orders ? 'orders' : 'events';
     table.schema.derived = derived;
     table.schema.mapping = { customer: roles.id, time: roles.time, ...(roles.amount ? { amount: roles.amount } : {}), ...(roles.category ? { category: roles.category } : {}) };
+    if (orders) {
+      const oc = orders.roles;
+      const amountText = oc.amount ?? (oc.quantity && oc.price ? `${oc.quantity} × ${oc.price}` : oc.price);
+      table.schema.mapping = {
+        customer: roles.id, order: oc.order, time: oc.time, ...(amountText ? { amount: amountText } : {}), ...(oc.quantity ? { quantity: oc.quantity } : {}), ...(oc.price ? { price: oc.price } : {}),
+        ...(oc.category ? { category: oc.category } : {}), ...(oc.text ? { text: oc.text } : {}), ...(oc.attributes.length ? { attributes: oc.attributes } : {}),
+        cancellations: [orders.rule.cPrefix ? `${oc.order} starting with C` : undefined, ...orders.rule.status.map((s) => `${s} saying cancelled/returned`), `negative ${oc.quantity ?? amountText ?? 'amounts'}`].filter(Boolean).join('; '),
+      };
+      table.quality.warnings.push(`${this.name}: ${orders.orders.toLocaleString('en-US')} orders and ${orders.cancelled.toLocaleString('en-US')} cancelled or returned orders from ${ev.events.toLocaleString('en-US')} lines; cancellations are netted out of spend`);
+      if (out.text.length > 0) {
+        const why = await this.textUnsupported(table);
+        if (why) {
+          for (const t of out.text) table.quality.droppedColumns.push({ column: t.name, reason: why });
+          table.text = [];
+        }
+      }
+    }
     table.schema.rowsRead = ev.events;
     table.quality.rowsRead = ev.events;
-    if (!roles.amount) table.quality.warnings.push(`${this.name}: no amount column found (looked for names like amount, revenue, price); monetary features left out`);
+    if (!roles.amount && !orders) table.quality.warnings.push(`${this.name}: no amount column found (looked for names like amount, revenue, price); monetary features left out`);
     if (ev.skipped > 0) table.quality.warnings.push(`${this.name}, column "${roles.time}": ${ev.skipped} event${ev.skipped === 1 ? ' has' : 's have'} no readable time; skipped`);
     return table;
   }
@@ -291,7 +386,7 @@ export class WarehouseSession {
   /**
    * The sample as a CSV in a private temp folder, read by loadCustomers and removed: the one
    * reader and cleaner for files and engines (its inference, locale parsing and cleaning are
-   * the data stage's, not a second copy). Only non-PII, non-text columns are in it.
+   * the data stage's, not a second copy). Only non-PII columns are in it (free text included: the text model is fitted on it).
    */
   private async readSample(rows: Row[], fetch: string[], signal?: AbortSignal): Promise<CustomerTable> {
     const dir = mkdtempSync(join(tmpdir(), 'segmenta-sample-'));
@@ -306,8 +401,8 @@ export class WarehouseSession {
       writeFileSync(file, lines.join('\n') + '\n', { mode: 0o600 });
       let table: CustomerTable;
       try {
-        // The user's --id only: otherwise the data stage chooses the id by the same rule the engine's columns were read with.
-        table = await loadCustomers(file, { idColumn: this.options.idColumn, signal });
+        // The user's --id and --text only: otherwise the data stage chooses the id and the roles by the same rules the engine's columns were read with.
+        table = await loadCustomers(file, { idColumn: this.options.idColumn, ...(this.options.text ? { text: this.options.text } : {}), signal });
       } catch (err) {
         if (err instanceof SegmentaError) err.message = err.message.split(file).join(this.name);
         throw err;
@@ -318,16 +413,42 @@ export class WarehouseSession {
       table.schema.columns.push(...kept);
       for (const k of this.keptInEngine) if (!k.pii) table.quality.droppedColumns.push({ column: k.column, reason: k.reason });
       if (table.text.length > 0) {
-        const reason = 'read as free text: not segmented on in warehouse mode';
-        for (const t of table.text) table.quality.droppedColumns.push({ column: t.name, reason });
-        for (const c of table.schema.columns) if (c.role === 'text') Object.assign(c, { role: 'ignored', reason });
-        table.text = [];
+        const reason = await this.textUnsupported(table);
+        if (reason) {
+          for (const t of table.text) table.quality.droppedColumns.push({ column: t.name, reason });
+          for (const c of table.schema.columns) if (c.role === 'text') Object.assign(c, { role: 'ignored', reason });
+          table.text = [];
+        }
       }
       table.quality.warnings = table.quality.warnings.map((w) => w.split(file).join(this.name));
       return table;
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  }
+
+  /**
+   * Why the text cannot be tokenised in the engine as segmenta tokenises it (text-plan.ts), or
+   * undefined when it can: a script that needs a word segmenter, in the sample or anywhere in
+   * the table; on PostgreSQL without ICU, any non-ASCII letter (lower() and [:alnum:] then
+   * follow the database's locale). The Run leaves such text out and says why.
+   */
+  private async textUnsupported(table: CustomerTable): Promise<string | undefined> {
+    const names = table.text.map((t) => t.name);
+    const d = this.engine.dialect;
+    const sampled = table.text.some((t) => t.values.some((v) => UNSEGMENTED.test(v)));
+    const counts = sampled ? {} : ((await this.engine.query(unsegmentedSql(d, this.plan.relation, names), 'text check'))[0] ?? {});
+    if (sampled || names.some((_, i) => Number(counts[`u${i}`] ?? 0) > 0)) {
+      return 'free text in Chinese, Japanese, Korean, Thai, Lao, Khmer or Myanmar script: left out in warehouse mode (cutting it into words needs Intl.Segmenter, which SQL lacks); segment the file to use it';
+    }
+    if (d.name === 'postgres') {
+      const icu = (await this.engine.query("SELECT CAST(COUNT(*) AS DOUBLE PRECISION) AS n FROM pg_collation WHERE collname = 'und-x-icu'", 'text check'))[0];
+      if (Number(icu?.n ?? 0) > 0) this.textOptions = { collation: 'und-x-icu' };
+      else if (table.text.some((t) => t.values.some((v) => /[^\x00-\x7f]/.test(v)))) {
+        return 'free text with non-ASCII letters, on a PostgreSQL server without ICU collations: left out (lower() and [:alnum:] would not match segmenta\'s tokeniser)';
+      }
+    }
+    return undefined;
   }
 
   /** Which engine column each numeric and categorical feature of the table comes from, and how it was cleaned. */
@@ -353,7 +474,7 @@ export class WarehouseSession {
     if (!this.model) throw new Error('warehouse: the embedder stage did not record its model (internal)');
     const model = this.qualify(kmeansModelName(runId));
     const vector = vectorSql(this.engine.dialect, this.model, this.features, this.categories, this.asOf);
-    const refined = await refineWithBigQueryMl(this.engine, this.plan, vector, centroids, k, model);
+    const refined = await refineWithBigQueryMl(this.engine, await this.vectorPlan(), vector, centroids, k, model);
     this.tables = { ...this.tables, model: kmeansModelName(runId) };
     return refined;
   }
@@ -365,7 +486,25 @@ export class WarehouseSession {
     for (const sql of createTablesSql(d, this.qualify)) await this.engine.query(sql, 'create tables');
     await this.engine.query(deleteRunSql(d, ASSIGNMENTS_TABLE, runId, this.qualify), 'assign');
     const vector = vectorSql(d, this.model, this.features, this.categories, this.asOf);
-    await this.engine.query(assignSql(this.plan, vector, centroids, k, runId, this.qualify), 'assign');
+    await this.engine.query(assignSql(await this.vectorPlan(), vector, centroids, k, runId, this.qualify), 'assign');
+  }
+
+  /**
+   * The plan the vectors are computed over: the customers, and with a text block their text
+   * coordinates computed in the engine beside them (the term table uploaded once per session).
+   */
+  private async vectorPlan(): Promise<PlanInput> {
+    const text = this.model?.text;
+    if (!text) return this.plan;
+    if (text.kind !== 'tfidf-svd') throw new WarehouseError(`${this.name}: text embedded by ${text.model ?? 'a server model'} cannot be computed in the engine; warehouse mode uses the offline TF-IDF text model`);
+    const d = this.engine.dialect;
+    if (!this.termsTable) {
+      const table = this.qualify(d.name === 'bigquery' ? `${TERMS_TABLE}_${randomBytes(4).toString('hex')}` : TERMS_TABLE);
+      for (const sql of termsTableSql(d, table, text)) await this.engine.query(sql, 'upload text terms');
+      this.termsTable = table;
+    }
+    const coordinates = textCoordinatesSql(d, this.plan.relation, this.plan.id, text, this.termsTable, this.textOptions);
+    return { ...this.plan, relation: withTextSql(d, this.plan.relation, this.plan.id, coordinates) };
   }
 
   /** Sizes, means and category shares of every segment over all customers, by GROUP BY in the engine. */
@@ -440,13 +579,15 @@ export class WarehouseSession {
       keptInEngine: this.keptInEngine.map(({ column, reason }) => ({ column, reason })),
       rowsFetched: { ...this.engine.fetched },
       engineSeconds: Object.fromEntries(Object.entries(this.engine.seconds).map(([k, v]) => [k, Math.round(v * 100) / 100])),
-      statements: this.engine.statements.map((s) => ({ ...s })),
+      // The term table's INSERTs are the vocabulary itself (no PII: piiTermFilter), a megabyte at 4,000 terms: the Run keeps their start.
+      statements: this.engine.statements.map((s) => (s.purpose === 'upload text terms' && s.sql.length > 2000 ? { purpose: s.purpose, sql: `${s.sql.slice(0, 2000)}… (${s.sql.length.toLocaleString('en-US')} characters)` } : { ...s })),
     };
   }
 
   async close(): Promise<void> {
     // The feature table is the Run's scratch: a temporary table goes with the connection, BigQuery's is dropped.
     if (this.events && this.engine.dialect.name === 'bigquery') await this.engine.query(dropSql(this.engine.dialect, this.events.table), 'clean up').catch(() => {});
+    if (this.termsTable && this.engine.dialect.name === 'bigquery') await this.engine.query(dropSql(this.engine.dialect, this.termsTable), 'clean up').catch(() => {});
     return this.engine.close();
   }
 }

@@ -12,6 +12,13 @@ import { EVENTS_DDL, loadCustomersCsv, psql } from '../servers/pg-load.js';
 import { writePlantedEvents } from '../fixtures/planted-events.js';
 import { expectSameRun, fileLabels } from './same-run.js';
 import { segmenta, tempDir } from '../e2e/cli.js';
+import { fitTfidf } from '../../src/embed/tfidf.js';
+import { projectText } from '../../src/embed/text-block.js';
+import { TERMS_TABLE, termsTableSql, textCoordinatesSql } from '../../src/warehouse/text-plan.js';
+import { DOCS, fitted } from './text-docs.js';
+import { generateOrderLines, writeOrderLines } from '../fixtures/order-lines.js';
+import { generateRetail, writeRetailSync } from '../fixtures/online-retail.js';
+import type { EmbeddingModel } from '../../src/model/vectors.js';
 
 const CSV = resolve(import.meta.dirname, '../../examples/customers.csv');
 const PII = ['name', 'email', 'phone', 'street_address'];
@@ -29,8 +36,8 @@ beforeAll(async () => {
   pg = await startPostgres();
   loadCustomersCsv(pg.url, CSV);
   const config = loadConfig({ workspace: tempDir('segmenta-wh-') }, {});
-  // The same data as a file: the text column the engine keeps to itself is left out of the file Run too.
-  fileRun = await makeRun({ file: CSV, seed: 42, ignore: ['review'], config, log });
+  // The same data as a file, the review text included: the engine computes everyone's text coordinates (text-plan.ts).
+  fileRun = await makeRun({ file: CSV, seed: 42, config, log });
   whRun = await makeWarehouseRun({ seed: 42, config, log, warehouse: { url: pg.url, table: 'customers' } });
 }, 180_000);
 
@@ -41,6 +48,36 @@ describe('segment --source postgres://…', () => {
     const engine = new Map(rows(pg.url, `SELECT customer_id, segment FROM segmenta_assignments WHERE run_id = '${whRun.runId}'`).map(([id, s]) => [id, Number(s)]));
     expect(engine.size).toBe(3000);
     expectSameRun(fileRun, whRun, engine);
+    // With the text block on both sides: the same vocabulary and basis, and the engine computed everyone's text coordinates.
+    const model = (run: MadeRun) => JSON.parse(readFileSync(join(run.runDir, 'embedding.json'), 'utf8')) as EmbeddingModel;
+    const [fm, wm] = [model(fileRun), model(whRun)];
+    expect(wm.blocks.map((b) => b.kind)).toEqual(['numeric', 'categorical', 'text']);
+    expect(wm.text!.width).toBeGreaterThan(1);
+    expect(wm.text!.vocabulary).toEqual(fm.text!.vocabulary);
+    expect(wm.text!.components).toEqual(fm.text!.components);
+    expect(wm.blocks.find((b) => b.kind === 'text')!.weight).toBeGreaterThan(0);
+    const assign = whRun.run.warehouse!.statements.find((s) => s.purpose === 'assign' && s.sql.startsWith('INSERT'))!.sql;
+    expect(assign).toContain('LEFT JOIN (SELECT segmenta_tid');
+    expect(assign).toContain('regexp_split_to_table');
+  });
+
+  it('uploads only PII-free vocabulary terms: no piece of an email or phone of the reviews is a term', () => {
+    const wm = JSON.parse(readFileSync(join(whRun.runDir, 'embedding.json'), 'utf8')) as EmbeddingModel;
+    const vocabulary = wm.text!.vocabulary!;
+    // 147 reviews hold an email or a phone ("Call me on +1 555-478-8283"); unfiltered, "555" and "example" would be terms.
+    const reviews = rows(pg.url, "SELECT review FROM customers WHERE review ~ '@|555-'").map((r) => r.join(','));
+    expect(reviews.length).toBeGreaterThan(100);
+    const unfiltered = fitTfidf(rows(pg.url, 'SELECT review FROM customers').map((r) => r.join(','))).vocabulary;
+    expect(unfiltered).toEqual(expect.arrayContaining(['555', 'example']));
+    const piiWords = new Set(reviews.flatMap((r) => [...r.matchAll(/[\w.+-]+@[\w.-]+|\+?\d[\d -]{6,}\d/g)].flatMap((m) => m[0].toLowerCase().split(/[^a-z0-9]+/))).filter((w) => w.length > 1));
+    expect(piiWords.size).toBeGreaterThan(50);
+    for (const term of vocabulary) for (const w of term.split(' ')) expect(piiWords.has(w), `vocabulary term "${term}"`).toBe(false);
+    // The upload is that vocabulary: the recorded INSERT starts with its first terms.
+    const upload = whRun.run.warehouse!.statements.filter((s) => s.purpose === 'upload text terms');
+    expect(upload[0].sql).toMatch(/^CREATE TEMP TABLE "segmenta_text_terms" \(term TEXT, idf DOUBLE PRECISION, c0 DOUBLE PRECISION/);
+    expect(upload[1].sql.startsWith(`INSERT INTO "segmenta_text_terms" (term, idf, c0`)).toBe(true);
+    expect(upload[1].sql).toContain(`VALUES ('${vocabulary[0]}', `);
+    expect(upload.length).toBe(1 + Math.ceil(vocabulary.length / 250));
   });
 
   it('fetched only the sample and aggregates, and never a PII or free-text column', () => {
@@ -53,14 +90,16 @@ describe('segment --source postgres://…', () => {
     const levels = 8 + 7; // favourite_category, preferred_channel (+ missing)
     const { sample, ...aggregates } = wh.rowsFetched;
     const aggregateRows = Object.values(aggregates).reduce((s, n) => s + n, 0);
-    expect(aggregateRows).toBeLessThanOrEqual(2 + k + k * levels);
-    expect(wh.keptInEngine.map((c) => c.column).sort()).toEqual([...PII, 'review'].sort());
-    // The text column is left out, and the Run says so with its reason (text features are not replayed as SQL: README, Warehouse).
-    const review = whRun.run.quality.droppedColumns.find((c) => c.column === 'review');
-    expect(review?.reason).toMatch(/^free text: stays in the engine .*text features cannot be replayed as SQL/);
-    expect(whRun.run.schema.columns.find((c) => c.name === 'review')).toMatchObject({ role: 'ignored' });
+    // + 2 rows of text checks (no unsegmented script anywhere; ICU present); the text coordinates stay in the engine.
+    expect(aggregateRows).toBeLessThanOrEqual(2 + 2 + k + k * levels);
+    expect(wh.rowsFetched['text check']).toBe(2);
+    expect(wh.keptInEngine.map((c) => c.column).sort()).toEqual([...PII].sort());
+    // The review text is in the sample (its model is fitted there) and segmented on.
+    expect(whRun.run.quality.droppedColumns.find((c) => c.column === 'review')).toBeUndefined();
+    expect(whRun.run.schema.columns.find((c) => c.name === 'review')).toMatchObject({ role: 'text' });
     const sampleSql = wh.statements.find((s) => s.purpose === 'sample')!.sql;
-    for (const c of [...PII, 'review']) expect(sampleSql).not.toContain(`"${c}"`);
+    expect(sampleSql).toContain('"review"');
+    for (const c of PII) expect(sampleSql).not.toContain(`"${c}"`);
     // Nothing in the Run folder holds an email address of the table.
     const emails = rows(pg.url, 'SELECT email FROM customers LIMIT 50').map((r) => r[0]);
     for (const f of readdirSync(whRun.runDir, { recursive: true }) as string[]) {
@@ -128,6 +167,98 @@ describe('segment --source postgres://…', () => {
     }
     expect(readdirSync(join(ws)).filter((f) => f === 'runs').flatMap(() => readdirSync(join(ws, 'runs'))).filter((f) => !f.startsWith('.'))).toEqual([]);
   }, 120_000);
+});
+
+describe('text coordinates in PostgreSQL (ICU collation)', () => {
+  it('are projectText\'s, customer by customer: accents, apostrophes, digits, two columns, blanks', async () => {
+    const { model, columns } = await fitted();
+    const d = postgresDialect;
+    const q = (s: string | null) => (s === null ? 'NULL' : d.str(s));
+    const coordinates = textCoordinatesSql(d, 'textdocs', 'customer_id', model, TERMS_TABLE, { collation: 'und-x-icu' });
+    const script = [
+      'CREATE TABLE textdocs (customer_id TEXT, review TEXT, note TEXT)',
+      `INSERT INTO textdocs VALUES ${DOCS.map(([id, a, b]) => `(${q(id)}, ${q(a)}, ${q(b)})`).join(', ')}`,
+      ...termsTableSql(d, TERMS_TABLE, model),
+      `${coordinates} ORDER BY segmenta_tid COLLATE "C"`,
+    ].join(';\n');
+    const got = rows(pg.url, script);
+    const { data, empty } = await projectText(model, columns, DOCS.length);
+    const expected = DOCS.map(([id], i) => ({ id, i })).filter(({ i }) => !empty[i]).sort((a, b) => (a.id < b.id ? -1 : 1));
+    expect(got.map((r) => r[0])).toEqual(expected.map((e) => e.id));
+    for (const [j, { i }] of expected.entries()) {
+      for (let c = 0; c < model.width; c++) expect(Math.fround(Number(got[j][c + 1]))).toBe(data[i * model.width + c]);
+    }
+  });
+});
+
+describe('text the engine cannot cut into words', () => {
+  it('is left out of the Run with its reason (Chinese needs Intl.Segmenter), and the Run goes on', async () => {
+    // One Chinese review among 3,000, outside or inside the 300-customer sample: the engine-wide check finds it either way.
+    psql(pg.url, "CREATE TABLE zh_reviews AS SELECT customer_id, age, orders_12m, total_spend, preferred_channel, CASE WHEN customer_id = 'C02999' THEN '物流很快，包装很好' ELSE review END AS review FROM customers");
+    const config = loadConfig({ workspace: tempDir('segmenta-wh-') }, {});
+    const run = await makeWarehouseRun({ seed: 42, k: 3, config, log, warehouse: { url: pg.url, table: 'zh_reviews', sampleSize: 300 } });
+    const review = run.run.quality.droppedColumns.find((c) => c.column === 'review');
+    expect(review?.reason).toMatch(/^free text in Chinese, Japanese, Korean, Thai, Lao, Khmer or Myanmar script: left out in warehouse mode \(cutting it into words needs Intl\.Segmenter, which SQL lacks\)/);
+    const model = JSON.parse(readFileSync(join(run.runDir, 'embedding.json'), 'utf8')) as EmbeddingModel;
+    expect(model.text).toBeUndefined();
+    expect(run.run.segments.reduce((s, x) => s + x.size, 0)).toBe(3000);
+  }, 120_000);
+});
+
+describe('segment --source postgres://… --table order_lines (aggregated per order, then per customer, in the engine)', () => {
+  it('equals the Run of the same order lines as a file: cancellations, net spend, units, shares, and only aggregates came back', async () => {
+    const dir = tempDir('segmenta-wh-ol-');
+    const csv = join(dir, 'order_lines.csv');
+    const log = generateOrderLines({ customers: 1500, seed: 21 });
+    writeOrderLines(csv, log);
+    psql(pg.url, `CREATE TABLE order_lines (order_id TEXT, customer_id TEXT, ordered_at TIMESTAMP, category TEXT, quantity DOUBLE PRECISION, amount DOUBLE PRECISION);\n\\copy order_lines FROM '${csv}' WITH (FORMAT csv, HEADER true)\n`);
+    const config = loadConfig({ workspace: tempDir('segmenta-wh-') }, {});
+    const file = await makeRun({ file: csv, seed: 42, config, log: () => {} });
+    const wh = await makeWarehouseRun({ seed: 42, config, log: () => {}, warehouse: { url: pg.url, table: 'order_lines' } });
+    expect(file.run.schema.kind).toBe('orders');
+    expect(wh.run.schema.kind).toBe('orders');
+    expect(wh.run.schema.derived).toEqual(file.run.schema.derived);
+    expect(wh.run.schema.derived).toEqual(expect.arrayContaining(['recency_days', 'frequency', 'monetary', 'avg_order_value', 'units_per_order', 'return_rate', 'tenure_days', 'active_days', 'share_shoes', 'favourite_category']));
+    expect(wh.run.schema.mapping).toEqual(file.run.schema.mapping);
+    const engine = new Map(rows(pg.url, `SELECT customer_id, segment FROM segmenta_assignments WHERE run_id = '${wh.runId}'`).map(([id, s]) => [id, Number(s)]));
+    expectSameRun(file, wh, engine);
+    // Cancellations and returns are there to be netted out (the check above could pass with none); cancelled_orders, mostly 0, is dropped by cleaning on both paths.
+    expect(log.cancelled + log.refunds).toBeGreaterThan(100);
+    const returns = wh.run.segments.flatMap((s) => s.profile.numeric.filter((f) => f.feature === 'return_rate').map((f) => f.overallMean));
+    expect(returns[0]).toBeGreaterThan(0.005);
+    const w = wh.run.warehouse!;
+    const { sample, ...aggregates } = w.rowsFetched;
+    expect(sample).toBe(file.run.metrics.customers);
+    // Rule, summary, ≤ 8 categories, statistics of lines and features, then per-segment profiles: never a line.
+    const k = wh.run.metrics.k;
+    expect(Object.values(aggregates).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(4 + 8 + k + k * 9);
+    expect(w.statements.find((s) => s.purpose === 'aggregate order lines')!.sql).toMatch(/^CREATE TEMP TABLE "segmenta_features" AS SELECT /);
+  }, 180_000);
+});
+
+describe('segment --source postgres://… --table retail (Online Retail shape: C-prefixed cancellations, descriptions, countries)', () => {
+  it('equals the file Run: quantity × price, "C" invoices as cancellations, the products bought as text in the engine, country profiled', async () => {
+    const dir = tempDir('segmenta-wh-retail-');
+    const csv = join(dir, 'retail.csv');
+    const g = generateRetail({ customers: 300, minLines: 12_000, seed: 17 });
+    writeRetailSync(csv, g.lines);
+    psql(pg.url, `CREATE TABLE retail ("InvoiceNo" TEXT, "StockCode" TEXT, "Description" TEXT, "Quantity" DOUBLE PRECISION, "InvoiceDate" TIMESTAMP, "UnitPrice" DOUBLE PRECISION, "CustomerID" INTEGER, "Country" TEXT);\nSET datestyle = 'ISO, MDY';\n\\copy retail FROM '${csv}' WITH (FORMAT csv, HEADER true)\n`);
+    const config = loadConfig({ workspace: tempDir('segmenta-wh-') }, {});
+    // --text: the data stage reads these ALL-CAPS descriptions as possible person names and leaves them out unless told.
+    const file = await makeRun({ file: csv, seed: 42, text: ['Description'], config, log: () => {} });
+    const wh = await makeWarehouseRun({ seed: 42, text: ['Description'], config, log: () => {}, warehouse: { url: pg.url, table: 'retail' } });
+    expect(wh.run.schema.kind).toBe('orders');
+    expect(wh.run.schema.mapping).toEqual(file.run.schema.mapping);
+    expect(wh.run.schema.mapping?.cancellations).toMatch(/InvoiceNo starting with C/);
+    expect(wh.run.schema.mapping?.text).toBe('Description');
+    expect(wh.run.schema.derived).toEqual(file.run.schema.derived);
+    expect(wh.run.schema.derived).toEqual(expect.arrayContaining(['products_bought', 'Country']));
+    const engine = new Map(rows(pg.url, `SELECT "CustomerID", segment FROM segmenta_assignments a JOIN (SELECT DISTINCT CAST("CustomerID" AS TEXT) AS "CustomerID" FROM retail) r ON r."CustomerID" = a.customer_id WHERE run_id = '${wh.runId}'`).map(([id, s]) => [id, Number(s)]));
+    expectSameRun(file, wh, engine);
+    const model = JSON.parse(readFileSync(join(wh.runDir, 'embedding.json'), 'utf8')) as EmbeddingModel;
+    expect(model.text?.columns).toEqual(['products_bought']);
+    expect(model.blocks.map((b) => b.kind)).toContain('text');
+  }, 180_000);
 });
 
 describe('segment --source … --query FILE.sql (CLI)', () => {
