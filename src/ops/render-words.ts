@@ -112,7 +112,8 @@ export const RENDER_WORDS: Record<Language, RenderWords> = {
     sizeLine: (n, s, st) => `${n}位客户，占全部客户的${s}；稳定性 ${st}`,
     apart: '与众不同之处：',
     versus: (v, all, lift) => `${v}，整体为${all}（${lift}倍）`,
-    levelVersus: (c, l, s, all) => `「${c}」为「${l}」：${s}，整体为${all}`,
+    // The column comes as its Chinese label, or already quoted as data (write/labels-zh.ts).
+    levelVersus: (c, l, s, all) => `${c}为「${l}」：${s}，整体为${all}`,
     writeAbout: (t) => `他们常说：${t}`,
     persona: (a) => `用户画像 — ${a}`,
     goals: '诉求',
