@@ -173,8 +173,14 @@ export const RENDER_WORDS: Record<Language, RenderWords> = {
         'export segment 2': '导出人群2',
         report: '报告',
         eval: '评估',
+        'lookalikes of segment 1': '人群1的相似人群',
+        'segment examples/customers.csv': '对 examples/customers.csv 分群',
+        // No Chinese words for these in the parser: the slash commands are what to type.
+        'inspect data.csv': '/load data.csv',
+        runs: '/runs',
+        doctor: '/doctor',
       },
-      picked: (which, by, id, name, n) => `${ZH_WHICH[which] ?? which}的人群${by ? `（按平均「${by}」）` : ''}是 #${id}${name ? ` ${name}` : ''}（${n}位客户）。`,
+      picked: (which, by, id, name, n) => `${ZH_WHICH[which] ?? which}的人群${by ? `（按平均${by}）` : ''}是 #${id}${name ? ` ${name}` : ''}（${n}位客户）。`,
     },
     resolve: {
       noNumber: (n, run, count) => `Run ${run} 里没有人群 ${n}：共有人群 1–${count}。`,
