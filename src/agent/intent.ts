@@ -2,9 +2,12 @@ import type { RunFile } from '../model/run.js';
 import { pickSegment, valueFeature, type Superlative } from '../ops/pick-segment.js';
 import type { Channel } from '../model/texts.js';
 import { didYouMean } from './did-you-mean.js';
-import { LANGUAGE_NAMES, writerLanguageNamed, type Language } from '../util/script.js';
+import { writerLanguageNamed, type Language } from '../util/script.js';
+import { formatCount } from '../util/format.js';
+import { zhLabel } from '../write/labels-zh.js';
 import { RENDER_WORDS } from '../ops/render-words.js';
 import { segmentWordsZh } from '../ops/resolve.js';
+import { INTENT_WORDS } from './intent-words.js';
 
 /**
  * The offline intent parser: plain requests → one operation and its input, deterministically.
@@ -41,7 +44,8 @@ export const OFFLINE_EXAMPLES = [
   'eval / runs / use RUN / rewrite (the texts) / doctor',
 ];
 
-export function offlineHelp(): string {
+export function offlineHelp(lang: Language = 'en'): string {
+  if (lang !== 'en') return INTENT_WORDS[lang].help.join('\n');
   return [
     'Offline (no LLM configured) I understand requests like:',
     ...OFFLINE_EXAMPLES.map((e) => `  ${e}`),
@@ -66,32 +70,35 @@ export function parseIntent(raw: string, ctx: IntentContext = {}): Intent {
   const language = new RegExp(`\\b(?:in|into)\\s+(${LANGUAGES.filter((l) => l !== 'english').join('|')})\\b`).exec(t)?.[1];
   const cap = (s: string) => s[0].toUpperCase() + s.slice(1);
   const runLang: Language = ctx.run?.config.lang ?? 'en';
+  // The chat's language (--lang, else the Run's) for what is said back.
+  const iw = INTENT_WORDS[ctx.lang ?? runLang];
+  const names = iw.languageNames;
+  const written = Object.values(names).join(iw.and);
   // How to ask for copy of this segment in that language: "sms for segment 2 in French".
   const seg = intent.input.segment;
   const words = String(seg ?? '').replace(new RegExp(`\\b(?:in|into)?\\s*${language ?? String(intent.input.language ?? '').toLowerCase()}\\b`, 'i'), '').trim();
-  const target = !words ? 'segment 1' : /^\d+$/.test(words) ? `segment ${words}` : words;
+  const target = iw.target(words);
   let caveat: string | undefined;
   if (language && intent.op !== 'copy') {
     const named = writerLanguageNamed(language);
     if (!named) {
-      caveat = `${cap(language)} is not a language segmenta writes (${LANGUAGES_WRITTEN}), so this is in ${LANGUAGE_NAMES[runLang]}. With an LLM configured, copy can be written in ${cap(language)}: "sms for ${target} in ${cap(language)}".`;
+      caveat = iw.notWritten(cap(language), written, names[runLang], target);
     } else if (named !== runLang) {
-      caveat = `This Run is written in ${LANGUAGE_NAMES[runLang]}, so this is too. Copy can be written in ${cap(language)} now: "sms for ${target} in ${cap(language)}"; a Run made with --lang ${named} is written in ${cap(language)} throughout.`;
+      caveat = iw.runIsIn(names[runLang], cap(language), target, named);
     }
   } else if (intent.op === 'copy' && !ctx.llm) {
     const tone = intent.input.tone as string | undefined;
     const asked = intent.input.language ? String(intent.input.language) : undefined;
     if (asked && !writerLanguageNamed(asked)) {
       // Said once, instead of the operation's own refusal after it.
-      return { kind: 'reply', text: `The offline writer writes ${LANGUAGES_WRITTEN}, not ${asked}. Set OPENAI_API_KEY (or OPENAI_BASE_URL for a local server) for copy in ${asked}, or ask for it in one of those: "sms for ${target} in Chinese".` };
+      return { kind: 'reply', text: iw.offlineLanguage(written, asked, target) };
     } else if (tone && !OFFLINE_TONES.test(tone)) {
-      caveat = `The offline writer has friendly, playful, formal and urgent tones, not "${tone}": this is written friendly. An LLM (OPENAI_API_KEY) can write any tone.`;
+      caveat = iw.offlineTone(tone);
     }
   }
   return caveat ? { ...intent, note: joinNotes(intent.note, caveat) } : intent;
 }
 
-const LANGUAGES_WRITTEN = Object.values(LANGUAGE_NAMES).join(' and ');
 
 // The tones the offline writer tells apart (write/offline-copy.ts toneOf); others read as friendly.
 const OFFLINE_TONES = /friend|warm|kind|play|fun|cheek|witty|casual|light|formal|profession|serious|elegant|premium|polite|urgen|fomo|scarc|bold|pushy|direct/i;
@@ -112,6 +119,9 @@ export function readChinese(raw: string): string | undefined {
   };
   if (/^(帮助|怎么用|你能做什么|有什么命令)/u.test(t)) return 'help';
   if (/(所有|全部|有哪些|列出|列表|几个).*(人群|客群|分群)|^(人群|客群|分群)(列表)?$/u.test(t)) return 'list segments';
+  // "人群3的客户怎么说配送" / "沉睡客户对价格怎么评价": a segment and a topic (the quotes operation).
+  const says = /^(.+?)(?:的客户|的人)?(?:怎么说|怎么评价|怎么看|说了什么)(.+)$/u.exec(t) ?? /^(.+?)对(.+?)(?:怎么说|怎么评价|怎么看|有什么评价)$/u.exec(t);
+  if (says && says[2].trim()) return `what do ${ref(says[1]) || 'them'} say about ${says[2].replace(/^(关于|对)/u, '').trim()}`;
   const cmp = /(?:对比|比较)\s*(.+?)\s*(?:和|与|跟|同|vs)\s*(.+)$/u.exec(t);
   if (cmp) return `compare ${ref(cmp[1])} and ${ref(cmp[2])}`;
   const what = (re: RegExp) => ref(t.replace(re, ' '));
@@ -130,14 +140,15 @@ export function readChinese(raw: string): string | undefined {
 
 function parseRequest(raw: string, ctx: IntentContext): Intent {
   const chinese = readChinese(raw);
-  if (chinese === 'help') return { kind: 'reply', text: offlineHelp() };
+  const iw = INTENT_WORDS[ctx.lang ?? ctx.run?.config.lang ?? 'en'];
+  if (chinese === 'help') return { kind: 'reply', text: offlineHelp(ctx.lang ?? ctx.run?.config.lang ?? 'en') };
   const text = (chinese ?? raw).trim().replace(/[?!.]+$/, '');
   const t = text.toLowerCase();
   if (!t) return { kind: 'reply', text: '' };
   if ((/^(hi|hello|hey|hiya|yo|good (morning|afternoon|evening)|thanks|thank you)\b/.test(t) && t.split(/\s+/).length <= 4) || /^(你好|您好|嗨|谢谢)/.test(t)) {
-    return { kind: 'reply', text: RENDER_WORDS.en.chat.hello };
+    return { kind: 'reply', text: iw.hello };
   }
-  if (/^(help|\?|what can you do|what do you do|commands|how does this work)\b/.test(t)) return { kind: 'reply', text: offlineHelp() };
+  if (/^(help|\?|what can you do|what do you do|commands|how does this work)\b/.test(t)) return { kind: 'reply', text: offlineHelp(ctx.lang ?? ctx.run?.config.lang ?? 'en') };
 
   const fileMatch = FILE.exec(text);
   const file = fileMatch ? (fileMatch[1] ?? fileMatch[2] ?? fileMatch[3]) : undefined;
@@ -168,7 +179,7 @@ function parseRequest(raw: string, ctx: IntentContext): Intent {
   if (says) {
     const r = segmentRef(says[1], ctx.run, ctx.lang);
     if ('reply' in r) return r.reply;
-    if (r.ref === undefined) return ask('Which segment? e.g. "what do customers in segment 3 say about delivery?"');
+    if (r.ref === undefined) return ask(iw.whichQuotes);
     return { kind: 'op', op: 'quotes', input: { segment: r.ref, about: says[2].replace(/^(the|our|my)\s+/, '').trim() }, note: r.note };
   }
 
@@ -178,7 +189,7 @@ function parseRequest(raw: string, ctx: IntentContext): Intent {
     const b = segmentRef(compare[2], ctx.run, ctx.lang);
     if ('reply' in a) return a.reply;
     if ('reply' in b) return b.reply;
-    if (a.ref === undefined || b.ref === undefined) return ask('Which two segments? e.g. "compare 1 and 2".');
+    if (a.ref === undefined || b.ref === undefined) return ask(iw.whichTwo);
     return { kind: 'op', op: 'compare', input: { a: a.ref, b: b.ref }, note: joinNotes(a.note, b.note) };
   }
 
@@ -191,7 +202,7 @@ function parseRequest(raw: string, ctx: IntentContext): Intent {
   if (/\b(look-?alikes?|similar customers|customers like)\b/.test(t)) {
     const r = segmentRef(t.replace(/\b(look-?alikes?|similar|like)\b/g, ' '), ctx.run, ctx.lang);
     if ('reply' in r) return r.reply;
-    if (r.ref === undefined) return ask('Lookalikes of which segment? e.g. "lookalikes of segment 2".');
+    if (r.ref === undefined) return ask(iw.whichLookalike);
     return { kind: 'op', op: 'lookalike', input: { segment: r.ref }, note: r.note };
   }
 
@@ -206,14 +217,14 @@ function parseRequest(raw: string, ctx: IntentContext): Intent {
     const { options, rest } = copyOptions(t);
     const r = segmentRef(rest, ctx.run, ctx.lang);
     if ('reply' in r) return r.reply;
-    if (r.ref === undefined) return ask('For which segment? e.g. "write an email for segment 2" or "sms for the biggest segment".');
+    if (r.ref === undefined) return ask(iw.whichCopy);
     return { kind: 'op', op: 'copy', input: { segment: r.ref, ...(channel === 'all' ? {} : { channel }), ...options }, note: r.note };
   }
 
   if (/\bpersonas?\b/.test(t)) {
     const r = segmentRef(t, ctx.run, ctx.lang);
     if ('reply' in r) return r.reply;
-    if (r.ref === undefined) return ask('Whose persona? e.g. "persona 2".');
+    if (r.ref === undefined) return ask(iw.whichPersona);
     return { kind: 'op', op: 'persona', input: { segment: r.ref, ...(/\b(rewrite|re-write|regenerate|new|fresh)\b/.test(t) ? { rewrite: true } : {}) }, note: r.note };
   }
 
@@ -228,7 +239,7 @@ function parseRequest(raw: string, ctx: IntentContext): Intent {
 
   if (wantsSegmenting) {
     if (ctx.file) return { kind: 'op', op: 'segment', input: { file: ctx.file, ...kOf(t) } };
-    return ask('Which file? e.g. "segment examples/customers.csv".');
+    return ask(iw.whichFile);
   }
 
   return { kind: 'reply', text: didYouMean(raw.trim(), ctx.lang) };
@@ -304,11 +315,13 @@ type RefResult = { ref?: string | number; note?: string } | { reply: Intent };
 function segmentRef(phrase: string, run: RunFile | undefined, lang: Language = 'en'): RefResult {
   const sup = superlativeOf(phrase);
   if (sup) {
-    if (!run) return { reply: ask('There is no Run yet. Segment a file first, e.g. "segment examples/customers.csv".') };
+    if (!run) return { reply: ask(INTENT_WORDS[lang].noRun) };
     try {
       const seg = pickSegment(run, sup);
-      const by = sup.endsWith('valuable') ? (valueFeature(run) ?? '') : '';
-      return { ref: seg.id, note: RENDER_WORDS[lang].chat.picked(sup, by, seg.id, seg.texts?.name ?? '', seg.size.toLocaleString('en-US')) };
+      const feature = sup.endsWith('valuable') ? (valueFeature(run) ?? '') : '';
+      // Chinese names the feature by its Chinese label (or the column, quoted as data).
+      const by = feature && lang === 'zh' ? zhLabel(run.labels, feature) : feature;
+      return { ref: seg.id, note: RENDER_WORDS[lang].chat.picked(sup, by, seg.id, seg.texts?.name ?? '', formatCount(seg.size, lang)) };
     } catch (err) {
       return { reply: ask((err as Error).message) };
     }

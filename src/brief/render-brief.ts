@@ -4,14 +4,17 @@ import type { RfmTier } from '../model/profile.js';
 import { UsageError } from '../errors.js';
 import { channelLength } from '../write/checks.js';
 import { BRIEF_WORDS, type BriefWords } from './brief-words.js';
-import { describePredicted, formatCount, formatFeatureValue, formatLift, formatNumber, formatPercent } from '../write/format.js';
+import { formatCount, formatFeatureValue, formatLift, formatNumber, formatPercent } from '../write/format.js';
 import { RFM_TIERS } from '../profile/rfm.js';
 import { bullets, cell, ownBullets, quote, table, text } from './markdown.js';
 import { kpisFor } from './kpis.js';
 import { KPI_ZH } from './kpis-zh.js';
 import { formatDate } from '../util/format.js';
 import { writerLabel } from './writer-label.js';
-import { capitalLabel, labelFor, runLabels } from '../write/labels.js';
+import { runLabels } from '../write/labels.js';
+import { labelIn } from '../write/labels-zh.js';
+import { shownTerms } from '../profile/shown-terms.js';
+import type { Language } from '../util/script.js';
 import { smsLength } from '../write/sms.js';
 import type { FeatureLabels } from '../model/texts.js';
 
@@ -34,13 +37,15 @@ export function renderBrief(run: RunFile, segment: RunSegment): string {
   const out: string[] = [];
   const lang = run.config.lang ?? 'en';
   const w = BRIEF_WORDS[lang];
+  // Chinese puts no space after a full-width colon.
+  const gap = lang === 'zh' ? '' : ' ';
 
-  out.push(`# ${w.segment(segment.id)}: ${t ? text(t.name) : w.notNamed}`, '');
+  out.push(`# ${w.heading(w.segment(segment.id), t ? text(t.name) : w.notNamed)}`, '');
   if (t) out.push(quote(t.summary), '');
   out.push(
     table(
       w.audienceHeader,
-      [[w.customers(formatCount(segment.size)), w.shareOf(formatPercent(segment.share), formatCount(run.metrics.customers)), stabilityText(p.stability, w), cell(writerLabel(t?.writer, lang))]],
+      [[w.customers(formatCount(segment.size, lang)), w.shareOf(formatPercent(segment.share, lang), formatCount(run.metrics.customers, lang)), stabilityText(p.stability, w), cell(writerLabel(t?.writer, lang))]],
     ),
     '',
   );
@@ -48,15 +53,16 @@ export function renderBrief(run: RunFile, segment: RunSegment): string {
   out.push(`## ${w.who}`, '');
   out.push(t ? text(t.persona.description) : w.notWritten, '');
 
-  out.push(`## ${w.evidence}`, '', evidenceTable(p, labels, w), '');
+  out.push(`## ${w.evidence}`, '', evidenceTable(p, labels, w, lang), '');
   const rfm = rfmTable(p, w);
   if (rfm) out.push(`### ${w.rfm}`, '', rfm, '');
   if (p.predicted) {
-    const d = describePredicted(p.predicted);
-    out.push(`### ${w.predicted}`, '', bullets([d.buy, d.churn, ...(d.value ? [d.value] : [])].map((s) => s[0].toUpperCase() + s.slice(1))), '');
+    out.push(`### ${w.predicted}`, '', bullets(w.predictedLines(p.predicted)), '');
   }
-  if (p.terms.length > 0) {
-    out.push(`### ${w.words}`, '', table(w.wordsHeader, p.terms.slice(0, EVIDENCE_ROWS.terms).map((x) => [cell(x.term), cell(labelFor(labels, x.column)), formatPercent(x.share), x.score.toFixed(3)]), ['l', 'l', 'r', 'r']), '');
+  // Words and phrases people wrote, not the single characters or fragments word-cutting leaves (shown-terms.ts).
+  const terms = shownTerms(p.terms, EVIDENCE_ROWS.terms);
+  if (terms.length > 0) {
+    out.push(`### ${w.words}`, '', table(w.wordsHeader, terms.map((x) => [cell(x.term), cell(labelIn(labels, x.column, lang)), formatPercent(x.share, lang), x.score.toFixed(3)]), ['l', 'l', 'r', 'r']), '');
   }
 
   if (t) {
@@ -64,25 +70,25 @@ export function renderBrief(run: RunFile, segment: RunSegment): string {
     out.push(`## ${w.persona(text(persona.archetype))}`, '');
     out.push(`**${w.goals}**`, '', bullets(persona.goals), '');
     out.push(`**${w.pains}**`, '', bullets(persona.painPoints), '');
-    out.push(`**${w.channels}** ${persona.channels.join(', ')}`, '');
+    out.push(`**${w.channels}**${gap}${w.channelList(persona.channels)}`, '');
     out.push(`**${w.personaEvidence}**`, '', bullets(persona.evidence), '');
 
     out.push(`## ${w.offer}`, '', text(t.copy.offer), '');
 
     const c = t.copy;
     out.push(`## ${w.copy}`, '');
-    out.push(`### ${w.email}`, '', `**${w.subject}** (${count('email.subject', c.email.subject, w)}): ${text(c.email.subject)}`, '');
-    out.push(`**${w.body}** (${w.chars(c.email.body.length)}):`, '', quote(c.email.body), '');
+    out.push(`### ${w.email}`, '', `${w.counted(w.subject, count('email.subject', c.email.subject, w))}${gap}${text(c.email.subject)}`, '');
+    out.push(w.counted(w.body, w.chars(c.email.body.length)), '', quote(c.email.body), '');
     // Counted the way carriers count (write/sms.ts): GSM-7 160 or UCS-2 70 a message.
     const sms = smsLength(c.sms);
     out.push(`### ${w.sms(sms.units, sms.limit, sms.encoding)}`, '', quote(c.sms), '');
-    out.push(`### ${w.push} (${count('push', c.push, w)})`, '', quote(c.push), '');
-    out.push(`### ${w.ad}`, '', `**${w.headline}** (${count('ad.headline', c.ad.headline, w)}): ${text(c.ad.headline)}`, '');
-    out.push(`**${w.primaryText}** (${w.chars(c.ad.primaryText.length)}):`, '', quote(c.ad.primaryText), '');
+    out.push(`### ${w.push}${w.paren(count('push', c.push, w))}`, '', quote(c.push), '');
+    out.push(`### ${w.ad}`, '', `${w.counted(w.headline, count('ad.headline', c.ad.headline, w))}${gap}${text(c.ad.headline)}`, '');
+    out.push(w.counted(w.primaryText, w.chars(c.ad.primaryText.length)), '', quote(c.ad.primaryText), '');
   }
 
   out.push(`## ${w.audience}`, '');
-  out.push(ownBullets(w.audienceLines(formatCount(segment.size), formatPercent(segment.share), segment.id, run.id, stabilityText(p.stability, w))), '');
+  out.push(ownBullets(w.audienceLines(formatCount(segment.size, lang), formatPercent(segment.share, lang), segment.id, run.id, stabilityText(p.stability, w))), '');
 
   const kpis = kpisFor(p, all, t?.persona.channels);
   out.push(`## ${w.kpis}`, '', ownBullets(lang === 'zh' ? kpis.flatMap((k) => KPI_ZH[k] ?? []) : kpis), '');
@@ -91,7 +97,7 @@ export function renderBrief(run: RunFile, segment: RunSegment): string {
   if (quotes.length > 0) {
     out.push(`## ${w.voice}`, '', w.voiceNote, '');
     for (const r of quotes.slice(0, 3)) {
-      const traits = Object.entries(r.traits).map(([k, v]) => `${labelFor(labels, k)} ${typeof v !== 'number' ? v : Number.isInteger(v) ? formatCount(v) : formatNumber(v)}`).join(', ');
+      const traits = w.traits(Object.entries(r.traits).map(([k, v]) => [labelIn(labels, k, lang), typeof v !== 'number' ? String(v) : Number.isInteger(v) ? formatCount(v, lang) : formatNumber(v, lang)]));
       out.push(`${quote(`“${r.snippet}”`)}`, `> — ${text(traits)}`, '');
     }
   }
@@ -101,23 +107,23 @@ export function renderBrief(run: RunFile, segment: RunSegment): string {
   return out.join('\n');
 }
 
-function evidenceTable(p: SegmentProfile, labels: FeatureLabels, w: BriefWords): string {
+function evidenceTable(p: SegmentProfile, labels: FeatureLabels, w: BriefWords, lang: Language): string {
   const rows: string[][] = [];
   for (const f of p.numeric.slice(0, EVIDENCE_ROWS.numeric)) {
     const unit = labels[f.feature]?.unit;
-    const name = capitalLabel(labels, f.feature);
-    const label = f.kind === 'boolean' ? w.shareYes(name) : w.mean(name, formatFeatureValue(f, f.median, undefined, unit));
-    rows.push([cell(label), formatFeatureValue(f, f.mean, undefined, unit), formatFeatureValue(f, f.overallMean, undefined, unit), formatLift(f.lift)]);
+    const name = labelIn(labels, f.feature, lang, true);
+    const label = f.kind === 'boolean' ? w.shareYes(name) : w.mean(name, formatFeatureValue(f, f.median, undefined, unit, lang));
+    rows.push([cell(label), formatFeatureValue(f, f.mean, undefined, unit, lang), formatFeatureValue(f, f.overallMean, undefined, unit, lang), formatLift(f.lift)]);
   }
   for (const c of p.categories.slice(0, EVIDENCE_ROWS.categories)) {
-    rows.push([cell(`${capitalLabel(labels, c.column)}: ${c.level}`), formatPercent(c.share), formatPercent(c.overallShare), formatLift(c.lift)]);
+    rows.push([cell(w.level(labelIn(labels, c.column, lang, true), c.level)), formatPercent(c.share, lang), formatPercent(c.overallShare, lang), formatLift(c.lift)]);
   }
   if (rows.length === 0) return w.noFeatures;
   return table(w.measureHeader, rows, ['l', 'r', 'r', 'r']);
 }
 
 function rfmTable(p: SegmentProfile, w: BriefWords): string | undefined {
-  const entries = RFM_TIERS.filter((tier: RfmTier) => (p.rfm[tier] ?? 0) > 0).map((tier) => [tier, formatPercent(p.rfm[tier] ?? 0)]);
+  const entries = RFM_TIERS.filter((tier: RfmTier) => (p.rfm[tier] ?? 0) > 0).map((tier) => [w.tier(tier), formatPercent(p.rfm[tier] ?? 0)]);
   return entries.length > 0 ? table(w.tierHeader, entries, ['l', 'r']) : undefined;
 }
 

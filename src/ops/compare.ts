@@ -9,6 +9,9 @@ import { openRun } from './session.js';
 import { OP_DESCRIPTIONS } from './descriptions.js';
 import { RENDER_WORDS, answerLanguage } from './render-words.js';
 import type { Language } from '../util/script.js';
+import type { FeatureLabels } from '../model/texts.js';
+import { zhLabel } from '../write/labels-zh.js';
+import { shownTerms } from '../profile/shown-terms.js';
 
 export const CompareInput = z.object({
   a: z.union([z.string(), z.number()]).describe('First segment: number, or a word of its name'),
@@ -53,6 +56,8 @@ export interface CompareResult {
   categories: CategoryDiff[];
   /** The language the answer is printed in (--lang, else the Run's). */
   lang?: Language;
+  /** The Run's feature labels (units; Chinese labels in a Chinese answer). */
+  labels?: FeatureLabels;
 }
 
 export const compareOp = defineOperation({
@@ -63,29 +68,37 @@ export const compareOp = defineOperation({
     const { run } = openRun(ctx, input.run);
     const a = resolveSegment(run, input.a);
     const b = resolveSegment(run, input.b);
-    return { runId: run.id, a: side(a), b: side(b), features: featureGaps(a, b).slice(0, 8), categories: categoryGaps(a, b).slice(0, 5), lang: answerLanguage(ctx, run) };
+    const lang = answerLanguage(ctx, run);
+    const small = RENDER_WORDS[lang].compare.small;
+    return { runId: run.id, a: side(a, small), b: side(b, small), features: featureGaps(a, b).slice(0, 8), categories: categoryGaps(a, b).slice(0, 5), lang, labels: run.labels };
   },
   render(r) {
-    const w = RENDER_WORDS[r.lang ?? 'en'].compare;
+    const lang = r.lang ?? 'en';
+    const zh = lang === 'zh';
+    const w = RENDER_WORDS[lang].compare;
+    // English keeps the column names, as before; Chinese shows its labels (columns it cannot read quoted as data).
+    const name = (column: string) => (zh ? zhLabel(r.labels, column) : column);
+    const unit = (column: string) => (zh ? r.labels?.[column]?.unit : undefined);
+    const value = (f: FeatureDiff, v: number) => formatFeatureValue(f, v, undefined, unit(f.feature), lang);
     const head = (s: Side) => `#${s.id} ${s.name}`;
     const lines = [
       textTable(
         ['', head(r.a), head(r.b)],
         [
-          [w.customers, formatCount(r.a.size), formatCount(r.b.size)],
-          [w.share, formatShare(r.a.share), formatShare(r.b.share)],
+          [w.customers, formatCount(r.a.size, lang), formatCount(r.b.size, lang)],
+          [w.share, formatShare(r.a.share, lang), formatShare(r.b.share, lang)],
           ...(r.a.archetype || r.b.archetype ? [[w.persona, r.a.archetype ?? '-', r.b.archetype ?? '-']] : []),
         ],
       ),
       '',
       w.differ,
-      textTable([w.feature, `#${r.a.id}`, `#${r.b.id}`, w.overall], r.features.map((f) => [f.feature, formatFeatureValue(f, f.a), formatFeatureValue(f, f.b), formatFeatureValue(f, f.overall)])),
+      textTable([w.feature, `#${r.a.id}`, `#${r.b.id}`, w.overall], r.features.map((f) => [name(f.feature), value(f, f.a), value(f, f.b), value(f, f.overall)])),
     ];
     if (r.categories.length) {
-      lines.push('', textTable([w.category, `#${r.a.id}`, `#${r.b.id}`], r.categories.map((c) => [`${c.column} = ${c.level}`, formatShare(c.a), formatShare(c.b)])));
+      lines.push('', textTable([w.category, `#${r.a.id}`, `#${r.b.id}`], r.categories.map((c) => [zh ? `${name(c.column)}：「${c.level}」` : `${c.column} = ${c.level}`, formatShare(c.a, lang), formatShare(c.b, lang)])));
     }
     if (r.a.terms.length || r.b.terms.length) {
-      lines.push('', w.writeAbout(r.a.id, r.a.terms.join(', ') || '-'), w.writeAbout(r.b.id, r.b.terms.join(', ') || '-'));
+      lines.push('', w.writeAbout(r.a.id, r.a.terms.join(zh ? '、' : ', ') || '-'), w.writeAbout(r.b.id, r.b.terms.join(zh ? '、' : ', ') || '-'));
     }
     return lines.join('\n');
   },
@@ -99,14 +112,14 @@ export const compareOp = defineOperation({
   },
 });
 
-function side(s: RunSegment): Side {
+function side(s: RunSegment, small: string): Side {
   return {
     id: s.id,
-    name: s.texts?.name ?? '(under the minimum size)',
+    name: s.texts?.name ?? small,
     size: s.size,
     share: s.share,
     archetype: s.texts?.persona.archetype,
-    terms: s.profile.terms.slice(0, 5).map((t) => t.term),
+    terms: shownTerms(s.profile.terms, 5).map((t) => t.term),
   };
 }
 

@@ -4,6 +4,8 @@ import { defineOperation } from './operation.js';
 import { formatCount, formatShare, textTable } from '../util/format.js';
 import { openRun } from './session.js';
 import { OP_DESCRIPTIONS } from './descriptions.js';
+import { RENDER_WORDS, answerLanguage } from './render-words.js';
+import type { Language } from '../util/script.js';
 
 export const ListSegmentsInput = z.object({
   run: runField,
@@ -24,30 +26,35 @@ export const listSegmentsOp = defineOperation({
   name: 'segments',
   description: OP_DESCRIPTIONS.listSegments,
   input: ListSegmentsInput,
-  async run(input, ctx): Promise<{ runId: string; runDir: string; customers: number; segments: SegmentRow[] }> {
+  async run(input, ctx): Promise<{ runId: string; runDir: string; customers: number; segments: SegmentRow[]; lang?: Language }> {
     const { dir, run } = openRun(ctx, input.run);
+    const lang = answerLanguage(ctx, run);
+    const w = RENDER_WORDS[lang].list;
     return {
+      lang,
       runId: run.id,
       runDir: dir,
       customers: run.metrics.customers,
       segments: run.segments.map((s) => ({
         id: s.id,
-        name: s.texts?.name ?? '(under the minimum size)',
+        name: s.texts?.name ?? w.small,
         summary: s.texts?.summary ?? '',
         size: s.size,
         share: s.share,
         stability: s.profile.stability,
-        writer: s.texts ? (s.texts.writer.fallback ? 'offline (fallback)' : s.texts.writer.kind) : '-',
+        writer: s.texts ? w.writer(s.texts.writer.kind, !!s.texts.writer.fallback) : '-',
         small: s.small,
       })),
     };
   },
   render(r) {
+    const lang = r.lang ?? 'en';
+    const w = RENDER_WORDS[lang].list;
     return [
-      `Run ${r.runId} — ${formatCount(r.customers)} customers`,
+      w.title(r.runId, formatCount(r.customers, lang)),
       textTable(
-        ['#', 'name', 'size', 'share', 'stability', 'writer'],
-        r.segments.map((s) => [s.id, s.name, formatCount(s.size), formatShare(s.share), s.stability.toFixed(2), s.writer]),
+        w.header,
+        r.segments.map((s) => [s.id, s.name, formatCount(s.size, lang), formatShare(s.share, lang), s.stability.toFixed(2), s.writer]),
       ),
     ].join('\n');
   },

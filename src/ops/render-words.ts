@@ -29,6 +29,8 @@ export interface RenderWords {
   earlier: (count: number) => string;
   earlierLine: (at: string, writer: string, name: string, changed: string) => string;
   compare: { customers: string; share: string; persona: string; differ: string; feature: string; overall: string; category: string; writeAbout: (id: number, terms: string) => string; small: string };
+  /** `segments`: the Run's segments as a table. */
+  list: { title: (runId: string, customers: string) => string; header: string[]; small: string; writer: (kind: string, fallback: boolean) => string };
   savedAt: (path: string) => string;
   briefsWritten: (path: string) => string;
   chat: {
@@ -79,6 +81,12 @@ export const RENDER_WORDS: Record<Language, RenderWords> = {
     earlier: (n) => `Earlier texts (${n}, kept in the Run):`,
     earlierLine: (at, w, name, changed) => `  ${at}  ${w}  "${name}" — then changed: ${changed || 'nothing'}`,
     compare: { customers: 'customers', share: 'share', persona: 'persona', differ: 'Where they differ most:', feature: 'feature', overall: 'overall', category: 'category', writeAbout: (id, t) => `#${id} write about: ${t}`, small: '(under the minimum size)' },
+    list: {
+      title: (id, n) => `Run ${id} — ${n} customers`,
+      header: ['#', 'name', 'size', 'share', 'stability', 'writer'],
+      small: '(under the minimum size)',
+      writer: (kind, fb) => (fb ? 'offline (fallback)' : kind),
+    },
     savedAt: (p) => `(saved at ${p})`,
     briefsWritten: (p) => `Briefs written: ${p}`,
     chat: {
@@ -112,7 +120,8 @@ export const RENDER_WORDS: Record<Language, RenderWords> = {
     sizeLine: (n, s, st) => `${n}位客户，占全部客户的${s}；稳定性 ${st}`,
     apart: '与众不同之处：',
     versus: (v, all, lift) => `${v}，整体为${all}（${lift}倍）`,
-    levelVersus: (c, l, s, all) => `「${c}」为「${l}」：${s}，整体为${all}`,
+    // The column comes as its Chinese label, or already quoted as data (write/labels-zh.ts).
+    levelVersus: (c, l, s, all) => `${c}为「${l}」：${s}，整体为${all}`,
     writeAbout: (t) => `他们常说：${t}`,
     persona: (a) => `用户画像 — ${a}`,
     goals: '诉求',
@@ -127,6 +136,12 @@ export const RENDER_WORDS: Record<Language, RenderWords> = {
     earlier: (n) => `早先的文案（${n} 版，保存在本次运行中）：`,
     earlierLine: (at, w, name, changed) => `  ${at}  ${w === 'offline' ? '离线撰写' : w}  「${name}」— 之后改动：${changed || '无'}`,
     compare: { customers: '人数', share: '占比', persona: '用户画像', differ: '差异最大的指标：', feature: '指标', overall: '全部客户', category: '类别', writeAbout: (id, t) => `#${id} 常说：${t}`, small: '（低于最小人数）' },
+    list: {
+      title: (id, n) => `Run ${id} — ${n}位客户`,
+      header: ['#', '名称', '人数', '占比', '稳定性', '撰写'],
+      small: '（低于最小人数）',
+      writer: (kind, fb) => (fb ? '离线撰写（兜底）' : kind === 'offline' ? '离线撰写' : kind === 'llm' ? '大模型' : kind),
+    },
     savedAt: (p) => `（已保存到 ${p}）`,
     briefsWritten: (p) => `简报已生成：${p}`,
     chat: {
@@ -172,8 +187,14 @@ export const RENDER_WORDS: Record<Language, RenderWords> = {
         'export segment 2': '导出人群2',
         report: '报告',
         eval: '评估',
+        'lookalikes of segment 1': '人群1的相似人群',
+        'segment examples/customers.csv': '对 examples/customers.csv 分群',
+        // No Chinese words for these in the parser: the slash commands are what to type.
+        'inspect data.csv': '/load data.csv',
+        runs: '/runs',
+        doctor: '/doctor',
       },
-      picked: (which, by, id, name, n) => `${ZH_WHICH[which] ?? which}的人群${by ? `（按平均「${by}」）` : ''}是 #${id}${name ? ` ${name}` : ''}（${n}位客户）。`,
+      picked: (which, by, id, name, n) => `${ZH_WHICH[which] ?? which}的人群${by ? `（按平均${by}）` : ''}是 #${id}${name ? ` ${name}` : ''}（${n}位客户）。`,
     },
     resolve: {
       noNumber: (n, run, count) => `Run ${run} 里没有人群 ${n}：共有人群 1–${count}。`,

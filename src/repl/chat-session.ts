@@ -119,7 +119,7 @@ export class ChatSession {
       if (!this.io.more?.()) this.io.print(this.words().nothingMore);
       return;
     }
-    await this.execute(cmd.toIntent!(args.trim(), this.session), signal);
+    await this.execute(cmd.toIntent!(args.trim(), { file: this.session.file, lang: this.lang() }), signal);
   }
 
   private async execute(intent: Intent, signal?: AbortSignal): Promise<void> {

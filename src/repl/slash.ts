@@ -14,11 +14,14 @@ export interface SlashCommand {
   help: string;
   /** What tab completion offers for the argument being typed. */
   completes?: 'file' | 'segment' | 'run';
-  toIntent?(args: string, session: { file?: string }): Intent;
+  toIntent?(args: string, session: { file?: string; lang?: Language }): Intent;
 }
 
 const op = (name: string, input: Record<string, unknown> = {}): Intent => ({ kind: 'op', op: name, input });
 const ask = (text: string): Intent => ({ kind: 'reply', text });
+/** "Usage: /copy N" in the session's language; `zh` is the Chinese of what follows the usage, if anything. */
+const usage = (s: { lang?: Language }, u: string, en = '', zh = '', before: [string, string] = ['', '']): Intent =>
+  ask(s.lang === 'zh' ? `${before[1]}用法：${u}${zh}` : `${before[0]}Usage: ${u}${en}`);
 const words = (args: string) => args.split(/\s+/).filter(Boolean);
 
 export const SLASH_COMMANDS: SlashCommand[] = [
@@ -28,7 +31,7 @@ export const SLASH_COMMANDS: SlashCommand[] = [
     usage: '/load FILE',
     help: "inspect a data file: columns, roles, data quality (and remember it for /segment)",
     completes: 'file',
-    toIntent: (args) => (args ? op('inspect', { file: args }) : ask('Usage: /load FILE')),
+    toIntent: (args, s) => (args ? op('inspect', { file: args }) : usage(s, '/load FILE')),
   },
   {
     name: 'segment',
@@ -39,7 +42,7 @@ export const SLASH_COMMANDS: SlashCommand[] = [
       const w = words(args);
       const k = w.length && /^\d+$/.test(w[w.length - 1]) ? Number(w.pop()) : undefined;
       const file = w.join(' ') || session.file;
-      if (!file) return ask('Which file? Usage: /segment FILE [k] (or /load FILE first).');
+      if (!file) return usage(session, '/segment FILE [k]', ' (or /load FILE first).', '（或先 /load FILE）。', ['Which file? ', '用哪个文件？']);
       return op('segment', { file, ...(k ? { k } : {}) });
     },
   },
@@ -56,10 +59,10 @@ export const SLASH_COMMANDS: SlashCommand[] = [
     usage: '/persona N [rewrite]',
     help: "a segment's persona; 'rewrite' writes it afresh with the LLM",
     completes: 'segment',
-    toIntent: (args) => {
+    toIntent: (args, s) => {
       const w = words(args);
       const rewrite = w[w.length - 1] === 'rewrite' ? (w.pop(), true) : undefined;
-      return w.length ? op('persona', { segment: w.join(' '), ...(rewrite ? { rewrite } : {}) }) : ask('Usage: /persona N [rewrite]');
+      return w.length ? op('persona', { segment: w.join(' '), ...(rewrite ? { rewrite } : {}) }) : usage(s, '/persona N [rewrite]');
     },
   },
   {
@@ -67,9 +70,9 @@ export const SLASH_COMMANDS: SlashCommand[] = [
     usage: '/copy N [sms|email|push|ad] [tone, offer, language]',
     help: 'campaign copy for a segment; with a tone, offer or language it is written afresh ("/copy 2 sms playful, 20% off, in French")',
     completes: 'segment',
-    toIntent: (args) => {
+    toIntent: (args, s) => {
       const [segment, maybeChannel, ...rest] = words(args);
-      if (!segment) return ask('Usage: /copy N [sms|email|push|ad]');
+      if (!segment) return usage(s, '/copy N [sms|email|push|ad]');
       const channel = (CHANNELS as readonly string[]).includes(maybeChannel ?? '') ? maybeChannel : undefined;
       const extra = [channel ? '' : (maybeChannel ?? ''), ...rest].join(' ').trim();
       const { options } = copyOptions(extra.toLowerCase());
@@ -89,9 +92,9 @@ export const SLASH_COMMANDS: SlashCommand[] = [
     usage: '/compare A B',
     help: 'two segments side by side',
     completes: 'segment',
-    toIntent: (args) => {
+    toIntent: (args, s) => {
       const w = words(args);
-      return w.length === 2 ? op('compare', { a: w[0], b: w[1] }) : ask('Usage: /compare A B (segment numbers or one-word names)');
+      return w.length === 2 ? op('compare', { a: w[0], b: w[1] }) : usage(s, '/compare A B', ' (segment numbers or one-word names)', '（人群编号或名称里的一个词）');
     },
   },
   {
@@ -106,16 +109,16 @@ export const SLASH_COMMANDS: SlashCommand[] = [
     usage: '/lookalike N',
     help: 'customers outside a segment who look most like it',
     completes: 'segment',
-    toIntent: (args) => (args ? op('lookalike', { segment: args }) : ask('Usage: /lookalike N')),
+    toIntent: (args, s) => (args ? op('lookalike', { segment: args }) : usage(s, '/lookalike N')),
   },
   {
     name: 'quotes',
     usage: '/quotes N TOPIC',
     help: 'what customers in a segment say about a topic (scrubbed quotes)',
     completes: 'segment',
-    toIntent: (args) => {
+    toIntent: (args, s) => {
       const { segment, about } = splitSegmentAndTopic(words(args));
-      return segment && about ? op('quotes', { segment, about }) : ask('Usage: /quotes N TOPIC, e.g. /quotes 3 delivery');
+      return segment && about ? op('quotes', { segment, about }) : usage(s, '/quotes N TOPIC', ', e.g. /quotes 3 delivery', '，例如 /quotes 3 配送');
     },
   },
   { name: 'report', usage: '/report', help: "the current Run's HTML report", toIntent: () => op('report') },
@@ -128,7 +131,7 @@ export const SLASH_COMMANDS: SlashCommand[] = [
     usage: '/use RUN',
     help: 'work on another Run (an id or a unique prefix)',
     completes: 'run',
-    toIntent: (args) => (args ? op('use', { run: args }) : ask('Usage: /use RUN (/runs lists them)')),
+    toIntent: (args, s) => (args ? op('use', { run: args }) : usage(s, '/use RUN', ' (/runs lists them)', '（/runs 列出全部）')),
   },
   { name: 'more', usage: '/more', help: 'the rest of a long answer' },
   { name: 'exit', usage: '/exit', help: 'leave (Ctrl-D works too)' },

@@ -7,6 +7,8 @@
  * the checks read numbers back the same way in both writer languages.
  */
 
+import { displayWidth } from './script.js';
+
 /** The Intl locale of an output language ('en' → en-US, 'zh' → zh-CN, anything else as given). */
 export function localeOf(lang = 'en'): string {
   if (lang === 'en') return 'en-US';
@@ -67,10 +69,14 @@ export function formatDate(date: Date | string | number, lang = 'en'): string {
   return new Intl.DateTimeFormat(localeOf(lang), { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(d);
 }
 
-/** A plain-text table whose columns fit their widest cell. */
+/**
+ * A plain-text table whose columns fit their widest cell, measured in display columns: a
+ * Chinese character takes two in a terminal, so padding by string length would skew the table.
+ */
 export function textTable(header: string[], rows: (string | number)[][]): string {
   const cells = [header, ...rows.map((r) => r.map(String))];
-  const widths = header.map((_, c) => Math.max(...cells.map((r) => (r[c] ?? '').length)));
-  const line = (r: string[]) => r.map((v, c) => (c === 0 ? v.padEnd(widths[c]) : /^[\d.,%×-]+$/.test(v) ? v.padStart(widths[c]) : v.padEnd(widths[c]))).join('  ').trimEnd();
+  const widths = header.map((_, c) => Math.max(...cells.map((r) => displayWidth(r[c] ?? ''))));
+  const pad = (v: string, w: number, start: boolean) => (start ? ' '.repeat(Math.max(0, w - displayWidth(v))) + v : v + ' '.repeat(Math.max(0, w - displayWidth(v))));
+  const line = (r: string[]) => r.map((v, c) => pad(v, widths[c], c !== 0 && /^¥?[\d.,%×-]+天?$/.test(v))).join('  ').trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...cells.slice(1).map(line)].join('\n');
 }

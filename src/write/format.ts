@@ -46,13 +46,19 @@ export function isPercentFeature(f: Pick<NumericFact, 'feature' | 'kind' | 'mean
   return (unit === 'rate' || RATE_NAME.test(f.feature)) && Math.abs(f.mean) <= 1 && Math.abs(f.overallMean) <= 1;
 }
 
-/** A value of a numeric feature in its display form (a percentage for rates and flags, whole days). */
-export function formatFeatureValue(f: Pick<NumericFact, 'feature' | 'kind' | 'mean' | 'overallMean'>, v: number, currency?: string, unit?: FeatureUnit): string {
-  if (isPercentFeature(f, unit)) return formatPercent(v);
+/**
+ * A value of a numeric feature in its display form (a percentage for rates and flags, whole
+ * days), with the number grouping and the unit words of `lang`: "269 days" · "269天"; money
+ * with an ISO code "412.50 EUR" · "412.50 EUR", yuan as "¥412.50" in Chinese.
+ */
+export function formatFeatureValue(f: Pick<NumericFact, 'feature' | 'kind' | 'mean' | 'overallMean'>, v: number, currency?: string, unit?: FeatureUnit, lang = 'en'): string {
+  const zh = lang === 'zh';
+  if (isPercentFeature(f, unit)) return formatPercent(v, lang);
   // Days read as whole days ("269 days"); the grounding check accepts the rounding.
-  if (unit === 'days' && Math.abs(v) >= 1) return `${formatCount(v)} days`;
-  const num = formatNumber(v);
+  if (unit === 'days' && Math.abs(v) >= 1) return zh ? `${formatCount(v, lang)}天` : `${formatCount(v, lang)} days`;
+  const num = formatNumber(v, lang);
   if (!currency || !(unit ? unit === 'money' : MONEY_NAME.test(f.feature))) return num;
+  if (zh && /^(cny|rmb|¥|￥|元)$/i.test(currency)) return `¥${num}`;
   return /^[A-Za-z]{3}$/.test(currency) ? `${num} ${currency.toUpperCase()}` : `${currency}${num}`;
 }
 

@@ -7,12 +7,38 @@
  * it whose names were swapped.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { segmenta, tempDir } from './cli.js';
 import { writePlantedZhCustomers } from '../fixtures/planted-zh.js';
 import { checkSegmentTexts, checkScript, channelLength } from '../../src/write/checks.js';
 import type { RunFile } from '../../src/model/run.js';
+
+/**
+ * Latin-letter runs a Chinese brief or report may hold, each for a reason: Run (segmenta's
+ * name for one segmentation, as the CLI and the chat call it), RFM, App, ID and VIP (written
+ * this way in Chinese marketing), CSV (the file format), segmenta (the product). Besides these,
+ * only what is data or typed is left out: 「quoted」 column names, values and file names,
+ * `code` (commands, file and column names to type), link targets and the Run's id.
+ */
+const ALLOWED_LATIN = new Set(['Run', 'RFM', 'App', 'ID', 'VIP', 'CSV', 'segmenta']);
+
+function englishRuns(text: string, runId: string): string[] {
+  const t = text
+    .replace(/`[^`]*`/g, ' ')
+    .replace(/「[^」]*」/g, ' ')
+    .replace(/\]\([^)]*\)/g, ']')
+    .split(runId)
+    .join(' ');
+  return [...t.matchAll(/[A-Za-z]{2,}/g)].map((m) => m[0]).filter((w) => !ALLOWED_LATIN.has(w));
+}
+
+/** What a reader of the report sees: text, tooltips and chart labels (no tags, no CSS). */
+function visibleText(html: string): string {
+  const body = html.replace(/<style[\s\S]*?<\/style>/g, ' ');
+  const labels = [...body.matchAll(/aria-label="([^"]*)"/g)].map((m) => m[1]);
+  return [body.replace(/<[^>]+>/g, ' '), ...labels].join(' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+}
 
 const dir = tempDir('segmenta-zh-');
 const ws = join(dir, 'ws');
@@ -109,6 +135,20 @@ describe('segmenta segment --lang zh, then eval', () => {
     const index = readFileSync(join(runDir, 'briefs', 'index.md'), 'utf8');
     expect(index).toMatch(/^# 营销活动简报/);
     expect(index).toContain('| # | 名称 | 人数 | 占比 | 稳定性 | 简报 |');
+
+    // No English anywhere a reader looks: every brief, the index and the report.
+    const pages = readdirSync(join(runDir, 'briefs')).map((f) => [f, readFileSync(join(runDir, 'briefs', f), 'utf8')] as const);
+    expect(pages.length).toBe(run.segments.filter((s) => !s.small).length + 1);
+    for (const [f, page] of [...pages, ['report.html', visibleText(html)] as const]) expect(englishRuns(page, run.id), f).toEqual([]);
+    // The check bites: the English labels, units and tiers these pages had before are caught.
+    expect(englishRuns('| Return rate（均值） | 6 days | Champions | 「return_rate」 | `segmenta write` |', run.id)).toEqual(['Return', 'rate', 'days', 'Champions']);
+
+    // The evidence in Chinese words: labels, units (天), RFM classes, channels.
+    expect(brief).toMatch(/\| 距上次下单天数（均值；中位数 \d+天） \| \d+天 \| \d+天 \|/);
+    expect(brief).toMatch(/\| 累计消费金额（均值；/);
+    expect(brief).toMatch(/\| (重要价值|重要保持|一般发展|新|重要挽留|一般挽留)客户 \| \d+% \|/);
+    expect(brief).toMatch(/\*\*偏好渠道：\*\*[邮件短信推送广告、]+\n/);
+    expect(html).toMatch(/<th class="num">平均累计消费金额<\/th>/);
   }, 120_000);
 
   it('the chat answers about a zh Run in Chinese: show, compare, brief and its fixed phrases', () => {
@@ -120,6 +160,12 @@ describe('segmenta segment --lang zh, then eval', () => {
     expect(r.stdout).toMatch(/已保存到 /);
     expect(r.stdout).toContain('没有 /nope 这个命令');
     expect(r.stdout).not.toMatch(/What sets them apart|Where they differ most|Unknown command|saved at/);
+    // What they say: words and phrases, never a single character.
+    const says = /他们常说：(.+)/.exec(r.stdout)![1].split('、');
+    expect(says.length).toBeGreaterThan(1);
+    for (const w of says) expect([...w.trim()].length, says.join('、')).toBeGreaterThan(1);
+    // Their features by Chinese label, with Chinese units.
+    expect(r.stdout).toMatch(/距上次下单天数：\d+天，整体为\d+天/);
   }, 120_000);
 
   it('eval fails on the same Run with two names swapped', () => {

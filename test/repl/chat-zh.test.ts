@@ -81,8 +81,26 @@ describe('the intent parser reads basic Chinese requests', () => {
     ['人群2的画像', 'persona', { segment: 2 }],
     ['给最有价值的人群写短信', 'copy', { segment: 2, channel: 'sms' }],
     ['导出人群3', 'export', { segment: 3 }],
+    ['人群3的客户怎么说配送', 'quotes', { segment: 3, about: '配送' }],
+    ['沉睡客户对价格怎么评价', 'quotes', { segment: '沉睡客户', about: '价格' }],
   ])('%s → %s', (text, name, input) => {
     expect(parseIntent(text, { run, lang: 'zh' })).toMatchObject({ kind: 'op', op: name, input });
+  });
+
+  it('asks its follow-up questions, caveats and help in Chinese', () => {
+    const replies = ['persona', 'write an email', 'lookalikes', 'compare 1', 'what do they say about delivery', 'sms for 2 in french', 'help', 'hi'].map((t) => parseIntent(t, { run, lang: 'zh' }));
+    for (const r of replies) {
+      expect(r.kind, JSON.stringify(r)).toBe('reply');
+      const text = (r as { text: string }).text;
+      // What the user typed ("French") and commands (/help, OPENAI_API_KEY, a file path) are echoed as typed.
+      const said = text.replace(/“[^”]*”|\/\w+|[A-Z_]{4,}|\S+\.csv|LLM/g, '');
+      expect(checkScript(said, 'zh'), text).toEqual([]);
+    }
+    expect((replies[0] as { text: string }).text).toBe('看哪个人群的画像？例如：“人群2的画像”。');
+    // The Chinese example it gives is one the parser reads.
+    expect(parseIntent('人群2的画像', { run, lang: 'zh' })).toMatchObject({ op: 'persona', input: { segment: 2 } });
+    // An English Run keeps the English question.
+    expect(parseIntent('persona', { run: fixtureRun() })).toEqual({ kind: 'reply', text: 'Whose persona? e.g. "persona 2".' });
   });
 
   it('leaves English requests to the English parser', () => {
@@ -94,7 +112,8 @@ describe('the chat about a Chinese Run', () => {
   it('answers show, /help, did-you-mean and errors in Chinese', async () => {
     const [show, best, help, unknown, missing] = await chat(zh.workspace, ['显示第2个人群', '最有价值的人群', '/help', '随便说点什么', '显示第9个人群']);
     expect(show).toMatch(/^人群 2：数码家电高价值客户/);
-    expect(best).toMatch(/^最有价值的人群（按平均「total_spend」）是 #2 数码家电高价值客户（300位客户）。/);
+    // The value feature by its Chinese label (write/labels-zh.ts), not the column name.
+    expect(best).toMatch(/^最有价值的人群（按平均累计消费金额）是 #2 数码家电高价值客户（300位客户）。/);
     const helpLines = help.split('\n').filter((l) => l.startsWith('  /'));
     expect(helpLines.length).toBeGreaterThan(15);
     // The description after each usage is Chinese (the usage itself is what is typed).

@@ -1,7 +1,9 @@
 import type { RunSegment } from '../../model/run.js';
 import type { HeatRow } from './heatmap-chart.js';
 import type { FeatureLabels } from '../../model/texts.js';
-import { capitalLabel } from '../../write/labels.js';
+import { labelIn } from '../../write/labels-zh.js';
+import { REPORT_WORDS, type ReportWords } from './report-words.js';
+import type { Language } from '../../util/script.js';
 
 const MAX_NUMERIC_ROWS = 14;
 const MAX_CATEGORY_ROWS = 10;
@@ -11,29 +13,30 @@ const MAX_CATEGORY_ROWS = 10;
  * numeric features, most distinctive first (largest |z| in any segment), then the category
  * levels that stand out somewhere (highest lift first).
  */
-export function heatRows(segments: RunSegment[], labels?: FeatureLabels): HeatRow[] {
+export function heatRows(segments: RunSegment[], labels?: FeatureLabels, w: ReportWords = REPORT_WORDS.en, lang: Language = 'en'): HeatRow[] {
+  const c = w.chart;
   const numeric = new Map<string, HeatRow & { score: number }>();
   segments.forEach((s, j) => {
     for (const f of s.profile.numeric) {
-      const name = capitalLabel(labels, f.feature);
-      const label = f.kind === 'boolean' ? `${name} (share yes)` : name;
+      const name = labelIn(labels, f.feature, lang, true);
+      const label = f.kind === 'boolean' ? c.shareYes(name) : name;
       let row = numeric.get(label);
       if (!row) numeric.set(label, (row = { label, lifts: segments.map(() => null), notes: segments.map(() => ''), score: 0 }));
       row.lifts[j] = Number.isFinite(f.lift) ? f.lift : null;
       const v = (x: number) => (f.kind === 'boolean' ? `${(x * 100).toFixed(0)}%` : fmt(x));
-      row.notes[j] = `Segment ${s.id}, ${label}: ${v(f.mean)} vs ${v(f.overallMean)} for everyone (${f.lift.toFixed(2)}×)`;
+      row.notes[j] = c.note(s.id, label, v(f.mean), v(f.overallMean), f.lift.toFixed(2));
       row.score = Math.max(row.score, Math.abs(f.z));
     }
   });
   const categories = new Map<string, HeatRow & { score: number }>();
   segments.forEach((s, j) => {
-    for (const c of s.profile.categories) {
-      const label = `${capitalLabel(labels, c.column)}: ${c.level}`;
+    for (const x of s.profile.categories) {
+      const label = c.level(labelIn(labels, x.column, lang, true), x.level);
       let row = categories.get(label);
-      if (!row) categories.set(label, (row = { label, lifts: segments.map(() => null), notes: segments.map((x) => `Segment ${x.id}: ${label} does not stand out`), score: 0 }));
-      row.lifts[j] = c.lift;
-      row.notes[j] = `Segment ${s.id}, ${label}: ${(c.share * 100).toFixed(0)}% vs ${(c.overallShare * 100).toFixed(0)}% of everyone (${c.lift.toFixed(2)}×)`;
-      row.score = Math.max(row.score, c.lift);
+      if (!row) categories.set(label, (row = { label, lifts: segments.map(() => null), notes: segments.map((o) => c.notOut(o.id, label)), score: 0 }));
+      row.lifts[j] = x.lift;
+      row.notes[j] = c.note(s.id, label, `${(x.share * 100).toFixed(0)}%`, `${(x.overallShare * 100).toFixed(0)}%`, x.lift.toFixed(2));
+      row.score = Math.max(row.score, x.lift);
     }
   });
   const top = (m: Map<string, HeatRow & { score: number }>, n: number, min = -Infinity) =>

@@ -1,4 +1,5 @@
 import { esc, r2 } from './html.js';
+import { REPORT_WORDS, type ReportWords } from './report-words.js';
 
 export interface HeatRow {
   /** "total_spend" or "favourite_category = Books". */
@@ -14,7 +15,7 @@ export interface HeatRow {
  * white at 1×, capped at 4× either way. Blank cells: the profile lists no figure there (a
  * category level only appears where it stands out).
  */
-export function heatmapChart(rows: HeatRow[], segments: { id: number; name: string }[]): string {
+export function heatmapChart(rows: HeatRow[], segments: { id: number; name: string }[], w: ReportWords = REPORT_WORDS.en): string {
   const labelW = 260;
   const cellW = Math.max(46, Math.min(90, Math.floor(640 / Math.max(1, segments.length))));
   const cellH = 24;
@@ -49,8 +50,8 @@ export function heatmapChart(rows: HeatRow[], segments: { id: number; name: stri
     .map((l, i) => `<rect x="${labelW + i * 56}" y="${legendY}" width="52" height="14" fill="${liftColour(l)}"/><text x="${labelW + i * 56 + 26}" y="${legendY + 26}" text-anchor="middle" class="sub">${l}×</text>`)
     .join('');
   return (
-    `<svg id="chart-heatmap" class="chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Lift of features by segment">` +
-    `${head}${body}<text x="${labelW - 8}" y="${legendY + 11}" text-anchor="end" class="sub">lift vs everyone</text>${legend}</svg>`
+    `<svg id="chart-heatmap" class="chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${esc(w.chart.heatAria)}">` +
+    `${head}${body}<text x="${labelW - 8}" y="${legendY + 11}" text-anchor="end" class="sub">${esc(w.chart.heatLegend)}</text>${legend}</svg>`
   );
 }
 

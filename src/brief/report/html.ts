@@ -1,3 +1,5 @@
+import { formatCount, formatShare } from '../../util/format.js';
+
 /** Escaping for text and attribute values: every string from a Run (names, copy, features) passes here. */
 export function esc(value: string | number): string {
   return String(value).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -20,10 +22,12 @@ export function segmentColour(segment: number): string {
   return `hsl(${Math.round((i * 137.508) % 360)}, 55%, 50%)`;
 }
 
-export function formatInt(n: number): string {
-  return n.toLocaleString('en-US');
+/** A count in the report's language (the one formatter, util/format.ts): 1,234 · 1 234 (fr). */
+export function formatInt(n: number, lang = 'en'): string {
+  return formatCount(n, lang);
 }
 
-export function formatPct(share: number): string {
-  return `${(share * 100).toFixed(1)}%`;
+/** A share with one decimal: 22.1%. */
+export function formatPct(share: number, lang = 'en'): string {
+  return formatShare(share, lang);
 }

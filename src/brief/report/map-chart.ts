@@ -1,4 +1,5 @@
 import { esc, r2, segmentColour } from './html.js';
+import { REPORT_WORDS, type ReportWords } from './report-words.js';
 
 export interface MapPoint {
   x: number;
@@ -20,7 +21,7 @@ export interface MapData {
  * The customers on the first two principal components, one dot per sampled customer coloured
  * by segment, the segment centres as numbered discs. SVG, so it needs no script to draw.
  */
-export function mapChart(map: MapData): string {
+export function mapChart(map: MapData, w: ReportWords = REPORT_WORDS.en): string {
   const size = 560;
   const pad = 28;
   const all = [...map.points, ...map.centres];
@@ -46,10 +47,10 @@ export function mapChart(map: MapData): string {
   // Axis labels sit outside the plot square (left and below) so that no dot hides them.
   const m = 22;
   const axes =
-    `<text x="${m + size / 2}" y="${size + 16}" text-anchor="middle" class="axis-label">${esc(`component 1 (${(map.explained[0] * 100).toFixed(0)}% of variance)`)}</text>` +
-    `<text x="14" y="${size / 2}" text-anchor="middle" class="axis-label" transform="rotate(-90 14 ${size / 2})">${esc(`component 2 (${(map.explained[1] * 100).toFixed(0)}%)`)}</text>`;
+    `<text x="${m + size / 2}" y="${size + 16}" text-anchor="middle" class="axis-label">${esc(w.chart.axis1((map.explained[0] * 100).toFixed(0)))}</text>` +
+    `<text x="14" y="${size / 2}" text-anchor="middle" class="axis-label" transform="rotate(-90 14 ${size / 2})">${esc(w.chart.axis2((map.explained[1] * 100).toFixed(0)))}</text>`;
   return (
-    `<svg id="chart-map" class="chart" viewBox="0 0 ${size + m} ${size + m}" width="${size + m}" height="${size + m}" role="img" aria-label="Map of customers by segment">` +
+    `<svg id="chart-map" class="chart" viewBox="0 0 ${size + m} ${size + m}" width="${size + m}" height="${size + m}" role="img" aria-label="${esc(w.chart.mapAria)}">` +
     `${axes}<g transform="translate(${m} 0)"><rect x="0" y="0" width="${size}" height="${size}" fill="#fafafa"/><g class="dots" opacity="0.55">${dots}</g>${centres}</g></svg>`
   );
 }

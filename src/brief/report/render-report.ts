@@ -30,18 +30,18 @@ export function renderReport(run: RunFile, map: MapData): string {
   // English keeps the minute in UTC, as before; other languages get their calendar date (2026年12月1日).
   const date = lang === 'en' ? run.createdAt.slice(0, 16).replace('T', ' ') : formatDate(run.createdAt, lang);
   const legend = segments.map((s) => `<span class="key"><span class="swatch" style="background:${segmentColour(s.id)}"></span>${s.id}. ${esc(name(s.id))}</span>`).join('');
-  const sampleNote = map.points.length < map.total ? w.sample(formatInt(map.points.length), formatInt(map.total)) : w.all(formatInt(map.total));
+  const sampleNote = map.points.length < map.total ? w.sample(formatInt(map.points.length, lang), formatInt(map.total, lang)) : w.all(formatInt(map.total, lang));
   const body = [
     `<header class="top"><h1>${esc(w.heading)}</h1>`,
-    `<p class="meta">${esc(w.meta(run.id, date, formatInt(run.metrics.customers), run.metrics.k, run.metrics.kChosen === 'auto' ? w.kAuto(run.metrics.silhouette.toFixed(2)) : w.kGiven, writer))}</p></header>`,
-    `<section class="panel"><h2>${esc(w.summary)}</h2><p class="muted">${esc(w.summaryNote)}</p>${summaryTable(run, labels, w)}</section>`,
-    `<div class="row"><section class="panel"><h2>${esc(w.sizes)}</h2>${sizeChart(segments.map((s) => ({ segment: s.id, name: name(s.id), size: s.size, share: s.share, small: s.small })))}</section>`,
+    `<p class="meta">${esc(w.meta(run.id, date, formatInt(run.metrics.customers, lang), run.metrics.k, run.metrics.kChosen === 'auto' ? w.kAuto(run.metrics.silhouette.toFixed(2)) : w.kGiven, writer))}</p></header>`,
+    `<section class="panel"><h2>${esc(w.summary)}</h2><p class="muted">${esc(w.summaryNote)}</p>${summaryTable(run, labels, w, lang)}</section>`,
+    `<div class="row"><section class="panel"><h2>${esc(w.sizes)}</h2>${sizeChart(segments.map((s) => ({ segment: s.id, name: name(s.id), size: s.size, share: s.share, small: s.small })), w, lang)}</section>`,
     `<section class="panel"><h2>${esc(w.map)}</h2><p class="muted">${esc(w.mapNote(sampleNote))}</p>`,
-    `<div class="map">${mapChart(map)}<div class="legend">${legend}</div></div></section></div>`,
-    `<section class="panel"><h2>${esc(w.apart)}</h2><p class="muted">${esc(w.apartNote)}</p>${heatmapChart(heatRows(segments, labels), segments.map((s) => ({ id: s.id, name: name(s.id) })))}</section>`,
-    predictionsPanel(run),
-    `<section><h2>${esc(w.segments)}</h2><div class="cards">${segments.map((s) => segmentCard(s, run.config.minSegmentSize, w)).join('')}</div></section>`,
-    `<footer class="bottom">${esc(w.footer(segments.map((s) => `${s.id}: ${formatPct(s.share)}`).join(' · ')))}</footer>`,
+    `<div class="map">${mapChart(map, w)}<div class="legend">${legend}</div></div></section></div>`,
+    `<section class="panel"><h2>${esc(w.apart)}</h2><p class="muted">${esc(w.apartNote)}</p>${heatmapChart(heatRows(segments, labels, w, lang), segments.map((s) => ({ id: s.id, name: name(s.id) })), w)}</section>`,
+    predictionsPanel(run, w, lang),
+    `<section><h2>${esc(w.segments)}</h2><div class="cards">${segments.map((s) => segmentCard(s, run.config.minSegmentSize, w, lang)).join('')}</div></section>`,
+    `<footer class="bottom">${esc(w.footer(segments.map((s) => `${s.id}: ${formatPct(s.share, lang)}`).join(' · ')))}</footer>`,
   ].join('\n');
   return `<!doctype html>
 <html lang="${w.htmlLang}">

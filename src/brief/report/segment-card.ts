@@ -1,16 +1,17 @@
 import type { RunSegment } from '../../model/run.js';
 import { esc, formatInt, formatPct, segmentColour } from './html.js';
-import { describePredicted } from '../../write/format.js';
+import { BRIEF_WORDS } from '../brief-words.js';
+import type { Language } from '../../util/script.js';
 import { REPORT_WORDS, type ReportWords } from './report-words.js';
 
 /** One segment's card: name, summary, persona and copy per channel — or why it has none. */
-export function segmentCard(s: RunSegment, minSize: number, w: ReportWords = REPORT_WORDS.en): string {
+export function segmentCard(s: RunSegment, minSize: number, w: ReportWords = REPORT_WORDS.en, lang: Language = 'en'): string {
   const c = w.card;
   const head = (title: string) =>
     `<header><span class="swatch" style="background:${segmentColour(s.id)}"></span><h3>${s.id}. ${esc(title)}</h3>` +
-    `<span class="size">${esc(c.size(formatInt(s.size), formatPct(s.share), s.profile.stability > 0 ? s.profile.stability.toFixed(2) : undefined))}</span></header>`;
+    `<span class="size">${esc(c.size(formatInt(s.size, lang), formatPct(s.share, lang), s.profile.stability > 0 ? s.profile.stability.toFixed(2) : undefined))}</span></header>`;
   if (!s.texts) {
-    return `<article class="card small" id="segment-${s.id}">${head(w.notDescribed)}<p class="muted">${esc(c.underMin(formatInt(minSize)))}</p></article>`;
+    return `<article class="card small" id="segment-${s.id}">${head(w.notDescribed)}<p class="muted">${esc(c.underMin(formatInt(minSize, lang)))}</p></article>`;
   }
   const { persona, copy, writer } = s.texts;
   const list = (items: string[]) => `<ul>${items.map((i) => `<li>${esc(i)}</li>`).join('')}</ul>`;
@@ -19,10 +20,10 @@ export function segmentCard(s: RunSegment, minSize: number, w: ReportWords = REP
     `<article class="card" id="segment-${s.id}">`,
     head(s.texts.name),
     `<p class="summary">${esc(s.texts.summary)}</p>`,
-    predictedLine(s, c.predicted),
+    predictedLine(s, c.predicted, lang),
     `<section><h4>${esc(c.persona(persona.archetype))}</h4><p>${esc(persona.description)}</p>`,
     `<div class="cols"><div><h5>${esc(c.goals)}</h5>${list(persona.goals)}</div><div><h5>${esc(c.pains)}</h5>${list(persona.painPoints)}</div></div>`,
-    `<p><b>${esc(c.channels)}</b> ${esc(persona.channels.join(', '))}</p><h5>${esc(c.evidence)}</h5>${list(persona.evidence)}</section>`,
+    `<p><b>${esc(c.channels)}</b> ${esc(BRIEF_WORDS[lang].channelList(persona.channels))}</p><h5>${esc(c.evidence)}</h5>${list(persona.evidence)}</section>`,
     `<section class="copy"><h4>${esc(c.copy)}</h4><p><b>${esc(c.offer)}</b> ${esc(copy.offer)}</p>`,
     `<dl><dt>${esc(c.email)}</dt><dd><b>${esc(copy.email.subject)}</b><br>${esc(copy.email.body).replace(/\n/g, '<br>')}</dd>`,
     `<dt>${esc(c.sms)}</dt><dd>${esc(copy.sms)}</dd><dt>${esc(c.push)}</dt><dd>${esc(copy.push)}</dd>`,
@@ -33,8 +34,9 @@ export function segmentCard(s: RunSegment, minSize: number, w: ReportWords = REP
 }
 
 /** Predicted value and churn risk, when `segmenta predict` has run. */
-function predictedLine(s: RunSegment, label = 'Predicted:'): string {
+function predictedLine(s: RunSegment, label = 'Predicted:', lang: Language = 'en'): string {
   if (!s.profile.predicted) return '';
-  const d = describePredicted(s.profile.predicted);
-  return `<p class="predicted"><b>${esc(label)}</b> ${[d.buy, d.churn, d.value].filter(Boolean).map((x) => esc(x!)).join(' · ')}</p>`;
+  // The briefs' lines, in the Run's language (English lower-cased after the label, as before).
+  const lines = BRIEF_WORDS[lang].predictedLines(s.profile.predicted).map((x) => (lang === 'en' ? x[0].toLowerCase() + x.slice(1) : x));
+  return `<p class="predicted"><b>${esc(label)}</b> ${lines.map((x) => esc(x)).join(' · ')}</p>`;
 }

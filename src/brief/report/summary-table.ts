@@ -1,6 +1,7 @@
 import type { RunFile, RunSegment } from '../../model/run.js';
 import type { FeatureLabels } from '../../model/texts.js';
-import { labelFor } from '../../write/labels.js';
+import { labelIn } from '../../write/labels-zh.js';
+import type { Language } from '../../util/script.js';
 import { formatFeatureValue } from '../../write/format.js';
 import { esc, formatInt, formatPct, segmentColour } from './html.js';
 import { REPORT_WORDS, type ReportWords } from './report-words.js';
@@ -19,14 +20,14 @@ export function valueFeature(run: RunFile, labels: FeatureLabels): string | unde
 export function nextAction(s: RunSegment, w: ReportWords = REPORT_WORDS.en): string {
   if (!s.texts) return w.table.tooSmall;
   const idea = s.texts.copy.offer.split(/, because | — because /)[0];
-  return `${idea} (${s.texts.persona.channels.join(', ')})`;
+  return `${idea}${w.channels(s.texts.persona.channels)}`;
 }
 
 /**
  * The report's first panel: every segment with its full name, size, value (the average of the
  * Run's money feature and the segment's share of the total) and the next action.
  */
-export function summaryTable(run: RunFile, labels: FeatureLabels, w: ReportWords = REPORT_WORDS.en): string {
+export function summaryTable(run: RunFile, labels: FeatureLabels, w: ReportWords = REPORT_WORDS.en, lang: Language = 'en'): string {
   const feature = valueFeature(run, labels);
   const totals = run.segments.map((s) => {
     const f = feature ? s.profile.numeric.find((n) => n.feature === feature) : undefined;
@@ -34,16 +35,16 @@ export function summaryTable(run: RunFile, labels: FeatureLabels, w: ReportWords
   });
   const sum = totals.reduce((a, b) => a + b, 0);
   const t = w.table;
-  const head = `<tr><th>#</th><th>${esc(t.segment)}</th><th class="num">${esc(t.customers)}</th><th class="num">${esc(t.share)}</th>${feature ? `<th class="num">${esc(t.average(labelFor(labels, feature), feature))}</th><th class="num">${esc(t.shareOfValue)}</th>` : ''}<th>${esc(t.next)}</th></tr>`;
+  const head = `<tr><th>#</th><th>${esc(t.segment)}</th><th class="num">${esc(t.customers)}</th><th class="num">${esc(t.share)}</th>${feature ? `<th class="num">${esc(t.average(labelIn(labels, feature, lang), feature))}</th><th class="num">${esc(t.shareOfValue)}</th>` : ''}<th>${esc(t.next)}</th></tr>`;
   const rows = run.segments.map((s, i) => {
     const f = feature ? s.profile.numeric.find((n) => n.feature === feature) : undefined;
     const value = feature
-      ? `<td class="num">${f ? esc(formatFeatureValue(f, f.mean, undefined, 'money')) : '–'}</td><td class="num">${sum > 0 ? formatPct(totals[i] / sum) : '–'}</td>`
+      ? `<td class="num">${f ? esc(formatFeatureValue(f, f.mean, undefined, 'money', lang)) : '–'}</td><td class="num">${sum > 0 ? formatPct(totals[i] / sum, lang) : '–'}</td>`
       : '';
     return (
       `<tr${s.small ? ' class="small"' : ''}><td><span class="swatch" style="background:${segmentColour(s.id)}"></span>${s.id}</td>` +
       `<td><a href="#segment-${s.id}">${esc(s.texts?.name ?? t.notDescribedSmall)}</a></td>` +
-      `<td class="num">${formatInt(s.size)}</td><td class="num">${formatPct(s.share)}</td>${value}<td>${esc(nextAction(s, w))}</td></tr>`
+      `<td class="num">${formatInt(s.size, lang)}</td><td class="num">${formatPct(s.share, lang)}</td>${value}<td>${esc(nextAction(s, w))}</td></tr>`
     );
   });
   return `<table id="summary" class="summary"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table>`;

@@ -2,6 +2,7 @@ import type { OfferKind } from '../vocabulary.js';
 import type { CategoryFact, NumericFact } from '../../model/profile.js';
 import type { Domain, EvidenceWords, NameWords, OfferWords, PersonaWords, PhraseTable, Tone, ToneWords, TraitKey, TraitWords } from './en.js';
 import { formatCount, formatFeatureValue, formatLift, formatPercent } from '../format.js';
+import { RFM_TIERS_ZH } from './zh-labels.js';
 
 /**
  * The Simplified Chinese phrase table of the offline writer, the same shape as en.ts and read
@@ -259,7 +260,8 @@ const TIERS: Record<string, TraitWords> = {
   Hibernating: { adj: '休眠', noun: '休眠客户', goal: '重新想起这个品牌', pain: '消息像垃圾短信' },
 };
 
-const RFM_ZH: Record<string, string> = { Champions: '核心客户', Loyal: '忠实客户', Potential: '潜力客户', New: '新客', 'At risk': '流失预警', Hibernating: '休眠客户' };
+// The evidence names a tier as the briefs' RFM table does (重要价值客户 …, zh-labels.ts).
+const RFM_ZH: Record<string, string> = RFM_TIERS_ZH;
 
 /** A category level's words by the kind of column it comes from: 抖音 → 抖音种草客群, 母婴用品 → 母婴用品爱好者. */
 const CATEGORY_KINDS: Record<string, (l: string) => TraitWords> = {
