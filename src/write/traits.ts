@@ -36,6 +36,12 @@ export interface Trait {
   level?: string;
   /** The feature or column it stands on. */
   feature?: string;
+  /**
+   * Near everyone's average on a feature other segments are named high and low on
+   * (middle-traits.ts): words for a name, never a direction claimed — `direction` is only
+   * the side of the average the segment falls on.
+   */
+  middle?: boolean;
 }
 
 /** A name claims only what a majority holds, or an average this far from everyone's. */

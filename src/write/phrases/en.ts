@@ -372,6 +372,8 @@ const persona: PersonaWords = {
     'returns:low': 'keep what they buy',
     'frequency:high': 'order far more often than most',
     'frequency:low': 'buy only now and then',
+    'income:high': 'earn more than most customers',
+    'income:low': 'earn less than most customers',
     'spend:high': 'spend well above the average',
     'spend:low': 'keep their spending small',
     'age:high': 'are older than most customers',
