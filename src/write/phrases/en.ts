@@ -367,7 +367,8 @@ const persona: PersonaWords = {
     'recency:high': 'have not ordered for a long while',
     'recency:low': 'bought from us very recently',
     'discount:high': 'hunt for deals and wait for the sale',
-    'discount:low': 'are happy to pay the full price',
+    // Not "happy to pay": "happy" is the satisfaction rule's word, and read as a claim about it.
+    'discount:low': 'pay the full price without a second thought',
     'returns:high': 'send back far more of what they buy',
     'returns:low': 'keep what they buy',
     'frequency:high': 'order far more often than most',
@@ -381,7 +382,7 @@ const persona: PersonaWords = {
     'engagement:high': 'open and click what we send',
     'engagement:low': 'rarely open what we send',
     'satisfaction:high': 'are happier with us than most',
-    'satisfaction:low': 'are less happy with us than most',
+    'satisfaction:low': 'are more often unhappy with us than most',
     'support:high': 'contact support more than most',
     'support:low': 'sort things out on their own',
     'browsing:high': 'take their time browsing before they buy',
