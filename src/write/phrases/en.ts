@@ -535,6 +535,8 @@ export const NUMBER_WORDS: Record<number, string> = {
 
 /** How a column's name says its unit, first match wins. */
 export const UNIT_PATTERNS: [FeatureUnit, RegExp][] = [
+  // A score on a scale is a number, whatever it scores ("Spending Score (1-100)" is not money).
+  ['number', /score|rating|index/i],
   ['days', /days?(_|\b|$)|days_ago|tenure_days|recency/i],
   ['rate', /rate|share|ratio|pct|percent|propensity|probab/i],
   ['money', /spend|revenue|monetary|value|amount|price|ltv|clv|aov|sales|mrr|arr|fee|cost|income|salary|balance|budget|(^|_)(eur|usd|gbp|chf|jpy|cny|aud|cad|sek|nok|dkk|inr)$/i],
