@@ -25,9 +25,9 @@ export function offlinePersona(profile: SegmentProfile, name: SegmentName, all: 
   const evidence = evidenceOf(profile, traits, currency, labels, words.names.evidence ?? ENGLISH_EVIDENCE);
   const persona: Persona = {
     archetype: words.names.archetype(name.name),
-    // The story tells only what sets them apart: "earn less than most" for an income 0.1 sd
-    // under everyone's is not true of them; with nothing above the noise they are the middle.
-    description: narrativeOf(profile, top.filter((t) => t.score >= MIN_TRAIT_SCORE), labels, words, domainOf(all.filter((p) => !p.small))),
+    // Only what sets them apart (leading: "earn less than most" for an income 0.1 sd under
+    // everyone's is not true of them); with nothing above the noise they are the middle.
+    description: narrativeOf(profile, top, labels, words, domainOf(all.filter((p) => !p.small))),
     goals: unique(top.map((t) => t.phrase.goal).filter(Boolean)).slice(0, LIMITS.items),
     painPoints: unique(top.map((t) => t.phrase.pain).filter(Boolean)).slice(0, LIMITS.items),
     channels: channelsFor(profile, traits),
