@@ -80,6 +80,16 @@ export function describeNumeric(f: NumericFact, currency?: string, labels?: Feat
   return `${name}: ${v} on average vs ${all} for everyone (${formatLift(f.lift)})`;
 }
 
+/**
+ * "Annual income: 55.00 on average, close to everyone's 54.83" — a segment in the middle of a
+ * feature, said without a lift or a "vs", which would read as a claim of a direction.
+ */
+export function describeMiddle(f: NumericFact, currency?: string, labels?: FeatureLabels): string {
+  const unit = labels?.[f.feature]?.unit;
+  const name = labels ? capitalLabel(labels, f.feature) : f.feature;
+  return `${name}: ${formatFeatureValue(f, f.mean, currency, unit)} on average, close to everyone's ${formatFeatureValue(f, f.overallMean, currency, unit)}`;
+}
+
 /** "Preferred channel is email for 34% vs 19% of everyone (1.8×)" (column = level without labels). */
 export function describeCategory(c: CategoryFact, labels?: FeatureLabels): string {
   const head = labels ? `${capitalLabel(labels, c.column)} is ${c.level}` : `${c.column} = ${c.level}`;

@@ -26,7 +26,9 @@ export function unitOf(feature: string, kind: 'numeric' | 'boolean' = 'numeric',
 
 /** A readable label from a column name: split snake/camel case, expand abbreviations, "_days_ago" → "days since …". */
 export function labelOf(feature: string): string {
-  let name = feature.trim();
+  // A unit or range in brackets at the end says how it is measured, not what: "Annual Income
+  // (k$)" is "annual income", "Spending Score (1-100)" "spending score" (not "… 1 100").
+  let name = feature.trim().replace(/\s*[([][^()[\]]*[)\]]$/, '') || feature.trim();
   for (const [re, label] of LABEL_RULES) if (re.test(name)) return label;
   // Derived by the loader from a datetime column: "<column>_days_ago".
   const ago = /^(.*?)[\s_-]*days[\s_-]*ago$/i.exec(name);

@@ -6,6 +6,7 @@ import type { TraitPhrase } from './vocabulary.js';
 import { formatCount, formatPercent } from './format.js';
 import { ENGLISH, type NameWords, type PhraseTable } from './phrases/index.js';
 import { traitsInWords } from './trait-words.js';
+import { middleTraits } from './middle-traits.js';
 
 const SUMMARY_MAX = 200;
 
@@ -20,7 +21,18 @@ const SUMMARY_MAX = 200;
 export function offlineNames(profiles: SegmentProfile[], currency?: string, labels?: FeatureLabels, table: PhraseTable = ENGLISH): SegmentName[] {
   const words = table.names;
   const describable = profiles.filter((p) => !p.small);
-  const traits = new Map(describable.map((p) => [p.id, traitsInWords(p, describable, words, currency, labels)]));
+  const own = new Map(describable.map((p) => [p.id, traitsInWords(p, describable, words, currency, labels)]));
+  // A segment with fewer than two traits to name is also named by where it sits between the
+  // others ("Mid-Income Moderate Spenders"). English words only: a table with words of its own
+  // (traitWords) has no middle words yet, and gets its plain names as before.
+  const traitsOf = (p: SegmentProfile) => own.get(p.id) ?? [];
+  const traits = new Map(
+    describable.map((p) => {
+      const mine = traitsOf(p);
+      const few = mine.filter((t) => t.nameable).length < 2;
+      return [p.id, few && !words.traitWords ? [...mine, ...middleTraits(p, describable, traitsOf, currency, labels)] : mine];
+    }),
+  );
   const strength = (p: SegmentProfile) => traits.get(p.id)?.find((t) => t.nameable)?.score ?? 0;
   const order = [...describable].sort((a, b) => strength(b) - strength(a) || a.id - b.id);
   const used: string[] = [];
@@ -50,9 +62,24 @@ export function offlineNames(profiles: SegmentProfile[], currency?: string, labe
  * are: it is the head only when nothing else may be claimed.
  */
 export function namingOrder(traits: Trait[]): Trait[] {
-  const ranked = traits.filter((t) => t.nameable);
+  const nameable = traits.filter((t) => t.nameable);
+  // Middle traits (middle-traits.ts) come after the segment's own, whatever their scores: a
+  // trait the segment has is what it is named by first.
+  const own = nameable.filter((t) => !t.middle);
+  const middle = nameable.filter((t) => t.middle);
+  return own.length > 0 ? [...headFirst(own), ...middle] : headFirst(middle);
+}
+
+/**
+ * Rules about who they are, not how they buy: a high income is the adjective of a name
+ * ("High Income Budget Shoppers"), never its head. (Age is not here: its nouns, "Young
+ * Shoppers", have long been heads of names people know.)
+ */
+const WHO_THEY_ARE = new Set(['income', 'mid:income']);
+
+function headFirst(ranked: Trait[]): Trait[] {
   if (ranked.length === 0) return [];
-  const behaviour = ranked.find((t) => (t.source === 'numeric' && !t.key.startsWith('feature:')) || t.source === 'rfm');
+  const behaviour = ranked.find((t) => ((t.source === 'numeric' && !t.key.startsWith('feature:') && !t.key.startsWith('mid:feature:')) || t.source === 'rfm') && !WHO_THEY_ARE.has(t.key));
   // Made-up words ("High-Monthly-Fee") lead only when no vocabulary or category trait is half as strong.
   const worded = ranked.find((t) => t.categoryKind !== 'channel' && !t.key.startsWith('feature:') && t.source !== 'term');
   const head =
@@ -63,7 +90,7 @@ export function namingOrder(traits: Trait[]): Trait[] {
         : (ranked.find((t) => t.categoryKind !== 'channel') ?? ranked[0]);
   // Adjectives from the vocabulary read better than made-up ones ("High-Page-Views"), so
   // generic traits and terms come after every vocabulary trait, strong as they may be.
-  const generic = (t: Trait) => t.key.startsWith('feature:') || t.source === 'term';
+  const generic = (t: Trait) => t.key.startsWith('feature:') || t.key.startsWith('mid:feature:') || t.source === 'term';
   const others = ranked.filter((t) => t !== head);
   return [head, ...others.filter((t) => !generic(t)), ...others.filter(generic)];
 }

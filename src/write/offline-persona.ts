@@ -1,11 +1,12 @@
 import type { SegmentProfile } from '../model/profile.js';
 import { PersonaSchema, type Channel, type FeatureLabels, type Persona, type SegmentName } from '../model/texts.js';
-import { channelsOf, leading, type Trait } from './traits.js';
-import { describeCategory, describeNumeric, describePredicted, describeSize, describeTerm, describeTier } from './format.js';
+import { MIN_TRAIT_SCORE, channelsOf, leading, type Trait } from './traits.js';
+import { describeCategory, describeNumeric, describePredicted, describeSize, describeTerm, describeTier, describeMiddle, formatLift } from './format.js';
 import { labelFor } from './labels.js';
 import { ENGLISH, type Domain, type EvidenceWords, type PhraseTable } from './phrases/index.js';
 import { domainOf } from './domain.js';
 import { traitsInWords } from './trait-words.js';
+import { SENSITIVE_COLUMN } from './vocabulary.js';
 
 const PREFERRED_CHANNEL = /channel|contact|prefer|medium/i;
 const LIMITS = { description: 600, evidence: 200, items: 3, evidenceItems: 6 };
@@ -24,6 +25,8 @@ export function offlinePersona(profile: SegmentProfile, name: SegmentName, all: 
   const evidence = evidenceOf(profile, traits, currency, labels, words.names.evidence ?? ENGLISH_EVIDENCE);
   const persona: Persona = {
     archetype: words.names.archetype(name.name),
+    // Only what sets them apart (leading: "earn less than most" for an income 0.1 sd under
+    // everyone's is not true of them); with nothing above the noise they are the middle.
     description: narrativeOf(profile, top, labels, words, domainOf(all.filter((p) => !p.small))),
     goals: unique(top.map((t) => t.phrase.goal).filter(Boolean)).slice(0, LIMITS.items),
     painPoints: unique(top.map((t) => t.phrase.pain).filter(Boolean)).slice(0, LIMITS.items),
@@ -37,7 +40,9 @@ export function offlinePersona(profile: SegmentProfile, name: SegmentName, all: 
 
 /** The English evidence sentences (format.ts), for a table that keeps them. */
 const ENGLISH_EVIDENCE: EvidenceWords = {
-  numeric: describeNumeric,
+  // A number within the noise of everyone's is said as close to it: "Age: 43.77 on average vs
+  // 42.59 (1.0×)" or "… (0.9×)" reads as a direction to anyone scanning for lifts.
+  numeric: (f, currency, labels) => (Math.abs(f.z) < MIN_TRAIT_SCORE ? describeMiddle(f, currency, labels) : describeNumeric(f, currency, labels)),
   category: describeCategory,
   term: describeTerm,
   tier: (tier, share) => describeTier(tier, share, true),
@@ -99,10 +104,20 @@ export function narrativeOf(profile: SegmentProfile, top: Trait[], labels: Featu
 function evidenceOf(profile: SegmentProfile, traits: Trait[], currency: string | undefined, labels: FeatureLabels | undefined, e: EvidenceWords): string[] {
   // Predicted behaviour (after `segmenta predict`) is the first thing a campaign is planned on.
   const predicted = profile.predicted ? [e.predicted(profile.predicted, currency)] : [];
-  const items = [e.size(profile), ...predicted, ...traits.slice(0, 4).map((t) => t.evidence)];
-  // Room left: the next most distinctive numbers and categories, even if no trait uses them.
-  for (const f of profile.numeric.slice(0, 6)) items.push(e.numeric(f, currency, labels));
-  for (const c of profile.categories.slice(0, 3)) items.push(e.category(c, labels));
+  // A trait's own line, unless it is within the noise: then the fact in the table's words (above).
+  const lineOf = (t: Trait) => {
+    const f = t.source === 'numeric' && t.score < MIN_TRAIT_SCORE ? profile.numeric.find((x) => x.feature === t.feature) : undefined;
+    return f ? e.numeric(f, currency, labels) : t.evidence;
+  };
+  const items = [e.size(profile), ...predicted, ...traits.slice(0, 4).map(lineOf)];
+  // Room left: the next most distinctive numbers and categories, even if no trait uses them —
+  // not a fact whose lift shows as 1.0×: "Gender is Female for 55% vs 56% of everyone (1.0×)"
+  // reads as a lean to Female (a level named is a lean) where there is none, or a slight lack.
+  // Nor a sensitive column (gender, ethnicity…): no name or offer is built on them (traits.ts),
+  // so the persona does not present them as what sets the segment apart either.
+  const differs = (lift: number) => formatLift(lift) !== formatLift(1);
+  for (const f of profile.numeric.slice(0, 6)) if (differs(f.lift) && !SENSITIVE_COLUMN.test(f.feature)) items.push(e.numeric(f, currency, labels));
+  for (const c of profile.categories.slice(0, 3)) if (differs(c.lift) && !SENSITIVE_COLUMN.test(c.column)) items.push(e.category(c, labels));
   return unique(items.filter((e) => e.length <= LIMITS.evidence)).slice(0, LIMITS.evidenceItems);
 }
 

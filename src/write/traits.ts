@@ -36,6 +36,12 @@ export interface Trait {
   level?: string;
   /** The feature or column it stands on. */
   feature?: string;
+  /**
+   * Near everyone's average on a feature other segments are named high and low on
+   * (middle-traits.ts): words for a name, never a direction claimed — `direction` is only
+   * the side of the average the segment falls on.
+   */
+  middle?: boolean;
 }
 
 /** A name claims only what a majority holds, or an average this far from everyone's. */
@@ -307,11 +313,10 @@ function indicatorZ(share: number, overall: number): number {
 export function offerKindOf(traits: Trait[]): { kind: OfferKind; because?: Trait } {
   // Lifecycle offers (win-back, welcome, VIP, discount…) beat generic picks: they are the
   // decision a marketer makes per segment; picks are what everyone gets anyway.
+  // A trait within the noise is no reason: "a discount, because income is 53 vs 55 (1.0×)"
+  // for a segment in the middle of everything. Such a segment gets the picks everyone gets.
   const strong = traits.filter((x) => x.score >= MIN_TRAIT_SCORE);
-  const t =
-    strong.find((x) => x.phrase.offer && x.phrase.offer !== 'picks') ??
-    strong.find((x) => x.phrase.offer) ??
-    traits.find((x) => x.phrase.offer);
+  const t = strong.find((x) => x.phrase.offer && x.phrase.offer !== 'picks') ?? strong.find((x) => x.phrase.offer);
   return t ? { kind: t.phrase.offer!, because: t } : { kind: 'picks' };
 }
 
@@ -320,8 +325,11 @@ export function topicOf(traits: Trait[]): string | undefined {
   return traits.find((t) => t.topic)?.topic;
 }
 
-/** The traits worth describing: the strong ones, or the single strongest when none is. */
+/**
+ * The traits worth describing: the strong ones. None when none is — goals, channels and KPIs
+ * drawn from a trait within the noise ("younger than most" at z −0.09) describe no one; the
+ * callers fall back to their defaults.
+ */
 export function leading(traits: Trait[]): Trait[] {
-  const strong = traits.filter((t) => t.score >= MIN_TRAIT_SCORE);
-  return (strong.length > 0 ? strong : traits.slice(0, 1)).slice(0, 4);
+  return traits.filter((t) => t.score >= MIN_TRAIT_SCORE).slice(0, 4);
 }

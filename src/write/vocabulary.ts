@@ -30,6 +30,18 @@ export interface TraitRule {
   feature: RegExp;
   high?: TraitPhrase;
   low?: TraitPhrase;
+  /**
+   * Name words for a segment near everyone's average on this feature while other segments
+   * are named high and low on it ("Mid-Income" between "High Income" and "Low Income"):
+   * names only (middle-traits.ts), no claim of a direction.
+   */
+  mid?: MidPhrase;
+}
+
+export interface MidPhrase {
+  adj: string;
+  noun: string;
+  nounLed?: boolean;
 }
 
 // Order matters: the first rule whose pattern matches a feature owns it ("days_since_first_order"
@@ -104,6 +116,27 @@ export const TRAIT_RULES: TraitRule[] = [
       goal: 'Buy only when there is a clear need', pain: 'Too many messages between purchases',
       offer: 'picks', kpis: ['Second-purchase rate', 'Time between orders'],
     },
+    mid: { adj: 'Mid-Frequency', noun: 'Mid-Frequency Buyers' },
+  },
+  {
+    // What they earn, not what they spend: a high income says who they are, not how they buy.
+    // Low keeps the column's own word, unhyphenated ("Low Income"), so a reader of the name
+    // alone finds the column; high is another word ("Affluent", not "High Income"), or the two
+    // sides of one noun read as one name ("High Income Budget Shoppers" / "Low Income Budget
+    // Shoppers" differ by three letters).
+    id: 'income',
+    feature: /income|salary|wage|earning/i,
+    high: {
+      adj: 'Affluent', noun: 'Affluent Customers', claims: /\b(high[- ]income|high earners?|affluent|wealthy)\b/i,
+      goal: 'Quality worth what it costs', pain: 'Offers pitched below what they can afford',
+      offer: 'vip', kpis: ['Average order value', 'Premium range uptake'],
+    },
+    low: {
+      adj: 'Low Income', noun: 'Low Income Customers', claims: /\b(low[- ]income|low earners?)\b/i,
+      goal: 'Good value they can count on', pain: 'Prices that stretch their budget',
+      offer: 'discount', kpis: ['Conversion rate', 'Coupon redemption rate'],
+    },
+    mid: { adj: 'Mid-Income', noun: 'Mid-Income Customers' },
   },
   {
     id: 'spend',
@@ -118,6 +151,7 @@ export const TRAIT_RULES: TraitRule[] = [
       goal: 'Good value on everyday needs', pain: 'Premium pricing that does not fit their budget',
       offer: 'discount', kpis: ['Conversion rate', 'Average order value uplift'],
     },
+    mid: { adj: 'Moderate-Spending', noun: 'Moderate Spenders' },
   },
   {
     id: 'age',
@@ -132,6 +166,7 @@ export const TRAIT_RULES: TraitRule[] = [
       goal: 'Discover new, shareable products', pain: 'Generic, preachy messaging',
       channels: ['push', 'ad'], kpis: ['Push open rate', 'Social ad click-through rate'],
     },
+    mid: { adj: 'Mid-Age', noun: 'Mid-Age Shoppers' },
   },
   {
     id: 'engagement',

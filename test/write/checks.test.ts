@@ -7,6 +7,7 @@ import { writeAllTexts } from '../../src/write/write-all.js';
 import type { Copy } from '../../src/model/texts.js';
 import type { SegmentProfile } from '../../src/model/profile.js';
 import { TRAIT_RULES } from '../../src/write/vocabulary.js';
+import { EN } from '../../src/write/phrases/en.js';
 import { plantedTable } from '../profile/fixtures.js';
 import { profileSegments } from '../../src/profile/profile.js';
 
@@ -116,6 +117,22 @@ describe('findPii', () => {
 });
 
 describe('the vocabulary', () => {
+  it('never writes a persona clause that claims another rule’s trait', () => {
+    // "are happy to pay the full price" (discount low) read as satisfaction high, and was
+    // contradicted on segments of average satisfaction (hard planted shop, seed 3).
+    const clauses = [...Object.entries(EN.persona.traits), ...Object.values(EN.persona.domainTraits).flatMap((t) => Object.entries(t ?? {}))];
+    expect(clauses.length).toBeGreaterThan(20);
+    for (const [key, clause] of clauses) {
+      const [id, direction] = key.split(':');
+      for (const other of TRAIT_RULES) {
+        for (const [dir, op] of [['high', other.high], ['low', other.low]] as const) {
+          if (!op?.claims || (other.id === id && dir === direction)) continue;
+          expect(op.claims.test(clause), `${key} "${clause}" reads as ${other.id} ${dir}`).toBe(false);
+        }
+      }
+    }
+  });
+
   it('never makes a name that claims another rule’s trait', () => {
     for (const rule of TRAIT_RULES) {
       for (const phrase of [rule.high, rule.low]) {

@@ -22,6 +22,9 @@ describe('labels from column names', () => {
     ['ltv_eur', 'lifetime value', 'money'],
     ['discount_rate', 'discount rate', 'rate'],
     ['num_sessions', 'number of sessions', 'count'],
+    // The mall file's headers: a bracketed unit or range is not part of the label; a score is no money.
+    ['Annual Income (k$)', 'annual income', 'money'],
+    ['Spending Score (1-100)', 'spending score', 'number'],
   ])('%s → "%s" (%s)', (column, label, unit) => {
     expect(labelOf(column)).toBe(label);
     expect(unitOf(column)).toBe(unit);

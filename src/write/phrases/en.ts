@@ -367,11 +367,14 @@ const persona: PersonaWords = {
     'recency:high': 'have not ordered for a long while',
     'recency:low': 'bought from us very recently',
     'discount:high': 'hunt for deals and wait for the sale',
-    'discount:low': 'are happy to pay the full price',
+    // Not "happy to pay": "happy" is the satisfaction rule's word, and read as a claim about it.
+    'discount:low': 'pay the full price without a second thought',
     'returns:high': 'send back far more of what they buy',
     'returns:low': 'keep what they buy',
     'frequency:high': 'order far more often than most',
     'frequency:low': 'buy only now and then',
+    'income:high': 'earn more than most customers',
+    'income:low': 'earn less than most customers',
     'spend:high': 'spend well above the average',
     'spend:low': 'keep their spending small',
     'age:high': 'are older than most customers',
@@ -379,7 +382,7 @@ const persona: PersonaWords = {
     'engagement:high': 'open and click what we send',
     'engagement:low': 'rarely open what we send',
     'satisfaction:high': 'are happier with us than most',
-    'satisfaction:low': 'are less happy with us than most',
+    'satisfaction:low': 'are more often unhappy with us than most',
     'support:high': 'contact support more than most',
     'support:low': 'sort things out on their own',
     'browsing:high': 'take their time browsing before they buy',
@@ -532,6 +535,8 @@ export const NUMBER_WORDS: Record<number, string> = {
 
 /** How a column's name says its unit, first match wins. */
 export const UNIT_PATTERNS: [FeatureUnit, RegExp][] = [
+  // A score on a scale is a number, whatever it scores ("Spending Score (1-100)" is not money).
+  ['number', /score|rating|index/i],
   ['days', /days?(_|\b|$)|days_ago|tenure_days|recency/i],
   ['rate', /rate|share|ratio|pct|percent|propensity|probab/i],
   ['money', /spend|revenue|monetary|value|amount|price|ltv|clv|aov|sales|mrr|arr|fee|cost|income|salary|balance|budget|(^|_)(eur|usd|gbp|chf|jpy|cny|aud|cad|sek|nok|dkk|inr)$/i],
