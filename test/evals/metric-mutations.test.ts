@@ -19,7 +19,7 @@ import { measureCopyFit } from '../../evals/suites/copy-fit.js';
 import { measureClusterQuality } from '../../evals/suites/cluster-quality.js';
 import { measureTruth } from '../../evals/suites/truth.js';
 import { measureStability } from '../../evals/suites/stability.js';
-import { extractClaims } from '../../evals/claims.js';
+import { readClaims } from '../../evals/checks/claim-reader.js';
 import { readLabel } from '../../evals/judge/read-label.js';
 import { isRetryableStatus } from '../../src/llm/retry.js';
 import { OfflineWriter } from '../../src/write/offline-writer.js';
@@ -106,9 +106,9 @@ describe('every metric passes on the good Run and fails on a Run made bad for it
 });
 
 describe('what the metrics read', () => {
-  it('"595.17 vs 1,623" is a low claim for the claims reader and for the judge (the comma is a thousands separator)', () => {
+  it('"595.17 vs 1,623" is a low claim for the claim reader and for the judge (the comma is a thousands separator)', () => {
     const vocab = { numeric: ['total_spend'], levels: [] };
-    expect(extractClaims('Total spend: 595.17 on average vs 1,623 for everyone', vocab).map((c) => c.key)).toEqual(['spend:low']);
+    expect(readClaims('Total spend: 595.17 on average vs 1,623 for everyone', vocab).map((c) => c.key)).toEqual(['spend:low']);
     expect(readLabel('Total spend: 595.17 on average vs 1,623 for everyone', ['total_spend'], []).numeric.get('total_spend')).toBe('low');
     expect(readLabel('Total spend: 1,623 on average vs 595.17 for everyone', ['total_spend'], []).numeric.get('total_spend')).toBe('high');
   });
