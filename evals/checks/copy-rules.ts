@@ -7,8 +7,14 @@ import { channelOverruns } from './channel-limits.js';
  * and read as "a verb that asks the reader to act" rather than as the writer's phrases.
  */
 
-// Imperatives a marketer asks the reader with. "Reply STOP" is the opt-out, taken out first.
-const ACT_EN = /(?<![\p{L}'’-])(shop|buy|order|reorder|get|grab|claim|redeem|save|book|try|start|join|sign up|subscribe|come back|come in|visit|tap|click|open|see|view|explore|discover|browse|find|pick|choose|add|use|unlock|upgrade|renew|restock|stock up|check out|treat yourself|learn more|read more|ask|call|reply|enjoy|snap up|don'?t miss|hurry)(?![\p{L}'’-])/iu;
+// Imperatives a marketer asks the reader with, read as imperatives: at the start of a sentence
+// or clause, or after "now", "please", "just", "and"… — "Order now" asks, "your next order"
+// does not. "Reply STOP" is the opt-out, taken out first.
+const LEAD = String.raw`(?<=(?:^|[.!?:;,\n—–()"“]|\b(?:now|please|just|then|so|and|or|today|why not|go ahead and|don'?t forget to))\s*)`;
+const ACT_EN = new RegExp(
+  `${LEAD}(?:shop|buy|order|reorder|get|grab|claim|redeem|save|book|try|start|join|sign up|subscribe|come back|come in|visit|tap|click|open|see|view|explore|discover|browse|find|pick|choose|add|use|unlock|upgrade|renew|restock|stock up|check out|treat yourself|learn more|read more|ask|call|reply|enjoy|snap up|don'?t miss|hurry)(?![\\p{L}'’-])`,
+  'iu',
+);
 const ACT_ZH = /立即|马上|赶快|快来|快去|点击|点此|戳|抢购|抢|领取|领|下单|购买|选购|回购|查看|看看|逛逛|来店|回来|预约|报名|加入|开通|订阅|试试|体验|入手|囤|解锁|使用|兑换|打开|进店|续费|邀请|别错过/u;
 
 // Opt-out lines, en and zh: "Reply STOP to opt out", "Text STOP to end", "STOP to unsubscribe", "回T退订", "拒收请回复R".
@@ -49,7 +55,7 @@ export function copyProblems(copy: CopyLike): string[] {
     ['email.body', copy.email.body],
     ['sms', copy.sms],
     ['push', copy.push],
-    ['ad', `${copy.ad.headline} ${copy.ad.primaryText}`],
+    ['ad', `${copy.ad.headline}\n${copy.ad.primaryText}`],
   ];
   for (const [field, text] of acting) if (text.trim() && !asksToAct(text)) out.push(`${field} asks the reader to do nothing (no call to action)`);
   if (copy.sms.trim() && !hasOptOut(copy.sms)) out.push('sms has no opt-out (e.g. "Reply STOP to opt out")');

@@ -131,6 +131,8 @@ describe('channel limits, counted as carriers and mail clients count', () => {
 describe('copy rules', () => {
   it('finds a call to action in English and Chinese, and not in an opt-out or a sign-off', () => {
     expect(asksToAct('Grab the deal!')).toBe(true);
+    expect(asksToAct('Hi there, shop the sale now')).toBe(true);
+    expect(asksToAct('A reward is waiting on your next order.')).toBe(false);
     expect(asksToAct('立即领取专属优惠券')).toBe(true);
     expect(asksToAct('新品到店，快来看看')).toBe(true);
     expect(asksToAct('A lower price is saved. Reply STOP to opt out.')).toBe(false);

@@ -57,6 +57,13 @@ const cases: [string, (ctx: EvalContext) => Measurement[], (run: RunFile) => voi
   ['min_name_claim_lift', measureDistinctiveness, (run) => void (texts(run, 1).name = 'Lapsed Big Spenders')],
   ['contradicted_claims', measureGrounding, (run) => void (texts(run, 1).summary = `${texts(run, 1).summary} Big spenders.`)],
   ['name_violations', measureCopyFit, (run) => void (texts(run, 2).name = 'Customers Who Have Not Ordered In A Long While')],
+  // The evals' own checks (evals/checks/), at the metric: each a form the writer's checks count differently or not at all.
+  ['ungrounded_numbers', measureGrounding, (run) => void texts(run, 1).persona.evidence.push('Average basket of 9.876,54 per order')],
+  // 72 characters with a curly apostrophe: under 160, but the apostrophe is not GSM-7, so the carrier sends UCS-2 (70).
+  ['copy_violations', measureCopyFit, (run) => void (texts(run, 1).copy.sms = 'It’s your turn: grab the deal on new picks today. Reply STOP to opt out.')],
+  ['copy_violations', measureCopyFit, (run) => void (texts(run, 2).copy.push = 'A reward is waiting on your next order.')],
+  // A customer of the examples file, her name's words in another order and case.
+  ['pii_findings', measureCopyFit, (run) => void (texts(run, 1).persona.description += ' Like adams ella.')],
   ['silhouette', measureClusterQuality, (run) => void (run.metrics.silhouette = 0.02)],
   ['size_balance', measureClusterQuality, (run) => void (run.segments[run.segments.length - 1].size = 20)],
   [
@@ -81,14 +88,15 @@ const cases: [string, (ctx: EvalContext) => Measurement[], (run: RunFile) => voi
 ];
 
 describe('every metric passes on the good Run and fails on a Run made bad for it', () => {
-  for (const [name, measure, edit] of cases) {
-    it(name, () => {
+  cases.forEach(([name, measure, edit], i) => {
+    const again = cases.slice(0, i).filter(([n]) => n === name).length;
+    it(again ? `${name} (${again + 1})` : name, () => {
       expect(verdictOf(measure(good), name).passed, `${name} on the good Run`).toBe(true);
       const m = verdictOf(measure(bad(edit)), name);
       expect(m.passed, `${name} on the bad Run: ${m.value} (${m.detail})`).toBe(false);
       expect(m.status).toBe('fail');
     });
-  }
+  });
 
   it('name_agreement and claim_agreement: a writer that re-names resampled segments otherwise fails both', async () => {
     const options = { seed: 43, bootstraps: 2, relabel: 1 };
