@@ -57,6 +57,8 @@ const cases: [string, (ctx: EvalContext) => Measurement[], (run: RunFile) => voi
   ['min_name_claim_lift', measureDistinctiveness, (run) => void (texts(run, 1).name = 'Lapsed Big Spenders')],
   ['contradicted_claims', measureGrounding, (run) => void (texts(run, 1).summary = `${texts(run, 1).summary} Big spenders.`)],
   ['name_violations', measureCopyFit, (run) => void (texts(run, 2).name = 'Customers Who Have Not Ordered In A Long While')],
+  // Segment 1 spends under everyone: a name claiming the opposite, of a good shape.
+  ['name_violations', measureCopyFit, (run) => void (texts(run, 1).name = 'Big Spenders')],
   // The evals' own checks (evals/checks/), at the metric: each a form the writer's checks count differently or not at all.
   ['ungrounded_numbers', measureGrounding, (run) => void texts(run, 1).persona.evidence.push('Average basket of 9.876,54 per order')],
   // 72 characters with a curly apostrophe: under 160, but the apostrophe is not GSM-7, so the carrier sends UCS-2 (70).
