@@ -67,7 +67,8 @@ export const FAMILIES: TraitFamily[] = [
     not: /last|since|recen|value|amount|size|basket|spend/i,
     high: ['loyal', 'loyalists', 'regular', 'regulars', 'frequent', 'repeat', 'devoted', 'habitual'],
     low: ['occasional', 'infrequent', 'one-time', 'one-off', 'sporadic'],
-    zhHigh: /高频|复购|常客|回头客|忠实|忠诚|常买/u,
+    // "以前常买" (used to buy often) says what they did, not what they do.
+    zhHigh: /高频|复购|常客|回头客|忠实|忠诚|(?<!以前|曾经|过去)常买/u,
     zhLow: /低频|偶尔|很少买|不常买|一次性/u,
   },
   {

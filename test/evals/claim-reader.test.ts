@@ -39,6 +39,9 @@ describe('readClaims (the evals’ own trait vocabulary)', () => {
     expect(readClaims('零食饮料高退货客群', zh).map((c) => c.key).sort()).toEqual(['category=零食饮料:high', 'returns:high']);
     expect(readClaims('沉睡客户', zh).map((c) => c.key)).toEqual(['recency:high']);
     expect(readClaims('近期活跃客户', zh).map((c) => c.key)).toEqual(['recency:low']);
+    const orders = { numeric: ['orders_12m'], levels: [] };
+    expect(readClaims('他们常买', orders).map((c) => c.key)).toEqual(['frequency:high']);
+    expect(readClaims('不少人以前常买', orders)).toEqual([]);
   });
 
   it('does not read quoted customer words, RFM tier names or features the data lacks as claims', () => {

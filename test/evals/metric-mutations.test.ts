@@ -64,6 +64,10 @@ const cases: [string, (ctx: EvalContext) => Measurement[], (run: RunFile) => voi
   // 72 characters with a curly apostrophe: under 160, but the apostrophe is not GSM-7, so the carrier sends UCS-2 (70).
   ['copy_violations', measureCopyFit, (run) => void (texts(run, 1).copy.sms = 'It’s your turn: grab the deal on new picks today. Reply STOP to opt out.')],
   ['copy_violations', measureCopyFit, (run) => void (texts(run, 2).copy.push = 'A reward is waiting on your next order.')],
+  ['copy_violations', measureCopyFit, (run) => void (texts(run, 2).copy.sms = 'We miss you! Come back to a reward on your next order.')],
+  // 35 Chinese characters: 70 display columns, over the subject's 60.
+  ['copy_violations', measureCopyFit, (run) => void (texts(run, 3).copy.email.subject = '感谢一直以来的支持，您的专属积分已经到账，快来看看本周为您准备的新品吧')],
+  ['copy_violations', measureCopyFit, (run) => void (texts(run, 4).copy.ad.primaryText += ' More at shop.example.com/new')],
   // A customer of the examples file, her name's words in another order and case.
   ['pii_findings', measureCopyFit, (run) => void (texts(run, 1).persona.description += ' Like adams ella.')],
   ['silhouette', measureClusterQuality, (run) => void (run.metrics.silhouette = 0.02)],
