@@ -1,6 +1,6 @@
 import type { CustomerTable } from '../src/model/data.js';
 import { liftOf } from '../src/profile/numeric-facts.js';
-import type { Claim, ClaimVocabulary } from './claims.js';
+import type { Claim, ClaimVocabulary } from './checks/claim-reader.js';
 
 /**
  * How much more (or less) of each feature and level every segment has than everyone — computed
@@ -79,4 +79,40 @@ export function claimLift(claim: Claim, s: number, lifts: SegmentLifts): number 
   if (known.length === 0) return undefined;
   const directional = known.map((v) => (claim.direction === 'high' ? v : v > 0 ? 1 / v : MAX_LIFT));
   return Math.min(MAX_LIFT, Math.max(...directional));
+}
+
+/** Share of segment s (0-based) whose values bear out the claim; undefined when the data lack the feature or level. */
+export function claimShare(claim: Claim, s: number, table: CustomerTable, labels: Int32Array): number | undefined {
+  let have = 0;
+  let size = 0;
+  if (claim.kind === 'category') {
+    const col = table.categorical.find((c) => c.name === claim.column);
+    const code = col?.levels.indexOf(claim.level!) ?? -1;
+    if (!col || code < 0) return undefined;
+    for (let i = 0; i < labels.length; i++) {
+      if (labels[i] !== s) continue;
+      size++;
+      if ((col.codes[i] === code) === (claim.direction === 'high')) have++;
+    }
+    return size > 0 ? have / size : undefined;
+  }
+  // A claim over several features (two spend columns) holds by its best feature, as claimLift does.
+  let best: number | undefined;
+  for (const f of claim.features ?? []) {
+    const col = table.numeric.find((c) => c.name === f);
+    if (!col) continue;
+    const sorted = Float64Array.from(col.values).sort();
+    const median = sorted[Math.floor(sorted.length / 2)];
+    have = 0;
+    size = 0;
+    for (let i = 0; i < labels.length; i++) {
+      if (labels[i] !== s) continue;
+      size++;
+      const v = col.values[i];
+      // Flags: "members" means the flag is set; a number "high" means above everyone's median.
+      if (col.kind === 'boolean' ? (v >= 0.5) === (claim.direction === 'high') : claim.direction === 'high' ? v > median : v < median) have++;
+    }
+    if (size > 0) best = Math.max(best ?? 0, have / size);
+  }
+  return best;
 }

@@ -4,9 +4,7 @@ import type { RunFile } from '../src/model/run.js';
 import { writeFileAtomic } from '../src/util/atomic-write.js';
 import { checkpoint } from '../src/util/cancel.js';
 import { stageCounter, type ProgressHook } from '../src/util/progress.js';
-import { OfflineWriter } from '../src/write/offline-writer.js';
-import type { Writer } from '../src/model/writer.js';
-import { loadEvalContext, type EvalContext } from './context.js';
+import { loadEvalContext } from './context.js';
 import { judgeMeasurement, loadThresholds, verdict, withOverrides } from './thresholds.js';
 import type { EvalReport, Measurement, Metric } from './types.js';
 import { measureClusterQuality } from './suites/cluster-quality.js';
@@ -18,6 +16,7 @@ import type { LlmJudgeRecord } from './suites/llm-judge.js';
 import { measureStability } from './suites/stability.js';
 import { measureTruth } from './suites/truth.js';
 import { measureSpillover } from './suites/spillover.js';
+import { writerUnderTest } from './writer-under-test.js';
 
 /**
  * The eval runner behind `segmenta eval`: load the Run's context once, run every suite, compare
@@ -68,7 +67,7 @@ export async function runEvals(dir: string, run: RunFile, config: Config, log: (
 
   const cases = await timed('held-out split', () => heldoutCases(ctx, seed));
   add('held-out assignment', await timed('held-out assignment', () => [...measureHeldout(ctx, cases), ...measureSpillover(ctx, cases)]));
-  const { writer, why } = await relabelWriter(ctx);
+  const { writer, why } = await writerUnderTest(ctx);
   add('label stability', await timed('label stability', () => measureStability(ctx, { seed: seed + 1, bootstraps: options.bootstraps, writer, noWriter: why })));
   add('distinctiveness', await timed('distinctiveness', () => measureDistinctiveness(ctx)));
   add('grounding', await timed('grounding', () => measureGrounding(ctx)));
@@ -112,12 +111,4 @@ export function saveEvalReport(dir: string, report: FullEvalReport): string {
   const path = join(dir, EVALS_JSON);
   writeFileAtomic(path, JSON.stringify(report, null, 2) + '\n');
   return path;
-}
-
-/** The writer that wrote the Run's names, to re-name resampled segments the same way. */
-async function relabelWriter(ctx: EvalContext): Promise<{ writer?: Writer; why?: string }> {
-  if (ctx.run.config?.writer !== 'llm') return { writer: new OfflineWriter() };
-  if (!ctx.config.llm) return { why: "the Run's names came from an LLM and none is configured now; set OPENAI_API_KEY to re-write them" };
-  const { createResilientWriter } = await import('../src/write/resilient-writer.js');
-  return { writer: createResilientWriter(ctx.config.llm, new OfflineWriter(), { piiValues: ctx.table.piiValues, log: ctx.log }) };
 }

@@ -61,7 +61,15 @@ describe('floor plan', () => {
     // A folder that is not in the plan.
     put('src/index/build.ts', "import { a } from '../util/a.js';\nexport const build = a;\n");
 
-    const violations = cruise(dir, ['src']);
+    // The evals judge the writers with code of their own: an eval importing src/write/ is
+    // reported, and so is the one module allowed to run the writer under test when it reaches
+    // past the writers themselves.
+    put('src/write/checks.ts', 'export const check = () => [];\n');
+    put('src/write/offline-writer.ts', 'export class OfflineWriter {}\n');
+    put('evals/suites/grounding.ts', "import { check } from '../../src/write/checks.js';\nexport const measure = check;\n");
+    put('evals/writer-under-test.ts', "import { OfflineWriter } from '../src/write/offline-writer.js';\nimport { check } from '../src/write/checks.js';\nexport const w = [OfflineWriter, check];\n");
+
+    const violations = cruise(dir, ['src', 'evals']);
     const found = violations.map(describeViolation);
 
     it('reports an import up a floor, type-only or not', () => {
@@ -75,6 +83,12 @@ describe('floor plan', () => {
 
     it('reports a folder missing from the plan', () => {
       expect(found).toContain('not-in-floor-plan: src/index/build.ts → src/util/a.ts');
+    });
+
+    it('reports an eval importing the writers, beyond the writer under test', () => {
+      expect(found).toContain('judge-apart-from-writer: evals/suites/grounding.ts → src/write/checks.ts');
+      expect(found).toContain('judge-apart-from-writer: evals/writer-under-test.ts → src/write/checks.ts');
+      expect(found.filter((f) => f.endsWith('evals/writer-under-test.ts → src/write/offline-writer.ts'))).toEqual([]);
     });
 
     it('lets the allowed imports through', () => {

@@ -1,9 +1,11 @@
 /**
  * The offline judge's own reading of a label, written apart from the writers (issue 14: a
  * judge that reads labels with the writer's vocabulary only checks that the writer and the
- * parser agree). Nothing here imports src/write/ or evals/claims.ts (which uses the writers'
- * trait rules): the words are matched against the member's own feature names and levels, and
- * the few trait words a marketer's label uses without naming a column are this file's own list.
+ * parser agree). Nothing here imports src/write/ (the floor plan forbids it to all of evals/):
+ * the words are matched against the member's own feature names and levels, and the few trait
+ * words a marketer's label uses without naming a column are this file's own list — apart, too,
+ * from the other metrics' reader (checks/claim-reader.ts), so the judge's accuracy is not tied to
+ * how that one reads.
  *
  * A label claims, per feature of the member: a direction ('high' | 'low') when
  *  - the feature's name appears ("days_since_last_order", "days since last order") and a

@@ -1,25 +1,31 @@
-import { checkCopyFit, checkNameFit, createPiiFinder } from '../../src/write/checks.js';
 import type { EvalContext } from '../context.js';
+import { copyProblems } from '../checks/copy-rules.js';
+import { nameClaimProblems } from '../checks/name-claims.js';
+import { nameShapeProblems } from '../checks/name-shape.js';
+import { createPiiFinder } from '../checks/pii.js';
+import { tableVocabulary } from '../lifts.js';
 import type { Measurement } from '../types.js';
 import { listed } from './grounding.js';
 import { describedSegments } from './labels.js';
 
 /**
- * Copy and name fit, with the very checks the writers run before saving: channel limits, a
- * call to action and no link in each channel, an SMS opt-out (checkCopyFit); 2–4 words, no
- * "@", URL or phone in a name, and no claim the profile does not hold (checkNameFit); and
- * no PII — patterns or any value of the table's PII columns — in any text of any segment.
+ * Copy and name fit, by the evals' own rules (checks/, written apart from the checks the
+ * writers run before saving, so a rule the writer gets wrong shows here): channel limits as
+ * carriers and mail clients count them, a call to action and no link in each channel, an SMS
+ * opt-out (copy-rules.ts); 2–4 words, no "@", link or phone in a name (name-shape.ts), and no
+ * claim its profile does not hold (name-claims.ts); and no PII — patterns or any value of the
+ * table's PII columns (pii.ts) — in any text of any segment.
  */
 export function measureCopyFit(ctx: EvalContext): Measurement[] {
   const find = createPiiFinder(ctx.table.piiValues);
+  const vocab = tableVocabulary(ctx.table);
   const copy: string[] = [];
   const names: string[] = [];
   const pii: string[] = [];
-  const all = describedSegments(ctx.run).map((s) => s.profile);
   for (const s of describedSegments(ctx.run)) {
     const t = s.texts;
-    for (const p of checkCopyFit(t.copy)) copy.push(`${s.id} ${p.field} ${p.problem}`);
-    for (const p of checkNameFit(t.name, s.profile, all)) names.push(`${s.id} "${t.name}" ${p.problem}`);
+    for (const p of copyProblems(t.copy)) copy.push(`${s.id} copy.${p}`);
+    for (const p of [...nameShapeProblems(t.name), ...nameClaimProblems(t.name, s.profile, vocab)]) names.push(`${s.id} "${t.name}" ${p}`);
     const texts: [string, string][] = [
       ['name', t.name],
       ['summary', t.summary],
@@ -34,7 +40,7 @@ export function measureCopyFit(ctx: EvalContext): Measurement[] {
       ['copy.ad.primaryText', t.copy.ad.primaryText],
       ['copy.offer', t.copy.offer],
     ];
-    for (const [field, text] of texts) for (const p of find(text, field)) pii.push(`${s.id} ${p.field} ${p.problem}`);
+    for (const [field, text] of texts) for (const kind of find(text)) pii.push(`${s.id} ${field} has ${kind === 'known value' ? 'a value of a PII column' : `a PII ${kind}`}`);
   }
   return [
     { name: 'copy_violations', value: copy.length, detail: listed(copy, 'every channel fits its limit, has a call to action and no link') },

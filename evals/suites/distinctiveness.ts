@@ -1,5 +1,5 @@
 import type { EvalContext } from '../context.js';
-import { extractClaims } from '../claims.js';
+import { readClaims } from '../checks/claim-reader.js';
 import { claimLift, segmentLifts, tableVocabulary } from '../lifts.js';
 import { nameSimilarity } from '../stats/text-similarity.js';
 import type { Measurement } from '../types.js';
@@ -34,7 +34,7 @@ function minClaimLift(ctx: EvalContext): Measurement {
   let worst: Measurement = { name: 'min_name_claim_lift', value: null, detail: 'no name or summary claims a trait the data has' };
   let count = 0;
   for (const s of describedSegments(ctx.run)) {
-    for (const claim of extractClaims(`${s.texts.name}. ${s.texts.summary}`, vocab)) {
+    for (const claim of readClaims(`${s.texts.name}. ${s.texts.summary}`, vocab)) {
       const lift = claimLift(claim, s.id - 1, lifts);
       if (lift === undefined) continue;
       count++;

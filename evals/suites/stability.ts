@@ -3,9 +3,9 @@ import { maximizeAssignment } from '../../src/cluster/hungarian.js';
 import { kmeans } from '../../src/cluster/kmeans.js';
 import { profileSegments } from '../../src/profile/profile.js';
 import { createRng, sampleIndices } from '../../src/util/random.js';
-import { nameKey } from '../../src/write/checks.js';
 import type { Writer } from '../../src/model/writer.js';
-import { extractClaims } from '../claims.js';
+import { readClaims } from '../checks/claim-reader.js';
+import { sameName } from '../checks/name-shape.js';
 import type { EvalContext } from '../context.js';
 import { tableVocabulary } from '../lifts.js';
 import { keywordJaccard } from '../stats/text-similarity.js';
@@ -17,7 +17,9 @@ import { describedSegments } from './labels.js';
  * of a sample of the Run's vectors; each Run segment is matched one-to-one to a re-fitted
  * cluster (Hungarian on Jaccard) and scored by that Jaccard, averaged over resamples. On the
  * first few resamples everyone is assigned to the re-fitted clusters, those are profiled and
- * named again by the same writer, and the new names and claims are compared with the Run's.
+ * named again by the same writer, and the new names and claims are compared with the Run's —
+ * the writer under test is handed in (evals/writer-under-test.ts); the comparison is the
+ * evals' own (checks/name-shape.ts, checks/claim-reader.ts).
  */
 export const STABILITY = {
   bootstraps: 10,
@@ -67,9 +69,9 @@ export async function measureStability(ctx: EvalContext, options: StabilityOptio
     const rewritten = await options.writer.names({ profiles: profiles.filter((p) => !p.small), lang: ctx.run.config.lang });
     for (const s of described) {
       const again = rewritten.find((x) => x.segment === match[s.id - 1] + 1);
-      const score = !again ? 0 : nameKey(again.name) === nameKey(s.texts.name) ? 1 : keywordJaccard(again.name, s.texts.name);
+      const score = !again ? 0 : sameName(again.name, s.texts.name) ? 1 : keywordJaccard(again.name, s.texts.name);
       names.push({ id: s.id, before: s.texts.name, after: again?.name ?? '(not described)', score });
-      const keys = (text: string) => new Set(extractClaims(text, vocab).map((c) => c.key));
+      const keys = (text: string) => new Set(readClaims(text, vocab).map((c) => c.key));
       claims.push(again ? setJaccard(keys(`${s.texts.name}. ${s.texts.summary}`), keys(`${again.name}. ${again.summary}`)) : 0);
     }
   }

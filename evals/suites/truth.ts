@@ -1,8 +1,7 @@
-import type { CustomerTable } from '../../src/model/data.js';
 import type { SegmentTexts } from '../../src/model/texts.js';
 import type { EvalContext } from '../context.js';
-import { extractClaims, type Claim } from '../claims.js';
-import { tableVocabulary } from '../lifts.js';
+import { readClaims, type Claim } from '../checks/claim-reader.js';
+import { claimShare, tableVocabulary } from '../lifts.js';
 import { trigramCosine } from '../stats/text-similarity.js';
 import type { Measurement } from '../types.js';
 import { listed } from './grounding.js';
@@ -24,42 +23,6 @@ export function measureTruth(ctx: EvalContext): Measurement[] {
   return [claimMajority(ctx), coverage(ctx), copySimilarity(describedSegments(ctx.run))];
 }
 
-/** Share of segment s (0-based) whose values bear out the claim; undefined when the data lack the feature or level. */
-export function claimShare(claim: Claim, s: number, table: CustomerTable, labels: Int32Array): number | undefined {
-  let have = 0;
-  let size = 0;
-  if (claim.kind === 'category') {
-    const col = table.categorical.find((c) => c.name === claim.column);
-    const code = col?.levels.indexOf(claim.level!) ?? -1;
-    if (!col || code < 0) return undefined;
-    for (let i = 0; i < labels.length; i++) {
-      if (labels[i] !== s) continue;
-      size++;
-      if ((col.codes[i] === code) === (claim.direction === 'high')) have++;
-    }
-    return size > 0 ? have / size : undefined;
-  }
-  // A claim over several features (two spend columns) holds by its best feature, as claimLift does.
-  let best: number | undefined;
-  for (const f of claim.features ?? []) {
-    const col = table.numeric.find((c) => c.name === f);
-    if (!col) continue;
-    const sorted = Float64Array.from(col.values).sort();
-    const median = sorted[Math.floor(sorted.length / 2)];
-    have = 0;
-    size = 0;
-    for (let i = 0; i < labels.length; i++) {
-      if (labels[i] !== s) continue;
-      size++;
-      const v = col.values[i];
-      // Flags: "members" means the flag is set; a number "high" means above everyone's median.
-      if (col.kind === 'boolean' ? (v >= 0.5) === (claim.direction === 'high') : claim.direction === 'high' ? v > median : v < median) have++;
-    }
-    if (size > 0) best = Math.max(best ?? 0, have / size);
-  }
-  return best;
-}
-
 /** Does any line of the texts state the share of this claim's level or feature ("sms for 32% vs 10%")? */
 export function shareStated(claim: Claim, texts: SegmentTexts): boolean {
   const words = claim.kind === 'category' ? [claim.level!] : (claim.features ?? []);
@@ -79,7 +42,7 @@ function claimMajority(ctx: EvalContext): Measurement {
   let stated = 0;
   const minority: string[] = [];
   for (const s of describedSegments(ctx.run)) {
-    for (const claim of extractClaims(`${s.texts.name}. ${s.texts.summary}`, vocab)) {
+    for (const claim of readClaims(`${s.texts.name}. ${s.texts.summary}`, vocab)) {
       const share = claimShare(claim, s.id - 1, ctx.table, ctx.labels);
       if (share === undefined) continue;
       if (shareStated(claim, s.texts)) {

@@ -19,7 +19,7 @@ import { measureCopyFit } from '../../evals/suites/copy-fit.js';
 import { measureClusterQuality } from '../../evals/suites/cluster-quality.js';
 import { measureTruth } from '../../evals/suites/truth.js';
 import { measureStability } from '../../evals/suites/stability.js';
-import { extractClaims } from '../../evals/claims.js';
+import { readClaims } from '../../evals/checks/claim-reader.js';
 import { readLabel } from '../../evals/judge/read-label.js';
 import { isRetryableStatus } from '../../src/llm/retry.js';
 import { OfflineWriter } from '../../src/write/offline-writer.js';
@@ -57,6 +57,19 @@ const cases: [string, (ctx: EvalContext) => Measurement[], (run: RunFile) => voi
   ['min_name_claim_lift', measureDistinctiveness, (run) => void (texts(run, 1).name = 'Lapsed Big Spenders')],
   ['contradicted_claims', measureGrounding, (run) => void (texts(run, 1).summary = `${texts(run, 1).summary} Big spenders.`)],
   ['name_violations', measureCopyFit, (run) => void (texts(run, 2).name = 'Customers Who Have Not Ordered In A Long While')],
+  // Segment 1 spends under everyone: a name claiming the opposite, of a good shape.
+  ['name_violations', measureCopyFit, (run) => void (texts(run, 1).name = 'Big Spenders')],
+  // The evals' own checks (evals/checks/), at the metric: each a form the writer's checks count differently or not at all.
+  ['ungrounded_numbers', measureGrounding, (run) => void texts(run, 1).persona.evidence.push('Average basket of 9.876,54 per order')],
+  // 72 characters with a curly apostrophe: under 160, but the apostrophe is not GSM-7, so the carrier sends UCS-2 (70).
+  ['copy_violations', measureCopyFit, (run) => void (texts(run, 1).copy.sms = 'It’s your turn: grab the deal on new picks today. Reply STOP to opt out.')],
+  ['copy_violations', measureCopyFit, (run) => void (texts(run, 2).copy.push = 'A reward is waiting on your next order.')],
+  ['copy_violations', measureCopyFit, (run) => void (texts(run, 2).copy.sms = 'We miss you! Come back to a reward on your next order.')],
+  // 35 Chinese characters: 70 display columns, over the subject's 60.
+  ['copy_violations', measureCopyFit, (run) => void (texts(run, 3).copy.email.subject = '感谢一直以来的支持，您的专属积分已经到账，快来看看本周为您准备的新品吧')],
+  ['copy_violations', measureCopyFit, (run) => void (texts(run, 4).copy.ad.primaryText += ' More at shop.example.com/new')],
+  // A customer of the examples file, her name's words in another order and case.
+  ['pii_findings', measureCopyFit, (run) => void (texts(run, 1).persona.description += ' Like adams ella.')],
   ['silhouette', measureClusterQuality, (run) => void (run.metrics.silhouette = 0.02)],
   ['size_balance', measureClusterQuality, (run) => void (run.segments[run.segments.length - 1].size = 20)],
   [
@@ -81,14 +94,15 @@ const cases: [string, (ctx: EvalContext) => Measurement[], (run: RunFile) => voi
 ];
 
 describe('every metric passes on the good Run and fails on a Run made bad for it', () => {
-  for (const [name, measure, edit] of cases) {
-    it(name, () => {
+  cases.forEach(([name, measure, edit], i) => {
+    const again = cases.slice(0, i).filter(([n]) => n === name).length;
+    it(again ? `${name} (${again + 1})` : name, () => {
       expect(verdictOf(measure(good), name).passed, `${name} on the good Run`).toBe(true);
       const m = verdictOf(measure(bad(edit)), name);
       expect(m.passed, `${name} on the bad Run: ${m.value} (${m.detail})`).toBe(false);
       expect(m.status).toBe('fail');
     });
-  }
+  });
 
   it('name_agreement and claim_agreement: a writer that re-names resampled segments otherwise fails both', async () => {
     const options = { seed: 43, bootstraps: 2, relabel: 1 };
@@ -106,9 +120,9 @@ describe('every metric passes on the good Run and fails on a Run made bad for it
 });
 
 describe('what the metrics read', () => {
-  it('"595.17 vs 1,623" is a low claim for the claims reader and for the judge (the comma is a thousands separator)', () => {
+  it('"595.17 vs 1,623" is a low claim for the claim reader and for the judge (the comma is a thousands separator)', () => {
     const vocab = { numeric: ['total_spend'], levels: [] };
-    expect(extractClaims('Total spend: 595.17 on average vs 1,623 for everyone', vocab).map((c) => c.key)).toEqual(['spend:low']);
+    expect(readClaims('Total spend: 595.17 on average vs 1,623 for everyone', vocab).map((c) => c.key)).toEqual(['spend:low']);
     expect(readLabel('Total spend: 595.17 on average vs 1,623 for everyone', ['total_spend'], []).numeric.get('total_spend')).toBe('low');
     expect(readLabel('Total spend: 1,623 on average vs 595.17 for everyone', ['total_spend'], []).numeric.get('total_spend')).toBe('high');
   });

@@ -1,0 +1,18 @@
+import type { Writer } from '../src/model/writer.js';
+import { OfflineWriter } from '../src/write/offline-writer.js';
+import type { EvalContext } from './context.js';
+
+/**
+ * The writer that wrote the Run's names, for the stability suite to re-name resampled segments
+ * the same way. The one module of evals/ that imports src/write/ (the floor plan's
+ * `judge-apart-from-writer` rule names it as its only exception): it runs the writer under
+ * test; it does not judge with the writer's code. Everything that compares or checks texts is
+ * in evals/checks/.
+ */
+export async function writerUnderTest(ctx: EvalContext): Promise<{ writer?: Writer; why?: string }> {
+  if (ctx.run.config?.writer !== 'llm') return { writer: new OfflineWriter() };
+  if (!ctx.config.llm) return { why: "the Run's names came from an LLM and none is configured now; set OPENAI_API_KEY to re-write them" };
+  // Loaded only now: the LLM client libraries cost seconds of start-up that offline evals skip.
+  const { createResilientWriter } = await import('../src/write/resilient-writer.js');
+  return { writer: createResilientWriter(ctx.config.llm, new OfflineWriter(), { piiValues: ctx.table.piiValues, log: ctx.log }) };
+}
