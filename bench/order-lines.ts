@@ -18,6 +18,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { BENCH_DIR, DEFAULT_DATA_DIR, ensureOrderLines, sizeLabel } from './generate.js';
+import { featuresJob } from './job.js';
 
 const ROOT = resolve(BENCH_DIR, '..');
 
@@ -27,6 +28,8 @@ export interface OrderLinesOptions {
   seed?: number;
   european?: boolean;
   dataDir?: string;
+  /** Run the job in this process (tests): no child process; RSS and CPU are this process's. */
+  inProcess?: boolean;
   /** When given, the results are also written to order-lines.json there. */
   outDir?: string;
   log?: (line: string) => void;
@@ -111,6 +114,14 @@ function featuresRep(file: string): Promise<Rep> {
   });
 }
 
+async function featuresInProcess(file: string): Promise<Rep> {
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  const job = await featuresJob(file);
+  const c = process.cpuUsage(c0);
+  return { ...job, wall: (performance.now() - t0) / 1000, cpu: (c.user + c.system) / 1e6 };
+}
+
 export async function orderLinesBench(o: OrderLinesOptions): Promise<OrderLinesResult> {
   const log = o.log ?? ((l: string) => process.stderr.write(`${l}\n`));
   mkdirSync(o.dataDir ?? DEFAULT_DATA_DIR, { recursive: true });
@@ -122,7 +133,7 @@ export async function orderLinesBench(o: OrderLinesOptions): Promise<OrderLinesR
   const loads: number[] = [];
   for (let i = 0; i < o.reps; i++) {
     loads.push(Math.round(loadavg()[0] * 100) / 100);
-    const r = await featuresRep(file);
+    const r = o.inProcess ? await featuresInProcess(file) : await featuresRep(file);
     reps.push(r);
     log(`  rep ${i + 1}/${o.reps}: ${r.seconds.toFixed(2)} s in the job, ${r.wall.toFixed(2)} s process, ${r.cpu.toFixed(1)} s CPU, peak RSS ${r.peakRssMb} MB, load ${loads[i]} (${r.customers} customers × ${r.features} features)`);
   }

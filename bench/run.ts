@@ -290,7 +290,7 @@ export async function runBench(o: BenchOptions) {
 
     const startup = await startupTimes(reps, work, log);
     // Order lines → features with CPU seconds and the load beside each rep (bench/order-lines.ts → order-lines.json).
-    if ((o.orderLines ?? 0) > 0) await orderLinesBench({ lines: o.orderLines!, reps, seed: o.seed, dataDir: o.dataDir, outDir: o.outDir, log });
+    if ((o.orderLines ?? 0) > 0) await orderLinesBench({ lines: o.orderLines!, reps, seed: o.seed, dataDir: o.dataDir, outDir: o.outDir, inProcess: o.inProcess, log });
 
     // The truth table (bench/truth.ts): planted files → ARI beside scikit-learn, and the scorecard.
     const truth = o.truth === false ? undefined : await runTruth({ seeds: 3, peer: o.peer, evals: true, log });
