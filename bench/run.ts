@@ -27,6 +27,7 @@ import { fileURLToPath } from 'node:url';
 import { BENCH_DIR, DEFAULT_DATA_DIR, ensureCustomers, ensureEvents, ensureOrderLines, sizeLabel } from './generate.js';
 import { evalJob, featuresJob, kmeansJob, runJob } from './job.js';
 import { runTruth, truthMarkdown } from './truth.js';
+import { orderLinesBench } from './order-lines.js';
 import { CLUSTER_DEFAULTS } from '../src/cluster/cluster.js';
 
 export interface BenchOptions {
@@ -288,6 +289,8 @@ export async function runBench(o: BenchOptions) {
     }
 
     const startup = await startupTimes(reps, work, log);
+    // Order lines → features with CPU seconds and the load beside each rep (bench/order-lines.ts → order-lines.json).
+    if ((o.orderLines ?? 0) > 0) await orderLinesBench({ lines: o.orderLines!, reps, seed: o.seed, dataDir: o.dataDir, outDir: o.outDir, inProcess: o.inProcess, log });
 
     // The truth table (bench/truth.ts): planted files → ARI beside scikit-learn, and the scorecard.
     const truth = o.truth === false ? undefined : await runTruth({ seeds: 3, peer: o.peer, evals: true, log });

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { VERSION } from './version.js';
 import { registerSegment } from './commands/segment.js';
 import { registerRuns } from './commands/runs.js';
 import { registerShow } from './commands/show.js';
@@ -26,7 +27,7 @@ import { registerHistory } from './commands/history.js';
 export function buildProgram(): Command {
   const program = new Command('segmenta')
     .description('Turn customer data into named segments, personas and campaign copy.')
-    .version('0.1.0')
+    .version(VERSION)
     .option('--workspace <dir>', 'where Runs live (default: $SEGMENTA_WORKSPACE or ./segmenta-workspace)')
     .option('--model <name>', 'LLM model name (default: $SEGMENTA_MODEL)')
     .option('--base-url <url>', 'OpenAI-compatible server (default: $OPENAI_BASE_URL)')

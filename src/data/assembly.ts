@@ -6,6 +6,7 @@ import { pickLogPlans, type LogPlans } from './log-roles.js';
 import type { Source } from './ingest.js';
 import type { CategoricalColumn, ColumnSchema, DataQuality, NumericColumn, NumericUnit, TextColumn } from '../model/data.js';
 import { textSql } from './value-sql.js';
+import { sqlIdent } from './formats.js';
 import { PiiValueSet, WORD_SOURCE_SQL } from '../util/pii-values.js';
 
 /** The columns of a CustomerTable as they are assembled, cleaned one at a time, with the quality record. */
@@ -83,7 +84,9 @@ export function dropColumn(out: Assembly, plan: ColumnPlan, why: string, file: s
 export async function collectPii(conn: DuckDBConnection, source: Source, plans: ColumnPlan[], into: PiiValueSet): Promise<void> {
   const piiPlans = plans.filter((p) => p.role === 'pii');
   if (piiPlans.length === 0) return;
-  const union = piiPlans.map((p) => `SELECT ${textSql(p, 1000)} AS v FROM ${source.relation}`).join(' UNION ALL ');
+  // Each column's raw values are made distinct before they are trimmed and cut: a log repeats
+  // them on every line (10M order lines, 36 descriptions: 5.9 s of CPU → 3.2 s, bench/order-lines.ts).
+  const union = piiPlans.map((p) => `SELECT ${textSql(p, 1000)} AS v FROM (SELECT DISTINCT ${sqlIdent(p.name)} FROM ${source.relation})`).join(' UNION ALL ');
   // Two strings of distinct values joined by U+0001 (removed from the values: never part of a
   // name, email, phone or address): those the PII matcher reads words from, and the rest, which
   // stay unsplit until asked for (util/pii-values.ts). Measured at 1M customers, 2.9M distinct

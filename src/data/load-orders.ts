@@ -3,7 +3,7 @@ import { addCategorical, addNumeric, derivedPlan, startLog, toColumnSchema } fro
 import { cleanText } from './clean.js';
 import { readRow } from './columnar.js';
 import { FAVOURITE_COLUMN } from './events.js';
-import { sqlString } from './formats.js';
+import { sqlIdent, sqlString } from './formats.js';
 import { TEXT_CAP, type ColumnPlan, type Inference } from './infer-schema.js';
 import type { Source } from './ingest.js';
 import { CANCEL_VALUES, derivedUnit } from './log-roles.js';
@@ -26,6 +26,10 @@ export async function fromOrderLines(conn: DuckDBConnection, source: Source, inf
     conn,
     source.relation,
     {
+      // The columns the per-order expressions below read (their raw values are grouped first).
+      keys: [idPlan, order, roles.time, roles.category, roles.text, ...roles.attributes, ...(cancel?.columns ?? []).map((c) => plans.find((p) => p.name === c))]
+        .filter((p): p is ColumnPlan => !!p)
+        .map((p) => sqlIdent(p.name)),
       id: textSql(idPlan),
       order: textSql(order),
       timestamp: timestampSql(roles.time),

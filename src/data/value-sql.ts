@@ -25,7 +25,7 @@ export function numberSql(plan: ColumnPlan): string {
 
 export function timestampSql(plan: ColumnPlan): string {
   const q = sqlIdent(plan.name);
-  if (plan.parse === 'iso' || plan.parse === 'mdy' || plan.parse === 'dmy' || plan.parse === 'dmy_dot') return dateSql(q, plan.parse);
+  if (plan.parse === 'iso' || plan.parse === 'mdy' || plan.parse === 'dmy' || plan.parse === 'dmy_dot') return dateSql(q, plan.parse, plan.dateFormat);
   return `CAST(${q} AS TIMESTAMP)`;
 }
 
