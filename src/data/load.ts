@@ -99,13 +99,16 @@ async function fromCustomerRows(conn: DuckDBConnection, source: Source, inferenc
       add(p, e.codeSql, 'f64');
     } else if (p.role === 'text') add(p, textSql(p, TEXT_CAP + 1), 'str');
   }
-  // No column kept (every one left out, each with its reason): one DOUBLE keeps the row count.
-  if (select.length === 0) select.push('CAST(1 AS DOUBLE)'), kinds.push('f64');
-  // ORDER BY rowid: file order, every time. Without it DuckDB (1.5, 2 threads, preserve_insertion_order
-  // on) returned this many-expression projection of 1M rows with its 122,880-row groups in a
-  // different order from run to run (bench/: customer order, the fit sample and so the segments
-  // changed between runs of the same file and seed). Measured cost: 0.88 → 1.42 s at 1M rows.
-  const res = await readColumns(conn, `SELECT ${select.join(', ')} FROM ${source.relation} ORDER BY rowid`, kinds);
+  // File order, every time: each row carries its rowid and is put in place as it is read (the
+  // rowid column also keeps the row count when no column is kept).
+  // Without it DuckDB (1.5, 2 threads, preserve_insertion_order on) returned this many-expression
+  // projection of 1M rows with its 122,880-row groups in a different order from run to run
+  // (bench/: customer order, the fit sample and so the segments changed between runs of the
+  // same file and seed). ORDER BY rowid did the same with a sort of every selected column:
+  // 0.88 → 1.42 s at 1M rows, and the sorted copy on top of the peak memory.
+  const at = select.length;
+  select.push('CAST(rowid AS DOUBLE)'), kinds.push('f64');
+  const res = await readColumns(conn, `SELECT ${select.join(', ')} FROM ${source.relation}`, kinds, { at, rows: inference.rows });
   const col = (p: ColumnPlan) => res.columns[slot.get(p)!];
 
   // Ids: rows without one are skipped, repeated ones keep their first row.
