@@ -80,28 +80,50 @@ export function dropColumn(out: Assembly, plan: ColumnPlan, why: string, file: s
   out.quality.warnings.push(`${file}, column "${plan.name}": ${why}; the column was dropped`);
 }
 
-/** Distinct values of every PII column (DISTINCT in SQL: repeated names are decoded once). */
+/**
+ * Distinct values of every PII column. DISTINCT runs in SQL where it saves something (repeated
+ * names, an event log's emails on every event): a column whose values are mostly distinct
+ * (an email or a phone per customer) is joined as it is, because a repeated value only costs
+ * its length (PiiValueSet reads each one once; the matcher skips values it knows). Measured at
+ * 1M customers (email, phone, address ~1M distinct each, name ~2k): DISTINCT over all 4M values
+ * raised the peak RSS by ~520 MB (its hash table of 2.9M strings) and took ~0.7 CPU s.
+ */
 export async function collectPii(conn: DuckDBConnection, source: Source, plans: ColumnPlan[], into: PiiValueSet): Promise<void> {
   const piiPlans = plans.filter((p) => p.role === 'pii');
   if (piiPlans.length === 0) return;
-  // Each column's raw values are made distinct before they are trimmed and cut: a log repeats
-  // them on every line (10M order lines, 36 descriptions: 5.9 s of CPU → 3.2 s, bench/order-lines.ts).
-  const union = piiPlans.map((p) => `SELECT ${textSql(p, 1000)} AS v FROM (SELECT DISTINCT ${sqlIdent(p.name)} FROM ${source.relation})`).join(' UNION ALL ');
-  // Two strings of distinct values joined by U+0001 (removed from the values: never part of a
-  // name, email, phone or address): those the PII matcher reads words from, and the rest, which
-  // stay unsplit until asked for (util/pii-values.ts). Measured at 1M customers, 2.9M distinct
+  // replace() (like trim and left in textSql) copies every string it is given, so it runs only
+  // on the values that hold a U+0001.
+  const cleaned = (p: ColumnPlan, from: string) =>
+    `SELECT CASE WHEN contains(x, chr(1)) THEN replace(x, chr(1), '') ELSE x END AS v FROM (SELECT ${textSql(p, 1000)} AS x FROM ${from})`;
+  // A column that repeats its values has them made distinct before they are trimmed and cut: a log
+  // repeats them on every line (10M order lines, 36 descriptions: 5.9 s of CPU → 3.2 s,
+  // bench/order-lines.ts). A mostly-distinct column (emails, phones) skips DISTINCT altogether.
+  const union = piiPlans
+    .map((p) =>
+      (p.distinctShare ?? 0) >= MOSTLY_DISTINCT
+        ? cleaned(p, source.relation)
+        : `SELECT DISTINCT v FROM (${cleaned(p, `(SELECT DISTINCT ${sqlIdent(p.name)} FROM ${source.relation})`)})`,
+    )
+    .join(' UNION ALL ');
+  // Two strings of values joined by U+0001 (removed from the values: never part of a name,
+  // email, phone or address): those the PII matcher reads words from, and the rest, which stay
+  // unsplit until asked for (util/pii-values.ts). Measured at 1M customers, 2.9M distinct
   // values (bench/): reading them as 2.9M result cells took 7.3–8.5 s (one native call and one
-  // decode per cell), the joined string 3.3–5.5 s, and filling a Set 2.4–4.2 s more.
+  // decode per cell), the joined string 3.3–5.5 s, and filling a Set 2.4–4.2 s more. The
+  // word-source test (a regular expression) runs once per value, as a column both aggregates read.
   const res = await readColumns(
     conn,
-    `SELECT CAST(string_agg(v, chr(1)) FILTER (WHERE ${WORD_SOURCE_SQL('v')}) AS VARCHAR), CAST(string_agg(v, chr(1)) FILTER (WHERE NOT ${WORD_SOURCE_SQL('v')}) AS VARCHAR) ` +
-      `FROM (SELECT DISTINCT replace(v, chr(1), '') AS v FROM (${union}) WHERE v IS NOT NULL)`,
+    `SELECT CAST(string_agg(v, chr(1)) FILTER (WHERE w) AS VARCHAR), CAST(string_agg(v, chr(1)) FILTER (WHERE NOT w) AS VARCHAR) ` +
+      `FROM (SELECT v, ${WORD_SOURCE_SQL('v')} AS w FROM (${union}) WHERE v IS NOT NULL)`,
     ['str', 'str'],
   );
   const [words, rest] = res.columns.map((c) => (c.kind === 'str' ? c.values[0] : null));
   into.addJoined(words, true);
   into.addJoined(rest, false);
 }
+
+/** Above this distinct share a PII column is joined without DISTINCT (see collectPii). */
+const MOSTLY_DISTINCT = 0.5;
 
 export function toColumnSchema(p: ColumnPlan): ColumnSchema {
   const c: ColumnSchema = { name: p.name, sourceType: p.sourceType, role: p.role, reason: p.reason };

@@ -37,6 +37,8 @@ export interface ColumnPlan {
   unit?: NumericUnit;
   /** Set when the column is dropped (all empty, constant): recorded in the data-quality summary. */
   dropped?: string;
+  /** Approximate distinct values ÷ non-empty values (HyperLogLog, over every row): how much DISTINCT would save. */
+  distinctShare?: number;
 }
 
 /** Type detection counts, on the sample. */
@@ -120,6 +122,7 @@ export async function inferSchema(conn: DuckDBConnection, source: Source, option
       continue;
     }
     const plan = decideRole(col, st, sample.get(col.name) ?? [], overrides);
+    if (st.nonNull > 0) plan.distinctShare = Math.min(1, st.distinct / st.nonNull);
     if ((plan.role === 'numeric' || plan.role === 'datetime') && plan.parse !== 'typed' && (st.parsed ?? 0) < st.nonNull) {
       await throwBadCell(conn, source, col.name, st, plan.role === 'numeric' ? 'number' : 'date');
     }

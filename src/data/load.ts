@@ -97,15 +97,33 @@ async function fromCustomerRows(conn: DuckDBConnection, source: Source, inferenc
       const e = await enumCodes(conn, source.relation, textSql(p), `seg_enum_${i}`);
       levels.set(p, e.levels);
       add(p, e.codeSql, 'f64');
-    } else if (p.role === 'text') add(p, textSql(p, TEXT_CAP + 1), 'str');
+    } else if (p.role === 'text') {
+      // Texts that repeat a lot (canned reviews, survey choices) are read as codes, like a
+      // category, and each row shares its level's string: bench/'s 1M customers have ~60k
+      // distinct reviews, and decoding 1M strings (one native call each) cost ~0.6 CPU s and
+      // ~100 MB of separate copies. Mostly-distinct text is read as strings.
+      const sql = textSql(p, TEXT_CAP + 1);
+      if ((p.distinctShare ?? 1) <= TEXT_CODES_SHARE && (p.distinctShare ?? 1) * inference.rows <= TEXT_CODES_MAX) {
+        const e = await enumCodes(conn, source.relation, sql, `seg_enum_${i}`);
+        levels.set(p, e.levels);
+        add(p, e.codeSql, 'f64');
+      } else add(p, sql, 'str');
+    }
   }
-  // No column kept (every one left out, each with its reason): one DOUBLE keeps the row count.
-  if (select.length === 0) select.push('CAST(1 AS DOUBLE)'), kinds.push('f64');
-  // ORDER BY rowid: file order, every time. Without it DuckDB (1.5, 2 threads, preserve_insertion_order
-  // on) returned this many-expression projection of 1M rows with its 122,880-row groups in a
-  // different order from run to run (bench/: customer order, the fit sample and so the segments
-  // changed between runs of the same file and seed). Measured cost: 0.88 → 1.42 s at 1M rows.
-  const res = await readColumns(conn, `SELECT ${select.join(', ')} FROM ${source.relation} ORDER BY rowid`, kinds);
+  // File order, every time: each row carries its rowid and is put in place as it is read (the
+  // rowid column also keeps the row count when no column is kept).
+  // Without it DuckDB (1.5, 2 threads, preserve_insertion_order on) returned this many-expression
+  // projection of 1M rows with its 122,880-row groups in a different order from run to run
+  // (bench/: customer order, the fit sample and so the segments changed between runs of the
+  // same file and seed). ORDER BY rowid did the same with a sort of every selected column:
+  // 0.88 → 1.42 s at 1M rows, and the sorted copy on top of the peak memory.
+  const at = select.length;
+  select.push('CAST(rowid AS DOUBLE)'), kinds.push('f64');
+  // PII values first: the aggregation's working memory is freed before the columns arrive (the
+  // other way round, 1M customers peaked ~520 MB higher with both held at once).
+  const piiValues = new PiiValueSet();
+  await collectPii(conn, source, plans, piiValues);
+  const res = await readColumns(conn, `SELECT ${select.join(', ')} FROM ${source.relation}`, kinds, { at, rows: inference.rows });
   const col = (p: ColumnPlan) => res.columns[slot.get(p)!];
 
   // Ids: rows without one are skipped, repeated ones keep their first row.
@@ -150,7 +168,6 @@ async function fromCustomerRows(conn: DuckDBConnection, source: Source, inferenc
   let asOf = -Infinity;
   for (const d of dateCols) for (const v of d.epochs) if (v > asOf) asOf = v;
 
-  const piiValues = new PiiValueSet();
   if (idPlan?.piiKind) for (const id of ids) piiValues.add(id);
   for (const p of plans) {
     const c = slot.has(p) ? col(p) : undefined;
@@ -166,7 +183,8 @@ async function fromCustomerRows(conn: DuckDBConnection, source: Source, inferenc
     } else if (p.role === 'categorical') {
       addCategorical(out, p, p.name, toCodes(pickRows((c as { values: Float64Array }).values, keep)), levels.get(p)!.map(stripControls), file);
     } else if (p.role === 'text') {
-      const r = cleanText(p.name, pickRows((c as { values: (string | null)[] }).values, keep), TEXT_CAP);
+      const values = levels.has(p) ? fromCodes((c as { values: Float64Array }).values, levels.get(p)!) : (c as { values: (string | null)[] }).values;
+      const r = cleanText(p.name, pickRows(values, keep), TEXT_CAP);
       out.text.push(r.column);
       if (r.missing) out.quality.missing.push({ column: p.name, ...r.missing });
       if (r.truncated) {
@@ -177,7 +195,6 @@ async function fromCustomerRows(conn: DuckDBConnection, source: Source, inferenc
       }
     }
   }
-  await collectPii(conn, source, plans, piiValues);
 
   out.quality.customers = ids.length;
   const schema: DataSchema = {
@@ -257,6 +274,18 @@ async function fromEvents(conn: DuckDBConnection, source: Source, inference: Inf
     rowsRead: inference.rows,
   };
   return { schema, quality: out.quality, ids: features.ids, numeric: out.numeric, categorical: out.categorical, text: out.text, piiValues };
+}
+
+/** A text column is read as codes when its distinct values are at most this share of the rows… */
+const TEXT_CODES_SHARE = 0.25;
+/** …and at most this many (the ENUM type's literals are one SQL statement). */
+const TEXT_CODES_MAX = 200_000;
+
+/** Codes (NaN = missing) → each row's level, the strings shared between rows. */
+function fromCodes(codes: Float64Array, levels: string[]): (string | null)[] {
+  const out = new Array<string | null>(codes.length);
+  for (let i = 0; i < codes.length; i++) out[i] = Number.isNaN(codes[i]) ? null : levels[codes[i]];
+  return out;
 }
 
 function isoDate(epochSeconds: number): string {
