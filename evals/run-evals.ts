@@ -48,7 +48,7 @@ export async function runEvals(dir: string, run: RunFile, config: Config, log: (
   const started = performance.now();
   // Checked first: a mistyped --threshold should not cost a full eval.
   const thresholds = withOverrides(loadThresholds(), options.thresholds);
-  const ctx = await loadEvalContext(dir, run, config, log, options.file);
+  const ctx = await loadEvalContext(dir, run, config, log, options.file, options.progress);
   const seed = options.seed ?? run.config?.seed ?? 42;
   const metrics: Metric[] = [];
   // Seven offline suites and the LLM judge (counted done at once when no model is configured).
