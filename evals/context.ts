@@ -102,7 +102,8 @@ function labelsFor(dir: string, table: CustomerTable, run: RunFile): { labels: I
 async function vectorsFor(dir: string, run: RunFile, table: CustomerTable, config: Config, rowOf: Int32Array): Promise<Vectors> {
   const n = table.ids.length;
   if (run.index && existsSync(join(dir, run.index.files.vectors))) {
-    const v = loadVectors(dir, run);
+    // Shared memory for the bootstrap's worker threads (suites/stability-pool.ts).
+    const v = loadVectors(dir, run, { shared: true });
     if (v.n === n) return rowOf.every((r, i) => r === i) ? v : takeRows(v, rowOf);
   }
   const path = join(dir, 'embedding.json');

@@ -69,7 +69,7 @@ export async function runEvals(dir: string, run: RunFile, config: Config, log: (
   const cases = await timed('held-out split', () => heldoutCases(ctx, seed));
   add('held-out assignment', await timed('held-out assignment', () => [...measureHeldout(ctx, cases), ...measureSpillover(ctx, cases)]));
   const { writer, why } = await relabelWriter(ctx);
-  add('label stability', await timed('label stability', () => measureStability(ctx, { seed: seed + 1, bootstraps: options.bootstraps, writer, noWriter: why })));
+  add('label stability', await timed('label stability', () => measureStability(ctx, { seed: seed + 1, bootstraps: options.bootstraps, writer, noWriter: why, progress: options.progress })));
   add('distinctiveness', await timed('distinctiveness', () => measureDistinctiveness(ctx)));
   add('grounding', await timed('grounding', () => measureGrounding(ctx)));
   add('copy fit', await timed('copy fit', () => measureCopyFit(ctx)));

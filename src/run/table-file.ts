@@ -98,7 +98,16 @@ export function readTableFile(dir: string, ids: string[]): CustomerTable | null 
   } finally {
     closeSync(fd);
   }
-  return tableFromShared(meta, shared, ids);
+  const table = tableFromShared(meta, shared, ids);
+  stored.set(table, { meta, shared });
+  return table;
+}
+
+const stored = new WeakMap<CustomerTable, { meta: TableMeta; shared: SharedArrayBuffer }>();
+
+/** The memory a table read by readTableFile lives in, to hand to a worker thread (undefined for any other table). */
+export function sharedTableOf(table: CustomerTable): { meta: TableMeta; shared: SharedArrayBuffer } | undefined {
+  return stored.get(table);
 }
 
 /** The table over an already loaded buffer (a worker thread handed the main thread's). */
