@@ -71,6 +71,8 @@ function readStoredTable(dir: string, run: RunFile): { table: CustomerTable; lab
   const table = readTableFile(dir, a.ids);
   if (!table) return null;
   if (run.metrics && run.metrics.customers !== table.ids.length) return null;
+  // As a re-read names it: the Run's file, resolved.
+  table.schema = { ...table.schema, source: resolve(run.config.file) };
   return { table, labels: Int32Array.from(a.segments, (s) => s - 1) };
 }
 
