@@ -61,8 +61,11 @@ export async function runEvals(dir: string, run: RunFile, config: Config, log: (
   const timed = async <T>(suite: string, fn: () => T | Promise<T>): Promise<T> => {
     await checkpoint(options.signal);
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     const out = await fn();
-    log(`${suite} done (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+    // CPU time beside the wall time: on a shared machine the wall time says more about the load.
+    const cpu = process.cpuUsage(c0);
+    log(`${suite} done (${((performance.now() - t0) / 1000).toFixed(1)} s, ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s CPU)`);
     return out;
   };
 

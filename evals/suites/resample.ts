@@ -6,6 +6,7 @@ import type { Vectors } from '../../src/model/vectors.js';
 import type { Writer } from '../../src/model/writer.js';
 import type { SegmentName } from '../../src/model/texts.js';
 import type { Language } from '../../src/util/script.js';
+import { createScrubber } from '../../src/util/pii.js';
 
 /**
  * One bootstrap resample of the label-stability suite, the same code in the main thread and in
@@ -43,7 +44,37 @@ export async function runResample(t: ResampleTask, all: { table: CustomerTable; 
   const pointLabels = assignToCentroids(t.points, fit.centroids, t.k);
   if (!t.relabel || !all.writer) return { b: t.b, pointLabels };
   const everyone = assignToCentroids(all.vectors, fit.centroids, t.k);
-  const profiles = profileSegments(all.table, everyone, t.k, { minSegmentSize: t.minSegmentSize, seed: t.b + 1 });
+  const profiles = profileSegments(all.table, everyone, t.k, { minSegmentSize: t.minSegmentSize, seed: t.b + 1, scrub: rememberingScrubber(all.table) });
   const rewritten = await all.writer.names({ profiles: profiles.filter((p) => !p.small), lang: t.lang });
   return { b: t.b, pointLabels, everyone, rewritten };
+}
+
+const scrubbers = new WeakMap<CustomerTable, (text: string) => string>();
+/** Texts remembered, at most: a million short reviews are ~100 MB of strings. */
+const REMEMBER_MAX = 500_000;
+
+/**
+ * The table's scrubber, remembering what each text scrubbed to (scrubbing is a pure function of
+ * the text and the table's PII words). The re-profiles of the resamples scrub the texts they
+ * sample for terms and quotes, and the same texts come up again — in the next resample, and
+ * where reviews repeat ("Great service!"). Measured on the 1M bench Run: scrubbing was 6 of
+ * the 9 s of the three re-profiles' terms.
+ */
+export function rememberingScrubber(table: CustomerTable): (text: string) => string {
+  let s = scrubbers.get(table);
+  if (!s) {
+    const scrub = createScrubber(table.piiValues);
+    const seen = new Map<string, string>();
+    s = (text) => {
+      let out = seen.get(text);
+      if (out === undefined) {
+        out = scrub(text);
+        if (seen.size >= REMEMBER_MAX) seen.clear();
+        seen.set(text, out);
+      }
+      return out;
+    };
+    scrubbers.set(table, s);
+  }
+  return s;
 }
