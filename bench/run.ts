@@ -158,8 +158,8 @@ export interface SizeResult {
   peerKmeans?: PeerKm & { wallSeconds: number };
   ratios?: { kmeansPerIteration: number; wholeJob: number };
   /** Over the repetitions: our Run (in-process seconds, process seconds, peak RSS), the peer, eval. */
-  spreads: { runSeconds: Spread; processSeconds: Spread; peakRssMb: Spread; peerSeconds?: Spread; peerPeakRssMb?: Spread; evalSeconds?: Spread; evalPeakRssMb?: Spread };
-  eval?: { passed: boolean; seconds: number; peakRssMb: number };
+  spreads: { runSeconds: Spread; processSeconds: Spread; peakRssMb: Spread; peerSeconds?: Spread; peerPeakRssMb?: Spread; evalSeconds?: Spread; evalCpuSeconds?: Spread; evalPeakRssMb?: Spread };
+  eval?: { passed: boolean; seconds: number; cpuSeconds: number; peakRssMb: number };
 }
 
 const r2 = (x: number) => Math.round(x * 100) / 100;
@@ -219,13 +219,14 @@ export async function runBench(o: BenchOptions) {
         t0 = performance.now();
         const e = o.inProcess ? { ...(await evalJob(ours.runDir, ws)), wallSeconds: 0 } : await ourJob<EvalOut>(['eval', ours.runDir, '--workspace', ws]);
         if (o.inProcess) e.wallSeconds = r2((performance.now() - t0) / 1000);
-        log(`  eval${reps > 1 ? ` (${rep + 1}/${reps})` : ''}: ${e.seconds.toFixed(1)} s (${e.wallSeconds.toFixed(1)} s process), peak RSS ${e.peakRssMb} MB, ${e.passed ? 'passed' : 'failed'}, load ${load()[0]}`);
+        log(`  eval${reps > 1 ? ` (${rep + 1}/${reps})` : ''}: ${e.seconds.toFixed(1)} s (${e.wallSeconds.toFixed(1)} s process, ${e.cpuSeconds.toFixed(1)} s CPU), peak RSS ${e.peakRssMb} MB, ${e.passed ? 'passed' : 'failed'}, load ${load()[0]}`);
         evals.push(e);
       }
       spreads.evalSeconds = spread(evals.map((e) => e.wallSeconds));
+      spreads.evalCpuSeconds = spread(evals.map((e) => e.cpuSeconds));
       spreads.evalPeakRssMb = spread(evals.map((e) => e.peakRssMb));
 
-      const result: SizeResult = { n, file: relative(ROOT, file), load: l0, ours, kmeans, spreads, eval: { passed: evals[0].passed, seconds: spreads.evalSeconds.median, peakRssMb: spreads.evalPeakRssMb.median } };
+      const result: SizeResult = { n, file: relative(ROOT, file), load: l0, ours, kmeans, spreads, eval: { passed: evals[0].passed, seconds: spreads.evalSeconds.median, cpuSeconds: spreads.evalCpuSeconds.median, peakRssMb: spreads.evalPeakRssMb.median } };
       if (peer) {
         const out = join(work, `peer-${n}`);
         const pjs: (PeerJob & { wallSeconds: number })[] = [];
@@ -277,6 +278,10 @@ export async function runBench(o: BenchOptions) {
       log(`  features: ${f.customers} customers × ${f.features} features in ${f.seconds.toFixed(1)} s, peak RSS ${f.peakRssMb} MB`);
     }
 
+    // ── Order lines (issue #19: the 10M order-line row) ────────────────────────────────────
+    // A colleague's bench/order-lines.ts (`benchOrderLines(opts)`) takes this step over: call it
+    // here, in place of the block below, and keep `orderLines` in this shape — latest.json's
+    // `orderLines` key and latest.md's "order lines" row are read from it.
     let orderLines: (FeatReps & { load: number[]; file: string }) | undefined;
     if ((o.orderLines ?? 0) > 0) {
       let t0 = performance.now();
@@ -287,6 +292,8 @@ export async function runBench(o: BenchOptions) {
       orderLines = { ...f, load: l0, file: relative(ROOT, file) };
       log(`  order lines → features: ${f.customers} customers × ${f.features} features in ${f.seconds.toFixed(1)} s, peak RSS ${f.peakRssMb} MB`);
     }
+
+    // ── end of the order-line step ─────────────────────────────────────────────────────────
 
     const startup = await startupTimes(reps, work, log);
     // Order lines → features with CPU seconds and the load beside each rep (bench/order-lines.ts → order-lines.json).
@@ -329,7 +336,17 @@ export interface Startup {
   version: Spread;
   runs: Spread;
   node: Spread;
+  /** Peak RSS (MB) of each, measured in runs of their own (bench/peak-rss.cjs preloaded), never the timed ones. */
+  peakRssMb: { version: Spread; runs: Spread; node: Spread };
   loadAverage: number[];
+}
+
+const PEAK_RSS = join(BENCH_DIR, 'peak-rss.cjs');
+
+function peakRssOf(p: ProcResult): number {
+  const m = /peak-rss-kb (\d+)/.exec(p.stderr);
+  if (p.code !== 0 || !m) throw new Error(`start-up RSS run failed (exit ${p.code}): ${p.stderr.slice(-500)}`);
+  return Math.round(Number(m[1]) / 1024);
 }
 
 /**
@@ -355,8 +372,22 @@ async function startupTimes(reps: number, work: string, log: (l: string) => void
     if (r.code !== 0) throw new Error(`segmenta runs failed: ${r.stderr.slice(-500)}`);
     t.runs.push(r.wallSeconds);
   }
-  const out = { version: spread(t.version), runs: spread(t.runs), node: spread(t.node), loadAverage: l0 };
+  // Peak RSS in runs of their own: the preload that reports it is kept out of the timed starts.
+  const rss = { version: [] as number[], runs: [] as number[], node: [] as number[] };
+  for (let rep = 0; rep < reps; rep++) {
+    rss.node.push(peakRssOf(await runProc(process.execPath, ['-r', PEAK_RSS, '-e', '0'])));
+    rss.version.push(peakRssOf(await runProc(process.execPath, ['-r', PEAK_RSS, bin, '--version'])));
+    rss.runs.push(peakRssOf(await runProc(process.execPath, ['-r', PEAK_RSS, bin, '--workspace', ws, 'runs'])));
+  }
+  const out = {
+    version: spread(t.version),
+    runs: spread(t.runs),
+    node: spread(t.node),
+    peakRssMb: { version: spread(rss.version), runs: spread(rss.runs), node: spread(rss.node) },
+    loadAverage: l0,
+  };
   log(`start-up (min / median / max s): --version ${fmtSpread(out.version, 2)}, runs ${fmtSpread(out.runs, 2)}, node -e 0 ${fmtSpread(out.node, 2)}, load ${l0[0]}`);
+  log(`start-up peak RSS (median MB): --version ${out.peakRssMb.version.median}, runs ${out.peakRssMb.runs.median}, node -e 0 ${out.peakRssMb.node.median}`);
   return out;
 }
 
@@ -389,7 +420,7 @@ function summarize(o: BenchOptions, sizes: SizeResult[], events?: FeatReps & { l
       wholeJobRatio100k: 0.5,
     },
     reps: Math.max(1, o.reps ?? 1),
-    eval: top?.eval ? { n: top.n, seconds: top.eval.seconds, peakRssMb: top.eval.peakRssMb, passed: top.eval.passed } : null,
+    eval: top?.eval ? { n: top.n, seconds: top.eval.seconds, cpuSeconds: top.eval.cpuSeconds, peakRssMb: top.eval.peakRssMb, passed: top.eval.passed } : null,
     startup: startup ?? null,
     date: new Date().toISOString(),
     command: o.command ?? 'npm run bench',
@@ -412,7 +443,7 @@ function summarize(o: BenchOptions, sizes: SizeResult[], events?: FeatReps & { l
         stages: s.ours.stages,
         spread: { runSeconds: s.spreads.runSeconds, processSeconds: s.spreads.processSeconds, peakRssMb: s.spreads.peakRssMb },
       },
-      eval: s.eval ? { ...s.eval, spread: { seconds: s.spreads.evalSeconds, peakRssMb: s.spreads.evalPeakRssMb } } : null,
+      eval: s.eval ? { ...s.eval, spread: { seconds: s.spreads.evalSeconds, cpuSeconds: s.spreads.evalCpuSeconds, peakRssMb: s.spreads.evalPeakRssMb } } : null,
       kmeans: { n: s.kmeans.n, dim: s.kmeans.dim, k: s.kmeans.k, iterations: s.kmeans.iterations, perIterationMs: s.kmeans.perIterationMs, inertia: s.kmeans.inertia },
       peer: s.peer
         ? { processSeconds: s.peer.wallSeconds, importSeconds: s.peer.importSeconds, peakRssMb: s.peer.peakRssMb, stages: s.peer.stages, kmeansIterations: s.peer.iterations, env: s.peer.env, spread: { processSeconds: s.spreads.peerSeconds, peakRssMb: s.spreads.peerPeakRssMb } }
@@ -451,10 +482,10 @@ function markdown(r: BenchResults & { orderLines?: OrderLinesResult }): string {
   }
   lines.push('');
   lines.push(`Over ${r.reps} repetition${r.reps === 1 ? '' : 's'}, min / median / max:`, '');
-  lines.push(`| customers | Run (s) | process (s) | peak RSS (MB) | pandas + sklearn (s) | eval (s) | eval peak RSS (MB) |`, `|---|---|---|---|---|---|---|`);
+  lines.push(`| customers | Run (s) | process (s) | peak RSS (MB) | pandas + sklearn (s) | eval (s) | eval CPU (s) | eval peak RSS (MB) |`, `|---|---|---|---|---|---|---|---|`);
   for (const s of r.sizes) {
     lines.push(
-      `| ${s.n.toLocaleString('en-US')} | ${fmtSpread(s.ours.spread.runSeconds)} | ${fmtSpread(s.ours.spread.processSeconds)} | ${fmtSpread(s.ours.spread.peakRssMb, 0)} | ${fmtSpread(s.peer?.spread.processSeconds)} | ${fmtSpread(s.eval?.spread.seconds)} | ${fmtSpread(s.eval?.spread.peakRssMb, 0)} |`,
+      `| ${s.n.toLocaleString('en-US')} | ${fmtSpread(s.ours.spread.runSeconds)} | ${fmtSpread(s.ours.spread.processSeconds)} | ${fmtSpread(s.ours.spread.peakRssMb, 0)} | ${fmtSpread(s.peer?.spread.processSeconds)} | ${fmtSpread(s.eval?.spread.seconds)} | ${fmtSpread(s.eval?.spread.cpuSeconds)} | ${fmtSpread(s.eval?.spread.peakRssMb, 0)} |`,
     );
   }
   lines.push('');
@@ -468,8 +499,9 @@ function markdown(r: BenchResults & { orderLines?: OrderLinesResult }): string {
   }
   if (r.startup) {
     const u = r.startup;
-    lines.push(`| start-up (s, min / median / max) | \`segmenta --version\` | \`segmenta runs\` | \`node -e 0\` | load avg |`, `|---|---|---|---|---|`);
-    lines.push(`| ${u.version.n} starts each, bin → dist/ | ${fmtSpread(u.version, 2)} | ${fmtSpread(u.runs, 2)} | ${fmtSpread(u.node, 2)} | ${u.loadAverage[0]} |`, '');
+    lines.push(`| start-up (min / median / max) | \`segmenta --version\` | \`segmenta runs\` | \`node -e 0\` | load avg |`, `|---|---|---|---|---|`);
+    lines.push(`| ${u.version.n} starts each, bin → dist/ (s) | ${fmtSpread(u.version, 2)} | ${fmtSpread(u.runs, 2)} | ${fmtSpread(u.node, 2)} | ${u.loadAverage[0]} |`);
+    lines.push(`| peak RSS (MB), ${u.peakRssMb.version.n} runs each | ${fmtSpread(u.peakRssMb.version, 0)} | ${fmtSpread(u.peakRssMb.runs, 0)} | ${fmtSpread(u.peakRssMb.node, 0)} | |`, '');
   }
   const peerStages = r.sizes.find((s) => s.peer)?.peer;
   if (peerStages) {

@@ -11,10 +11,13 @@ import { loadVectors } from '../src/vectors/load.js';
 import { takeRows } from '../src/cluster/assign.js';
 import { textEmbedderFor } from '../src/embed/create-text-embedder.js';
 import type { RunFile } from '../src/model/run.js';
+import { hasTableFile, readTableFile } from '../src/run/table-file.js';
+import type { ProgressHook } from '../src/util/progress.js';
 
 /**
- * Everything the suites read about one Run: run.json, the customer table re-read from the
- * Run's source file with the Run's options, the Run's segment of every table row (from
+ * Everything the suites read about one Run: run.json, the customer table (the one the Run
+ * stored, or, for a Run made before tables were kept, re-read from its source file with the
+ * Run's options), the Run's segment of every table row (from
  * assignments.csv: the truth the judge is scored against), and the Run's vectors (the saved
  * vectors file, or the saved embedding model applied again — never refitted).
  */
@@ -30,22 +33,50 @@ export interface EvalContext {
   notes: string[];
 }
 
-export async function loadEvalContext(dir: string, run: RunFile, config: Config, log: (line: string) => void, file?: string): Promise<EvalContext> {
+export async function loadEvalContext(dir: string, run: RunFile, config: Config, log: (line: string) => void, file?: string, progress?: ProgressHook): Promise<EvalContext> {
+  const stored = file === undefined && !needsFileValues(run, config) ? readStoredTable(dir, run) : null;
+  if (stored) {
+    log(`read the Run's stored table (${stored.table.ids.length.toLocaleString('en-US')} customers) and vectors`);
+    return { dir, run, table: stored.table, labels: stored.labels, vectors: await vectorsFor(dir, run, stored.table, config, identity(stored.labels.length)), config, log, notes: [] };
+  }
   const source = resolve(file ?? run.config.file);
   if (!existsSync(source)) {
     throw new UsageError(`the Run's customer file ${source} is gone; the evals re-read it. Point to it with --file FILE.`);
   }
-  log(`reading ${source} again`);
+  log(`reading ${source} again${hasTableFile(dir) ? '' : " (the Run has no stored table: made before it was kept)"}`);
   const table = await loadCustomers(source, {
     idColumn: run.config.idColumn,
     ignore: run.config.ignore,
     text: run.config.text,
     events: run.schema?.kind === 'events' ? true : undefined,
+    progress,
   });
   const { labels, rowOf } = labelsFor(dir, table, run);
   const vectors = await vectorsFor(dir, run, table, config, rowOf);
   return { dir, run, table, labels, vectors, config, log, notes: [] };
 }
+
+/**
+ * The stored table holds the PII matcher's words, not the values: a Run whose names an LLM
+ * wrote is re-named by the LLM writer, which sends the values' list along, so it reads the file.
+ */
+function needsFileValues(run: RunFile, config: Config): boolean {
+  return run.config?.writer === 'llm' && !!config.llm;
+}
+
+/** The table the Run stored (src/run/table-file.ts), in assignments.csv's row order, or null. */
+function readStoredTable(dir: string, run: RunFile): { table: CustomerTable; labels: Int32Array } | null {
+  if (!hasTableFile(dir)) return null;
+  const a = readAssignments(dir);
+  const table = readTableFile(dir, a.ids);
+  if (!table) return null;
+  if (run.metrics && run.metrics.customers !== table.ids.length) return null;
+  // As a re-read names it: the Run's file, resolved.
+  table.schema = { ...table.schema, source: resolve(run.config.file) };
+  return { table, labels: Int32Array.from(a.segments, (s) => s - 1) };
+}
+
+const identity = (n: number) => Int32Array.from({ length: n }, (_, i) => i);
 
 /** Each table row's segment, matched by customer id: a file that changed since the Run is caught here. */
 function labelsFor(dir: string, table: CustomerTable, run: RunFile): { labels: Int32Array; rowOf: Int32Array } {
@@ -73,7 +104,8 @@ function labelsFor(dir: string, table: CustomerTable, run: RunFile): { labels: I
 async function vectorsFor(dir: string, run: RunFile, table: CustomerTable, config: Config, rowOf: Int32Array): Promise<Vectors> {
   const n = table.ids.length;
   if (run.index && existsSync(join(dir, run.index.files.vectors))) {
-    const v = loadVectors(dir, run);
+    // Shared memory for the bootstrap's worker threads (suites/stability-pool.ts).
+    const v = loadVectors(dir, run, { shared: true });
     if (v.n === n) return rowOf.every((r, i) => r === i) ? v : takeRows(v, rowOf);
   }
   const path = join(dir, 'embedding.json');

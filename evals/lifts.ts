@@ -1,5 +1,6 @@
 import type { CustomerTable } from '../src/model/data.js';
 import { liftOf } from '../src/profile/numeric-facts.js';
+import { select } from '../src/profile/median.js';
 import type { Claim, ClaimVocabulary } from './checks/claim-reader.js';
 
 /**
@@ -81,6 +82,19 @@ export function claimLift(claim: Claim, s: number, lifts: SegmentLifts): number 
   return Math.min(MAX_LIFT, Math.max(...directional));
 }
 
+// Each claim of each segment asks for its feature's median: sorting a million values once per
+// claim was 2.4 s of a 1M-customer eval. The same column gives the same median, so it is kept.
+const medians = new WeakMap<Float64Array, number>();
+function medianOf(values: Float64Array): number {
+  let m = medians.get(values);
+  if (m === undefined) {
+    // The value at n/2 of the sorted column, by quickselect on a copy (linear, not a sort).
+    m = select(Float64Array.from(values), Math.floor(values.length / 2));
+    medians.set(values, m);
+  }
+  return m;
+}
+
 /** Share of segment s (0-based) whose values bear out the claim; undefined when the data lack the feature or level. */
 export function claimShare(claim: Claim, s: number, table: CustomerTable, labels: Int32Array): number | undefined {
   let have = 0;
@@ -101,8 +115,7 @@ export function claimShare(claim: Claim, s: number, table: CustomerTable, labels
   for (const f of claim.features ?? []) {
     const col = table.numeric.find((c) => c.name === f);
     if (!col) continue;
-    const sorted = Float64Array.from(col.values).sort();
-    const median = sorted[Math.floor(sorted.length / 2)];
+    const median = medianOf(col.values);
     have = 0;
     size = 0;
     for (let i = 0; i < labels.length; i++) {

@@ -25,6 +25,12 @@ import { writerUnderTest } from './writer-under-test.js';
  */
 export const EVALS_JSON = 'evals.json';
 
+/**
+ * The steps `segmenta eval` logs as "<step> done", in order: the CLI's bar counts them (as
+ * `segment`'s). The LLM judge, when one is configured, comes after them.
+ */
+export const EVAL_STEPS = ['read', 'held-out split', 'held-out assignment', 'label stability', 'distinctiveness', 'grounding', 'copy fit', 'cluster quality', 'truth'];
+
 export interface EvalOptions {
   /** Threshold overrides by metric name (`--threshold name=value`). */
   thresholds?: Record<string, number>;
@@ -47,7 +53,17 @@ export async function runEvals(dir: string, run: RunFile, config: Config, log: (
   const started = performance.now();
   // Checked first: a mistyped --threshold should not cost a full eval.
   const thresholds = withOverrides(loadThresholds(), options.thresholds);
-  const ctx = await loadEvalContext(dir, run, config, log, options.file);
+  const timed = async <T>(suite: string, fn: () => T | Promise<T>): Promise<T> => {
+    await checkpoint(options.signal);
+    const t0 = performance.now();
+    const c0 = process.cpuUsage();
+    const out = await fn();
+    // CPU time beside the wall time: on a shared machine the wall time says more about the load.
+    const cpu = process.cpuUsage(c0);
+    log(`${suite} done (${((performance.now() - t0) / 1000).toFixed(1)} s, ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s CPU)`);
+    return out;
+  };
+  const ctx = await timed('read', () => loadEvalContext(dir, run, config, log, options.file, options.progress));
   const seed = options.seed ?? run.config?.seed ?? 42;
   const metrics: Metric[] = [];
   // Seven offline suites and the LLM judge (counted done at once when no model is configured).
@@ -57,23 +73,15 @@ export async function runEvals(dir: string, run: RunFile, config: Config, log: (
     metrics.push(...ms.map((m) => judgeMeasurement(m, suite, thresholds)));
     suites.tick();
   };
-  const timed = async <T>(suite: string, fn: () => T | Promise<T>): Promise<T> => {
-    await checkpoint(options.signal);
-    const t0 = performance.now();
-    const out = await fn();
-    log(`${suite} done (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
-    return out;
-  };
-
   const cases = await timed('held-out split', () => heldoutCases(ctx, seed));
   add('held-out assignment', await timed('held-out assignment', () => [...measureHeldout(ctx, cases), ...measureSpillover(ctx, cases)]));
   const { writer, why } = await writerUnderTest(ctx);
-  add('label stability', await timed('label stability', () => measureStability(ctx, { seed: seed + 1, bootstraps: options.bootstraps, writer, noWriter: why })));
+  add('label stability', await timed('label stability', () => measureStability(ctx, { seed: seed + 1, bootstraps: options.bootstraps, writer, noWriter: why, progress: options.progress })));
   add('distinctiveness', await timed('distinctiveness', () => measureDistinctiveness(ctx)));
   add('grounding', await timed('grounding', () => measureGrounding(ctx)));
   add('copy fit', await timed('copy fit', () => measureCopyFit(ctx)));
-  add('cluster quality', measureClusterQuality(ctx));
-  add('truth', measureTruth(ctx));
+  add('cluster quality', await timed('cluster quality', () => measureClusterQuality(ctx)));
+  add('truth', await timed('truth', () => measureTruth(ctx)));
 
   let llmRecord: LlmJudgeRecord | undefined;
   let judge = 'offline';

@@ -16,3 +16,13 @@ export async function writerUnderTest(ctx: EvalContext): Promise<{ writer?: Writ
   const { createResilientWriter } = await import('../src/write/resilient-writer.js');
   return { writer: createResilientWriter(ctx.config.llm, new OfflineWriter(), { piiValues: ctx.table.piiValues, log: ctx.log }) };
 }
+
+/** The offline writer, for a worker thread that re-names resampled segments as the main thread would. */
+export function offlineWriter(): Writer {
+  return new OfflineWriter();
+}
+
+/** Is this the offline writer (deterministic, so its re-naming can run on worker threads)? */
+export function isOfflineWriter(writer: Writer | undefined): boolean {
+  return writer === undefined || writer instanceof OfflineWriter;
+}

@@ -1,12 +1,14 @@
-import { assignToCentroids, takeRows } from '../../src/cluster/assign.js';
+import { takeRows } from '../../src/cluster/assign.js';
 import { maximizeAssignment } from '../../src/cluster/hungarian.js';
-import { kmeans } from '../../src/cluster/kmeans.js';
-import { profileSegments } from '../../src/profile/profile.js';
+import { stageCounter, type ProgressHook } from '../../src/util/progress.js';
+import { runResample, type ResampleResult, type ResampleTask } from './resample.js';
+import { createResamplePool } from './stability-pool.js';
 import { createRng, sampleIndices } from '../../src/util/random.js';
 import type { Writer } from '../../src/model/writer.js';
 import { readClaims } from '../checks/claim-reader.js';
 import { sameName } from '../checks/name-shape.js';
 import type { EvalContext } from '../context.js';
+import { isOfflineWriter } from '../writer-under-test.js';
 import { tableVocabulary } from '../lifts.js';
 import { keywordJaccard } from '../stats/text-similarity.js';
 import type { Measurement } from '../types.js';
@@ -28,6 +30,12 @@ export const STABILITY = {
   /** Resamples whose segments are re-profiled and re-named (a profile of everyone each). */
   relabel: 3,
   restarts: 4,
+  /**
+   * Customers from which the resamples run on worker threads. Below it a thread's start-up
+   * (loading the profile and writer modules, ~1 s under tsx) costs more than the three
+   * re-profiles it shares out.
+   */
+  parallelFrom: 100_000,
 };
 
 export interface StabilityOptions {
@@ -38,6 +46,10 @@ export interface StabilityOptions {
   writer?: Writer;
   /** Why there is no writer (for the scorecard). */
   noWriter?: string;
+  /** Resample on worker threads (default: from STABILITY.parallelFrom customers); the results are the same either way. */
+  parallel?: boolean;
+  /** Resamples done, for the progress bar. */
+  progress?: ProgressHook;
 }
 
 export async function measureStability(ctx: EvalContext, options: StabilityOptions): Promise<Measurement[]> {
@@ -50,25 +62,30 @@ export async function measureStability(ctx: EvalContext, options: StabilityOptio
   const points = takeRows(ctx.vectors, rows);
   const reference = Int32Array.from(rows, (r) => ctx.labels[r]);
 
+  // Every random draw first, in the order the sequential loop made them (a resample's indices,
+  // then its k-means seed): each resample is then a task that gives the same result on any thread.
+  const tasks: ResampleTask[] = [];
+  for (let b = 0; b < B; b++) {
+    const boot = new Int32Array(points.n);
+    for (let i = 0; i < points.n; i++) boot[i] = Math.floor(rng() * points.n);
+    const seed = Math.floor(rng() * 2 ** 31);
+    tasks.push({ b, k, points, boot, seed, restarts: STABILITY.restarts, relabel: b < R, minSegmentSize: ctx.run.config.minSegmentSize, lang: ctx.run.config.lang });
+  }
+  const results = await runResamples(ctx, tasks, options);
+
   const jaccard = new Float64Array(k);
   const names: { id: number; before: string; after: string; score: number }[] = [];
   const claims: number[] = [];
   const vocab = tableVocabulary(ctx.table);
   const described = describedSegments(ctx.run);
-  const boot = new Int32Array(points.n);
-  for (let b = 0; b < B; b++) {
-    for (let i = 0; i < points.n; i++) boot[i] = Math.floor(rng() * points.n);
-    const fit = kmeans(takeRows(points, boot), k, { seed: Math.floor(rng() * 2 ** 31), restarts: STABILITY.restarts });
-    const matched = matchedJaccard(reference, assignToCentroids(points, fit.centroids, k), k);
+  for (const r of results) {
+    const matched = matchedJaccard(reference, r.pointLabels, k);
     for (let c = 0; c < k; c++) jaccard[c] += matched.jaccard[c] / B;
-    if (b >= R || !options.writer) continue;
+    if (!r.everyone || !r.rewritten) continue;
 
-    const everyone = assignToCentroids(ctx.vectors, fit.centroids, k);
-    const match = matchedJaccard(ctx.labels, everyone, k).match;
-    const profiles = profileSegments(ctx.table, everyone, k, { minSegmentSize: ctx.run.config.minSegmentSize, seed: b + 1 });
-    const rewritten = await options.writer.names({ profiles: profiles.filter((p) => !p.small), lang: ctx.run.config.lang });
+    const match = matchedJaccard(ctx.labels, r.everyone, k).match;
     for (const s of described) {
-      const again = rewritten.find((x) => x.segment === match[s.id - 1] + 1);
+      const again = r.rewritten.find((x) => x.segment === match[s.id - 1] + 1);
       const score = !again ? 0 : sameName(again.name, s.texts.name) ? 1 : keywordJaccard(again.name, s.texts.name);
       names.push({ id: s.id, before: s.texts.name, after: again?.name ?? '(not described)', score });
       const keys = (text: string) => new Set(readClaims(text, vocab).map((c) => c.key));
@@ -103,6 +120,34 @@ export async function measureStability(ctx: EvalContext, options: StabilityOptio
     { name: 'claim_agreement', value: mean(claims), detail: `mean Jaccard of the claims of name + summary, ${R} resamples` },
   );
   return out;
+}
+
+/**
+ * The resamples, in order of b whatever order they finish in. On worker threads (piscina) when
+ * the Run is large and the writer is the offline one (a thread makes its own; an LLM writer
+ * stays here, with its client and its log); in this thread otherwise — or when the
+ * table and vectors are not in shared memory (a Run whose table was re-read from the file).
+ */
+async function runResamples(ctx: EvalContext, tasks: ResampleTask[], options: StabilityOptions): Promise<ResampleResult[]> {
+  const offline = isOfflineWriter(options.writer);
+  const parallel = options.parallel ?? ctx.labels.length >= STABILITY.parallelFrom;
+  const pool = parallel && offline ? createResamplePool(ctx.table, ctx.vectors, tasks.length) : undefined;
+  const done = stageCounter(options.progress, 'eval', 'bootstrap resamples', tasks.length);
+  done.start();
+  const tick = (r: ResampleResult) => (done.tick(), r);
+  if (!pool) {
+    const out: ResampleResult[] = [];
+    for (const t of tasks) out.push(tick(await runResample(t, { table: ctx.table, vectors: ctx.vectors, writer: options.writer })));
+    return out;
+  }
+  try {
+    // The re-named resamples (a profile of everyone each) go first: the short ones fill in behind them.
+    const order = [...tasks].sort((a, b) => Number(b.relabel) - Number(a.relabel) || a.b - b.b);
+    const out = await Promise.all(order.map((t) => pool.run(t).then(tick)));
+    return out.sort((a, b) => a.b - b.b);
+  } finally {
+    await pool.close();
+  }
 }
 
 /** One-to-one match of reference clusters to other clusters maximising Jaccard; match[c] = other cluster of c. */

@@ -72,8 +72,9 @@ export function createProgress(opts: { quiet?: boolean; json?: boolean; steps?: 
   return {
     log(line) {
       if (!multi) return void stream.write(`${stamp(line)}\n`);
-      const stage = /^(\w+) done\b/.exec(line)?.[1];
-      if (stage && steps.includes(stage)) {
+      // A step may be several words ("held-out split done (5.7 s)", eval's steps).
+      const stage = steps.find((s) => line.startsWith(`${s} done`) && !/\w/.test(line.charAt(s.length + 5)));
+      if (stage) {
         done.add(stage);
         const next = steps.find((s) => !done.has(s));
         bar?.update(done.size, { stage: next ? `${next}…` : 'done' });

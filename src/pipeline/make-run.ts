@@ -5,6 +5,7 @@ import type { Config } from '../config.js';
 import { createTextEmbedder } from '../embed/create-text-embedder.js';
 import { writeBriefs } from '../brief/write-briefs.js';
 import { buildRunIndex } from '../vectors/build.js';
+import { writeTableFile } from '../run/table-file.js';
 import { collectQuoteSnippets, writeQuoteStore } from '../vectors/quotes.js';
 import { offlineQuoteEmbeddings } from '../embed/quote-embeddings.js';
 import { minimumSegmentSize } from '../cluster/min-segment-size.js';
@@ -169,6 +170,8 @@ export async function makeRun(opts: MakeRunOptions): Promise<MadeRun> {
     // invisible until commit() renames it into place.
     await timed(seconds, 'save', ctx, () => {
       writeFileSync(join(stage.dir, 'embedding.json'), JSON.stringify(model));
+      // The cleaned table, for `segmenta eval` (src/run/table-file.ts: no second read of the file).
+      writeTableFile(stage.dir, table);
       writeFileSync(
         join(stage.dir, ASSIGNMENTS_CSV),
         toCsv([table.schema.idColumn, 'segment'], (function* () {

@@ -22,6 +22,11 @@ export interface ProfileOptions {
   textSampleSize?: number;
   /** Terms kept per segment (default 10). */
   maxTerms?: number;
+  /**
+   * The table's scrubber, when the caller keeps one (the evals profile the same table three
+   * times and remember what each text scrubbed to); built from table.piiValues otherwise.
+   */
+  scrub?: (text: string) => string;
   /** Columns and summaries done of all (each numeric and category column, terms, RFM mix, representatives). */
   progress?: ProgressHook;
 }
@@ -57,7 +62,7 @@ export function profileSegments(table: CustomerTable, labels: Int32Array, k: num
   for (const facts of categories) facts.sort((a, b) => b.lift - a.lift || b.share - a.share);
 
   // Building the scrubber reads every PII value; only text needs it (terms and quotes).
-  const scrub = table.text.length > 0 ? createScrubber(table.piiValues) : (t: string) => t;
+  const scrub = table.text.length > 0 ? (opts.scrub ?? createScrubber(table.piiValues)) : (t: string) => t;
   const terms = distinctiveTerms(table.text, groups, {
     sampleSize: opts.textSampleSize ?? 20_000,
     maxTerms: opts.maxTerms ?? 10,

@@ -235,6 +235,29 @@ function knownWords(knownValues?: Iterable<string>): KnownWords {
 }
 
 /**
+ * The matcher's word sets of a table's PII values, as plain lists: a Run stores them
+ * (src/run/table-file.ts) so that `segmenta eval` can scrub and check as the Run did without
+ * re-reading the PII columns of the file. Only the words a matcher looks up — not the values
+ * (no email, phone or whole address), nothing tying a word to a customer.
+ */
+export function piiWordLists(knownValues?: Iterable<string>): { words: string[]; han: string[] } {
+  const k = knownWords(knownValues);
+  return { words: [...k.words], han: [...k.han] };
+}
+
+/**
+ * PII values that are only the matcher's word sets (piiWordLists read back): every matcher,
+ * scrubber and guard built from it behaves as one built from the original values. It holds no
+ * value itself (`has` is false, iteration is empty): a caller that needs the values (the LLM
+ * writer's list) must read them from the file.
+ */
+export function piiValuesFromWords(lists: { words: string[]; han: string[] }): PiiValueSet {
+  const set = new PiiValueSet();
+  knownCache.set(set, { version: set.version, known: { words: new Set(lists.words), han: new Set(lists.han) } });
+  return set;
+}
+
+/**
  * A matcher for one table's PII values (its PII columns), built once: patterns for emails,
  * phones, ids, IPs and street addresses, plus the values themselves. Every word of a name-like
  * value is known in folded form; a run of two or more known words counts whatever its case,

@@ -4,7 +4,7 @@ import type { Vectors } from '../model/vectors.js';
 import { IndexError } from '../errors.js';
 import type { RunFile } from '../model/run.js';
 import { HierarchicalNSW, readHnswHeader, type Hnsw } from './hnsw.js';
-import { readVectorRows, readVectorsFile } from './vectors-file.js';
+import { readVectorRows, readVectorsFile, readVectorsFileShared } from './vectors-file.js';
 import type { CentroidsFile } from './build.js';
 import type { IndexMeta } from '../model/vector-index.js';
 
@@ -83,9 +83,9 @@ export function openSegmentIndexes(dir: string, run: RunFile, segments: number[]
   return out;
 }
 
-export function loadVectors(dir: string, run: RunFile): Vectors {
+export function loadVectors(dir: string, run: RunFile, options: { shared?: boolean } = {}): Vectors {
   const meta = indexMeta(run);
-  return readVectorsFile(join(dir, meta.files.vectors), meta.count, meta.dim);
+  return (options.shared ? readVectorsFileShared : readVectorsFile)(join(dir, meta.files.vectors), meta.count, meta.dim);
 }
 
 /** Some rows of the Run's vectors, in the order given. */

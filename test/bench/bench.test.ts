@@ -61,9 +61,15 @@ describe('bench (tiny size)', () => {
     expect(json.customers.seconds).toBe(sp.median);
     expect(json.eval).toMatchObject({ n: 2000, seconds: expect.any(Number), passed: expect.any(Boolean) });
     expect(json.sizes[0].eval.spread.seconds.n).toBe(2);
+    expect(json.eval.cpuSeconds).toBeGreaterThan(0);
+    expect(json.sizes[0].eval.spread.cpuSeconds.n).toBe(2);
     expect(json.orderLines.spread.seconds.n).toBe(2);
     // Start-up needs the built bin (dist/); without it the bench says so and records null.
-    if (json.startup) expect(json.startup.version.median).toBeGreaterThan(0);
+    if (json.startup) {
+      expect(json.startup.version.median).toBeGreaterThan(0);
+      // Peak RSS of each start, from runs of their own: a Node process is never under 10 MB.
+      for (const k of ['version', 'runs', 'node']) expect(json.startup.peakRssMb[k].median).toBeGreaterThan(10);
+    }
     else expect(lines.some((l) => l.startsWith('start-up skipped'))).toBe(true);
     if (peer) {
       expect(json.peer).toEqual({ seconds: expect.any(Number) });

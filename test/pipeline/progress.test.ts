@@ -99,7 +99,10 @@ describe('the pipeline reports counts inside its stages', () => {
     const seen: ProgressEvent[] = [];
     const config = loadConfig({ workspace: scratch }, {});
     await runOperation(evalOp, { run: made.runId }, { config, log: () => {}, progress: (e) => seen.push({ ...e }) });
-    expect(seen.map((e) => `${e.done}/${e.total} ${e.unit}`)).toEqual(Array.from({ length: 9 }, (_, i) => `${i}/8 suites`));
+    const of = (unit: string) => seen.filter((e) => e.unit === unit).map((e) => `${e.done}/${e.total} ${e.unit}`);
+    expect(of('suites')).toEqual(Array.from({ length: 9 }, (_, i) => `${i}/8 suites`));
+    // Inside label stability: the bootstrap resamples, one by one.
+    expect(of('bootstrap resamples')).toEqual(Array.from({ length: 11 }, (_, i) => `${i}/10 bootstrap resamples`));
   });
 });
 
@@ -128,6 +131,18 @@ describe('the CLI draws counts only on a terminal', () => {
     p.progress({ ...event, done: 120 });
     p.stop();
     expect(out.text()).toMatch(/cluster: 120\/120 k-means runs \(100%\)/);
+  });
+
+  it("counts a step of several words done (eval's steps)", () => {
+    const out = capture(true);
+    const p = createProgress({ steps: ['held-out split', 'held-out assignment'] }, out.stream);
+    p.log('held-out split done (5.7 s, 3.1 s CPU)');
+    p.stop();
+    expect(out.text()).toMatch(/1\/2 steps \| held-out assignment…/);
+    const piped = capture(false);
+    const q = createProgress({ steps: ['held-out split'] }, piped.stream);
+    q.log('held-out split done (5.7 s, 3.1 s CPU)');
+    expect(piped.text()).toMatch(/^\s+\d+\.\ds {2}held-out split done \(5\.7 s, 3\.1 s CPU\)\n$/);
   });
 
   it('piped, --json or --quiet: no count is written', () => {

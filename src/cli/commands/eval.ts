@@ -12,15 +12,17 @@ export function registerEval(program: Command): void {
     .action(async (run: string | undefined, o: { threshold?: string[]; file?: string }, cmd: Command) => {
       const opts = cmd.optsWithGlobals();
       try {
-        const [{ evalOp }, { runOperation }, { cliContext }, { loadThresholds, parseThresholdFlag }, { scorecardJson }] = await Promise.all([
+        const [{ evalOp }, { runOperation }, { cliContext }, { loadThresholds, parseThresholdFlag }, { scorecardJson }, { EVAL_STEPS }] = await Promise.all([
           import('../../ops/eval.js'),
           import('../../ops/operation.js'),
           import('../context.js'),
           import('../../../evals/thresholds.js'),
           import('../../../evals/scorecard.js'),
+          import('../../../evals/run-evals.js'),
         ]);
-        // Its bars (counts inside a long step) come down before the result is printed.
-        const ctx = cliContext(opts);
+        // A bar over the eval's steps on a terminal, as `segment` has (plain timed lines when
+        // piped); it comes down before the scorecard is printed.
+        const ctx = cliContext(opts, EVAL_STEPS);
         const known = loadThresholds();
         const thresholds = Object.fromEntries((o.threshold ?? []).map((t) => parseThresholdFlag(t, known)));
         const result = await runOperation(evalOp, { run, thresholds, file: o.file }, ctx).finally(() => ctx.done());

@@ -1,0 +1,129 @@
+import { closeSync, existsSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CategoricalColumn, CustomerTable, DataQuality, DataSchema, NumericColumn, TextColumn } from '../model/data.js';
+import { piiValuesFromWords, piiWordLists } from '../util/pii.js';
+
+/**
+ * The Run's cleaned customer table, stored beside its vectors so that `segmenta eval` does not
+ * read and clean the customer file again (issue #19: at 1M customers the re-read was 22 of the
+ * eval's 54 s). Two files: table.json (schema, quality, column descriptions, category levels,
+ * the PII matcher's word lists) and table.bin (every typed array and the text columns, 8-byte
+ * aligned sections). The rows are the Run's rows: row i is row i of assignments.csv and of
+ * index/vectors.f32, so the ids are not stored again.
+ *
+ * What it holds of personal data: the text columns as read (as the file has them; scrubbed
+ * wherever they are shown or sent, as in the Run) and the PII matcher's word lists
+ * (util/pii.ts piiWordLists) — never a PII value itself. A reader that needs the values (the
+ * LLM writer) reads the file instead.
+ */
+export const TABLE_JSON = 'table.json';
+export const TABLE_BIN = 'table.bin';
+
+interface Section {
+  offset: number;
+  bytes: number;
+}
+
+interface TableMeta {
+  version: 1;
+  n: number;
+  bytes: number;
+  schema: DataSchema;
+  quality: DataQuality;
+  numeric: (Omit<NumericColumn, 'values' | 'original'> & { values: Section; original?: { rows: Section; values: Section } })[];
+  categorical: (Omit<CategoricalColumn, 'codes'> & { codes: Section })[];
+  /** Each text column's values as one JSON array (UTF-8): 1M short strings parse in a fraction of a second. */
+  text: { name: string; values: Section }[];
+  pii: { words: string[]; han: string[] };
+}
+
+const align8 = (x: number) => (x + 7) & ~7;
+
+export function writeTableFile(dir: string, table: CustomerTable): void {
+  const parts: Uint8Array[] = [];
+  let at = 0;
+  const put = (bytes: Uint8Array): Section => {
+    const s = { offset: at, bytes: bytes.byteLength };
+    parts.push(bytes);
+    const pad = align8(at + bytes.byteLength) - (at + bytes.byteLength);
+    if (pad) parts.push(new Uint8Array(pad));
+    at += bytes.byteLength + pad;
+    return s;
+  };
+  const raw = (a: Float64Array | Int32Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+  const meta: TableMeta = {
+    version: 1,
+    n: table.ids.length,
+    bytes: 0,
+    schema: table.schema,
+    quality: table.quality,
+    numeric: table.numeric.map(({ values, original, ...rest }) => ({
+      ...rest,
+      values: put(raw(values)),
+      ...(original ? { original: { rows: put(raw(original.rows)), values: put(raw(original.values)) } } : {}),
+    })),
+    categorical: table.categorical.map(({ codes, ...rest }) => ({ ...rest, codes: put(raw(codes)) })),
+    text: table.text.map((c) => ({ name: c.name, values: put(Buffer.from(JSON.stringify(c.values), 'utf8')) })),
+    pii: piiWordLists(table.piiValues),
+  };
+  meta.bytes = at;
+  writeFileSync(join(dir, TABLE_BIN), Buffer.concat(parts, at));
+  writeFileSync(join(dir, TABLE_JSON), JSON.stringify(meta) + '\n');
+}
+
+export function hasTableFile(dir: string): boolean {
+  return existsSync(join(dir, TABLE_JSON)) && existsSync(join(dir, TABLE_BIN));
+}
+
+/**
+ * The stored table, its arrays views of one SharedArrayBuffer: worker threads (the eval's
+ * bootstrap) get the same memory, not copies. `ids` are the Run's ids in row order
+ * (assignments.csv); null when the files are missing or do not match (a Run from an older
+ * version: the caller reads the customer file as before).
+ */
+export function readTableFile(dir: string, ids: string[]): CustomerTable | null {
+  if (!hasTableFile(dir)) return null;
+  const meta = JSON.parse(readFileSync(join(dir, TABLE_JSON), 'utf8')) as TableMeta;
+  if (meta.version !== 1 || meta.n !== ids.length) return null;
+  const shared = new SharedArrayBuffer(meta.bytes);
+  const fd = openSync(join(dir, TABLE_BIN), 'r');
+  try {
+    const view = new Uint8Array(shared);
+    let got = 0;
+    while (got < meta.bytes) {
+      const r = readSync(fd, view, got, meta.bytes - got, got);
+      if (r <= 0) return null;
+      got += r;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  const table = tableFromShared(meta, shared, ids);
+  stored.set(table, { meta, shared });
+  return table;
+}
+
+const stored = new WeakMap<CustomerTable, { meta: TableMeta; shared: SharedArrayBuffer }>();
+
+/** The memory a table read by readTableFile lives in, to hand to a worker thread (undefined for any other table). */
+export function sharedTableOf(table: CustomerTable): { meta: TableMeta; shared: SharedArrayBuffer } | undefined {
+  return stored.get(table);
+}
+
+/** The table over an already loaded buffer (a worker thread handed the main thread's). */
+export function tableFromShared(meta: TableMeta, shared: SharedArrayBuffer, ids: string[]): CustomerTable {
+  const f64 = (s: Section) => new Float64Array(shared, s.offset, s.bytes / 8);
+  const i32 = (s: Section) => new Int32Array(shared, s.offset, s.bytes / 4);
+  // TextDecoder cannot read a SharedArrayBuffer view: the text is copied out first.
+  const str = (s: Section) => JSON.parse(Buffer.from(new Uint8Array(shared, s.offset, s.bytes)).toString('utf8')) as string[];
+  const numeric: NumericColumn[] = meta.numeric.map(({ values, original, ...rest }) => ({
+    ...rest,
+    values: f64(values),
+    ...(original ? { original: { rows: i32(original.rows), values: f64(original.values) } } : {}),
+  }));
+  const categorical: CategoricalColumn[] = meta.categorical.map(({ codes, ...rest }) => ({ ...rest, codes: i32(codes) }));
+  const text: TextColumn[] = meta.text.map((c) => ({ name: c.name, values: str(c.values) }));
+  return { schema: meta.schema, quality: meta.quality, ids, numeric, categorical, text, piiValues: piiValuesFromWords(meta.pii) };
+}
+
+export type { TableMeta };
