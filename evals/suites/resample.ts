@@ -1,5 +1,6 @@
 import { assignToCentroids, takeRows } from '../../src/cluster/assign.js';
 import { kmeans } from '../../src/cluster/kmeans.js';
+import { lift, project, signalSubspace, spaceForK } from '../../src/cluster/subspace.js';
 import { profileSegments } from '../../src/profile/profile.js';
 import type { CustomerTable } from '../../src/model/data.js';
 import type { Vectors } from '../../src/model/vectors.js';
@@ -23,7 +24,10 @@ export interface ResampleTask {
   /** Indices into points: the bootstrap resample. */
   boot: Int32Array;
   seed: number;
+  /** The Run's restarts (k-means is re-fitted as the Run fitted it). */
   restarts: number;
+  /** k was given (--k): the Run clustered in the full space when k − 1 exceeded the subspace. */
+  kGiven: boolean;
   /** Re-profile and re-name everyone (the first `relabel` resamples). */
   relabel: boolean;
   minSegmentSize: number;
@@ -40,10 +44,18 @@ export interface ResampleResult {
 }
 
 export async function runResample(t: ResampleTask, all: { table: CustomerTable; vectors: Vectors; writer?: Writer }): Promise<ResampleResult> {
-  const fit = kmeans(takeRows(t.points, t.boot), t.k, { seed: t.seed, restarts: t.restarts });
-  const pointLabels = assignToCentroids(t.points, fit.centroids, t.k);
+  // The Run's procedure (src/cluster/cluster.ts): the signal subspace of the points clustered —
+  // here the resample — k-means in it, centroids lifted back. Re-fitted in the full space
+  // instead, k-means pays the ~45 noise dimensions the Run never clustered in: on the hard
+  // planted shop (seed 3) even the planted truth scored a Jaccard of 0.55 there, 0.83 this way.
+  const resampled = takeRows(t.points, t.boot);
+  const space = spaceForK(signalSubspace(resampled), t.k, t.kGiven);
+  const fit = kmeans(space ? project(resampled, space) : resampled, t.k, { seed: t.seed, restarts: t.restarts });
+  const centroids = space ? lift(fit.centroids, t.k, space) : fit.centroids;
+  // Nearest lifted centroid in the full space is nearest in the subspace (subspace.ts).
+  const pointLabels = assignToCentroids(t.points, centroids, t.k);
   if (!t.relabel || !all.writer) return { b: t.b, pointLabels };
-  const everyone = assignToCentroids(all.vectors, fit.centroids, t.k);
+  const everyone = assignToCentroids(all.vectors, centroids, t.k);
   const profiles = profileSegments(all.table, everyone, t.k, { minSegmentSize: t.minSegmentSize, seed: t.b + 1, scrub: rememberingScrubber(all.table) });
   const rewritten = await all.writer.names({ profiles: profiles.filter((p) => !p.small), lang: t.lang });
   return { b: t.b, pointLabels, everyone, rewritten };

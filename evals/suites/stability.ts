@@ -1,4 +1,5 @@
 import { takeRows } from '../../src/cluster/assign.js';
+import { CLUSTER_DEFAULTS } from '../../src/cluster/cluster.js';
 import { maximizeAssignment } from '../../src/cluster/hungarian.js';
 import { stageCounter, type ProgressHook } from '../../src/util/progress.js';
 import { runResample, type ResampleResult, type ResampleTask } from './resample.js';
@@ -15,7 +16,8 @@ import type { Measurement } from '../types.js';
 import { describedSegments } from './labels.js';
 
 /**
- * Label stability. k-means is re-fitted (same k, a new seed each time) on bootstrap resamples
+ * Label stability. The Run's clustering (its signal subspace, derived again on each resample, and
+ * its restarts: resample.ts) is re-fitted (same k, a new seed each time) on bootstrap resamples
  * of a sample of the Run's vectors; each Run segment is matched one-to-one to a re-fitted
  * cluster (Hungarian on Jaccard) and scored by that Jaccard, averaged over resamples. On the
  * first few resamples everyone is assigned to the re-fitted clusters, those are profiled and
@@ -29,7 +31,8 @@ export const STABILITY = {
   sample: 2000,
   /** Resamples whose segments are re-profiled and re-named (a profile of everyone each). */
   relabel: 3,
-  restarts: 4,
+  /** The Run's restarts: every Run fits with CLUSTER_DEFAULTS.restarts (run.json does not record another). */
+  restarts: CLUSTER_DEFAULTS.restarts,
   /**
    * Customers from which the resamples run on worker threads. Below it a thread's start-up
    * (loading the profile and writer modules, ~1 s under tsx) costs more than the three
@@ -69,7 +72,7 @@ export async function measureStability(ctx: EvalContext, options: StabilityOptio
     const boot = new Int32Array(points.n);
     for (let i = 0; i < points.n; i++) boot[i] = Math.floor(rng() * points.n);
     const seed = Math.floor(rng() * 2 ** 31);
-    tasks.push({ b, k, points, boot, seed, restarts: STABILITY.restarts, relabel: b < R, minSegmentSize: ctx.run.config.minSegmentSize, lang: ctx.run.config.lang });
+    tasks.push({ b, k, points, boot, seed, restarts: STABILITY.restarts, kGiven: ctx.run.metrics?.kChosen === 'given', relabel: b < R, minSegmentSize: ctx.run.config.minSegmentSize, lang: ctx.run.config.lang });
   }
   const results = await runResamples(ctx, tasks, options);
 

@@ -21,7 +21,7 @@ import { kmeans } from './kmeans.js';
 import { pairwiseDistances, SILHOUETTE_SAMPLE, silhouetteFromDistances } from './silhouette.js';
 import { bootstrapStability, stabilityFits } from './stability.js';
 import { stageCounter } from '../util/progress.js';
-import { lift, project, signalSubspace } from './subspace.js';
+import { lift, project, signalSubspace, spaceForK } from './subspace.js';
 
 export const CLUSTER_DEFAULTS = {
   kMin: 2,
@@ -111,10 +111,9 @@ export function clusterVectors(vectors: Vectors, options: ClusterOptions = {}): 
     k = options.k;
     if (!Number.isInteger(k) || k < 1) throw new SegmentaError('usage', `k must be a whole number ≥ 1, got ${k}`);
     if (k > n) throw new SegmentaError('input', `only ${n} customers, fewer than the ${k} segments asked for; ask for fewer segments (--k)`);
-    if (found && k - 1 > found.m) {
-      // k segments need up to k − 1 directions; a k asked for beyond what the spectrum shows
-      // wants finer structure than the subspace kept, so this one runs in the full space.
-      subspace = undefined;
+    subspace = spaceForK(found, k, true);
+    if (subspace !== found) {
+      // A k asked for beyond what the spectrum shows wants finer structure than the subspace kept.
       evalSet = evalFull;
       distances = pairwiseDistances(evalSet);
     }

@@ -121,3 +121,13 @@ export function lift(points: Float32Array, k: number, s: Subspace): Float32Array
   }
   return out;
 }
+
+/**
+ * The space a Run with k segments clusters in, given the subspace its sample shows: that
+ * subspace, unless k was asked for (--k) beyond what it carries — k segments need up to k − 1
+ * directions, so such a k runs in the full space. One rule for the Run (cluster.ts) and for the
+ * evals' re-fits of its procedure (evals/suites/resample.ts).
+ */
+export function spaceForK(found: Subspace | undefined, k: number, kGiven: boolean): Subspace | undefined {
+  return found && kGiven && k - 1 > found.m ? undefined : found;
+}
