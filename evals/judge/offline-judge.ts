@@ -8,6 +8,8 @@ import type { LabelText, OfflineJudge } from './types.js';
  * code), and scores each label by how well the member fits what the label claims:
  *  - a numeric claim ("Big Spenders", "spend 2.1×") scores where the member stands on the
  *    claimed features among all customers, as log-odds in the claimed direction (logOdds);
+ *  - a middle claim ("Moderate Spenders", "close to everyone's") scores how near the member
+ *    stands to the median, on the same log-odds scale;
  *  - a named level the member has ("Electronics") scores +1;
  *  - words the member wrote that the label also uses add a little (capped), as a tie-breaker.
  * The member goes to the best-scoring label; ties go to the earlier label.
@@ -92,7 +94,11 @@ function scoreReading(r: LabelReading, m: ParsedMember): number {
   for (const [feature, direction] of r.numeric) {
     const p = m.position.get(feature);
     // Weighed by how strongly the label states it: "0.04×" says more about a member than "0.8×".
-    if (p !== undefined) score += (r.strength.get(feature) ?? 1) * logOdds(direction === 'high' ? p : 1 - p);
+    if (p === undefined) continue;
+    // A middle claim: the 50th percentile counts as the 90th does for a high claim, the edges of
+    // describe-member's "typical" band (30th, 70th) as 0, the 10th and 90th as −1.
+    const toward = direction === 'high' ? p : direction === 'low' ? 1 - p : 0.9 - 2 * Math.abs(p - 0.5);
+    score += (r.strength.get(feature) ?? 1) * logOdds(toward);
   }
   return score;
 }

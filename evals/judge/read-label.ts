@@ -16,7 +16,8 @@
  *    recency feature high).
  * and, per level the member has, that the segment leans to it when the level is named.
  */
-export type Direction = 'high' | 'low';
+/** 'middle': the label places the segment near everyone's typical value ("Moderate Spenders", 中等消费). */
+export type Direction = 'high' | 'low' | 'middle';
 
 export interface LabelReading {
   /** feature → claimed direction (the first reading wins). */
@@ -34,6 +35,11 @@ export interface LabelReading {
 }
 
 const HIGH = new Set(['high', 'higher', 'highest', 'big', 'bigger', 'biggest', 'heavy', 'top', 'more', 'most', 'many', 'above', 'frequent', 'large', 'long', 'older', 'max']);
+// The judge's own middle words; a phrase form is read from the clause (MIDDLE_PHRASE).
+const MIDDLE = new Set(['mid', 'middle', 'moderate', 'moderately', 'average', 'typical', 'medium', 'midrange', 'mainstream']);
+const MIDDLE_PHRASE = /close to (?:everyone|the (?:average|norm|typical))|near (?:everyone|the (?:average|norm))|中等|适中|一般水平|中游|居中/u;
+// Parts of a hyphenated word, for the direction words beside a mention ("Mid-Income").
+const PART = /[\p{L}\p{N}]+/gu;
 const LOW = new Set(['low', 'lower', 'lowest', 'few', 'fewer', 'less', 'least', 'small', 'light', 'rare', 'rarely', 'below', 'occasional', 'short', 'younger', 'min']);
 
 /** Trait words that name no column, with the kind of feature name they are about (matched on the member's feature names). */
@@ -130,12 +136,15 @@ function directionNear(text: string, start: number, end: number): { direction: D
     const b = Number(vs[2].replace(/,/g, ''));
     if (a !== b) return { direction: a > b ? 'high' : 'low', ...(a > 0 && b > 0 ? { ratio: a / b } : {}) };
   }
-  const before = [...text.slice(Math.max(0, start - 30), start).toLowerCase().matchAll(WORD)].slice(-2).map((m) => m[0]);
-  const next = [...after.toLowerCase().matchAll(WORD)].slice(0, 2).map((m) => m[0]);
+  const before = [...text.slice(Math.max(0, start - 30), start).toLowerCase().matchAll(PART)].slice(-2).map((m) => m[0]);
+  const next = [...after.toLowerCase().matchAll(PART)].slice(0, 2).map((m) => m[0]);
   for (const w of [...before.reverse(), ...next]) {
     if (HIGH.has(w)) return { direction: 'high' };
     if (LOW.has(w)) return { direction: 'low' };
+    if (MIDDLE.has(w)) return { direction: 'middle' };
   }
+  // "income close to everyone's", "收入中等": no direction, a place in the middle.
+  if (MIDDLE_PHRASE.test(after) || MIDDLE_PHRASE.test(text.slice(Math.max(0, start - 4), start))) return { direction: 'middle' };
   return undefined;
 }
 
@@ -179,7 +188,9 @@ export function readLabel(text: string, features: string[], levels: string[]): L
   const isTaken = (at: number) => taken.some(([a, b]) => at >= a && at < b);
   // 2. A word sharing a stem with a feature's name, with a direction word beside it.
   const words = [...clean.matchAll(WORD)];
-  for (const m of words) {
+  // A hyphenated word's parts are mentions too: "Mid-Income" names income.
+  const parts = words.flatMap((m) => (m[0].includes('-') ? [...m[0].matchAll(PART)].map((p) => ({ 0: p[0], index: m.index! + p.index! })) : [{ 0: m[0], index: m.index! }]));
+  for (const m of parts) {
     const s = stem(m[0]);
     if (s.length < 4 || isTaken(m.index!)) continue;
     const matching = features.filter((f) => nameWords(f).some((w) => stem(w) === s));
