@@ -43,7 +43,8 @@ export async function loadEvalContext(dir: string, run: RunFile, config: Config,
   if (!existsSync(source)) {
     throw new UsageError(`the Run's customer file ${source} is gone; the evals re-read it. Point to it with --file FILE.`);
   }
-  log(`reading ${source} again${hasTableFile(dir) ? '' :  " (the Run has no stored table, or one of an older form: made before it was kept scrubbed)"}`);
+  const why = file !== undefined || needsFileValues(run, config) ? '' : hasTableFile(dir) ? " (the Run's stored table is of an older form, kept before its text was scrubbed)" : ' (the Run has no stored table: made before it was kept)';
+  log(`reading ${source} again${why}`);
   const table = await loadCustomers(source, {
     idColumn: run.config.idColumn,
     ignore: run.config.ignore,
