@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 
 /**
  * What a Run keeps of its table's PII values (src/run/table-file.ts): salted SHA-256 digests of
@@ -15,8 +15,16 @@ import { createHash, randomBytes } from 'node:crypto';
  */
 export const DIGEST_BYTES = 8;
 
-export function newSalt(): string {
-  return randomBytes(16).toString('hex');
+/**
+ * The salt of one table's digests, derived from the words digested (sorted): the same file and
+ * seed must give the same Run byte for byte (test/pipeline/same-seed.test.ts), so it cannot be
+ * random; derived from the values themselves, two tables with other customers still get other
+ * salts, so one precomputed list of name digests does not fit every Run.
+ */
+export function saltFor(words: Iterable<string>): string {
+  const h = createHash('sha256').update('segmenta pii salt');
+  for (const w of [...words].sort()) h.update('\u0000').update(w);
+  return h.digest('hex').slice(0, 32);
 }
 
 /** The digest of one normalised form, as an 8-character latin1 string (a compact Set key). */

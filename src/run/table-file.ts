@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { CategoricalColumn, CustomerTable, DataQuality, DataSchema, NumericColumn, TextColumn } from '../model/data.js';
 import { createScrubber, piiValuesFromLookups, piiWordLists } from '../util/pii.js';
 import { PiiValueSet, type PiiValues } from '../util/pii-values.js';
-import { DigestSet, digestBytes, finderForms, newSalt } from './pii-hashes.js';
+import { DigestSet, digestBytes, finderForms, saltFor } from './pii-hashes.js';
 
 /**
  * The Run's cleaned customer table, stored beside its vectors so that `segmenta eval` does not
@@ -71,8 +71,8 @@ export function writeTableFile(dir: string, table: CustomerTable): void {
   };
   const raw = (a: Float64Array | Int32Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
   const scrub = scrubberOf(table);
-  const salt = newSalt();
   const lists = piiWordLists(table.piiValues);
+  const salt = saltFor([...lists.words, ...lists.han]);
   // Only values with a letter have finder forms: wordSources() skips splitting the rest (emails, phones) at 1M customers.
   const forms = finderForms(table.piiValues instanceof PiiValueSet ? table.piiValues.wordSources() : table.piiValues);
   const meta: TableMeta = {
