@@ -43,7 +43,8 @@ export async function loadEvalContext(dir: string, run: RunFile, config: Config,
   if (!existsSync(source)) {
     throw new UsageError(`the Run's customer file ${source} is gone; the evals re-read it. Point to it with --file FILE.`);
   }
-  log(`reading ${source} again${hasTableFile(dir) ? '' : " (the Run has no stored table: made before it was kept)"}`);
+  const why = file !== undefined || needsFileValues(run, config) ? '' : hasTableFile(dir) ? " (the Run's stored table is of an older form, kept before its text was scrubbed)" : ' (the Run has no stored table: made before it was kept)';
+  log(`reading ${source} again${why}`);
   const table = await loadCustomers(source, {
     idColumn: run.config.idColumn,
     ignore: run.config.ignore,
@@ -57,8 +58,9 @@ export async function loadEvalContext(dir: string, run: RunFile, config: Config,
 }
 
 /**
- * The stored table holds the PII matcher's words, not the values: a Run whose names an LLM
- * wrote is re-named by the LLM writer, which sends the values' list along, so it reads the file.
+ * The stored table holds only digests of the PII values (src/run/pii-hashes.ts): a Run whose
+ * names an LLM wrote is re-named by the LLM writer, which sends the values' list along, so it
+ * reads the file.
  */
 function needsFileValues(run: RunFile, config: Config): boolean {
   return run.config?.writer === 'llm' && !!config.llm;

@@ -1,5 +1,6 @@
 import { RFM_TIERS } from '../../src/profile/rfm.js';
 import { FAMILIES, LESS, MORE, familyOf, type TraitFamily } from './trait-words.js';
+import { stem } from '../stats/stem.js';
 
 /**
  * What a label text claims about its segment, read by the evals' own rules (issue 14: not the
@@ -48,17 +49,6 @@ const CLAUSE = /[;!?；！？。]|,(?!\d)|\.(?:\s|$)|\s(?:but|while|whereas|and)
 const GENERAL = new Set(['total', 'avg', 'average', 'mean', 'rate', 'days', 'since', 'last', 'count', 'number', 'num', 'per', 'score', 'value', 'the', 'has', 'flag', 'is']);
 const SPELLED: Record<string, string> = { avg: 'average', qty: 'quantity', num: 'number', pct: 'percent', amt: 'amount', cnt: 'count', aov: 'average order value', '12m': 'in the last year' };
 
-/** A crude stem: lower case, one common ending off, at most 6 letters ("Spenders" → spend). */
-export function stem(word: string): string {
-  let w = word.toLowerCase();
-  for (const end of ['ers', 'ing', 'ed', 'er', 'es', 's', 'y']) {
-    if (w.length > end.length + 3 && w.endsWith(end)) {
-      w = w.slice(0, -end.length);
-      break;
-    }
-  }
-  return w.slice(0, 6);
-}
 
 export function readClaims(text: string, vocab: ClaimVocabulary, options: { traitWords?: boolean } = {}): Claim[] {
   // Quoted customer words and RFM tier names ("RFM At risk") describe; they do not claim.

@@ -1,3 +1,5 @@
+import { FINDER_MAX_WORDS, finderForms, finderKey, finderSortedKey, finderWords } from '../../src/run/pii-hashes.js';
+
 /**
  * The evals' own PII finder, apart from the scrubber the writers' inputs go through
  * (src/util/pii.ts) and the writers' own check (src/write/find-pii.ts): if the scrubber misses a
@@ -13,6 +15,8 @@
  * 15 digits in one run of digits, spaces, dots, dashes and brackets, not a date and not a
  * thousands-grouped amount.
  */
+const isDigested = (k: Iterable<string> | DigestedForms): k is DigestedForms => 'whole' in k && 'anyOrder' in k && 'given' in k;
+
 export type PiiKind = 'email' | 'phone' | 'ip' | 'address' | 'known value';
 
 const EMAIL = /[\p{L}\p{N}._%+-]+\s?[@＠]\s?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/u;
@@ -32,11 +36,24 @@ function hasPhone(text: string): boolean {
   return false;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
-const words = (s: string) => [...s.matchAll(WORD)].map((m) => m[0]);
-const key = (ws: string[]) => ws.map((w) => w.toLowerCase()).join(' ');
-const sortedKey = (ws: string[]) => ws.map((w) => w.toLowerCase()).sort().join(' ');
-const MAX_WORDS = 8;
+// The forms of a value that count (src/run/pii-hashes.ts finderForms): shared with the Run's
+// stored digests, so a finder over digests and one over the values find the same.
+const words = finderWords;
+const key = finderKey;
+const sortedKey = finderSortedKey;
+const MAX_WORDS = FINDER_MAX_WORDS;
+
+/** A set of forms, in clear or as the Run's digests (DigestSet). */
+interface FormLookup {
+  has(form: string): boolean;
+  readonly size: number;
+}
+/** The table's PII values as a Run stores them: digests of finderForms. */
+export interface DigestedForms {
+  whole: FormLookup;
+  anyOrder: FormLookup;
+  given: FormLookup;
+}
 
 export interface PiiFinder {
   (text: string): PiiKind[];
@@ -47,24 +64,8 @@ export interface PiiFinder {
  * names (two or three capitalised words of letters, "Ella Adams") also in any order, and their
  * first words as given names.
  */
-export function createPiiFinder(known: Iterable<string> = []): PiiFinder {
-  const whole = new Set<string>();
-  const anyOrder = new Set<string>();
-  const givenNames = new Set<string>();
-  for (const v of known) {
-    if (!v || /[@＠]/.test(v)) continue; // emails are found by their pattern, in any form
-    const ws = words(v);
-    if (ws.length === 0 || ws.length > MAX_WORDS) continue;
-    // A value that is only digits and punctuation ("+1 555-152-6842") is the phone pattern's.
-    if (!ws.some((w) => /\p{L}/u.test(w))) continue;
-    const capitalised = ws.every((w) => /^\p{Lu}\p{Ll}+(?:['’-]\p{L}+)*$/u.test(w));
-    // One word alone ("Will", "Rose") is read only as a given name, below.
-    if (ws.length >= 2) whole.add(key(ws));
-    if (capitalised && ws.length <= 3) {
-      if (ws.length >= 2) anyOrder.add(sortedKey(ws));
-      if (ws[0].length >= 2) givenNames.add(ws[0].toLowerCase());
-    }
-  }
+export function createPiiFinder(known: Iterable<string> | DigestedForms = []): PiiFinder {
+  const { whole, anyOrder, given: givenNames } = isDigested(known) ? known : finderForms(known);
   return (text: string) => {
     const kinds = new Set<PiiKind>();
     if (EMAIL.test(text)) kinds.add('email');
@@ -76,7 +77,7 @@ export function createPiiFinder(known: Iterable<string> = []): PiiFinder {
   };
 }
 
-function knownIn(text: string, whole: Set<string>, anyOrder: Set<string>): boolean {
+function knownIn(text: string, whole: FormLookup, anyOrder: FormLookup): boolean {
   if (whole.size === 0) return false;
   const ws = words(text);
   for (let i = 0; i < ws.length; i++) {
@@ -92,7 +93,7 @@ function knownIn(text: string, whole: Set<string>, anyOrder: Set<string>): boole
 // "Hi Ella", "Dear Ella", "Thanks, Ella", or "Ella, …" opening a text or a line.
 const SALUTATION = /\b(?:hi|hello|hey|dear|thanks|thank you)[\s,]+(\p{Lu}\p{Ll}+)|^\s*(\p{Lu}\p{Ll}+)(?=\s*,)/gimu;
 
-function addressed(text: string, givenNames: Set<string>): boolean {
+function addressed(text: string, givenNames: FormLookup): boolean {
   if (givenNames.size === 0) return false;
   for (const m of text.matchAll(SALUTATION)) if (givenNames.has((m[1] ?? m[2]).toLowerCase())) return true;
   return false;

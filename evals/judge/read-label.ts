@@ -16,6 +16,8 @@
  *    recency feature high).
  * and, per level the member has, that the segment leans to it when the level is named.
  */
+import { stem } from '../stats/stem.js';
+
 /** 'middle': the label places the segment near everyone's typical value ("Moderate Spenders", 中等消费). */
 export type Direction = 'high' | 'low' | 'middle';
 
@@ -95,17 +97,6 @@ const VERSUS = /(\d[\d,]*(?:\.\d+)?)\s?%?[^\d;；。]{0,24}?(?:\bvs\.?\s|整体�
 // Clause ends: ASCII and Chinese. A Chinese comma does not end one: "平均26%，整体为13%（2.0倍）" is one claim.
 const CLAUSE = /[;!?；！？。]|,(?!\d)|\.(?:\s|$)/;
 
-/** A crude stem (the judge's own): lower case, common English endings off, at most 6 letters. */
-export function stem(word: string): string {
-  let w = word.toLowerCase();
-  for (const end of ['ers', 'ing', 'ed', 'er', 'es', 's', 'y']) {
-    if (w.length > end.length + 3 && w.endsWith(end)) {
-      w = w.slice(0, -end.length);
-      break;
-    }
-  }
-  return w.slice(0, 6);
-}
 
 /** Words of a feature name worth matching on their own ("total_spend" → spend; "orders_12m" → orders). */
 const WEAK = new Set(['total', 'avg', 'average', 'mean', 'rate', 'days', 'since', 'last', 'count', 'number', 'num', 'per', 'score', 'the', 'of', 'is', 'has', 'value']);

@@ -3,6 +3,7 @@ import { copyProblems } from '../checks/copy-rules.js';
 import { nameClaimProblems } from '../checks/name-claims.js';
 import { nameShapeProblems } from '../checks/name-shape.js';
 import { createPiiFinder } from '../checks/pii.js';
+import { storedFinderDigests } from '../../src/run/table-file.js';
 import { tableVocabulary } from '../lifts.js';
 import type { Measurement } from '../types.js';
 import { listed } from './grounding.js';
@@ -17,7 +18,8 @@ import { describedSegments } from './labels.js';
  * table's PII columns (pii.ts) — in any text of any segment.
  */
 export function measureCopyFit(ctx: EvalContext): Measurement[] {
-  const find = createPiiFinder(ctx.table.piiValues);
+  // A stored table keeps its PII values only as digests of the finder's forms: the same findings.
+  const find = createPiiFinder(storedFinderDigests(ctx.table.piiValues) ?? ctx.table.piiValues);
   const vocab = tableVocabulary(ctx.table);
   const copy: string[] = [];
   const names: string[] = [];

@@ -176,8 +176,13 @@ export interface PiiMatcher {
 
 /** The folded words and Han words of a table's known PII values, built once per value set. */
 interface KnownWords {
-  words: Set<string>;
-  han: Set<string>;
+  words: WordLookup;
+  han: WordLookup;
+}
+/** A set of folded words the matcher looks tokens up in: a Set, or stored digests (src/run/pii-hashes.ts). */
+export interface WordLookup {
+  has(word: string): boolean;
+  readonly size: number;
 }
 // At a million customers building these took seconds, and the profile, the quote store and the
 // writer each make a matcher from the same table: a PiiValueSet's words are built once per version.
@@ -235,25 +240,24 @@ function knownWords(knownValues?: Iterable<string>): KnownWords {
 }
 
 /**
- * The matcher's word sets of a table's PII values, as plain lists: a Run stores them
- * (src/run/table-file.ts) so that `segmenta eval` can scrub and check as the Run did without
- * re-reading the PII columns of the file. Only the words a matcher looks up — not the values
- * (no email, phone or whole address), nothing tying a word to a customer.
+ * The matcher's word sets of a table's PII values (folded words, Han words): a Run stores their
+ * digests (src/run/table-file.ts), never the words, so that `segmenta eval` scrubs and guards as
+ * the Run did without re-reading the PII columns of the file.
  */
 export function piiWordLists(knownValues?: Iterable<string>): { words: string[]; han: string[] } {
   const k = knownWords(knownValues);
-  return { words: [...k.words], han: [...k.han] };
+  return { words: [...(k.words as Set<string>)], han: [...(k.han as Set<string>)] };
 }
 
 /**
- * PII values that are only the matcher's word sets (piiWordLists read back): every matcher,
+ * PII values known only by the matcher's word lookups (digests read back): every matcher,
  * scrubber and guard built from it behaves as one built from the original values. It holds no
  * value itself (`has` is false, iteration is empty): a caller that needs the values (the LLM
  * writer's list) must read them from the file.
  */
-export function piiValuesFromWords(lists: { words: string[]; han: string[] }): PiiValueSet {
+export function piiValuesFromLookups(lookups: KnownWords): PiiValueSet {
   const set = new PiiValueSet();
-  knownCache.set(set, { version: set.version, known: { words: new Set(lists.words), han: new Set(lists.han) } });
+  knownCache.set(set, { version: set.version, known: lookups });
   return set;
 }
 

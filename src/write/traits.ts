@@ -285,19 +285,41 @@ const TIER_PHRASES: Record<RfmTier, TraitPhrase> = {
   },
 };
 
+/**
+ * The recency a tier's words claim (rfm.ts: Champions and New bought lately, At risk and
+ * Hibernating not lately): "流失预警", "slipping away" say days since the last order is high.
+ * Loyal and Potential are reasonably recent by rule, but their words claim no recency.
+ */
+const TIER_RECENCY: Partial<Record<RfmTier, 'high' | 'low'>> = { Champions: 'low', New: 'low', 'At risk': 'high', Hibernating: 'high' };
+
+/**
+ * A name claims a recency only this far from everyone's mean, as any claim (1.1× more, or
+ * 1/1.1 as much): a tier is a quintile bucket, and on a skewed column most of a segment can
+ * sit in the "not lately" quintiles while its mean is less than half everyone's.
+ */
+export const NAME_MIN_LIFT = 1.1;
+
 /** The segment's leading RFM tier when it leans on it (≥ 30% and 1.3× the population's mix). */
 function rfmTraits(profile: SegmentProfile, all: SegmentProfile[]): Trait[] {
   const total = all.reduce((a, p) => a + p.size, 0);
+  const recency = profile.numeric.filter((f) => f.kind !== 'boolean' && ruleFor(f.feature)?.id === 'recency');
   const out: Trait[] = [];
   for (const [tier, share] of Object.entries(profile.rfm) as [RfmTier, number][]) {
     const overall = total > 0 ? all.reduce((a, p) => a + p.size * (p.rfm[tier] ?? 0), 0) / total : share;
     if (share < 0.3 || share < 1.3 * overall) continue;
+    // The tier's recency against the segment's own recency numbers: a tier they point against
+    // is no trait at all (a text saying both "bought recently" and "slipping away" says
+    // nothing), and a name claims it only with the lift behind it, as any recency word.
+    const dir = TIER_RECENCY[tier];
+    const sign = dir === 'high' ? 1 : -1;
+    if (dir && recency.length > 0 && !recency.some((f) => sign * f.z > 0)) continue;
+    const lifted = !dir || recency.length === 0 || recency.some((f) => (dir === 'high' ? f.lift : 1 / f.lift) >= NAME_MIN_LIFT);
     out.push({
       key: 'rfm', source: 'rfm', direction: 'high',
       // Half weight: RFM restates recency, frequency and spend, which usually speak for themselves.
       score: 0.5 * indicatorZ(share, overall),
       phrase: TIER_PHRASES[tier], evidence: describeTier(tier, share, true),
-      nameable: share >= NAME_MIN_SHARE, share, level: tier,
+      nameable: share >= NAME_MIN_SHARE && lifted, share, level: tier,
     });
   }
   return out;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { segmenta, tempDir } from '../e2e/cli.js';
 import { generateOrderLines, writeOrderLines } from '../fixtures/order-lines.js';
 import { segmentPayload } from '../../src/write/profile-payload.js';
-import { profileNumbers, numbersIn, checkGrounding } from '../../src/write/grounding.js';
+import { numbersIn, checkGrounding } from '../../src/write/grounding.js';
 import { createPrivacyGuard } from '../../src/llm/privacy.js';
 
 /**
@@ -59,10 +59,17 @@ describe('predictions in profiles, briefs, report and writer', () => {
     const cited = s.texts.persona.evidence.find((e: string) => e.startsWith('likely to buy again within 30 days'));
     expect(cited).toContain(pct);
     expect(checkGrounding(cited, s.profile)).toEqual([]);
-    // Without the predicted traits those numbers would not be grounded: the check is real.
-    const { predicted: _drop, ...bare } = s.profile;
+    // Without the predicted traits those numbers would not be grounded: the check is real. One
+    // segment's other percentages may happen to lie near its prediction, so this asks it of the
+    // described segments together: on most of them the cited line loses its grounding.
     expect(numbersIn(cited).length).toBeGreaterThan(0);
-    expect(profileNumbers(bare).percent.some((v) => Math.abs(v - s.profile.predicted.overall.buy30 * 100) < 0.5)).toBe(false);
+    const described = run.segments.filter((x: any) => !x.small);
+    const lost = described.filter((x: any) => {
+      const line = x.texts.persona.evidence.find((e: string) => e.startsWith('likely to buy again within 30 days'));
+      const { predicted: _drop, ...bare } = x.profile;
+      return line !== undefined && checkGrounding(line, bare).length > 0;
+    });
+    expect(lost.length).toBeGreaterThan(described.length / 2);
   });
 
   it('the LLM payload carries the aggregates and no member-level figure', () => {

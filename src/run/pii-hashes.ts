@@ -1,0 +1,110 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * What a Run keeps of its table's PII values (src/run/table-file.ts): salted SHA-256 digests of
+ * their normalised forms, 8 bytes each, never a value or a word in clear. A reader can only ask
+ * "is this token of my text one of them?" — which is all the scrubber, the privacy guard and the
+ * eval's PII finder (evals/checks/pii.ts) ever ask. Why not the plain word lists the first
+ * version stored: they were first names, surnames and street words in clear, and the Run may
+ * hold only aggregates and scrubbed snippets.
+ *
+ * What the digests do not protect against: the salt is stored beside them (a reader must hash
+ * its own tokens with it), so anyone holding the Run can test a guessed name. They stop reading
+ * names off the disk, not a dictionary attack on one Run; a Run folder is still not for sharing.
+ * 8 bytes: at 10M digests a false match of one token is ~5·10⁻¹³ — a word scrubbed by mistake.
+ */
+export const DIGEST_BYTES = 8;
+
+/**
+ * The salt of one table's digests, derived from the words digested (sorted): the same file and
+ * seed must give the same Run byte for byte (test/pipeline/same-seed.test.ts), so it cannot be
+ * random; derived from the values themselves, two tables with other customers still get other
+ * salts, so one precomputed list of name digests does not fit every Run.
+ */
+export function saltFor(words: Iterable<string>): string {
+  const h = createHash('sha256').update('segmenta pii salt');
+  for (const w of [...words].sort()) h.update('\u0000').update(w);
+  return h.digest('hex').slice(0, 32);
+}
+
+/** The digest of one normalised form, as an 8-character latin1 string (a compact Set key). */
+export function digestOf(salt: string, form: string): string {
+  return createHash('sha256').update(salt).update('\u0000').update(form).digest().toString('latin1', 0, DIGEST_BYTES);
+}
+
+/** Digests of the forms, concatenated (a table.bin section). */
+export function digestBytes(salt: string, forms: Iterable<string>): Uint8Array {
+  const list = [...forms];
+  const out = Buffer.alloc(list.length * DIGEST_BYTES);
+  list.forEach((f, i) => out.write(digestOf(salt, f), i * DIGEST_BYTES, 'latin1'));
+  return out;
+}
+
+/** A membership test over stored digests: `has(form)` hashes the form; the set is built on first use and lookups are remembered. */
+export class DigestSet {
+  private set?: Set<string>;
+  private memo = new Map<string, boolean>();
+  constructor(
+    private readonly salt: string,
+    private readonly bytes: Uint8Array,
+  ) {}
+
+  get size(): number {
+    return this.bytes.byteLength / DIGEST_BYTES;
+  }
+
+  has(form: string): boolean {
+    let r = this.memo.get(form);
+    if (r !== undefined) return r;
+    if (!this.set) {
+      // Copied out first: Buffer cannot decode a SharedArrayBuffer view in place everywhere.
+      const b = Buffer.from(this.bytes);
+      this.set = new Set();
+      for (let i = 0; i < b.length; i += DIGEST_BYTES) this.set.add(b.toString('latin1', i, i + DIGEST_BYTES));
+    }
+    r = this.set.has(digestOf(this.salt, form));
+    // Tokens recur (a million reviews share a vocabulary of thousands): each is hashed once.
+    if (this.memo.size > 200_000) this.memo.clear();
+    this.memo.set(form, r);
+    return r;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The forms the eval's PII finder (evals/checks/pii.ts) looks for, derived here so that the
+// Run's digests and the finder's own sets come from one rule (the finder matches the same
+// forms of its texts, in clear or digested).
+
+const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+export const finderWords = (s: string) => [...s.matchAll(WORD)].map((m) => m[0]);
+export const finderKey = (ws: string[]) => ws.map((w) => w.toLowerCase()).join(' ');
+export const finderSortedKey = (ws: string[]) => ws.map((w) => w.toLowerCase()).sort().join(' ');
+export const FINDER_MAX_WORDS = 8;
+
+export interface FinderForms {
+  /** Every value of 2+ words as its lower-case word sequence ("ella adams", "8732 meadow road"). */
+  whole: Set<string>;
+  /** Names (2–3 capitalised words) in any order: the sorted words. */
+  anyOrder: Set<string>;
+  /** Their first words, as given names ("ella"). */
+  given: Set<string>;
+}
+
+export function finderForms(known: Iterable<string>): FinderForms {
+  const forms: FinderForms = { whole: new Set(), anyOrder: new Set(), given: new Set() };
+  for (const v of known) {
+    if (!v || /[@＠]/.test(v)) continue; // emails are found by their pattern, in any form
+    const ws = finderWords(v);
+    if (ws.length === 0 || ws.length > FINDER_MAX_WORDS) continue;
+    // A value that is only digits and punctuation ("+1 555-152-6842") is the phone pattern's.
+    if (!ws.some((w) => /\p{L}/u.test(w))) continue;
+    const capitalised = ws.every((w) => /^\p{Lu}\p{Ll}+(?:['’-]\p{L}+)*$/u.test(w));
+    // One word alone ("Will", "Rose") is read only as a given name.
+    if (ws.length >= 2) forms.whole.add(finderKey(ws));
+    if (capitalised && ws.length <= 3) {
+      if (ws.length >= 2) forms.anyOrder.add(finderSortedKey(ws));
+      if (ws[0].length >= 2) forms.given.add(ws[0].toLowerCase());
+    }
+  }
+  return forms;
+}
