@@ -14,7 +14,19 @@ export interface SegmentLifts {
   numeric: Map<string, Float64Array>;
   /** lift[s] of each "column\u0000level" (segment share / overall share). */
   levels: Map<string, Float64Array>;
+  /**
+   * lift[s] of being in everyone's middle band of a numeric feature (segment share in the band /
+   * everyone's share), for middle claims; computed when first asked. Undefined for flags.
+   */
+  middle: (feature: string) => Float64Array | undefined;
 }
+
+/**
+ * Everyone's middle band of a column: from its 30th to its 70th percentile, both included —
+ * the band describe-member.ts calls "typical". A middle claim ("Moderate Spenders") holds for
+ * a member inside it.
+ */
+export const MIDDLE_BAND = [0.3, 0.7] as const;
 
 export function segmentLifts(table: CustomerTable, labels: Int32Array, k: number): SegmentLifts {
   const n = labels.length;
@@ -47,7 +59,29 @@ export function segmentLifts(table: CustomerTable, labels: Int32Array, k: number
       levels.set(levelKey(col.name, level), Float64Array.from({ length: k }, (_, s) => liftOf(sizes[s] > 0 ? counts[s * L + l] / sizes[s] : 0, overall)));
     });
   }
-  return { k, numeric, levels };
+  const middle = new Map<string, Float64Array | undefined>();
+  const middleLift = (feature: string) => {
+    if (!middle.has(feature)) {
+      const col = table.numeric.find((c) => c.name === feature);
+      let out: Float64Array | undefined;
+      if (col && col.kind !== 'boolean') {
+        const [lo, hi] = bandOf(col.values);
+        const inside = new Float64Array(k);
+        let all = 0;
+        for (let i = 0; i < n; i++) {
+          const v = col.values[i];
+          if (v >= lo && v <= hi) {
+            inside[labels[i]]++;
+            all++;
+          }
+        }
+        out = Float64Array.from(inside, (c, j) => liftOf(sizes[j] > 0 ? c / sizes[j] : 0, n > 0 ? all / n : 0));
+      }
+      middle.set(feature, out);
+    }
+    return middle.get(feature);
+  };
+  return { k, numeric, levels, middle: middleLift };
 }
 
 export function levelKey(column: string, level: string): string {
@@ -75,10 +109,13 @@ export function claimLift(claim: Claim, s: number, lifts: SegmentLifts): number 
   const values =
     claim.kind === 'category'
       ? [lifts.levels.get(levelKey(claim.column!, claim.level!))?.[s]]
-      : (claim.features ?? []).map((f) => lifts.numeric.get(f)?.[s]);
+      : claim.direction === 'middle'
+        ? (claim.features ?? []).map((f) => lifts.middle(f)?.[s])
+        : (claim.features ?? []).map((f) => lifts.numeric.get(f)?.[s]);
   const known = values.filter((v): v is number => v !== undefined && Number.isFinite(v));
   if (known.length === 0) return undefined;
-  const directional = known.map((v) => (claim.direction === 'high' ? v : v > 0 ? 1 / v : MAX_LIFT));
+  // A middle claim's lift is already in its direction: how much likelier a member is in the band.
+  const directional = known.map((v) => (claim.direction !== 'low' ? v : v > 0 ? 1 / v : MAX_LIFT));
   return Math.min(MAX_LIFT, Math.max(...directional));
 }
 
@@ -93,6 +130,18 @@ function medianOf(values: Float64Array): number {
     medians.set(values, m);
   }
   return m;
+}
+
+const bands = new WeakMap<Float64Array, readonly [number, number]>();
+function bandOf(values: Float64Array): readonly [number, number] {
+  let b = bands.get(values);
+  if (b === undefined) {
+    const n = values.length;
+    const at = (q: number) => select(Float64Array.from(values), Math.min(n - 1, Math.floor(q * n)));
+    b = n > 0 ? [at(MIDDLE_BAND[0]), at(MIDDLE_BAND[1])] : [0, 0];
+    bands.set(values, b);
+  }
+  return b;
 }
 
 /** Share of segment s (0-based) whose values bear out the claim; undefined when the data lack the feature or level. */
@@ -114,8 +163,9 @@ export function claimShare(claim: Claim, s: number, table: CustomerTable, labels
   let best: number | undefined;
   for (const f of claim.features ?? []) {
     const col = table.numeric.find((c) => c.name === f);
-    if (!col) continue;
+    if (!col || (claim.direction === 'middle' && col.kind === 'boolean')) continue;
     const median = medianOf(col.values);
+    const [lo, hi] = claim.direction === 'middle' ? bandOf(col.values) : [0, 0];
     have = 0;
     size = 0;
     for (let i = 0; i < labels.length; i++) {
@@ -123,7 +173,8 @@ export function claimShare(claim: Claim, s: number, table: CustomerTable, labels
       size++;
       const v = col.values[i];
       // Flags: "members" means the flag is set; a number "high" means above everyone's median.
-      if (col.kind === 'boolean' ? (v >= 0.5) === (claim.direction === 'high') : claim.direction === 'high' ? v > median : v < median) have++;
+      // A middle claim: inside everyone's middle band (MIDDLE_BAND).
+      if (claim.direction === 'middle' ? v >= lo && v <= hi : col.kind === 'boolean' ? (v >= 0.5) === (claim.direction === 'high') : claim.direction === 'high' ? v > median : v < median) have++;
     }
     if (size > 0) best = Math.max(best ?? 0, have / size);
   }

@@ -1,5 +1,5 @@
 import { RFM_TIERS } from '../../src/profile/rfm.js';
-import { FAMILIES, LESS, MORE, familyOf, type TraitFamily } from './trait-words.js';
+import { FAMILIES, LESS, MIDDLE, MORE, ZH_MIDDLE, familyOf, type TraitFamily } from './trait-words.js';
 import { stem } from '../stats/stem.js';
 
 /**
@@ -12,12 +12,15 @@ import { stem } from '../stats/stem.js';
  *     for avg_order_value) with a direction: a ratio after it in its clause ("4.1×"), "A vs B",
  *     or a direction word beside it ("higher", "fewer");
  *  2. a word sharing a stem with a feature's name, with a direction beside it ("Big Spenders"
- *     ~ total_spend; "spend 2.1×"; "fewer orders" ~ orders_12m);
+ *     ~ total_spend; "spend 2.1×"; "fewer orders" ~ orders_12m); a hyphenated word's parts
+ *     are words too ("Mid-Income" ~ annual_income);
  *  3. a trait word of a family (trait-words.ts) whose columns the table has ("Lapsed");
  *  4. a level named ("Electronics"): the segment leans to it, unless a ratio under 1 follows.
  * `traitWords: false` reads only 1 and 4: copy says "deal" and "come back" as offers.
+ * The direction of 1 and 2 may be the middle ("Mid-Income Moderate Spenders", 消费中等;
+ * trait-words.ts MIDDLE): the members sit in everyone's middle band (lifts.ts).
  */
-export type ClaimDirection = 'high' | 'low';
+export type ClaimDirection = 'high' | 'low' | 'middle';
 
 export interface Claim {
   /** Comparable across texts of one table: "recency:high", "preferred_channel=sms:low". */
@@ -41,6 +44,8 @@ const UNSPACED = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Scr
 // A letter that would make a match part of a longer word; letters of unspaced scripts do not.
 const JOINS = `(?:(?![${UNSPACED}])[\\p{L}\\p{N}])`;
 const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+// A hyphenated word's parts, each a word that may name a feature ("Mid-Income").
+const PART = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 const RATIO = /(?<![\d.])(\d+(?:[.,]\d+)?)\s?(?:[×x](?![\p{L}\p{N}])|倍)/u;
 const VERSUS = /(\d[\d,]*(?:\.\d+)?)\s?%?[^\d;；。]{0,30}?(?:\bvs\.?\s|\bversus\s|\bcompared (?:to|with)\s|整体为?|全体为?|对比|相比)[^\d;；。]{0,4}(\d[\d,]*(?:\.\d+)?)/u;
 // A clause ends here; a comma inside a number ("1,623") and a Chinese comma do not end one.
@@ -89,10 +94,11 @@ export function readClaims(text: string, vocab: ClaimVocabulary, options: { trai
   if (options.traitWords === false) return unique(claims);
 
   // 3. Trait words (before 2: "Lapsed" is not a direction for the word after it).
-  const lower = rest.toLowerCase();
   for (const family of FAMILIES) {
     const features = owned(family);
     if (features.length === 0) continue;
+    // Read again per family: a word an earlier family took ("Affluent", income) is gone.
+    const lower = rest.toLowerCase();
     for (const direction of ['low', 'high'] as const) {
       for (const w of direction === 'high' ? family.high : family.low) {
         const m = new RegExp(`(?<![\\p{L}\\p{N}-])${escape(w)}(?![\\p{L}\\p{N}-])`, 'u').exec(lower);
@@ -109,9 +115,11 @@ export function readClaims(text: string, vocab: ClaimVocabulary, options: { trai
   }
 
   // 2. A word sharing a stem with a feature's name, with a direction beside it.
-  for (const m of [...rest.matchAll(WORD)]) {
+  const words = [...rest.matchAll(WORD)].flatMap((w) => (w[0].includes('-') ? [...w[0].matchAll(PART)].map((p) => ({ 0: p[0], index: w.index! + p.index! })) : [{ 0: w[0], index: w.index! }]));
+  for (const m of words) {
     const s = stem(m[0]);
-    if (s.length < 4 || MORE.has(m[0].toLowerCase()) || LESS.has(m[0].toLowerCase())) continue;
+    const lower = m[0].toLowerCase();
+    if (s.length < 4 || MORE.has(lower) || LESS.has(lower) || MIDDLE.has(lower)) continue;
     const matching = vocab.numeric.filter((f) => nameWords(f).some((w) => stem(w) === s));
     if (matching.length === 0) continue;
     // "Orders in the last year" is about orders_12m, not avg_order_value: the feature the word leads.
@@ -159,12 +167,18 @@ function directionAt(text: string, start: number, end: number): ClaimDirection |
   }
   const beforeText = text.slice(Math.max(0, start - 40), start);
   const cut = beforeText.search(/[;,.!?:()][^;,.!?:()]*$/);
-  const before = [...(cut >= 0 ? beforeText.slice(cut + 1) : beforeText).toLowerCase().matchAll(WORD)].slice(-2).map((m) => m[0]);
-  const next = [...after.toLowerCase().matchAll(WORD)].slice(0, 2).map((m) => m[0]);
+  const near = cut >= 0 ? beforeText.slice(cut + 1) : beforeText;
+  // Parts of hyphenated words: "Mid-" before "Income", "Low-" before "Income".
+  const before = [...near.toLowerCase().matchAll(PART)].slice(-2).map((m) => m[0]);
+  const next = [...after.toLowerCase().matchAll(PART)].slice(0, 2).map((m) => m[0]);
+  // The nearest word decides: "Mid-Income Big Spenders" is a middle income and a high spend.
   for (const w of [...before.reverse(), ...next]) {
     if (MORE.has(w)) return 'high';
     if (LESS.has(w)) return 'low';
+    if (MIDDLE.has(w)) return 'middle';
   }
+  // 消费中等, 中等收入: the Chinese middle forms right beside the mention.
+  if (ZH_MIDDLE.test(after.slice(0, 4)) || ZH_MIDDLE.test(near.slice(-4))) return 'middle';
   return undefined;
 }
 

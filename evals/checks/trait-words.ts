@@ -54,6 +54,16 @@ export const FAMILIES: TraitFamily[] = [
     zhLow: /(低|少)(退货|退换)|退货(率)?(低|少)/u,
   },
   {
+    // Before spend: "Affluent" says they have money, which a table with an income column can
+    // check; a table without one has only spend to check it by (the spend family reads it then).
+    id: 'income',
+    feature: /income|salar|(^|[_\s])wages?($|[_\s])|earnings|wealth|收入|薪/i,
+    high: ['affluent', 'wealthy', 'well-off', 'well-to-do', 'high earners', 'high-earning'],
+    low: ['low-earning', 'low earners', 'hard-up'],
+    zhHigh: /高收入|富裕|有钱/u,
+    zhLow: /低收入/u,
+  },
+  {
     id: 'spend',
     feature: /spend|revenue|amount|monetary|value|aov|basket|clv|ltv|消费|金额|客单/i,
     high: ['vip', 'vips', 'premium', 'luxury', 'big-ticket', 'high-value', 'whales', 'affluent', 'high rollers'],
@@ -89,3 +99,12 @@ export const LESS = new Set(['low', 'lower', 'lowest', 'few', 'fewer', 'fewest',
 export function familyOf(feature: string): TraitFamily | undefined {
   return FAMILIES.find((f) => f.feature.test(feature) && !f.not?.test(feature));
 }
+
+/**
+ * Words that place a mention in the middle of everyone ("Mid-Income", "Moderate Spenders",
+ * "typical spend"): a claim that the members sit in everyone's middle band (lifts.ts), not
+ * above or below. Not "average": "above average spend" is a high claim, and "average" is the
+ * word for a mean ("spend 2.1× the average"). The Chinese forms are read beside the mention.
+ */
+export const MIDDLE = new Set(['mid', 'middle', 'moderate', 'moderately', 'medium', 'midrange', 'typical']);
+export const ZH_MIDDLE = /中等|适中|中游|居中|一般水平/u;
