@@ -17,6 +17,7 @@
  * and, per level the member has, that the segment leans to it when the level is named.
  */
 import { stem } from '../stats/stem.js';
+import { MIDDLE } from '../checks/trait-words.js';
 
 /** 'middle': the label places the segment near everyone's typical value ("Moderate Spenders", 中等消费). */
 export type Direction = 'high' | 'low' | 'middle';
@@ -37,8 +38,8 @@ export interface LabelReading {
 }
 
 const HIGH = new Set(['high', 'higher', 'highest', 'big', 'bigger', 'biggest', 'heavy', 'top', 'more', 'most', 'many', 'above', 'frequent', 'large', 'long', 'older', 'max']);
-// The judge's own middle words; a phrase form is read from the clause (MIDDLE_PHRASE).
-const MIDDLE = new Set(['mid', 'middle', 'moderate', 'moderately', 'average', 'typical', 'medium', 'midrange', 'mainstream']);
+// The middle words are the evals' (checks/trait-words.ts: not "average", which "above average"
+// and "2.1× the average" use); a phrase form is read from the clause (MIDDLE_PHRASE).
 const MIDDLE_PHRASE = /close to (?:everyone|the (?:average|norm|typical))|near (?:everyone|the (?:average|norm))|中等|适中|一般水平|中游|居中/u;
 // Parts of a hyphenated word, for the direction words beside a mention ("Mid-Income").
 const PART = /[\p{L}\p{N}]+/gu;

@@ -29,6 +29,22 @@ describe('readClaims (the evals’ own trait vocabulary)', () => {
     expect(keys('Total spend: 595.17 on average vs 1,623 for everyone')).toEqual(['spend:low']);
   });
 
+  it('reads a middle claim beside a mention, hyphenated or not, and "above average" as high', () => {
+    const mall = { numeric: ['Annual Income (k$)', 'Spending Score (1-100)', 'Age'], levels: [] };
+    const mk = (text: string) => readClaims(text, mall).map((c) => c.key).sort();
+    expect(mk('Mid-Income Moderate Spenders')).toEqual(['income:middle', 'spend:middle']);
+    expect(mk('Mid-Income Big Spenders')).toEqual(['income:middle', 'spend:high']);
+    expect(mk('Low-Income Budget Shoppers')).toEqual(['income:low', 'spend:low']);
+    expect(mk('Above average spenders')).toEqual(['spend:high']);
+    expect(mk('Typical spending, middle income')).toEqual(['income:middle', 'spend:middle']);
+    expect(readClaims('消费金额中等', { numeric: ['消费金额'], levels: [] }).map((c) => c.key)).toEqual(['spend:middle']);
+  });
+
+  it('reads "Affluent" as income where the table has income, as spend where it has only spend', () => {
+    expect(readClaims('Affluent Budget Shoppers', { numeric: ['Annual Income (k$)', 'Spending Score (1-100)'], levels: [] }).map((c) => c.key).sort()).toEqual(['income:high', 'spend:low']);
+    expect(keys('Affluent Shoppers')).toEqual(['spend:high']);
+  });
+
   it('reads category levels, and a ratio under 1 as leaning away', () => {
     expect(keys('Fashion Serial Returners')).toEqual(['favourite_category=Fashion:high', 'returns:high']);
     expect(keys('preferred_channel = sms for 5% vs 9% of everyone (0.6×)')).toEqual(['preferred_channel=sms:low']);

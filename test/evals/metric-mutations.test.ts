@@ -119,6 +119,27 @@ describe('every metric passes on the good Run and fails on a Run made bad for it
   }, 120_000);
 });
 
+describe('a middle claim on a segment that stands high fails', () => {
+  // The examples Run's biggest spenders named as if they sat in the middle of everyone's spend.
+  const middleOnTop = (run: RunFile) => {
+    const spend = (id: number) => run.segments.find((s) => s.id === id)!.profile.numeric.find((f) => f.feature === 'total_spend')?.z ?? -Infinity;
+    const top = run.segments.filter((s) => s.texts).sort((a, b) => spend(b.id) - spend(a.id))[0];
+    top.texts!.name = 'Moderate Spenders';
+    top.texts!.summary = 'Customers with moderate spending.';
+  };
+  it.each([
+    ['min_name_claim_lift', measureDistinctiveness],
+    ['contradicted_claims', measureGrounding],
+    ['name_violations', measureCopyFit],
+    ['min_claim_majority', measureTruth],
+  ] as const)('%s', (name, measure) => {
+    expect(verdictOf(measure(good), name).passed, `${name} on the good Run`).toBe(true);
+    const m = verdictOf(measure(bad(middleOnTop)), name);
+    expect(m.passed, `${name} on the bad Run: ${m.value} (${m.detail})`).toBe(false);
+    expect(m.detail).toMatch(/Moderate|moderate|middle/);
+  });
+});
+
 describe('what the metrics read', () => {
   it('"595.17 vs 1,623" is a low claim for the claim reader and for the judge (the comma is a thousands separator)', () => {
     const vocab = { numeric: ['total_spend'], levels: [] };
