@@ -120,12 +120,14 @@ describe('every metric passes on the good Run and fails on a Run made bad for it
 });
 
 describe('a middle claim on a segment that stands high fails', () => {
-  // The examples Run's biggest spenders named as if they sat in the middle of everyone's spend.
+  // The examples Run's segment of the biggest orders (2.9× everyone's average order value) named
+  // as if its orders sat in the middle of everyone's. (Its total spend is near everyone's — z 0.4
+  // — so "Moderate Spenders", a claim over both spend columns, would be half true.)
   const middleOnTop = (run: RunFile) => {
-    const spend = (id: number) => run.segments.find((s) => s.id === id)!.profile.numeric.find((f) => f.feature === 'total_spend')?.z ?? -Infinity;
-    const top = run.segments.filter((s) => s.texts).sort((a, b) => spend(b.id) - spend(a.id))[0];
-    top.texts!.name = 'Moderate Spenders';
-    top.texts!.summary = 'Customers with moderate spending.';
+    const aov = (id: number) => run.segments.find((s) => s.id === id)!.profile.numeric.find((f) => f.feature === 'avg_order_value')?.z ?? -Infinity;
+    const top = run.segments.filter((s) => s.texts).sort((a, b) => aov(b.id) - aov(a.id))[0];
+    top.texts!.name = 'Moderate Average Order Value';
+    top.texts!.summary = 'Customers whose average order value is typical.';
   };
   it.each([
     ['min_name_claim_lift', measureDistinctiveness],
@@ -136,7 +138,7 @@ describe('a middle claim on a segment that stands high fails', () => {
     expect(verdictOf(measure(good), name).passed, `${name} on the good Run`).toBe(true);
     const m = verdictOf(measure(bad(middleOnTop)), name);
     expect(m.passed, `${name} on the bad Run: ${m.value} (${m.detail})`).toBe(false);
-    expect(m.detail).toMatch(/Moderate|moderate|middle/);
+    expect(m.detail).toMatch(/Moderate Average Order Value|middle/);
   });
 });
 
