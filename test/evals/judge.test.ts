@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CustomerTable } from '../../src/model/data.js';
 import { memberDescriber } from '../../evals/describe-member.js';
 import { offlineJudge, parseMember } from '../../evals/judge/offline-judge.js';
+import { readLabel } from '../../evals/judge/read-label.js';
 import type { LabelText } from '../../evals/judge/types.js';
 
 /** 10 customers; row 0 is young, spends little, buys Fashion and left PII in a review. */
@@ -61,6 +62,21 @@ describe('the offline judge', () => {
 
   it('sees only label texts and the member: its signature takes nothing else', () => {
     expect(offlineJudge.length).toBe(2);
+  });
+
+  it('reads a middle claim, and "above average" as high: a member near the median goes to the middle label', () => {
+    const f = ['age', 'total_spend'];
+    expect([...readLabel('Mid-Age Moderate Spenders', f, []).numeric]).toEqual([['age', 'middle'], ['total_spend', 'middle']]);
+    expect([...readLabel('Above average spenders', f, []).numeric]).toEqual([['total_spend', 'high']]);
+    const spend: LabelText[] = [
+      { id: 1, name: 'Big Spenders', summary: '' },
+      { id: 2, name: 'Moderate Spenders', summary: '' },
+      { id: 3, name: 'Low Spenders', summary: '' },
+    ];
+    // total_spend 500 is the 50th percentile, 900 the 95th, 20 the 5th.
+    expect(offlineJudge(spend, d.describe(9))).toBe(2);
+    expect(offlineJudge(spend, d.describe(1))).toBe(1);
+    expect(offlineJudge(spend, d.describe(0))).toBe(3);
   });
 });
 
