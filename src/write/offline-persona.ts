@@ -6,7 +6,7 @@ import { labelFor } from './labels.js';
 import { ENGLISH, type Domain, type EvidenceWords, type PhraseTable } from './phrases/index.js';
 import { domainOf } from './domain.js';
 import { traitsInWords } from './trait-words.js';
-import { SENSITIVE_COLUMN } from './vocabulary.js';
+import { SENSITIVE_COLUMN, ruleFor } from './vocabulary.js';
 
 const PREFERRED_CHANNEL = /channel|contact|prefer|medium/i;
 const LIMITS = { description: 600, evidence: 200, items: 3, evidenceItems: 6 };
@@ -65,9 +65,14 @@ export function narrativeOf(profile: SegmentProfile, top: Trait[], labels: Featu
   for (const t of top) {
     const howMany = w.howMany(t.share ?? 1);
     if (t.source === 'numeric') {
-      const rule = own[`${t.key}:${t.direction}`] ?? w.traits[`${t.key}:${t.direction}`];
+      // The rule's words speak for all its features ("spend well above the average" is total
+      // spend too): where another of them points the other way (2.0× the average order, 0.75×
+      // the total spend: the hard planted shop), only the trait's own feature is said, by name.
+      const split = t.feature !== undefined && profile.numeric.some((f) => f.feature !== t.feature && ruleFor(f.feature)?.id === t.key && (t.direction === 'high' ? f.lift < 1 : f.lift > 1));
+      const rule = split ? undefined : (own[`${t.key}:${t.direction}`] ?? w.traits[`${t.key}:${t.direction}`]);
       const label = labelFor(labels, t.feature ?? t.key.replace(/^feature:/, ''));
       if (rule) clauses.push(rule);
+      else if (split) (t.direction === 'high' ? highs : lows).push(label);
       else if (t.share !== undefined && t.direction === 'high') sentences.push(w.sentence(w.flagHigh(label, howMany)));
       else if (t.share === undefined) (t.direction === 'high' ? highs : lows).push(label);
     } else if (t.source === 'category' && t.level) {
