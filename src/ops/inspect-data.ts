@@ -3,9 +3,10 @@ import { LoadInput, loadOptions } from './load-input.js';
 import { defineOperation } from './operation.js';
 import { describeSchema, loadCustomers } from '../data/load.js';
 import type { ColumnRole, DataQuality, DataSchema } from '../model/data.js';
-import { formatCount, textTable } from '../util/format.js';
+import { formatCount } from '../util/format.js';
+import { schemaText } from './schema-text.js';
 import { OP_DESCRIPTIONS } from './descriptions.js';
-import { RENDER_WORDS, type RenderWords } from './render-words.js';
+import { RENDER_WORDS } from './render-words.js';
 import { writerLanguageOf, type Language } from '../util/script.js';
 
 export const InspectInput = z.object({
@@ -41,7 +42,7 @@ export const inspectOp = defineOperation({
   render(r) {
     const lang = r.lang ?? 'en';
     const w = RENDER_WORDS[lang].inspect;
-    const schema = w.schema ? schemaLines(r.schema, w.schema, lang) : r.schemaText.trimEnd();
+    const schema = w.schema ? schemaText(r.schema, lang) : r.schemaText.trimEnd();
     return [w.title(r.file, formatCount(r.customers, lang), formatCount(r.quality.rowsRead, lang)), '', schema, '', ...qualityLines(r.quality, lang)].join('\n');
   },
   summarize(r) {
@@ -65,18 +66,4 @@ function qualityLines(q: DataQuality, lang: Language): string[] {
   if (q.warnings.length && w.schema) lines.push(`  ${w.schema.warnings(q.warnings.length)}`);
   for (const x of q.warnings) lines.push(w.warning(x));
   return lines;
-}
-
-/** The schema as describeSchema (data/load.ts) lays it out, in a language that has its own words for it. */
-function schemaLines(schema: DataSchema, w: NonNullable<RenderWords['inspect']['schema']>, lang: Language): string {
-  const rows = schema.columns.map((c) => [c.name, w.role(c.role, c.piiKind), w.why(c.role, c.reason, c.piiKind)]);
-  const table = textTable(w.header, rows).split('\n').map((l) => `  ${l}`);
-  const lines = [w.what(schema.source, schema.format, schema.kind, formatCount(schema.rowsRead, lang), schema.idColumn)];
-  for (const j of schema.joined ?? []) lines.push(w.joined(j.file, j.on, formatCount(j.rows, lang)));
-  lines.push(...table);
-  if (schema.derived?.length) lines.push(w.derived(schema.derived));
-  // As describeSchema: the columns left out, with why (an order id read as a code is used, not left out).
-  const out = schema.columns.filter((c) => c.role === 'ignored' || (c.role === 'code' && !c.reason.includes('→')));
-  if (out.length) lines.push(w.leftOut(out.map((c) => ({ column: c.name, why: w.why(c.role, c.reason, c.piiKind) }))));
-  return lines.join('\n');
 }

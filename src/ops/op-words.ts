@@ -74,6 +74,36 @@ export interface OpWords {
     warnings?: (n: number) => string;
     warning: (w: string) => string;
   };
+  /** `persona N` and `copy N`: the section words around the writer's texts. */
+  texts: {
+    personaHead: (id: number, name: string, archetype: string) => string;
+    goals: string;
+    pains: string;
+    channels: (list: string) => string;
+    channelNames: Record<'email' | 'sms' | 'push' | 'ad', string>;
+    evidence: string;
+    writtenBy: (rewritten: boolean, writer: string) => string;
+    /** A writer label (ops/writer-label.ts: "offline", "llm (model)", "offline (fallback: …)") in words. */
+    writer: (label: string) => string;
+    copyHead: (id: number, name: string, offer: string) => string;
+    email: (subject: string, body: string) => string;
+    sms: (units: number, limit: number, encoding: string, text: string) => string;
+    push: (length: number, limit: number, text: string) => string;
+    ad: (headline: string, text: string) => string;
+    copyStatus: (s: { fresh: boolean; changed?: boolean; note: boolean; channel?: string }, writer: string) => string;
+    settings: (s: { tone?: string; offer?: string; language?: string }) => string;
+  };
+  /** `segment`: the Run just made. */
+  made: {
+    title: (runId: string, customers: string, k: number, writer: string) => string;
+    small: string;
+    kScores: (scores: string) => string;
+    /** The minimum segment size and why (English: the clustering stage's own sentence, capitalised). */
+    minimum: (m: { why: string; value: number; configured: number; setByUser: boolean; customers: string }) => string;
+    leftOut: (columns: string[]) => string;
+    saved: (runDir: string, index: string) => string;
+    next: string;
+  };
   refresh: {
     title: (runId: string, customers: string, k: number, since: string) => string;
     texts: (texts: 'kept' | 'rewritten' | 'new', was?: number) => string;
@@ -172,6 +202,36 @@ export const OP_WORDS: Record<Language, OpWords> = {
       noRun: (file) => `no Run was made from ${file}, so the predictions are not stored; run \`segmenta segment ${file}\` first (or pass --run) to add them to a Run's profiles`,
       warning: (w) => `warning: ${w}`,
     },
+    texts: {
+      personaHead: (id, name, a) => `Segment ${id}: ${name} — ${a}`,
+      goals: 'Goals:',
+      pains: 'Pain points:',
+      channels: (l) => `Channels: ${l}`,
+      channelNames: { email: 'email', sms: 'sms', push: 'push', ad: 'ad' },
+      evidence: 'Evidence:',
+      writtenBy: (re, w) => `${re ? 'Rewritten and saved' : 'Written'} by: ${w}`,
+      writer: (l) => l,
+      copyHead: (id, name, offer) => `Segment ${id}: ${name} — offer: ${offer}`,
+      email: (subject, body) => `EMAIL\nSubject: ${subject}\n\n${body}`,
+      sms: (units, limit, enc, text) => `SMS (${units}/${limit} ${enc})\n${text}`,
+      push: (len, limit, text) => `PUSH (${len}/${limit})\n${text}`,
+      ad: (h, text) => `AD\nHeadline: ${h}\n${text}`,
+      copyStatus: (s, w) =>
+        `${!s.fresh ? (s.note ? 'Nothing re-written: the stored copy' : 'Stored copy') : s.changed ? `Freshly written${s.channel ? ` (${s.channel} only)` : ''} and saved; briefs updated` : 'Written again: the same text as before'}, by: ${w}`,
+      settings: (s) => {
+        const parts = [s.tone && `tone ${s.tone}`, s.offer && `offer "${s.offer}"`, s.language && `language ${s.language}`].filter(Boolean);
+        return parts.length ? `; kept for this segment: ${parts.join(', ')}` : '';
+      },
+    },
+    made: {
+      title: (runId, n, k, writer) => `Run ${runId}: ${n} customers in ${k} segments — texts by the ${writer}`,
+      small: '  small: kept, not described or exported',
+      kScores: (s) => `k scores (silhouette / least stable segment's bootstrap Jaccard, where it could change the choice): ${s}`,
+      minimum: (m) => `${m.why[0].toUpperCase()}${m.why.slice(1)}.`,
+      leftOut: (cols) => `Left out (independent of every other column, no group structure): ${cols.join(', ')}`,
+      saved: (dir, index) => `Saved in ${dir} — briefs: ${index}`,
+      next: 'Next, try:',
+    },
     refresh: {
       title: (runId, n, k, since) => `Run ${runId}: ${n} customers in ${k} segments, refreshed from Run ${since}`,
       texts: (t, was) => (t === 'new' ? 'new' : `was ${was}, texts ${t}`),
@@ -262,6 +322,48 @@ export const OP_WORDS: Record<Language, OpWords> = {
       // The log reader's warnings are its own sentences (English, as in --json): shown as they are, under a Chinese heading.
       warnings: (n) => `读取日志时有 ${n} 条提示（数据读取阶段的原文）：`,
       warning: (w) => `  ${w}`,
+    },
+    texts: {
+      personaHead: (id, name, a) => `人群 ${id}：${name} — ${a}`,
+      goals: '诉求：',
+      pains: '痛点：',
+      channels: (l) => `渠道：${l}`,
+      channelNames: { email: '邮件', sms: '短信', push: '推送', ad: '广告' },
+      evidence: '数据依据：',
+      writtenBy: (re, w) => `${re ? '已重写并保存' : '撰写'}：${w}`,
+      // The label's parts (ops/writer-label.ts) in words; a model's name and a fallback's reason stay as they are, quoted.
+      writer: (l) =>
+        l
+          .replace(/^offline \(fallback(?:: (.*))?\)$/, (_, why?: string) => `离线撰写（兜底${why ? `：${q(why)}` : ''}）`)
+          .replace(/^llm \((.*)\)$/, (_, m: string) => `大模型（${q(m)}）`)
+          .replace(/^offline$/, '离线撰写')
+          .replace(/^llm$/, '大模型'),
+      copyHead: (id, name, offer) => `人群 ${id}：${name} — 活动方案：${offer}`,
+      email: (subject, body) => `邮件\n标题：${subject}\n\n${body}`,
+      // As carriers count: a Chinese SMS is 70 characters (UCS-2); the encoding's name says nothing to a marketer.
+      sms: (units, limit, _enc, text) => `短信（${units}/${limit} 字）\n${text}`,
+      push: (len, limit, text) => `推送（${len}/${limit}）\n${text}`,
+      ad: (h, text) => `广告\n标题：${h}\n${text}`,
+      copyStatus: (s, w) =>
+        `${!s.fresh ? (s.note ? '未重写：这是保存的文案' : '保存的文案') : s.changed ? `已重新撰写${s.channel ? `（仅${({ email: '邮件', sms: '短信', push: '推送', ad: '广告' } as Record<string, string>)[s.channel] ?? s.channel}）` : ''}并保存；简报已更新` : '重新撰写：和之前的文案相同'}，撰写：${w}`,
+      settings: (s) => {
+        const parts = [s.tone && `语气${q(s.tone)}`, s.offer && `优惠${q(s.offer)}`, s.language && `语言${q(s.language)}`].filter(Boolean);
+        return parts.length ? `；这个人群保留的设置：${parts.join('，')}` : '';
+      },
+    },
+    made: {
+      title: (runId, n, k, writer) => `Run ${runId}：${n}位客户，${k}个人群 — 文案：${writer}`,
+      small: '  人数太少：保留，但不描述、不导出',
+      kScores: (s) => `各 k 值的得分（轮廓系数 / 最不稳定人群的自助法稳定性，仅在可能改变选择时计算）：${s}`,
+      minimum: (m) =>
+        m.setByUser
+          ? `最小人群人数 ${m.value}（按设置）。`
+          : m.value === m.configured
+            ? `最小人群人数 ${m.value}（默认值）。`
+            : `最小人群人数 ${m.value}：本表 ${m.customers} 位客户的5%，默认的 ${m.configured} 对这么小的表不适用（可用 \`--min-segment-size\` 修改）。`,
+      leftOut: (cols) => `未参与分群（与其他列都无关，没有分组结构）：${cols.map(q).join('、')}`,
+      saved: (dir, index) => `已保存到 ${dir} — 简报：${index}`,
+      next: '接下来可以试试：',
     },
     refresh: {
       title: (runId, n, k, since) => `Run ${runId}：${n}位客户，${k}个人群，由 Run ${since} 刷新而来`,

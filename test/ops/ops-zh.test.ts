@@ -1,7 +1,7 @@
 /**
  * Issue 16, `--lang` governs every text segmenta writes: on a Run whose language is Chinese
  * (detected from the data, as `segmenta segment FILE` does), the answers of assign, export,
- * lookalike, quotes, predict, refresh and inspect are Chinese — no run of English words
+ * lookalike, quotes, predict, refresh, inspect, segment, persona and copy are Chinese — no run of English words
  * (the detector of the zh e2e test), except data: ids, column names, file paths, the Run's id.
  * The same operations on an English Run keep their English words.
  */
@@ -19,6 +19,9 @@ import { quotesOp } from '../../src/ops/quotes.js';
 import { predictOp } from '../../src/ops/predict.js';
 import { refreshOp } from '../../src/ops/refresh.js';
 import { inspectOp } from '../../src/ops/inspect-data.js';
+import { segmentOp } from '../../src/ops/segment.js';
+import { personaOp } from '../../src/ops/persona.js';
+import { copyOp } from '../../src/ops/copy.js';
 import { readAssignments } from '../../src/vectors/assignments.js';
 import { writePlantedZhCustomers } from '../fixtures/planted-zh.js';
 import { generateOrderLines, writeOrderLines } from '../fixtures/order-lines.js';
@@ -67,6 +70,8 @@ describe('the operations answer about a Chinese Run in Chinese', () => {
       quotes: await answer(quotesOp, { segment: 1, about: '物流' }),
       quotesNone: await answer(quotesOp, { segment: 1, about: '火箭发射', top: 1 }),
       inspect: await answer(inspectOp, { file }),
+      persona: await answer(personaOp, { segment: 1 }),
+      copy: await answer(copyOp, { segment: 2 }),
     };
     for (const [name, text] of Object.entries(texts)) {
       expect(englishRuns(text, run.runId, data), `${name}:\n${text}`).toEqual([]);
@@ -81,6 +86,17 @@ describe('the operations answer about a Chinese Run in Chinese', () => {
     expect(texts.quotes).toMatch(/人群 1（.+）关于「物流」的原话/);
     expect(texts.inspect).toMatch(/数据质量：/);
     expect(texts.inspect).toMatch(/个人信息（电话）/);
+  }, 240_000);
+
+  it('segment prints no English words (the commands it suggests are typed, not read)', async () => {
+    // The pipeline's own progress lines are not segment's answer: left out.
+    const text = await answer(segmentOp, { file, seed: 42 }, false);
+    const made = /^Run (\S+)：/.exec(text)![1];
+    const commands = text.split('\n').filter((l) => !/^\s+segmenta /.test(l)).join('\n');
+    expect(englishRuns(commands.split(made).join(' '), run.runId, data), text).toEqual([]);
+    expect(text).toMatch(/个人群 — 文案：离线撰写/);
+    expect(text).toMatch(/个人信息（电话）/);
+    expect(text).toMatch(/接下来可以试试：\n  segmenta show biggest/);
   }, 240_000);
 
   it('refresh prints no English words', async () => {
