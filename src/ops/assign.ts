@@ -10,6 +10,8 @@ import { textEmbedderFor } from '../embed/create-text-embedder.js';
 import { toCsv } from '../util/csv.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { OP_DESCRIPTIONS } from './descriptions.js';
+import { RENDER_WORDS, answerLanguage } from './render-words.js';
+import type { Language } from '../util/script.js';
 
 export const AssignInput = z.object({
   file: z.string().min(1).describe('Customer file with the same columns as the Run was made from'),
@@ -27,6 +29,8 @@ export interface AssignResult {
   /** Where the CSV went; absent when it is returned in `csv` (stdout). */
   out?: string;
   csv?: string;
+  /** The language the answer is printed in (--lang, else the Run's). */
+  lang?: Language;
 }
 
 
@@ -36,8 +40,10 @@ export const assignOp = defineOperation({
   input: AssignInput,
   async run(input, ctx): Promise<AssignResult> {
     const { dir, run } = openRun(ctx, input.run);
+    const lang = answerLanguage(ctx, run);
+    const w = RENDER_WORDS[lang];
     const centroids = loadCentroids(dir, run);
-    ctx.log(`reading ${input.file} with Run ${run.id}'s saved preprocessing`);
+    ctx.log(w.assign.reading(input.file, run.id));
     const { table, labels } = await assignNewCustomers(dir, run, input.file, centroids, (model, t) => textEmbedderFor(model, ctx.config, ctx.log, t.piiValues));
     const perSegment = new Array<number>(centroids.k).fill(0);
     for (const l of labels) perSegment[l]++;
@@ -50,21 +56,24 @@ export const assignOp = defineOperation({
       file: input.file,
       customers: labels.length,
       idColumn,
-      counts: run.segments.map((s) => ({ segment: s.id, name: s.texts?.name ?? '(under the minimum size)', count: perSegment[s.id - 1] ?? 0 })),
+      counts: run.segments.map((s) => ({ segment: s.id, name: s.texts?.name ?? w.list.small, count: perSegment[s.id - 1] ?? 0 })),
+      lang,
     };
     if (input.out) {
       const out = resolve(input.out);
       writeFileAtomic(out, csv);
-      ctx.log(`wrote ${formatCount(labels.length)} assignments to ${out}`);
+      ctx.log(w.assign.wrote(formatCount(labels.length, lang), out));
       return { ...result, out };
     }
     return { ...result, csv };
   },
   render(r) {
     if (r.csv !== undefined) return r.csv.trimEnd();
+    const lang = r.lang ?? 'en';
+    const w = RENDER_WORDS[lang].assign;
     return [
-      `Assigned ${formatCount(r.customers)} customers from ${r.file} to Run ${r.runId}'s segments: ${r.out}`,
-      textTable(['#', 'name', 'customers', 'share'], r.counts.map((c) => [c.segment, c.name, formatCount(c.count), formatShare(r.customers ? c.count / r.customers : 0)])),
+      w.done(formatCount(r.customers, lang), r.file, r.runId, r.out),
+      textTable(w.header, r.counts.map((c) => [c.segment, c.name, formatCount(c.count, lang), formatShare(r.customers ? c.count / r.customers : 0, lang)])),
     ].join('\n');
   },
   // For a model: counts only. Customer ids never reach an LLM.

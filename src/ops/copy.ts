@@ -10,6 +10,8 @@ import { saveAndRefresh } from './save-and-refresh.js';
 import { openDescribedSegment } from './session.js';
 import { writerLabel } from './writer-label.js';
 import { OP_DESCRIPTIONS } from './descriptions.js';
+import { RENDER_WORDS, answerLanguage } from './render-words.js';
+import type { Language } from '../util/script.js';
 
 export const CHANNELS = ['email', 'sms', 'push', 'ad'] as const satisfies readonly Channel[];
 
@@ -37,6 +39,8 @@ export interface CopyResult {
   settings?: CopySettings;
   /** Something the user asked for that could not be done as asked (an unknown tone). */
   note?: string;
+  /** The language the answer is printed in (--lang, else the Run's). */
+  lang?: Language;
 }
 
 export const copyOp = defineOperation({
@@ -45,7 +49,7 @@ export const copyOp = defineOperation({
   input: CopyInput,
   async run(input, ctx): Promise<CopyResult> {
     const { dir, run, seg, texts } = openDescribedSegment(ctx, input.run, input.segment);
-    const base = { runId: run.id, segment: seg.id, name: texts.name, channel: input.channel };
+    const base = { runId: run.id, segment: seg.id, name: texts.name, channel: input.channel, lang: answerLanguage(ctx, run) };
     if (!input.tone && !input.offer && !input.language) {
       return { ...base, copy: texts.copy, writer: writerLabel(texts.writer), fresh: false, settings: texts.copySettings };
     }
@@ -77,13 +81,15 @@ export const copyOp = defineOperation({
     return { ...base, copy, writer: writerLabel(writerInfo), fresh: true, changed, settings, note };
   },
   render(r) {
-    const blocks = (r.channel ? [r.channel] : CHANNELS).map((c) => channelText(r.copy, c));
+    const lang = r.lang ?? 'en';
+    const w = RENDER_WORDS[lang].texts;
+    const blocks = (r.channel ? [r.channel] : CHANNELS).map((c) => channelText(r.copy, c, lang));
     return [
-      `Segment ${r.segment}: ${r.name} — offer: ${r.copy.offer}`,
+      w.copyHead(r.segment, r.name, r.copy.offer),
       '',
       blocks.join('\n\n'),
       '',
-      `${!r.fresh ? (r.note ? 'Nothing re-written: the stored copy' : 'Stored copy') : r.changed ? `Freshly written${r.channel ? ` (${r.channel} only)` : ''} and saved; briefs updated` : 'Written again: the same text as before'}, by: ${r.writer}${settingsText(r.settings)}`,
+      `${w.copyStatus({ fresh: r.fresh, changed: r.changed, note: !!r.note, channel: r.channel }, w.writer(r.writer))}${w.settings(r.settings ?? {})}`,
       ...(r.note ? [r.note] : []),
     ].join('\n');
   },
@@ -94,24 +100,24 @@ export const copyOp = defineOperation({
 });
 
 /** One channel's copy as text, with its length against the channel's limit where it has one. */
-export function channelText(copy: Copy, channel: Channel): string {
+export function channelText(copy: Copy, channel: Channel, lang: Language = 'en'): string {
+  const w = RENDER_WORDS[lang].texts;
   switch (channel) {
     case 'email':
-      return `EMAIL\nSubject: ${copy.email.subject}\n\n${copy.email.body}`;
+      return w.email(copy.email.subject, copy.email.body);
     case 'sms': {
       const l = smsLength(copy.sms);
-      return `SMS (${l.units}/${l.limit} ${l.encoding})\n${copy.sms}`;
+      return w.sms(l.units, l.limit, l.encoding, copy.sms);
     }
     case 'push':
-      return `PUSH (${copy.push.length}/${CHANNEL_LIMITS.push})\n${copy.push}`;
+      return w.push(copy.push.length, CHANNEL_LIMITS.push, copy.push);
     case 'ad':
-      return `AD\nHeadline: ${copy.ad.headline}\n${copy.ad.primaryText}`;
+      return w.ad(copy.ad.headline, copy.ad.primaryText);
   }
 }
 
 function settingsText(s?: CopySettings): string {
-  const parts = [s?.tone && `tone ${s.tone}`, s?.offer && `offer "${s.offer}"`, s?.language && `language ${s.language}`].filter(Boolean);
-  return parts.length ? `; kept for this segment: ${parts.join(', ')}` : '';
+  return RENDER_WORDS.en.texts.settings(s ?? {});
 }
 
 function clean(s: CopySettings): CopySettings {

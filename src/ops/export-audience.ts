@@ -15,6 +15,8 @@ import type { RunFile, RunSegment } from '../model/run.js';
 import { AUDIENCE_KINDS, AUDIENCES, type AudienceKind } from '../predict/audiences.js';
 import { exportPredictive } from './export-predictive.js';
 import { OP_DESCRIPTIONS } from './descriptions.js';
+import { RENDER_WORDS, answerLanguage } from './render-words.js';
+import type { Language } from '../util/script.js';
 
 export const ExportInput = z.object({
   segment: z.union([z.string(), z.number()]).optional().describe('Segment number, a word of its name or a superlative (biggest, most valuable…); every exportable segment when omitted'),
@@ -46,6 +48,8 @@ export interface ExportResult {
   exported: ExportedSegment[];
   /** Segments under the minimum size: never exported. */
   skipped: { segment: number; size: number; reason: string }[];
+  /** The language the answer is printed in (--lang, else the Run's). */
+  lang?: Language;
 }
 
 /**
@@ -69,9 +73,11 @@ export const exportAudienceOp = defineOperation({
   input: ExportInput,
   async run(input, ctx): Promise<ExportResult> {
     const { dir, run } = openRun(ctx, input.run);
+    const lang = answerLanguage(ctx, run);
+    const w = RENDER_WORDS[lang];
     if (input.audience) {
       if (input.segment !== undefined) throw new UsageError('give either --segment or --audience, not both');
-      return exportPredictive(ctx, dir, run, input.audience, input);
+      return { ...(await exportPredictive(ctx, dir, run, input.audience, { ...input, lang })), lang };
     }
     const min = exportMinimum(run);
     const skipped: ExportResult['skipped'] = [];
@@ -82,20 +88,20 @@ export const exportAudienceOp = defineOperation({
       chosen = [seg];
     } else {
       chosen = run.segments.filter((s) => isExportable(run, s));
-      for (const s of run.segments) if (!isExportable(run, s)) skipped.push({ segment: s.id, size: s.size, reason: `under the minimum of ${min}` });
+      for (const s of run.segments) if (!isExportable(run, s)) skipped.push({ segment: s.id, size: s.size, reason: w.export.underMin(min) });
     }
 
     const assignments = readAssignments(dir);
     const emailColumn = run.schema.columns.find((c) => c.role === 'pii' && c.piiKind === 'email')?.name;
     let emails: Map<string, string> | undefined;
     let emailNote: string | undefined;
-    if (!emailColumn) emailNote = 'the data has no email column, so the audiences hold customer ids only';
+    if (!emailColumn) emailNote = w.export.noEmail;
     else {
       const file = resolve(input.file ?? run.config.file);
       if (!existsSync(file)) {
         throw new UsageError(`export reads the emails from the data file ${file}, which is not there any more; pass its new path with --file.`);
       }
-      ctx.log(`reading the "${emailColumn}" column of ${file}`);
+      ctx.log(w.export.readingEmails(emailColumn, file));
       emails = await readEmailsById(file, run.schema.idColumn, emailColumn);
       // A file whose ids match none of the Run's is not the Run's file: say so rather than export blanks.
       if (emails.size > 0 && !assignments.ids.some((id) => emails!.has(id))) {
@@ -117,17 +123,19 @@ export const exportAudienceOp = defineOperation({
         const raw = emails?.get(id);
         return { id, emailSha256: raw === undefined ? undefined : hashEmail(raw) };
       });
-      const name = seg.texts?.name ?? `Segment ${seg.id}`;
+      const name = seg.texts?.name ?? w.segment(seg.id);
       const path = writeAudience(outDir, { runId: run.id, segment: seg.id, name, idColumn: assignments.idColumn, members }, input.format);
       exported.push({ segment: seg.id, name, customers: members.length, withEmail: members.filter((m) => m.emailSha256).length, path });
     }
-    return { runId: run.id, format: input.format, dir: outDir, hashing: HASHING, emailNote, exported, skipped };
+    return { runId: run.id, format: input.format, dir: outDir, hashing: HASHING, emailNote, exported, skipped, lang };
   },
   render(r) {
-    const lines = [`Exported ${r.exported.length} audience${r.exported.length === 1 ? '' : 's'} of Run ${r.runId} (${r.format}, emails as ${r.hashing}):`];
-    for (const e of r.exported) lines.push(`  ${e.audience ? 'audience' : `segment ${e.segment}`} ${e.name}: ${formatCount(e.customers)} customers, ${formatCount(e.withEmail)} with an email → ${e.path}`);
-    if (r.emailNote) lines.push(`Note: ${r.emailNote}.`);
-    for (const s of r.skipped) lines.push(s.segment === 0 ? `Not exported: ${s.reason}.` : `Not exported: segment ${s.segment} (${formatCount(s.size)} customers, ${s.reason}).`);
+    const lang = r.lang ?? 'en';
+    const w = RENDER_WORDS[lang].export;
+    const lines = [w.title(r.exported.length, formatCount(r.exported.length, lang), r.runId, r.format, r.hashing)];
+    for (const e of r.exported) lines.push(w.line(e.audience ? w.audience : w.segment(e.segment), e.name, formatCount(e.customers, lang), formatCount(e.withEmail, lang), e.path));
+    if (r.emailNote) lines.push(w.note(r.emailNote));
+    for (const s of r.skipped) lines.push(s.segment === 0 ? w.skippedAudience(s.reason) : w.skippedSegment(s.segment, formatCount(s.size, lang), s.reason));
     return lines.join('\n');
   },
   // For a model: counts and paths, never ids or hashes.

@@ -13,6 +13,8 @@ import { toCsv } from '../util/csv.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import type { RunFile } from '../model/run.js';
 import { OP_DESCRIPTIONS } from './descriptions.js';
+import { RENDER_WORDS, answerLanguage } from './render-words.js';
+import type { Language } from '../util/script.js';
 
 export const LookalikeInput = z
   .object({
@@ -46,16 +48,18 @@ export interface LookalikeResult {
   /** Lookalikes per current segment. */
   bySegment: { segment: number; name: string; count: number }[];
   out?: string;
+  /** The language the answer is printed in (--lang, else the Run's). */
+  lang?: Language;
 }
 
-function shape(run: RunFile, found: RunLookalikes): Pick<LookalikeResult, 'idColumn' | 'queries' | 'lookalikes' | 'bySegment'> {
+function shape(run: RunFile, found: RunLookalikes, small: string): Pick<LookalikeResult, 'idColumn' | 'queries' | 'lookalikes' | 'bySegment'> {
   const { ids, segments, idColumn } = found.assignments;
   const lookalikes = found.neighbours.map((n) => ({ id: ids[n.label], segment: segments[n.label], distance: Math.round(n.distance * 10_000) / 10_000 }));
   const counts = new Map<number, number>();
   for (const l of lookalikes) counts.set(l.segment, (counts.get(l.segment) ?? 0) + 1);
   const bySegment = [...counts]
     .sort((a, b) => b[1] - a[1])
-    .map(([segment, count]) => ({ segment, count, name: run.segments.find((s) => s.id === segment)?.texts?.name ?? '(under the minimum size)' }));
+    .map(([segment, count]) => ({ segment, count, name: run.segments.find((s) => s.id === segment)?.texts?.name ?? small }));
   return { idColumn, queries: found.queries, lookalikes, bySegment };
 }
 
@@ -65,44 +69,49 @@ export const lookalikeOp = defineOperation({
   input: LookalikeInput,
   async run(input, ctx): Promise<LookalikeResult> {
     const { dir, run } = openRun(ctx, input.run);
+    const lang = answerLanguage(ctx, run);
+    const w = RENDER_WORDS[lang];
     let result: LookalikeResult;
     if (input.segment !== undefined) {
       const seg = resolveSegment(run, input.segment);
       if (seg.size === run.metrics.customers) throw new UsageError(`segment ${seg.id} holds every customer of Run ${run.id}: there is no one outside it.`);
       const found = segmentLookalikes(dir, run, seg.id, input.top);
-      result = { runId: run.id, of: `segment ${seg.id}${seg.texts ? ` (${seg.texts.name})` : ''}`, segment: seg.id, ...shape(run, found) };
+      result = { runId: run.id, of: w.lookalike.ofSegment(seg.id, seg.texts?.name), segment: seg.id, ...shape(run, found, w.list.small), lang };
     } else {
       const file = input.seed!;
-      ctx.log(`reading seeds from ${file} with Run ${run.id}'s saved preprocessing`);
+      ctx.log(w.lookalike.reading(file, run.id));
       const { table, vectors } = await embedNewCustomers(dir, run, file, (model, t) => textEmbedderFor(model, ctx.config, ctx.log, t.piiValues));
       const found = seedLookalikes(dir, run, vectors, table.ids, input.top);
       result = {
         runId: run.id,
-        of: `the ${formatCount(table.ids.length)} customers in ${file}`,
+        of: w.lookalike.ofSeeds(formatCount(table.ids.length, lang), file),
         seedFile: file,
         seeds: table.ids.length,
         seedsInRun: found.seedsInRun,
-        ...shape(run, found),
+        ...shape(run, found, w.list.small),
+        lang,
       };
     }
     if (input.out) {
       const out = resolve(input.out);
       writeFileAtomic(out, toCsv([result.idColumn, 'segment', 'distance'], result.lookalikes.map((l) => [l.id, l.segment, l.distance])));
-      ctx.log(`wrote ${formatCount(result.lookalikes.length)} lookalikes to ${out}`);
+      ctx.log(w.lookalike.wrote(formatCount(result.lookalikes.length, lang), out));
       result.out = out;
     }
     return result;
   },
   render(r) {
+    const lang = r.lang ?? 'en';
+    const w = RENDER_WORDS[lang].lookalike;
     const shown = r.out ? r.lookalikes.slice(0, 20) : r.lookalikes;
     const lines = [
-      `${formatCount(r.lookalikes.length)} customers most like ${r.of} (Run ${r.runId}), nearest first:`,
-      textTable([r.idColumn, 'segment now', 'distance'], shown.map((l) => [l.id, l.segment, l.distance.toFixed(3)])),
+      w.title(formatCount(r.lookalikes.length, lang), r.of, r.runId),
+      textTable(w.header(r.idColumn), shown.map((l) => [l.id, l.segment, l.distance.toFixed(3)])),
     ];
-    if (shown.length < r.lookalikes.length) lines.push(`… and ${formatCount(r.lookalikes.length - shown.length)} more in ${r.out}`);
-    else if (r.out) lines.push(`Saved to ${r.out}`);
-    if (r.seedsInRun) lines.push(`(${formatCount(r.seedsInRun)} of the seeds are customers of this Run and are left out.)`);
-    lines.push(`Where they are now: ${r.bySegment.map((b) => `${b.count} in segment ${b.segment} (${b.name})`).join(', ')}.`);
+    if (shown.length < r.lookalikes.length) lines.push(w.more(formatCount(r.lookalikes.length - shown.length, lang), r.out));
+    else if (r.out) lines.push(w.saved(r.out));
+    if (r.seedsInRun) lines.push(w.seedsInRun(formatCount(r.seedsInRun, lang)));
+    lines.push(w.whereNow(r.bySegment.map((b) => ({ count: String(b.count), segment: b.segment, name: b.name }))));
     return lines.join('\n');
   },
   // For a model: where the lookalikes sit and how near, never their ids.

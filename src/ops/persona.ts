@@ -8,6 +8,8 @@ import type { Persona } from '../model/texts.js';
 import { openDescribedSegment } from './session.js';
 import { writerLabel } from './writer-label.js';
 import { OP_DESCRIPTIONS } from './descriptions.js';
+import { RENDER_WORDS, answerLanguage } from './render-words.js';
+import type { Language } from '../util/script.js';
 
 export const PersonaInput = z.object({
   segment: segmentField,
@@ -24,6 +26,8 @@ export interface PersonaResult {
   rewritten: boolean;
   /** Why a requested rewrite did not happen (no LLM configured). */
   note?: string;
+  /** The language the answer is printed in (--lang, else the Run's). */
+  lang?: Language;
 }
 
 export const personaOp = defineOperation({
@@ -32,7 +36,7 @@ export const personaOp = defineOperation({
   input: PersonaInput,
   async run(input, ctx): Promise<PersonaResult> {
     const { dir, run, seg, texts } = openDescribedSegment(ctx, input.run, input.segment);
-    const base = { runId: run.id, segment: seg.id, name: texts.name };
+    const base = { runId: run.id, segment: seg.id, name: texts.name, lang: answerLanguage(ctx, run) };
     if (!input.rewrite) return { ...base, persona: texts.persona, writer: writerLabel(texts.writer), rewritten: false };
     if (!ctx.config.llm) {
       // The offline writer is deterministic: rewriting would give the same persona back.
@@ -46,19 +50,21 @@ export const personaOp = defineOperation({
   },
   render(r) {
     const p = r.persona;
+    const lang = r.lang ?? 'en';
+    const w = RENDER_WORDS[lang].texts;
     return [
-      `Segment ${r.segment}: ${r.name} — ${p.archetype}`,
+      w.personaHead(r.segment, r.name, p.archetype),
       p.description,
       '',
-      'Goals:',
+      w.goals,
       ...p.goals.map((g) => `  • ${g}`),
-      'Pain points:',
+      w.pains,
       ...p.painPoints.map((g) => `  • ${g}`),
-      `Channels: ${p.channels.join(', ')}`,
-      'Evidence:',
+      w.channels(p.channels.map((c) => w.channelNames[c]).join(RENDER_WORDS[lang].resolve.comma)),
+      w.evidence,
       ...p.evidence.map((e) => `  • ${e}`),
       '',
-      `${r.rewritten ? 'Rewritten and saved' : 'Written'} by: ${r.writer}`,
+      w.writtenBy(r.rewritten, w.writer(r.writer)),
       ...(r.note ? [r.note] : []),
     ].join('\n');
   },

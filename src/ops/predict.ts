@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { writeBriefs } from '../brief/write-briefs.js';
 import { REPORT_HTML, writeReport } from '../brief/report/build-report.js';
 import { defineOperation } from './operation.js';
-import { formatCount, textTable } from '../util/format.js';
+import { formatCount, formatPercent, textTable } from '../util/format.js';
 import { parseDays } from '../predict/min-data.js';
 import { predictFile } from '../predict/predict-file.js';
 import { segmentTraits, writePredictions } from '../predict/run-store.js';
@@ -13,6 +13,8 @@ import { listRuns, readRunFile, resolveRun, writeRunFile } from '../run/store.js
 import type { Backtest, ModelQuality, PredictedTraits, PredictionRecord } from '../model/predict.js';
 import type { OpContext } from './operation.js';
 import { OP_DESCRIPTIONS } from './descriptions.js';
+import { RENDER_WORDS, type RenderWords } from './render-words.js';
+import type { Language } from '../util/script.js';
 
 const Duration = z.union([z.string(), z.number()]);
 
@@ -43,6 +45,8 @@ export interface PredictResult {
   stored?: { runId: string; csv: string; segments: { id: number; name: string; traits: PredictedTraits }[]; unmatched: number };
   storeNote?: string;
   warnings: string[];
+  /** The language the answer is printed in (--lang, else the Run's the predictions went to). */
+  lang?: Language;
 }
 
 /** The Run to store predictions in: the one named, else the latest made from the same file. */
@@ -101,10 +105,12 @@ export const predictOp = defineOperation({
       warnings,
     };
     if (!target) {
-      result.storeNote = `no Run was made from ${input.file}, so the predictions are not stored; run \`segmenta segment ${input.file}\` first (or pass --run) to add them to a Run's profiles`;
+      result.lang = ctx.config.lang ?? 'en';
+      result.storeNote = RENDER_WORDS[result.lang].predict.noRun(input.file);
       return result;
     }
     const run = readRunFile(target.dir);
+    result.lang = ctx.config.lang ?? run.config.lang ?? 'en';
     const csv = writePredictions(target.dir, p.log.idColumn, p.customers, days, clvDays);
     const traits = segmentTraits(p.customers, readAssignments(target.dir), clvDays);
     const record: PredictionRecord = {
@@ -133,7 +139,7 @@ export const predictOp = defineOperation({
       runId: run.id,
       csv,
       unmatched: traits.unmatched,
-      segments: run.segments.filter((s) => traits.segments[s.id]).map((s) => ({ id: s.id, name: s.texts?.name ?? `Segment ${s.id}`, traits: traits.segments[s.id] })),
+      segments: run.segments.filter((s) => traits.segments[s.id]).map((s) => ({ id: s.id, name: s.texts?.name ?? RENDER_WORDS[result.lang ?? 'en'].segment(s.id), traits: traits.segments[s.id] })),
     };
     return result;
   },
@@ -149,54 +155,51 @@ export const predictOp = defineOperation({
 const f1 = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : 'n/a');
 const f2 = (v: number | null) => (v !== null && Number.isFinite(v) ? v.toFixed(2) : 'n/a');
 const pct = (v: number) => `${Math.round(v * 100)}%`;
-const money = (v: number | null) => (v !== null && Number.isFinite(v) ? v.toLocaleString('en-US', { maximumFractionDigits: 0 }) : 'n/a');
 
-function qualityRows(m: ModelQuality, b: ModelQuality): (string | number)[][] {
+function qualityRows(m: ModelQuality, b: ModelQuality, w: RenderWords['predict']['quality']): (string | number)[][] {
   return [
-    ['purchases, Spearman ρ', f2(m.purchases_spearman), f2(b.purchases_spearman)],
-    ['spend, Spearman ρ', f2(m.spend_spearman), f2(b.spend_spearman)],
-    ['churn AUC', f2(m.churn_auc), f2(b.churn_auc)],
-    ['top-10% lift', `${f1(m.top_decile_lift)}×`, `${f1(b.top_decile_lift)}×`],
+    [w.purchases, f2(m.purchases_spearman), f2(b.purchases_spearman)],
+    [w.spend, f2(m.spend_spearman), f2(b.spend_spearman)],
+    [w.churn, f2(m.churn_auc), f2(b.churn_auc)],
+    [w.lift, `${f1(m.top_decile_lift)}×`, `${f1(b.top_decile_lift)}×`],
   ];
 }
 
 export function renderPredict(r: PredictResult): string {
-  const lines = [
-    `${r.file}: ${formatCount(r.lines)} lines → ${formatCount(r.orders)} orders${r.refunds ? ` (+${formatCount(r.refunds)} cancellations/refunds)` : ''} of ${formatCount(r.customers)} customers, ${r.start.slice(0, 10)} to ${r.end.slice(0, 10)}`,
-  ];
+  const lang = r.lang ?? 'en';
+  const w = RENDER_WORDS[lang].predict;
+  const count = (n: number) => formatCount(n, lang);
+  // Rounded as the summary's pct() rounds (half-up on v × 100), then formatted for the language.
+  const share = (v: number) => formatPercent(Math.round(v * 100) / 100, lang);
+  // Whole units, grouped as the language groups them (formatCount rounds, as the en-US form did).
+  const money = (v: number | null) => (v !== null && Number.isFinite(v) ? count(v) : 'n/a');
+  const lines = [w.head(r.file, count(r.lines), count(r.orders), r.refunds ? count(r.refunds) : undefined, count(r.customers), r.start.slice(0, 10), r.end.slice(0, 10))];
   const bt = r.backtest;
   if (bt) {
     lines.push(
       '',
-      `Backtest: fitted up to ${bt.cutoff} on ${formatCount(bt.customers)} customers (${formatCount(bt.repeatCustomers)} repeat), scored on the last ${bt.holdoutDays} days:`,
-      textTable(['', 'BG/NBD + Gamma-Gamma', 'RFM baseline'], qualityRows(bt, bt.baseline)),
+      w.backtest(bt.cutoff, count(bt.customers), count(bt.repeatCustomers), bt.holdoutDays),
+      textTable(w.qualityHeader, qualityRows(bt, bt.baseline, w.quality)),
       '',
-      'Calibration by decile of predicted orders (mean orders per customer in the window):',
-      textTable(['decile', 'customers', 'predicted', 'actual'], bt.calibration.map((d) => [d.decile, formatCount(d.customers), d.predicted.toFixed(2), d.actual.toFixed(2)])),
+      w.calibration,
+      textTable(w.calibrationHeader, bt.calibration.map((d) => [d.decile, count(d.customers), d.predicted.toFixed(2), d.actual.toFixed(2)])),
     );
   }
   const o = r.outlook;
-  lines.push(
-    '',
-    `Next ${r.days} days (models refitted on the whole log): ${f1(o.expectedOrders)} orders${o.expectedSpend !== null ? `, ${money(o.expectedSpend)} spend` : ''} expected; mean P(still active) ${pct(o.pAlive)}, ${pct(o.churnRisk)} at risk of churning (P(active) < 50%), ${pct(o.buy30)} likely to order within 30 days.`,
-  );
-  if (r.spendNote) lines.push(`Spend not modelled: ${r.spendNote}.`);
+  lines.push('', w.next(r.days, f1(o.expectedOrders), o.expectedSpend !== null ? money(o.expectedSpend) : undefined, share(o.pAlive), share(o.churnRisk), share(o.buy30)));
+  if (r.spendNote) lines.push(w.spendNote(r.spendNote));
   if (r.stored) {
-    lines.push('', `Stored in Run ${r.stored.runId}: per customer in ${r.stored.csv}; per segment in run.json:`);
-    lines.push(
-      textTable(
-        ['segment', `value (${r.clvDays}d)`, 'churn risk', 'orders within 30d'],
-        r.stored.segments.map((s) => [`${s.id} ${s.name}`, money(s.traits.clv), pct(s.traits.churnRisk), pct(s.traits.buy30)]),
-      ),
-    );
-    if (r.stored.unmatched) lines.push(`${formatCount(r.stored.unmatched)} Run customers have no purchase in the log (none, or only cancelled orders) and no prediction.`);
-  } else if (r.storeNote) lines.push('', `Note: ${r.storeNote}.`);
-  for (const w of r.warnings) lines.push(`warning: ${w}`);
+    lines.push('', w.stored(r.stored.runId, r.stored.csv));
+    lines.push(textTable(w.storedHeader(r.clvDays), r.stored.segments.map((s) => [`${s.id} ${s.name}`, money(s.traits.clv), share(s.traits.churnRisk), share(s.traits.buy30)])));
+    if (r.stored.unmatched) lines.push(w.unmatched(count(r.stored.unmatched)));
+  } else if (r.storeNote) lines.push('', w.note(r.storeNote));
+  if (r.warnings.length && w.warnings) lines.push(w.warnings(r.warnings.length));
+  for (const x of r.warnings) lines.push(w.warning(x));
   return lines.join('\n');
 }
 
 /** The --json contract: the backtest figures first, with the baseline beside them. */
 export function predictJson(r: PredictResult): unknown {
-  const { backtest, ...rest } = r;
+  const { backtest, lang: _lang, ...rest } = r;
   return { backtest: backtest ?? null, ...rest };
 }

@@ -9,6 +9,8 @@ import { checkpoint } from '../util/cancel.js';
 import { formatCount } from '../util/format.js';
 import { patternGuard } from '../llm/privacy.js';
 import { UsageError } from '../errors.js';
+import { RENDER_WORDS, answerLanguage } from './render-words.js';
+import type { Language } from '../util/script.js';
 
 export const QuotesInput = z.object({
   segment: segmentField,
@@ -28,6 +30,8 @@ export interface QuotesResult {
   searched: number;
   /** The embeddings the store was searched with ("term-hash-512", "openai-<model>"). */
   embeddings: string;
+  /** The language the answer is printed in (--lang, else the Run's). */
+  lang?: Language;
 }
 
 export const quotesOp = defineOperation({
@@ -44,7 +48,7 @@ export const quotesOp = defineOperation({
     // The question is shown back (terminal, Slack, the agent) and, with a server model, sent:
     // scrubbed like every text the user types (patterns; no table stands behind it).
     const about = patternGuard.scrub(input.about);
-    const base = { runId: run.id, segment: seg.id, name: texts.name, about, searched, embeddings: q.name };
+    const base = { runId: run.id, segment: seg.id, name: texts.name, about, searched, embeddings: q.name, lang: answerLanguage(ctx, run) };
     if (searched === 0) return { ...base, quotes: [] };
     await checkpoint(ctx.signal);
     const store = await openQuoteStore(dir, file, q, { log: ctx.log, signal: ctx.signal });
@@ -52,13 +56,15 @@ export const quotesOp = defineOperation({
     return { ...base, quotes };
   },
   render(r) {
-    const head = `What segment ${r.segment} (${r.name}) says about "${r.about}" — Run ${r.runId}:`;
-    if (r.searched === 0) return `${head}\nNo free text was kept for this segment (the file has no text column, or its members wrote nothing).`;
-    if (r.quotes.length === 0) return `${head}\nNone of its ${formatCount(r.searched)} quotes mentions "${r.about}". Try another word for it.`;
+    const lang = r.lang ?? 'en';
+    const w = RENDER_WORDS[lang].quotes;
+    const head = w.head(r.segment, r.name, r.about, r.runId);
+    if (r.searched === 0) return `${head}\n${w.noText}`;
+    if (r.quotes.length === 0) return `${head}\n${w.noneAbout(formatCount(r.searched, lang), r.about)}`;
     return [
       head,
-      ...r.quotes.map((q) => `  ${q.similarity.toFixed(2)}  “${q.text}”  (${q.column})`),
-      `${r.quotes.length} of ${formatCount(r.searched)} quotes kept for the segment, closest first (similarity 0–1, ${r.embeddings}); names, emails and phone numbers removed.`,
+      ...r.quotes.map((q) => w.line(q.similarity.toFixed(2), q.text, q.column)),
+      w.foot(r.quotes.length, formatCount(r.searched, lang), r.embeddings),
     ].join('\n');
   },
   // For a model: the quotes are customer data, quoted, never instructions.

@@ -4,7 +4,9 @@ import { defineOperation } from './operation.js';
 import { refreshRun } from '../pipeline/refresh.js';
 import { CHANGES_MD } from '../pipeline/changes-file.js';
 import { eventLine } from '../pipeline/diff-markdown.js';
-import { formatShare } from '../util/format.js';
+import { formatCount, formatShare } from '../util/format.js';
+import { displayWidth, type Language } from '../util/script.js';
+import { RENDER_WORDS, answerLanguage, type RenderWords } from './render-words.js';
 import type { SegmentEvent } from '../model/run.js';
 import { OP_DESCRIPTIONS } from './descriptions.js';
 
@@ -24,6 +26,8 @@ export interface RefreshResult {
   segments: { id: number; name: string; size: number; share: number; small: boolean; was?: number; texts: 'kept' | 'rewritten' | 'new' }[];
   events: SegmentEvent[];
   changes: string;
+  /** The language the answer is printed in (--lang, else the Run's). */
+  lang?: Language;
 }
 
 export const refreshOp = defineOperation({
@@ -55,16 +59,19 @@ export const refreshOp = defineOperation({
       })),
       events: made.refresh.events,
       changes: join(made.runDir, CHANGES_MD),
+      lang: answerLanguage(ctx, made.run),
     };
   },
   render(r) {
+    const lang = r.lang ?? 'en';
+    const w = RENDER_WORDS[lang].refresh;
     return [
-      `Run ${r.runId}: ${r.customers.toLocaleString('en-US')} customers in ${r.k} segments, refreshed from Run ${r.since}`,
+      w.title(r.runId, formatCount(r.customers, lang), r.k, r.since),
       '',
-      ...r.segments.map((s) => `  ${String(s.id).padStart(2)}  ${s.name.padEnd(30)} ${s.size.toLocaleString('en-US').padStart(8)}  ${formatShare(s.share).padStart(6)}  ${s.texts === 'new' ? 'new' : `was ${s.was}, texts ${s.texts}`}`),
+      ...r.segments.map((s) => `  ${String(s.id).padStart(2)}  ${padEnd(s.name, 30)} ${formatCount(s.size, lang).padStart(8)}  ${formatShare(s.share, lang).padStart(6)}  ${w.texts(s.texts, s.was)}`),
       '',
-      ...r.events.filter((e) => e.kind !== 'survive').map((e) => `  ${eventLine(e)}`),
-      `What changed: ${r.changes}`,
+      ...r.events.filter((e) => e.kind !== 'survive').map((e) => `  ${eventWords(e, w, lang)}`),
+      w.changes(r.changes),
     ].join('\n');
   },
   summarize(r) {
@@ -72,3 +79,25 @@ export const refreshOp = defineOperation({
     return `Refreshed Run ${r.since} as Run ${r.runId} with ${r.k} segments: ${r.segments.map((s) => `${s.id} "${s.name}" (${s.size}, texts ${s.texts})`).join('; ')}.${moves.length ? ` ${moves.join('; ')}.` : ' Every segment survived.'}`;
   },
 });
+
+/** A name padded to a width in terminal columns (a Chinese character takes two). */
+function padEnd(s: string, width: number): string {
+  return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
+}
+
+/** An event as eventLine (pipeline/diff-markdown.ts) writes it, in the answer's language. */
+function eventWords(e: SegmentEvent, w: RenderWords['refresh'], lang: Language): string {
+  const share = (v: number) => formatShare(v, lang);
+  switch (e.kind) {
+    case 'survive':
+      return w.event.survive(e.from, e.to, share(e.share));
+    case 'split':
+      return w.event.split(e.from, e.into, e.shares.map(share));
+    case 'absorb':
+      return w.event.absorb(e.from, e.into, share(e.share));
+    case 'disappear':
+      return w.event.disappear(e.from, share(e.present));
+    case 'emerge':
+      return w.event.emerge(e.to);
+  }
+}

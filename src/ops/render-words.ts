@@ -1,13 +1,15 @@
 import type { Language } from '../util/script.js';
 import type { OpContext } from './operation.js';
 import type { RunFile } from '../model/run.js';
+import { OP_WORDS, type OpWords } from './op-words.js';
 
 /**
  * The fixed words of what the chat and the CLI print for show, compare and brief, and of the
  * offline chat's own replies, per language. The texts inside (names, personas, copy) are the
- * writer's, already in the Run's language.
+ * writer's, already in the Run's language. The words of the other operations' answers are in
+ * op-words.ts, one table per language, part of these.
  */
-export interface RenderWords {
+export interface RenderWords extends OpWords {
   segment: (id: number, name?: string) => string;
   small: (id: number) => string;
   sizeLine: (customers: string, share: string, stability: string) => string;
@@ -61,6 +63,7 @@ export interface RenderWords {
 
 export const RENDER_WORDS: Record<Language, RenderWords> = {
   en: {
+    ...OP_WORDS.en,
     segment: (id, name) => (name ? `Segment ${id}: ${name}` : `Segment ${id}`),
     small: (id) => `Segment ${id} (under the minimum size: not described)`,
     sizeLine: (n, s, st) => `${n} customers, ${s} of all; stability ${st}`,
@@ -115,6 +118,7 @@ export const RENDER_WORDS: Record<Language, RenderWords> = {
     },
   },
   zh: {
+    ...OP_WORDS.zh,
     segment: (id, name) => (name ? `人群 ${id}：${name}` : `人群 ${id}`),
     small: (id) => `人群 ${id}（低于最小人数：不描述）`,
     sizeLine: (n, s, st) => `${n}位客户，占全部客户的${s}；稳定性 ${st}`,

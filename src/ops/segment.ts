@@ -6,9 +6,10 @@ import { makeRun } from '../pipeline/make-run.js';
 import { makeWarehouseRun } from '../pipeline/warehouse-run.js';
 import { isWarehouseUrl } from '../warehouse/open.js';
 import { UsageError } from '../errors.js';
-import { describeSchema } from '../data/load.js';
-import { formatShare } from '../util/format.js';
-import { displayWidth } from '../util/script.js';
+import { formatCount, formatShare } from '../util/format.js';
+import { displayWidth, type Language } from '../util/script.js';
+import { RENDER_WORDS, answerLanguage } from './render-words.js';
+import { schemaText } from './schema-text.js';
 import { OP_DESCRIPTIONS } from './descriptions.js';
 import { runWriterSummary } from '../brief/writer-label.js';
 
@@ -39,6 +40,8 @@ export interface SegmentResult {
   kScores: { k: number; silhouette: number; stability?: number }[];
   /** The minimum segment size used and why. */
   minimum: string;
+  /** The language the answer is printed in (--lang, else the Run's). */
+  lang?: Language;
   /** Columns left out of the segmentation for carrying no structure. */
   leftOut: string[];
 }
@@ -78,37 +81,42 @@ export const segmentOp = defineOperation({
       ctx.session.runId = made.runId;
       ctx.session.file = input.file;
     }
+    const lang = answerLanguage(ctx, made.run);
+    const w = RENDER_WORDS[lang];
+    const m = made.run.config;
+    const why = m.minSegmentSizeWhy ?? `minimum segment size ${m.minSegmentSize}`;
     return {
       runId: made.runId,
       runDir: made.runDir,
       k: made.run.metrics.k,
       customers: made.run.metrics.customers,
-      writer: runWriterSummary(made.run),
-      schema: describeSchema(made.run.schema),
-      segments: made.run.segments.map((s) => ({ id: s.id, name: s.texts?.name ?? '(under the minimum size)', size: s.size, share: s.share, small: s.small })),
+      writer: runWriterSummary(made.run, lang),
+      schema: schemaText(made.run.schema, lang),
+      segments: made.run.segments.map((s) => ({ id: s.id, name: s.texts?.name ?? w.list.small, size: s.size, share: s.share, small: s.small })),
       kScores: made.run.metrics.kScores.map(({ k, silhouette, stability }) => ({ k, silhouette, ...(stability !== undefined ? { stability } : {}) })),
-      minimum: made.run.config.minSegmentSizeWhy ?? `minimum segment size ${made.run.config.minSegmentSize}`,
+      minimum: w.made.minimum({ why, value: m.minSegmentSize, configured: ctx.config.minSegmentSize, setByUser: ctx.config.minSegmentSizeSet === true, customers: formatCount(made.run.metrics.customers, lang) }),
       leftOut: made.run.embedding.structure?.features.filter((f) => !f.kept).map((f) => f.name) ?? [],
+      lang,
     };
   },
   render(r) {
+    const lang = r.lang ?? 'en';
+    const w = RENDER_WORDS[lang].made;
     const lines = [
-      `Run ${r.runId}: ${r.customers.toLocaleString('en-US')} customers in ${r.k} segments — texts by the ${r.writer}`,
+      w.title(r.runId, formatCount(r.customers, lang), r.k, r.writer),
       '',
-      ...r.segments.map((s) => `  ${String(s.id).padStart(2)}  ${padWidth(s.name, 30)} ${s.size.toLocaleString('en-US').padStart(8)}  ${formatShare(s.share).padStart(6)}${s.small ? '  small: kept, not described or exported' : ''}`),
+      ...r.segments.map((s) => `  ${String(s.id).padStart(2)}  ${padWidth(s.name, 30)} ${formatCount(s.size, lang).padStart(8)}  ${formatShare(s.share, lang).padStart(6)}${s.small ? w.small : ''}`),
       '',
-      ...(r.kScores.length > 0
-        ? [`k scores (silhouette / least stable segment's bootstrap Jaccard, where it could change the choice): ${r.kScores.map((s) => `${s.k}: ${s.silhouette.toFixed(2)}${s.stability !== undefined ? `/${s.stability.toFixed(2)}` : ''}`).join('  ')}`]
-        : []),
-      `${r.minimum[0].toUpperCase()}${r.minimum.slice(1)}.`,
-      ...(r.leftOut.length > 0 ? [`Left out (independent of every other column, no group structure): ${r.leftOut.join(', ')}`] : []),
+      ...(r.kScores.length > 0 ? [w.kScores(r.kScores.map((s) => `${s.k}: ${s.silhouette.toFixed(2)}${s.stability !== undefined ? `/${s.stability.toFixed(2)}` : ''}`).join('  '))] : []),
+      r.minimum,
+      ...(r.leftOut.length > 0 ? [w.leftOut(r.leftOut)] : []),
       '',
       // The roles segmenta inferred, as `inspect` shows them: what was used, how, and what was left out.
       r.schema.trimEnd(),
       '',
-      `Saved in ${r.runDir} — briefs: ${r.runDir}/briefs/index.md`,
+      w.saved(r.runDir, `${r.runDir}/briefs/index.md`),
       '',
-      'Next, try:',
+      w.next,
       ...nextSteps(r).map((c) => `  segmenta ${c}`),
     ];
     return lines.join('\n');

@@ -1,4 +1,5 @@
 import type { SegmentProfile } from '../model/profile.js';
+import { zhLabelOf } from './labels-zh.js';
 
 /** A problem found by a plain-code check: which field, and what is wrong with it (never a PII value). */
 export interface CheckProblem {
@@ -78,6 +79,11 @@ export function profileNumbers(profile: SegmentProfile): Candidates {
       if (PERCENT_UNITS.test(f.feature)) percent.push(v);
     }
     labels.push(f.feature);
+  }
+  // A column named by its Chinese reading (近30天浏览量 for page_views_30d, labels-zh.ts): its digits are the name's.
+  for (const name of [...profile.numeric.map((f) => f.feature), ...profile.categories.map((c) => c.column), ...profile.terms.map((t) => t.column)]) {
+    const zh = zhLabelOf(name);
+    if (zh && /\d/.test(zh)) labels.push(zh);
   }
   for (const c of profile.categories) {
     plain.push(c.share, c.overallShare, c.lift);

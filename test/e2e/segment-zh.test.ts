@@ -13,25 +13,7 @@ import { segmenta, tempDir } from './cli.js';
 import { writePlantedZhCustomers } from '../fixtures/planted-zh.js';
 import { checkSegmentTexts, checkScript, channelLength } from '../../src/write/checks.js';
 import type { RunFile } from '../../src/model/run.js';
-
-/**
- * Latin-letter runs a Chinese brief or report may hold, each for a reason: Run (segmenta's
- * name for one segmentation, as the CLI and the chat call it), RFM, App, ID and VIP (written
- * this way in Chinese marketing), CSV (the file format), segmenta (the product). Besides these,
- * only what is data or typed is left out: 「quoted」 column names, values and file names,
- * `code` (commands, file and column names to type), link targets and the Run's id.
- */
-const ALLOWED_LATIN = new Set(['Run', 'RFM', 'App', 'ID', 'VIP', 'CSV', 'segmenta']);
-
-function englishRuns(text: string, runId: string): string[] {
-  const t = text
-    .replace(/`[^`]*`/g, ' ')
-    .replace(/「[^」]*」/g, ' ')
-    .replace(/\]\([^)]*\)/g, ']')
-    .split(runId)
-    .join(' ');
-  return [...t.matchAll(/[A-Za-z]{2,}/g)].map((m) => m[0]).filter((w) => !ALLOWED_LATIN.has(w));
-}
+import { englishRuns } from './english-runs.js';
 
 /** What a reader of the report sees: text, tooltips and chart labels (no tags, no CSS). */
 function visibleText(html: string): string {

