@@ -11,13 +11,18 @@ import { citedNumbers, type Cited } from './numbers.js';
  *            rate-like columns as they are ("discount_pct" 18 → "18%")
  *   ratio:   every ratio of the profile (lifts), and mean / overall mean of each feature
  * Strings of the profile with digits in them (feature names, levels such as "25-34", terms) are
- * names, not citations: they are taken out of the text before its numbers are read.
+ * names, not citations: they are taken out of the text before its numbers are read. So is a
+ * quoted span that names a column of the profile — 「近12个月订单数（orders_12m）」, "Orders in
+ * 12 months (orders_12m)": a label spelled out in the text's language carries the column's
+ * window, and its digits are the column's name, not a figure about the segment.
  */
 export interface NumberPool {
   plain: number[];
   percent: number[];
   ratio: number[];
   names: string[];
+  /** The profile's column names (numeric features and categorical columns). */
+  columns: string[];
 }
 
 const PERCENT_COLUMN = /pct|percent|rate|share|ratio|%/i;
@@ -42,7 +47,8 @@ export function numberPool(profile: SegmentProfile): NumberPool {
     if (c.overallShare > 0) ratio.push(c.share / c.overallShare);
   }
   const finite = (xs: number[]) => xs.filter(Number.isFinite);
-  return { plain: finite(plain), percent: finite(percent), ratio: finite(ratio), names: [...new Set(names)].sort((a, b) => b.length - a.length) };
+  const columns = [...new Set([...profile.numeric.map((f) => f.feature), ...profile.categories.map((c) => c.column)])];
+  return { plain: finite(plain), percent: finite(percent), ratio: finite(ratio), names: [...new Set(names)].sort((a, b) => b.length - a.length), columns };
 }
 
 // Representatives are scrubbed member snippets: their numbers are one member's, not the segment's.
@@ -56,6 +62,9 @@ function walk(x: unknown, num: (v: number) => void, str: (s: string) => void, ke
   else if (x && typeof x === 'object') for (const [k, v] of Object.entries(x)) walk(v, num, str, k);
 }
 
+// A span in quotation marks: 「…」, “…”, "…", «…».
+const QUOTED = /「[^」]*」|“[^”]*”|"[^"]*"|«[^»]*»/g;
+
 /** Does a cited number match a value of the pool, within the rounding it was written at? */
 function fits(n: Cited, pool: number[]): boolean {
   // The sign is the wording's job ("below everyone", "z −0.6"); the digits are what is checked.
@@ -68,7 +77,7 @@ function fits(n: Cited, pool: number[]): boolean {
  * (an offer's "20% off"), which the copy may repeat.
  */
 export function ungroundedNumbers(text: string, pool: NumberPool, allow: number[] = []): Cited[] {
-  let rest = text;
+  let rest = text.replace(QUOTED, (span) => (pool.columns.some((c) => span.includes(c)) ? ' ' : span));
   for (const name of pool.names) rest = rest.split(name).join(' ');
   return citedNumbers(rest).filter((n) => {
     if (allow.some((a) => Math.abs(Math.abs(a) - Math.abs(n.value)) <= n.slack + 1e-9)) return false;

@@ -93,6 +93,15 @@ describe('ungroundedNumbers', () => {
     expect(bad('55% prefer SMS')).toEqual(['55%']);
   });
 
+  it('reads a quoted label that names a column as a name, and still flags a number beside it', () => {
+    expect(bad('「近12个月折扣率（discount_rate）」平均38%，整体为20%（1.9倍）')).toEqual([]);
+    expect(bad('"Discount in 12 months (discount_rate)": 38% vs 20%')).toEqual([]);
+    // The label's digits are excused only inside the quote that names the column.
+    expect(bad('「近12个月折扣率（discount_rate）」平均38%，12个月内翻倍')).toEqual(['12']);
+    // A quote that names no column is read like the rest of the text.
+    expect(bad('“买了12次”')).toEqual(['12']);
+  });
+
   it('lets the copy repeat the offer’s numbers', () => {
     expect(ungroundedNumbers('Take 15% off today', pool, [15])).toEqual([]);
     expect(ungroundedNumbers('Take 15% off today', pool).map((n) => n.raw)).toEqual(['15%']);
