@@ -34,14 +34,19 @@ export function digestOf(salt: string, form: string): string {
 }
 
 /**
- * Digests of the forms, concatenated (a table.bin section): the same bytes as digestOf's, by the
- * hand-written hasher (sha256-prefix.ts), since at a million customers there are ~1M forms.
+ * Digests of the forms (digestOf's bytes, by the hand-written hasher sha256-prefix.ts: ~1M forms
+ * at a million customers), sorted, concatenated: a table.bin section. Sorted because the forms
+ * come in the order DuckDB aggregated the PII values, which at a million customers differs from
+ * run to run (its threads): the same file and seed must give the same bytes. Readers only ask
+ * for membership (DigestSet).
  */
 export function digestBytes(salt: string, forms: Iterable<string>): Uint8Array {
   const list = Array.isArray(forms) ? (forms as string[]) : [...forms];
-  const out = Buffer.alloc(list.length * DIGEST_BYTES);
+  // A fresh ArrayBuffer (8-byte aligned): the digests sort as 64-bit words.
+  const out = new Uint8Array(list.length * DIGEST_BYTES);
   const head = sha256PrefixHasher(`${salt}\u0000`, DIGEST_BYTES);
   for (let i = 0; i < list.length; i++) head(list[i], out, i * DIGEST_BYTES);
+  new BigUint64Array(out.buffer, 0, list.length).sort();
   return out;
 }
 
