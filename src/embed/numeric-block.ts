@@ -19,13 +19,67 @@ function applyTransform(x: number, transform: NumericParams['transform']): numbe
   return transform === 'log1p' ? Math.log1p(x > 0 ? x : 0) : x;
 }
 
-/** Quantile of sorted values by linear interpolation (numpy's default). */
-function quantile(sorted: Float64Array, p: number): number {
-  if (sorted.length === 0) return 0;
-  const h = (sorted.length - 1) * p;
+/**
+ * Quantile by linear interpolation (numpy's default) between the order statistics it needs,
+ * found by selection (values is reordered): the sort of every column this replaced was ~0.9 s of
+ * the embed stage at a million customers (bench/). Gives the sorted array's values exactly.
+ */
+function quantile(values: Float64Array, p: number): number {
+  if (values.length === 0) return 0;
+  const h = (values.length - 1) * p;
   const lo = Math.floor(h);
-  const hi = Math.min(sorted.length - 1, lo + 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+  const hi = Math.min(values.length - 1, lo + 1);
+  const a = orderStatistic(values, lo);
+  const b = orderStatistic(values, hi);
+  return a + (h - lo) * (b - a);
+}
+
+/**
+ * The k-th smallest value, as `values.slice().sort()[k]` would give it (values is reordered):
+ * a three-way quickselect (ties are common: counts, flags, rounded amounts). A typed sort puts
+ * -0 before 0, a comparison does not tell them apart: a zero result gets the sorted sign.
+ */
+function orderStatistic(values: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  let found: number;
+  for (;;) {
+    if (lo >= hi) {
+      found = values[lo];
+      break;
+    }
+    const x = values[lo];
+    const y = values[(lo + hi) >>> 1];
+    const z = values[hi];
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    let lt = lo;
+    let i = lo;
+    let gt = hi;
+    while (i <= gt) {
+      const v = values[i];
+      if (v < pivot) {
+        values[i++] = values[lt];
+        values[lt++] = v;
+      } else if (v > pivot) {
+        values[i] = values[gt];
+        values[gt--] = v;
+      } else i++;
+    }
+    if (k < lt) hi = lt - 1;
+    else if (k > gt) lo = gt + 1;
+    else {
+      found = pivot;
+      break;
+    }
+  }
+  if (found !== 0) return found;
+  let negative = 0;
+  let negativeZero = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (values[i] < 0) negative++;
+    else if (Object.is(values[i], -0)) negativeZero++;
+  }
+  return k < negative + negativeZero ? -0 : 0;
 }
 
 export function fitNumericColumn(column: NumericColumn): NumericParams {
@@ -46,10 +100,10 @@ export function fitNumericColumn(column: NumericColumn): NumericParams {
     // ∞; use unit scale, centred on the share, fences at the two values.
     return { name: column.name, transform: column.transform, center: mean, scale: 1, low: -mean, high: 1 - mean };
   }
-  const sorted = t.slice().sort();
-  const q1 = quantile(sorted, 0.25);
-  const median = quantile(sorted, 0.5);
-  const q3 = quantile(sorted, 0.75);
+  const work = t.slice();
+  const q1 = quantile(work, 0.25);
+  const median = quantile(work, 0.5);
+  const q3 = quantile(work, 0.75);
   let scale = q3 - q1;
   if (!(scale > 0)) {
     // A column with more than half its values equal (counts that are mostly 0): fall back to

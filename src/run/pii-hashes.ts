@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { sha256PrefixHasher } from './sha256-prefix.js';
 
 /**
  * What a Run keeps of its table's PII values (src/run/table-file.ts): salted SHA-256 digests of
@@ -32,11 +33,20 @@ export function digestOf(salt: string, form: string): string {
   return createHash('sha256').update(salt).update('\u0000').update(form).digest().toString('latin1', 0, DIGEST_BYTES);
 }
 
-/** Digests of the forms, concatenated (a table.bin section). */
+/**
+ * Digests of the forms (digestOf's bytes, by the hand-written hasher sha256-prefix.ts: ~1M forms
+ * at a million customers), sorted, concatenated: a table.bin section. Sorted because the forms
+ * come in the order DuckDB aggregated the PII values, which at a million customers differs from
+ * run to run (its threads): the same file and seed must give the same bytes. Readers only ask
+ * for membership (DigestSet).
+ */
 export function digestBytes(salt: string, forms: Iterable<string>): Uint8Array {
-  const list = [...forms];
-  const out = Buffer.alloc(list.length * DIGEST_BYTES);
-  list.forEach((f, i) => out.write(digestOf(salt, f), i * DIGEST_BYTES, 'latin1'));
+  const list = Array.isArray(forms) ? (forms as string[]) : [...forms];
+  // A fresh ArrayBuffer (8-byte aligned): the digests sort as 64-bit words.
+  const out = new Uint8Array(list.length * DIGEST_BYTES);
+  const head = sha256PrefixHasher(`${salt}\u0000`, DIGEST_BYTES);
+  for (let i = 0; i < list.length; i++) head(list[i], out, i * DIGEST_BYTES);
+  new BigUint64Array(out.buffer, 0, list.length).sort();
   return out;
 }
 
@@ -90,20 +100,27 @@ export interface FinderForms {
   given: Set<string>;
 }
 
+const HAS_LETTER = /\p{L}/u;
+const CAPITALISED = /^\p{Lu}\p{Ll}+(?:['’-]\p{L}+)*$/u;
+
 export function finderForms(known: Iterable<string>): FinderForms {
   const forms: FinderForms = { whole: new Set(), anyOrder: new Set(), given: new Set() };
+  // Run over every PII value with a letter (~1M street addresses at a million customers): one
+  // match() for the words and each word lower-cased once, the same forms as finderKey and
+  // finderSortedKey give (which readers of texts use).
   for (const v of known) {
-    if (!v || /[@＠]/.test(v)) continue; // emails are found by their pattern, in any form
-    const ws = finderWords(v);
-    if (ws.length === 0 || ws.length > FINDER_MAX_WORDS) continue;
+    if (!v || v.includes('@') || v.includes('＠')) continue; // emails are found by their pattern, in any form
+    const ws = v.match(WORD);
+    if (ws === null || ws.length > FINDER_MAX_WORDS) continue;
     // A value that is only digits and punctuation ("+1 555-152-6842") is the phone pattern's.
-    if (!ws.some((w) => /\p{L}/u.test(w))) continue;
-    const capitalised = ws.every((w) => /^\p{Lu}\p{Ll}+(?:['’-]\p{L}+)*$/u.test(w));
+    // (Every letter of the value is inside one of its words, so the value is tested whole.)
+    if (!HAS_LETTER.test(v)) continue;
+    const lower = ws.map((w) => w.toLowerCase());
     // One word alone ("Will", "Rose") is read only as a given name.
-    if (ws.length >= 2) forms.whole.add(finderKey(ws));
-    if (capitalised && ws.length <= 3) {
-      if (ws.length >= 2) forms.anyOrder.add(finderSortedKey(ws));
-      if (ws[0].length >= 2) forms.given.add(ws[0].toLowerCase());
+    if (ws.length >= 2) forms.whole.add(lower.join(' '));
+    if (ws.length <= 3 && ws.every((w) => CAPITALISED.test(w))) {
+      if (ws[0].length >= 2) forms.given.add(lower[0]);
+      if (ws.length >= 2) forms.anyOrder.add(lower.sort().join(' '));
     }
   }
   return forms;

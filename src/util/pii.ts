@@ -335,9 +335,32 @@ export function createPiiMatcher(knownValues?: Iterable<string>): PiiMatcher {
   return { spans, scrub, kinds };
 }
 
-/** Build a scrubber (text → text with PII replaced); see createPiiMatcher. */
+// The texts a table's scrubber has scrubbed, per value set (and its version): the profile's
+// terms, the stored table (run/table-file.ts) and the quotes scrub the same reviews, and reviews
+// recur ("Great service!" thousands of times). Measured at 1M customers (bench/, one text
+// column, 62k distinct of 1M): scrubbing was 2.0 s of the profile stage and 2.6 s of the save.
+const scrubMemo = new WeakMap<object, { version: number; memo: Map<string, string> }>();
+const SCRUB_MEMO_MAX = 500_000;
+
+/**
+ * Build a scrubber (text → text with PII replaced); see createPiiMatcher. Scrubbers of one
+ * PiiValueSet share what they scrubbed: the same text gives the same result from the same words.
+ */
 export function createScrubber(knownValues?: Iterable<string>): (text: string) => string {
-  return createPiiMatcher(knownValues).scrub;
+  const scrub = createPiiMatcher(knownValues).scrub;
+  if (!(knownValues instanceof PiiValueSet)) return scrub;
+  let entry = scrubMemo.get(knownValues);
+  if (!entry || entry.version !== knownValues.version) scrubMemo.set(knownValues, (entry = { version: knownValues.version, memo: new Map() }));
+  const memo = entry.memo;
+  return (text) => {
+    let out = memo.get(text);
+    if (out === undefined) {
+      out = scrub(text);
+      if (memo.size >= SCRUB_MEMO_MAX) memo.clear();
+      memo.set(text, out);
+    }
+    return out;
+  };
 }
 
 /** Scrub one text with patterns only (no known values). */
