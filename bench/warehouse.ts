@@ -16,7 +16,7 @@ import { makeWarehouseRun } from '../src/pipeline/warehouse-run.js';
 import { startPostgres } from '../test/servers/postgres.js';
 import { psql } from '../test/servers/pg-load.js';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 
 const arg = (name: string, dflt: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -67,6 +67,9 @@ function ariFromContingency(cells: { a: number; b: number; n: number }[]): numbe
 async function main() {
   const server = await startPostgres();
   const ws = mkdtempSync(join(tmpdir(), 'segmenta-bench-wh-'));
+  // The machine is shared: the load beside the figures says how much of it the bench had.
+  const load = () => loadavg().map((x) => x.toFixed(2)).join(' / ');
+  const loadAtStart = load();
   try {
     let t0 = performance.now();
     psql(server.url, GENERATE);
@@ -82,7 +85,8 @@ async function main() {
       .trim().split('\n').map((l) => l.split('|').map(Number)).map(([a, b, n]) => ({ a, b, n }));
     const ari = ariFromContingency(cells);
     const fetched = Object.values(wh.rowsFetched).reduce((s, x) => s + x, 0);
-    const result = { n: N, generateSeconds: +generate.toFixed(1), runSeconds: +wall.toFixed(1), engineSeconds: +engine.toFixed(1), segmentaSeconds: +(wall - engine).toFixed(1), peakRssMb: Math.round(rssMb), rowsFetched: wh.rowsFetched, fetchedTotal: fetched, ari: +ari.toFixed(4), engineSecondsByPurpose: wh.engineSeconds };
+    const loadAtEnd = load();
+    const result = { loadAtStart, loadAtEnd, n: N, generateSeconds: +generate.toFixed(1), runSeconds: +wall.toFixed(1), engineSeconds: +engine.toFixed(1), segmentaSeconds: +(wall - engine).toFixed(1), peakRssMb: Math.round(rssMb), rowsFetched: wh.rowsFetched, fetchedTotal: fetched, ari: +ari.toFixed(4), engineSecondsByPurpose: wh.engineSeconds };
     console.log(JSON.stringify(result, null, 2));
     const md = [
       `# Warehouse mode: ${N.toLocaleString('en-US')} customers in PostgreSQL → Run`,
@@ -95,6 +99,8 @@ async function main() {
       `| Run, wall | ${result.runSeconds} |`,
       `| … waiting for the engine | ${result.engineSeconds} (${Object.entries(wh.engineSeconds).map(([k, v]) => `${k} ${v}`).join(', ')}) |`,
       `| … in segmenta | ${result.segmentaSeconds} |`,
+      '',
+      `Load average (1 / 5 / 15 min, 2 cores) at the start ${loadAtStart}, at the end ${loadAtEnd}.`,
       '',
       `segmenta peak RSS ${result.peakRssMb} MB; rows fetched ${fetched.toLocaleString('en-US')} (${Object.entries(wh.rowsFetched).map(([k, v]) => `${k} ${v}`).join(', ')}); ARI against the planted groups ${result.ari}.`,
       '',

@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { readColumns, readRow, type ColumnKind } from './columnar.js';
+import { duckdb, type Dialect } from './dialect.js';
 import { FAVOURITE_COLUMN, MAX_CATEGORY_SHARES, shareColumnNames } from './events.js';
-import { sqlIdent, sqlString } from './formats.js';
 
 /**
  * Order-line log → one row per customer, in SQL, per order first: an export of invoice lines
@@ -10,6 +10,12 @@ import { sqlIdent, sqlString } from './formats.js';
  * value" is wrong by an order of magnitude. Lines are summed into orders (amount = quantity ×
  * price unless the file has a line amount), cancellations and returns are netted out of spend
  * and counted on their own, and only then are orders aggregated per customer.
+ *
+ * ONE definition for files and warehouses: the statements below are compiled per dialect
+ * (dialect.ts). The file path runs them in DuckDB over the file; src/warehouse/order-plan.ts
+ * compiles the very same functions for PostgreSQL, BigQuery or a DuckDB database, with its own
+ * per-line expressions (OrderLineSql) read from the engine's typed columns. Only the reading of
+ * a line differs; the grain, the order totals and every feature cannot drift apart.
  */
 
 /**
@@ -80,45 +86,17 @@ export function orderFeatureNames(opts: { quantity: boolean; categories: string[
 }
 
 export async function aggregateOrderLines(conn: DuckDBConnection, relation: string, cols: OrderLineSql, options: { dropSource?: boolean } = {}): Promise<OrderFeatures> {
-  const value = cols.amount ?? (cols.quantity && cols.price ? `(${cols.quantity}) * (${cols.price})` : (cols.price ?? 'NULL'));
-  // coalesce(a OR b, false) OR coalesce(c, false) = coalesce(a OR b OR c, false): the line's sign per line, the order's flag per group.
-  const lineNegative = [cols.quantity ? `(${cols.quantity}) < 0` : undefined, `(${value}) < 0`].filter(Boolean).join(' OR ');
-  const negative = cols.cancelled ? `line_negative OR coalesce(${cols.cancelled}, false)` : 'line_negative';
-  const attrs = cols.attributes.map((a, i) => `CAST(${a.sql} AS VARCHAR) AS a${i}`);
-  const keys = [
-    `CAST(${cols.id} AS VARCHAR) AS customer_id`,
-    `CAST(${cols.order} AS VARCHAR) AS order_id`,
-    `${negative} AS cancelled`,
-    `CAST(${cols.category ?? 'NULL'} AS VARCHAR) AS category`,
-    `CAST(${cols.text ?? 'NULL'} AS VARCHAR) AS product`,
-    ...attrs,
-  ];
-  // Two groupings in one statement. Inner: the lines grouped by their raw key values (customer,
-  // order, time, country… as written) plus the line's own sign, with the per-line numbers summed;
-  // only the numbers are read per line. Outer: the text, date and cancellation expressions on
-  // those ~1 row per order, grouped again (" 123" and "123" are one customer). Computing trim,
-  // strptime and the C-prefix regex per line took 6.3 s of CPU of the grain's on 10M lines.
-  const rawKeys = [...new Set(cols.keys)];
-  await conn.run(
-    `CREATE OR REPLACE TEMP TABLE ${GRAIN_TABLE} AS SELECT customer_id, order_id, cancelled, category, product, ${cols.attributes.map((_, i) => `a${i}, `).join('')}` +
-      `ts IS NOT NULL AS timed, min(ts) AS ts, sum(n) AS n, fsum(amount) AS amount, fsum(abs_amount) AS abs_amount, sum(qty) AS qty ` +
-      `FROM (SELECT ${keys.join(', ')}, CAST(${cols.timestamp} AS TIMESTAMP) AS ts, n, amount, abs_amount, qty FROM (` +
-      `SELECT ${rawKeys.join(', ')}, line_negative, CAST(count(*) AS DOUBLE) AS n, fsum(raw_amount) AS amount, fsum(abs(raw_amount)) AS abs_amount, sum(qty) AS qty ` +
-      `FROM (SELECT ${rawKeys.join(', ')}, coalesce(${lineNegative}, false) AS line_negative, CAST(${cols.quantity ?? 'NULL'} AS DOUBLE) AS qty, CAST(${value} AS DOUBLE) AS raw_amount FROM ${relation} WHERE ${rawKeys[0]} IS NOT NULL) ` +
-      `GROUP BY ALL)) WHERE customer_id IS NOT NULL GROUP BY ALL`,
-  );
+  const d = duckdb;
+  await conn.run(`CREATE OR REPLACE TEMP TABLE ${GRAIN_TABLE} AS ${orderGrainSql(d, relation, cols)}`);
   if (options.dropSource) await conn.run(`DROP TABLE IF EXISTS ${relation}`);
   try {
-    const summary = await readRow(
-      conn,
-      `SELECT CAST(sum(n) AS DOUBLE) AS lines, CAST(sum(n) FILTER (WHERE timed) AS DOUBLE) AS timed, CAST(max(ts) AS VARCHAR) AS as_of, ` +
-        `CAST(count(DISTINCT order_id) FILTER (WHERE timed AND NOT cancelled) AS DOUBLE) AS orders, ` +
-        `CAST(count(DISTINCT order_id) FILTER (WHERE timed AND cancelled) AS DOUBLE) AS cancelled_orders FROM ${GRAIN_TABLE}`,
-    );
+    const summary = await readRow(conn, orderSummarySql(d, GRAIN_TABLE));
     const categories = cols.category ? await topCategories(conn) : [];
-    const asOf = String(summary.as_of ?? '');
+    const asOf = String(summary.last_time ?? '');
     const names = orderFeatureNames({ quantity: !!cols.quantity, categories });
-    const sql = orderFeatureSql(GRAIN_TABLE, { quantity: !!cols.quantity, categories, asOf, attributes: cols.attributes.length, text: !!cols.text, textCap: cols.textCap });
+    const sql = orderFeatureSql(d, GRAIN_TABLE, {
+      quantity: !!cols.quantity, categories, asOf: Number(summary.as_of), attributes: cols.attributes.map((_, i) => `attr_${i}`), text: !!cols.text, textCap: cols.textCap, id: 'customer_id', ordered: true,
+    });
     const kinds: ColumnKind[] = ['str', ...names.map(() => 'f64' as const), ...(cols.category ? (['codes'] as const) : []), ...cols.attributes.map(() => 'codes' as const), ...(cols.text ? (['str'] as const) : [])];
     const res = await readColumns(conn, sql, kinds);
     const idCol = res.columns[0];
@@ -154,83 +132,146 @@ export async function aggregateOrderLines(conn: DuckDBConnection, relation: stri
 }
 
 async function topCategories(conn: DuckDBConnection): Promise<string[]> {
-  const res = await readColumns(
-    conn,
-    `SELECT category FROM ${GRAIN_TABLE} WHERE category IS NOT NULL AND timed AND NOT cancelled GROUP BY category ORDER BY sum(n) DESC, category LIMIT ${MAX_CATEGORY_SHARES}`,
-    ['str'],
-  );
+  const res = await readColumns(conn, orderCategoriesSql(duckdb, GRAIN_TABLE), ['str']);
   const col = res.columns[0];
   return col.kind === 'str' ? col.values.filter((v): v is string => v !== null) : [];
 }
 
 /**
- * The per-customer query over the grain table (customer_id, order_id, cancelled, category,
- * product, a0…, timed, ts, n lines, amount, abs_amount, qty). An order is cancelled when all
- * its lines are; a line's value counts negative when it is a cancellation or return, so spend
- * is net. Counts of lines are sums of n.
+ * The grain (see GRAIN_TABLE): customer_id, order_id, cancelled, category, product, a0…, timed,
+ * ts, n lines, amount, abs_amount, qty. Two groupings in one statement. Inner: the lines grouped
+ * by their raw key values (customer, order, time, country… as written) plus the line's own sign,
+ * with the per-line numbers summed; only the numbers are read per line. Outer: the text, date
+ * and cancellation expressions on those ~1 row per order, grouped again (" 123" and "123" are
+ * one customer). Computing trim, strptime and the C-prefix regex per line took 6.3 s of CPU of
+ * the grain's on 10M lines. No GROUP BY ALL (PostgreSQL lacks it): the keys are named.
  */
-export function orderFeatureSql(
-  lines: string,
-  opts: { quantity: boolean; categories: string[]; asOf: string; attributes: number; text: boolean; textCap: number },
-): string {
-  const asOf = `TIMESTAMP ${sqlString(opts.asOf)}`;
-  const days = (ts: string) => `CAST(date_diff('second', ${ts}, ${asOf}) AS DOUBLE) / 86400`;
-  const shareNames = shareColumnNames(opts.categories);
-  const shares = opts.categories.map(
-    (c, i) => `CAST(coalesce(sum(n) FILTER (WHERE NOT cancelled AND category = ${sqlString(c)}), 0) AS DOUBLE) / nullif(sum(n) FILTER (WHERE NOT cancelled), 0) AS ${sqlIdent(shareNames[i])}`,
+export function orderGrainSql(d: Dialect, relation: string, cols: OrderLineSql): string {
+  const f = (e: string | undefined) => d.float(e ?? 'NULL');
+  const value = cols.amount ?? (cols.quantity && cols.price ? `(${cols.quantity}) * (${cols.price})` : (cols.price ?? 'NULL'));
+  // coalesce(a OR b, false) OR coalesce(c, false) = coalesce(a OR b OR c, false): the line's sign per line, the order's flag per group.
+  const lineNegative = [cols.quantity ? `(${cols.quantity}) < 0` : undefined, `(${value}) < 0`].filter(Boolean).join(' OR ');
+  const negative = cols.cancelled ? `line_negative OR COALESCE(${cols.cancelled}, FALSE)` : 'line_negative';
+  const attrs = cols.attributes.map((a, i) => `${d.text(a.sql)} AS a${i}`);
+  const keys = [
+    `${d.text(cols.id)} AS customer_id`,
+    `${d.text(cols.order)} AS order_id`,
+    `(${negative}) AS cancelled`,
+    `${d.text(cols.category ?? 'NULL')} AS category`,
+    `${d.text(cols.text ?? 'NULL')} AS product`,
+    ...attrs,
+  ];
+  const groupKeys = ['customer_id', 'order_id', 'cancelled', 'category', 'product', ...cols.attributes.map((_, i) => `a${i}`), 'timed'];
+  const rawKeys = [...new Set(cols.keys)];
+  const perLine = `SELECT ${rawKeys.join(', ')}, COALESCE(${lineNegative}, FALSE) AS line_negative, ${f(cols.quantity)} AS qty, ${f(value)} AS raw_amount FROM ${relation} WHERE ${rawKeys[0]} IS NOT NULL`;
+  const raw =
+    `SELECT ${rawKeys.join(', ')}, line_negative, ${d.float('COUNT(*)')} AS n, ${d.sumMoney('raw_amount')} AS amount, ${d.sumMoney('ABS(raw_amount)')} AS abs_amount, SUM(qty) AS qty ` +
+    `FROM (${perLine}) l GROUP BY ${rawKeys.join(', ')}, line_negative`;
+  const typed = `SELECT ${keys.join(', ')}, CAST(${cols.timestamp} AS ${d.types.timestamp}) AS ts, n, amount, abs_amount, qty FROM (${raw}) r`;
+  return (
+    `SELECT ${groupKeys.join(', ')}, MIN(ts) AS ts, SUM(n) AS n, ${d.sumMoney('amount')} AS amount, ${d.sumMoney('abs_amount')} AS abs_amount, SUM(qty) AS qty ` +
+    `FROM (SELECT *, ts IS NOT NULL AS timed FROM (${typed}) m) t WHERE customer_id IS NOT NULL GROUP BY ${groupKeys.join(', ')}`
   );
-  const attrIdx = Array.from({ length: opts.attributes }, (_, i) => i);
+}
+
+/** One row over the grain: lines with a customer id, of those with a time, the latest time (epoch seconds and as text), orders and cancelled orders. */
+export function orderSummarySql(d: Dialect, grain: string): string {
+  return (
+    `SELECT ${d.float('SUM(n)')} AS lines, ${d.float('SUM(CASE WHEN timed THEN n ELSE 0 END)')} AS timed, ${d.epoch('MAX(ts)')} AS as_of, ${d.text('MAX(ts)')} AS last_time, ` +
+    `${d.float('COUNT(DISTINCT CASE WHEN timed AND NOT cancelled THEN order_id END)')} AS orders, ` +
+    `${d.float('COUNT(DISTINCT CASE WHEN timed AND cancelled THEN order_id END)')} AS cancelled_orders FROM ${grain} g`
+  );
+}
+
+/** The categories with most bought lines (ties in byte order), at most MAX_CATEGORY_SHARES. */
+export function orderCategoriesSql(d: Dialect, grain: string): string {
+  return `SELECT category FROM ${grain} g WHERE category IS NOT NULL AND timed AND NOT cancelled GROUP BY category ORDER BY SUM(n) DESC, ${d.idOrder('category')} LIMIT ${MAX_CATEGORY_SHARES}`;
+}
+
+export interface OrderFeatureOptions {
+  quantity: boolean;
+  categories: string[];
+  /** The latest line's time, epoch seconds: days are (asOf − time) / 86,400. */
+  asOf: number;
+  /** Output names of the customer attributes (a0, a1… in the grain). */
+  attributes: string[];
+  text: boolean;
+  textCap: number;
+  /** Output name of the customer id. */
+  id: string;
+  /** ORDER BY the id (the file path reads the rows in id order; a table in the engine needs none). */
+  ordered?: boolean;
+}
+
+/**
+ * The per-customer query over the grain: id, orderFeatureNames (shares after active_days), the
+ * favourite category, the attributes, the products bought. An order is cancelled when all its
+ * lines are; a line's value counts negative when it is a cancellation or return, so spend is
+ * net. Counts of lines are sums of n. The common SQL of the three engines: no FILTER, date_diff,
+ * bool_and or EXCLUDE.
+ */
+export function orderFeatureSql(d: Dialect, grain: string, opts: OrderFeatureOptions): string {
+  const asOf = d.float(Number.isFinite(opts.asOf) ? String(opts.asOf) : '0');
+  const days = (ts: string) => d.float(`(${asOf} - ${d.epoch(ts)}) / ${d.float('86400')}`);
+  const when = (cond: string, x: string) => `CASE WHEN ${cond} THEN ${x} END`;
+  const count = (cond: string) => d.float(`SUM(CASE WHEN ${cond} THEN 1 ELSE 0 END)`);
+  const shareNames = shareColumnNames(opts.categories);
+  const lines = (cond: string) => d.float(`SUM(CASE WHEN ${cond} THEN n ELSE 0 END)`);
+  const shares = opts.categories.map((c, i) => `${lines(`NOT cancelled AND category = ${d.str(c)}`)} / NULLIF(${lines('NOT cancelled')}, 0) AS ${d.ident(shareNames[i])}`);
   const mode = (col: string, alias: string) => `
 ${alias} AS (
   SELECT customer_id, v FROM (
-    SELECT customer_id, ${col} AS v, row_number() OVER (PARTITION BY customer_id ORDER BY sum(n) DESC, ${col}) AS rk
+    SELECT customer_id, ${col} AS v, ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY SUM(n) DESC, ${d.idOrder(col)}) AS rk
     FROM ln WHERE ${col} IS NOT NULL GROUP BY customer_id, ${col}
   ) r WHERE rk = 1
 )`;
-  const modes = [...(opts.categories.length ? [mode('category', 'fav')] : []), ...attrIdx.map((i) => mode(`a${i}`, `attr${i}`))];
+  const modes = [...(opts.categories.length ? [mode('category', 'fav')] : []), ...opts.attributes.map((_, i) => mode(`a${i}`, `attr${i}`))];
+  const names = orderFeatureNames({ quantity: opts.quantity, categories: [] });
   const select = [
-    'o.*',
-    ...(opts.categories.length ? ['sh.* EXCLUDE (customer_id)', `fav.v AS ${FAVOURITE_COLUMN}`] : []),
-    ...attrIdx.map((i) => `attr${i}.v AS "attr_${i}"`),
-    ...(opts.text ? [`left(tx.products, ${opts.textCap}) AS products`] : []),
+    `o.customer_id AS ${d.ident(opts.id)}`,
+    ...names.map((n) => `o.${d.ident(n)}`),
+    ...(opts.categories.length ? [...shareNames.map((n) => `sh.${d.ident(n)}`), `fav.v AS ${d.ident(FAVOURITE_COLUMN)}`] : []),
+    ...opts.attributes.map((a, i) => `attr${i}.v AS ${d.ident(a)}`),
+    ...(opts.text ? [`SUBSTR(tx.products, 1, ${opts.textCap}) AS ${d.ident(TEXT_FEATURE)}`] : []),
   ];
   const joins = [
     ...(opts.categories.length ? ['LEFT JOIN sh ON sh.customer_id = o.customer_id', 'LEFT JOIN fav ON fav.customer_id = o.customer_id'] : []),
-    ...attrIdx.map((i) => `LEFT JOIN attr${i} ON attr${i}.customer_id = o.customer_id`),
+    ...opts.attributes.map((_, i) => `LEFT JOIN attr${i} ON attr${i}.customer_id = o.customer_id`),
     ...(opts.text ? ['LEFT JOIN tx ON tx.customer_id = o.customer_id'] : []),
   ];
   // Shares and the text come from lines, everything else from orders.
   const sharesCte = opts.categories.length ? `,\nsh AS (SELECT customer_id, ${shares.join(', ')} FROM ln GROUP BY customer_id)` : '';
   const textCte = opts.text
-    ? `,\ntx AS (SELECT customer_id, string_agg(product, ' · ' ORDER BY product) AS products FROM (SELECT DISTINCT customer_id, product FROM ln WHERE product IS NOT NULL AND NOT cancelled) GROUP BY customer_id)`
+    ? `,\ntx AS (SELECT customer_id, ${d.stringAgg('product', ' · ')} AS products FROM (SELECT DISTINCT customer_id, product FROM ln WHERE product IS NOT NULL AND NOT cancelled) u GROUP BY customer_id)`
     : '';
-  // Money is summed with compensation (fsum) and order totals rounded to 1e-9 (+ 0.0 turns -0 into 0): a fully
-  // refunded order nets to 0, not to the ±3e-14 residue of float addition, which decided whether spend counted as
-  // non-negative (log1p in clean.ts) and varied with the order DuckDB's threads added the lines in.
-  return `WITH ln AS (SELECT * FROM ${lines} WHERE timed),
-orders AS (
-  SELECT customer_id, order_id, min(ts) AS ts,
-    round(fsum(CASE WHEN cancelled THEN -abs_amount ELSE amount END), 9) + 0.0 AS total,
-    fsum(amount) FILTER (WHERE NOT cancelled) AS bought,
-    fsum(abs_amount) FILTER (WHERE cancelled) AS returned,
-    sum(qty) FILTER (WHERE NOT cancelled) AS units,
-    bool_and(cancelled) AS cancelled
+  // Money is summed with compensation where the engine has it (fsum) and rounded to 1e-9 per order and per customer
+  // (round9): a fully refunded order nets to 0, not to the ±3e-14 residue of float addition, which decided whether
+  // spend counted as non-negative (log1p in clean.ts) and varied with the order the engine added the lines in.
+  // The average order value is that sum over the count, not avg(), for the same reason.
+  const rate = `COALESCE(${d.sumMoney('returned')}, 0) / NULLIF(${d.sumMoney('bought')}, 0)`;
+  return `WITH ln AS (SELECT * FROM ${grain} g WHERE timed),
+ord AS (
+  SELECT customer_id, order_id, MIN(ts) AS ts,
+    ${d.round9(d.sumMoney('CASE WHEN cancelled THEN -abs_amount ELSE amount END'))} AS total,
+    ${d.sumMoney(when('NOT cancelled', 'amount'))} AS bought,
+    ${d.sumMoney(when('cancelled', 'abs_amount'))} AS returned,
+    SUM(${when('NOT cancelled', 'qty')}) AS units,
+    MIN(CASE WHEN cancelled THEN 1 ELSE 0 END) = 1 AS cancelled
   FROM ln GROUP BY customer_id, order_id
 ),
 o AS (
   SELECT customer_id,
-    ${days('coalesce(max(ts) FILTER (WHERE NOT cancelled), max(ts))')} AS recency_days,
-    CAST(count(*) FILTER (WHERE NOT cancelled) AS DOUBLE) AS frequency,
-    CAST(coalesce(fsum(total), 0) AS DOUBLE) AS monetary,
-    CAST(avg(total) FILTER (WHERE NOT cancelled) AS DOUBLE) AS avg_order_value,
-    ${opts.quantity ? 'CAST(avg(units) FILTER (WHERE NOT cancelled) AS DOUBLE) AS units_per_order,' : ''}
-    CAST(count(*) FILTER (WHERE cancelled) AS DOUBLE) AS cancelled_orders,
-    CAST(least(1, coalesce(fsum(returned), 0) / nullif(fsum(bought), 0)) AS DOUBLE) AS return_rate,
-    ${days('min(ts)')} AS tenure_days,
-    CAST(count(DISTINCT CAST(ts AS DATE)) FILTER (WHERE NOT cancelled) AS DOUBLE) AS active_days
-  FROM orders GROUP BY customer_id
+    ${days(`COALESCE(MAX(${when('NOT cancelled', 'ts')}), MAX(ts))`)} AS recency_days,
+    ${count('NOT cancelled')} AS frequency,
+    ${d.float(`COALESCE(${d.round9(d.sumMoney('total'))}, 0)`)} AS monetary,
+    ${d.float(`${d.sumMoney(when('NOT cancelled', 'total'))} / NULLIF(${count('NOT cancelled')}, 0)`)} AS avg_order_value,
+    ${opts.quantity ? `${d.float(`AVG(${when('NOT cancelled', 'units')})`)} AS units_per_order,` : ''}
+    ${count('cancelled')} AS cancelled_orders,
+    ${d.float(`CASE WHEN ${rate} IS NULL THEN 1 ELSE LEAST(1, ${rate}) END`)} AS return_rate,
+    ${days('MIN(ts)')} AS tenure_days,
+    ${d.float(`COUNT(DISTINCT ${when('NOT cancelled', 'CAST(ts AS DATE)')})`)} AS active_days
+  FROM ord GROUP BY customer_id
 )${sharesCte}${modes.length ? `,${modes.join(',')}` : ''}${textCte}
 SELECT ${select.join(', ')}
-FROM o ${joins.join(' ')}
-ORDER BY o.customer_id`;
+FROM o ${joins.join(' ')}${opts.ordered ? `\nORDER BY ${d.idOrder('o.customer_id')}` : ''}`;
 }

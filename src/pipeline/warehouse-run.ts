@@ -60,7 +60,7 @@ export interface WarehouseRunOptions extends Omit<MakeRunOptions, 'file' | 'runI
 }
 
 export async function makeWarehouseRun(opts: WarehouseRunOptions): Promise<MadeRun> {
-  const session = await WarehouseSession.open({ idColumn: opts.idColumn, ignore: opts.ignore, text: opts.text, events: opts.events, time: opts.time, amount: opts.amount, category: opts.category, orderId: opts.orderId, ...opts.warehouse });
+  const session = await WarehouseSession.open({ idColumn: opts.idColumn, ignore: opts.ignore, text: opts.text, events: opts.events, time: opts.time, amount: opts.amount, quantity: opts.quantity, price: opts.price, category: opts.category, orderId: opts.orderId, join: opts.join, ...opts.warehouse });
   try {
     const runId = newRunId();
     const made = await makeRun({ ...opts, runId, stages: { ...warehouseStages(session, runId), ...opts.stages } });

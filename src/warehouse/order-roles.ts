@@ -16,8 +16,8 @@ export interface OrderRoleInput {
   order: EngineColumn;
   /** The columns left for roles: not the id, not --ignore'd, not PII by name. */
   free: EngineColumn[];
-  /** --time, --amount, --category, --text. */
-  options: { time?: string; amount?: string; category?: string; text?: string[] };
+  /** --time, --amount, --quantity, --price, --category, --text. */
+  options: { time?: string; amount?: string; quantity?: string; price?: string; category?: string; text?: string[] };
   /** A flag's column, checked for its kind (one line when it is wrong). */
   flagged(flag: string, name: string | undefined, kind: EngineColumn['kind'][]): EngineColumn | undefined;
   isPii(c: EngineColumn): boolean;
@@ -41,10 +41,14 @@ export function pickOrderColumns(x: OrderRoleInput): { oc: OrderColumns; status:
   const strings = () => rest().filter((c) => c.kind === 'string' && !x.isPii(c) && !isText(c));
   const levels = () => strings().filter(categorical);
   const numbers = () => rest().filter((c) => c.kind === 'number');
-  const flags = { time: take(flagged('--time', o.time, ['date'])), amount: take(flagged('--amount', o.amount, ['number'])), category: take(flagged('--category', o.category, ['string'])) };
+  const flags = {
+    time: take(flagged('--time', o.time, ['date'])), amount: take(flagged('--amount', o.amount, ['number'])),
+    quantity: take(flagged('--quantity', o.quantity, ['number'])), price: take(flagged('--price', o.price, ['number'])),
+    category: take(flagged('--category', o.category, ['string'])),
+  };
   const time = flags.time ?? take(rest().find((c) => c.kind === 'date' && TIME_HINT.test(c.name))) ?? take(rest().find((c) => c.kind === 'date'))!;
-  const quantity = take(numbers().find((c) => QUANTITY_HINT.test(c.name)));
-  const price = flags.amount ? undefined : take(numbers().find((c) => PRICE_HINT.test(c.name)));
+  const quantity = flags.quantity ?? take(numbers().find((c) => QUANTITY_HINT.test(c.name)));
+  const price = flags.price ?? (flags.amount ? undefined : take(numbers().find((c) => PRICE_HINT.test(c.name))));
   const amount = flags.amount ?? take(numbers().find((c) => AMOUNT_HINT.test(c.name) && !PRICE_HINT.test(c.name)));
   const category =
     flags.category ??

@@ -39,7 +39,7 @@ import {
   type AudienceRow, type CategorySource, type FeatureSource, type PlanInput,
 } from './plan.js';
 
-export interface WarehouseOptions extends Pick<LoadOptions, 'idColumn' | 'ignore' | 'text' | 'events' | 'time' | 'amount' | 'category' | 'orderId'> {
+export interface WarehouseOptions extends Pick<LoadOptions, 'idColumn' | 'ignore' | 'text' | 'events' | 'time' | 'amount' | 'quantity' | 'price' | 'category' | 'orderId' | 'join'> {
   url: string;
   /** A table (schema.table; BigQuery dataset.table or table in the URL's dataset)… */
   table?: string;
@@ -95,6 +95,8 @@ export class WarehouseSession {
   static async open(options: WarehouseOptions): Promise<WarehouseSession> {
     if (options.engineKmeans && !/^bigquery:/i.test(options.url)) throw new SegmentaError('usage', '--engine-kmeans refines with BigQuery ML: it needs --source bigquery://PROJECT/DATASET');
     if (!options.table === !options.query) throw new SegmentaError('usage', 'a SQL source needs --table NAME or --query FILE.sql (one of them)');
+    // Files are joined by the data stage in DuckDB; in an engine the join is the engine's own: a --query that joins.
+    if (options.join?.length) throw new SegmentaError('usage', '--join joins files; with a SQL source, join in the engine: --query FILE.sql whose SELECT joins the tables');
     return new WarehouseSession(await openEngine(options.url, options.open), options);
   }
 

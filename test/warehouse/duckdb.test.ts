@@ -56,12 +56,17 @@ describe('segment --source duckdb://file.db', () => {
     const ws = tempDir('segmenta-wh-');
     const copy = join(ws, 'copy.db');
     copyFileSync(dbFile, copy);
-    await sql(copy, ["CREATE TABLE lines AS SELECT 'C' || (i % 50) AS customer_id, 'INV' || (i // 3) AS invoice_no, TIMESTAMP '2024-01-01' + INTERVAL (i) HOUR AS invoice_date, 2 AS quantity, 9.5 AS price FROM range(600) t(i)"]);
+    await sql(copy, [
+      "CREATE TABLE lines AS SELECT 'C' || (i % 50) AS customer_id, 'INV' || (i // 3) AS invoice_no, TIMESTAMP '2024-01-01' + INTERVAL (i) HOUR AS invoice_date, 2 AS quantity, 9.5 AS price FROM range(600) t(i)",
+      // Quantity and price under names no hint reads: --quantity and --price say which.
+      'CREATE TABLE lines2 AS SELECT customer_id, invoice_no, invoice_date, quantity AS k1, price AS k2 FROM lines',
+    ]);
     writeFileSync(join(ws, 'q.sql'), 'SELECT * FROM nowhere');
     const cases: [string[], RegExp][] = [
       [['--source', `duckdb://${join(ws, 'missing.db')}`, '--table', 'customers'], /^cannot open duckdb:\/\/.*missing\.db: no such file; give the path of an existing DuckDB database/],
       [['--source', `duckdb://${copy}`, '--table', 'no_such'], /^duckdb:\/\/.*copy\.db: no such table "no_such" \(Catalog Error: Table with name no_such does not exist\); check --table/],
       [['--source', `duckdb://${copy}`, '--query', join(ws, 'q.sql')], /^duckdb:\/\/.*copy\.db: no such table \(Catalog Error: Table with name nowhere does not exist\); check --table/],
+      [['--source', `duckdb://${copy}`, '--table', 'customers', '--join', join(ws, 'orders.csv')], /^--join joins files; with a SQL source, join in the engine: --query FILE\.sql/],
     ];
     for (const [args, line] of cases) {
       const r = segmenta(['segment', ...args, '--workspace', ws]);
@@ -76,6 +81,8 @@ describe('segment --source duckdb://file.db', () => {
     expect(orders.run.schema.kind).toBe('orders');
     expect(orders.run.schema.mapping).toMatchObject({ order: 'invoice_no', time: 'invoice_date', amount: 'quantity × price' });
     expect(orders.run.segments.reduce((a, x) => a + x.size, 0)).toBe(50);
+    const flagged = await makeWarehouseRun({ seed: 42, k: 2, quantity: 'k1', price: 'k2', config, log, warehouse: { url: `duckdb://${copy}`, table: 'lines2' } });
+    expect(flagged.run.schema.mapping).toMatchObject({ order: 'invoice_no', time: 'invoice_date', amount: 'k1 × k2', quantity: 'k1', price: 'k2' });
   }, 120_000);
 });
 
