@@ -1,6 +1,6 @@
 import type { CustomerTable } from '../src/model/data.js';
 import { liftOf } from '../src/profile/numeric-facts.js';
-import { select } from '../src/profile/median.js';
+import { select } from '../src/util/select.js';
 import type { Claim, ClaimVocabulary } from './checks/claim-reader.js';
 
 /**

@@ -6,6 +6,7 @@
  */
 import type { NumericColumn } from '../model/data.js';
 import type { EmbeddingModel } from '../model/vectors.js';
+import { select } from '../util/select.js';
 
 export type NumericParams = EmbeddingModel['numeric'][number];
 
@@ -40,38 +41,7 @@ function quantile(values: Float64Array, p: number): number {
  * -0 before 0, a comparison does not tell them apart: a zero result gets the sorted sign.
  */
 function orderStatistic(values: Float64Array, k: number): number {
-  let lo = 0;
-  let hi = values.length - 1;
-  let found: number;
-  for (;;) {
-    if (lo >= hi) {
-      found = values[lo];
-      break;
-    }
-    const x = values[lo];
-    const y = values[(lo + hi) >>> 1];
-    const z = values[hi];
-    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
-    let lt = lo;
-    let i = lo;
-    let gt = hi;
-    while (i <= gt) {
-      const v = values[i];
-      if (v < pivot) {
-        values[i++] = values[lt];
-        values[lt++] = v;
-      } else if (v > pivot) {
-        values[i] = values[gt];
-        values[gt--] = v;
-      } else i++;
-    }
-    if (k < lt) hi = lt - 1;
-    else if (k > gt) lo = gt + 1;
-    else {
-      found = pivot;
-      break;
-    }
-  }
+  const found = select(values, k);
   if (found !== 0) return found;
   let negative = 0;
   let negativeZero = 0;

@@ -1,6 +1,6 @@
 import type { CustomerTable, NumericColumn } from '../model/data.js';
 import type { RfmTier } from '../model/profile.js';
-import { select } from './median.js';
+import { select } from '../util/select.js';
 
 export const RFM_TIERS: readonly RfmTier[] = ['Champions', 'Loyal', 'Potential', 'New', 'At risk', 'Hibernating'];
 
