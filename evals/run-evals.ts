@@ -17,6 +17,7 @@ import { measureStability } from './suites/stability.js';
 import { measureTruth } from './suites/truth.js';
 import { measureSpillover } from './suites/spillover.js';
 import { writerUnderTest } from './writer-under-test.js';
+import { detailWords, evalLanguage } from './eval-words.js';
 
 /**
  * The eval runner behind `segmenta eval`: load the Run's context once, run every suite, compare
@@ -93,13 +94,13 @@ export async function runEvals(dir: string, run: RunFile, config: Config, log: (
     llmRecord = out.record;
     judge = `offline and LLM (${config.llm.model})`;
   } else {
-    const why = 'no LLM configured (set OPENAI_API_KEY or OPENAI_BASE_URL)';
+    const why = detailWords(ctx).noLlm;
     add('LLM judge', [
       { name: 'llm_heldout_accuracy', value: null, notRun: why },
       { name: 'judge_fleiss_kappa', value: null, notRun: why },
     ]);
   }
-  if (!run.segments.some((s) => s.texts)) ctx.notes.push('No segment has texts (all are under the minimum size): the label metrics had nothing to measure.');
+  if (!run.segments.some((s) => s.texts)) ctx.notes.push(detailWords(ctx).noTexts);
 
   return {
     runId: run.id,
@@ -110,6 +111,7 @@ export async function runEvals(dir: string, run: RunFile, config: Config, log: (
     metrics,
     seconds: Math.round((performance.now() - started) / 100) / 10,
     notes: ctx.notes,
+    lang: evalLanguage(config, run),
     ...(llmRecord ? { llm: llmRecord } : {}),
   };
 }

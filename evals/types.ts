@@ -1,3 +1,5 @@
+import type { Language } from '../src/util/script.js';
+
 /**
  * The shapes every eval suite shares. A suite measures (returns values); the runner compares
  * them with evals/thresholds.json, so a threshold lives in one place and a flag can move it.
@@ -43,4 +45,6 @@ export interface EvalReport {
   seconds: number;
   /** Lines a person should read besides the numbers (skipped suites, re-embedded vectors, …). */
   notes: string[];
+  /** The language the scorecard's sentences are in (--lang, else the Run's); absent: English. */
+  lang?: Language;
 }

@@ -1,3 +1,4 @@
+import { detailWords } from './eval-words.js';
 import type { Writer } from '../src/model/writer.js';
 import { OfflineWriter } from '../src/write/offline-writer.js';
 import type { EvalContext } from './context.js';
@@ -11,7 +12,7 @@ import type { EvalContext } from './context.js';
  */
 export async function writerUnderTest(ctx: EvalContext): Promise<{ writer?: Writer; why?: string }> {
   if (ctx.run.config?.writer !== 'llm') return { writer: new OfflineWriter() };
-  if (!ctx.config.llm) return { why: "the Run's names came from an LLM and none is configured now; set OPENAI_API_KEY to re-write them" };
+  if (!ctx.config.llm) return { why: detailWords(ctx).llmNoWriter };
   // Loaded only now: the LLM client libraries cost seconds of start-up that offline evals skip.
   const { createResilientWriter } = await import('../src/write/resilient-writer.js');
   return { writer: createResilientWriter(ctx.config.llm, new OfflineWriter(), { piiValues: ctx.table.piiValues, log: ctx.log }) };

@@ -1,4 +1,5 @@
 import type { EvalContext } from '../context.js';
+import { detailWords } from '../eval-words.js';
 import type { Measurement } from '../types.js';
 
 /**
@@ -11,12 +12,13 @@ function smallDescribed(ctx: EvalContext): Measurement {
   const min = ctx.run.config.minSegmentSize;
   const under = ctx.run.segments.filter((s) => s.size < min);
   const bad = under.filter((s) => s.texts || !s.small);
+  const d = detailWords(ctx);
   return {
     name: 'small_segments_described',
     value: bad.length,
     detail: bad.length
-      ? `under the minimum of ${min} yet described or not marked small: ${bad.map((s) => `${s.id} (${s.size})`).join(', ')}`
-      : `${under.length} segment(s) under the minimum of ${min}${under.length ? ` (${under.map((s) => `${s.id}: ${s.size}`).join(', ')})` : ''}, all marked small and not described`,
+      ? d.smallBad(min, bad.map((s) => `${s.id} (${s.size})`).join(d.sep))
+      : d.smallOk(under.length, min, under.map((s) => `${s.id}: ${s.size}`).join(d.sep)),
   };
 }
 
@@ -29,8 +31,8 @@ export function measureClusterQuality(ctx: EvalContext): Measurement[] {
   const smallest = segs.find((s) => s.size === min)!;
   const largest = segs.find((s) => s.size === max)!;
   return [
-    { name: 'silhouette', value: ctx.run.metrics.silhouette, detail: `mean silhouette of k = ${ctx.run.metrics.k} on the Run's evaluation sample` },
-    { name: 'size_balance', value: max > 0 ? min / max : 0, detail: `smallest ${smallest.id} (${min}) / largest ${largest.id} (${max})` },
+    { name: 'silhouette', value: ctx.run.metrics.silhouette, detail: detailWords(ctx).silhouette(ctx.run.metrics.k) },
+    { name: 'size_balance', value: max > 0 ? min / max : 0, detail: detailWords(ctx).balance(smallest.id, min, largest.id, max) },
     smallDescribed(ctx),
   ];
 }

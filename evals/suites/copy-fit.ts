@@ -5,6 +5,7 @@ import { nameShapeProblems } from '../checks/name-shape.js';
 import { createPiiFinder } from '../checks/pii.js';
 import { storedFinderDigests } from '../../src/run/table-file.js';
 import { tableVocabulary } from '../lifts.js';
+import { detailWords } from '../eval-words.js';
 import type { Measurement } from '../types.js';
 import { listed } from './grounding.js';
 import { describedSegments } from './labels.js';
@@ -44,9 +45,10 @@ export function measureCopyFit(ctx: EvalContext): Measurement[] {
     ];
     for (const [field, text] of texts) for (const kind of find(text)) pii.push(`${s.id} ${field} has ${kind === 'known value' ? 'a value of a PII column' : `a PII ${kind}`}`);
   }
+  const d = detailWords(ctx);
   return [
-    { name: 'copy_violations', value: copy.length, detail: listed(copy, 'every channel fits its limit, has a call to action and no link') },
-    { name: 'name_violations', value: names.length, detail: listed(names, 'every name is 2–4 words with no @, link or phone number') },
-    { name: 'pii_findings', value: pii.length, detail: listed(pii, 'no PII in any name, persona or copy') },
+    { name: 'copy_violations', value: copy.length, detail: listed(copy, d.copyOk, d) },
+    { name: 'name_violations', value: names.length, detail: listed(names, d.namesOk, d) },
+    { name: 'pii_findings', value: pii.length, detail: listed(pii, d.piiOk, d) },
   ];
 }

@@ -2,6 +2,7 @@ import type { EvalContext } from '../context.js';
 import { readClaims } from '../checks/claim-reader.js';
 import { claimLift, segmentLifts, tableVocabulary } from '../lifts.js';
 import { nameSimilarity } from '../stats/text-similarity.js';
+import { EVAL_WORDS, detailWords, type EvalWords } from '../eval-words.js';
 import type { Measurement } from '../types.js';
 import { describedSegments } from './labels.js';
 
@@ -12,16 +13,16 @@ import { describedSegments } from './labels.js';
  */
 export function measureDistinctiveness(ctx: EvalContext): Measurement[] {
   const segs = describedSegments(ctx.run);
-  return [maxNameSimilarity(segs.map((s) => ({ id: s.id, name: s.texts.name }))), minClaimLift(ctx)];
+  return [maxNameSimilarity(segs.map((s) => ({ id: s.id, name: s.texts.name })), detailWords(ctx)), minClaimLift(ctx)];
 }
 
-export function maxNameSimilarity(names: { id: number; name: string }[]): Measurement {
-  let best: Measurement = { name: 'max_name_similarity', value: null, detail: 'fewer than two described segments' };
+export function maxNameSimilarity(names: { id: number; name: string }[], d: EvalWords['d'] = EVAL_WORDS.en.d): Measurement {
+  let best: Measurement = { name: 'max_name_similarity', value: null, detail: d.fewer };
   for (let i = 0; i < names.length; i++) {
     for (let j = i + 1; j < names.length; j++) {
       const sim = nameSimilarity(names[i].name, names[j].name);
       if (best.value === null || sim > best.value) {
-        best = { name: 'max_name_similarity', value: sim, detail: `${names[i].id} "${names[i].name}" vs ${names[j].id} "${names[j].name}"` };
+        best = { name: 'max_name_similarity', value: sim, detail: d.vs(names[i].id, names[i].name, names[j].id, names[j].name) };
       }
     }
   }
@@ -31,7 +32,8 @@ export function maxNameSimilarity(names: { id: number; name: string }[]): Measur
 function minClaimLift(ctx: EvalContext): Measurement {
   const lifts = segmentLifts(ctx.table, ctx.labels, ctx.run.segments.length);
   const vocab = tableVocabulary(ctx.table);
-  let worst: Measurement = { name: 'min_name_claim_lift', value: null, detail: 'no name or summary claims a trait the data has' };
+  const d = detailWords(ctx);
+  let worst: Measurement = { name: 'min_name_claim_lift', value: null, detail: d.noClaim };
   let count = 0;
   for (const s of describedSegments(ctx.run)) {
     for (const claim of readClaims(`${s.texts.name}. ${s.texts.summary}`, vocab)) {
@@ -40,7 +42,7 @@ function minClaimLift(ctx: EvalContext): Measurement {
       count++;
       if (worst.value === null || lift < worst.value) {
         const what = claim.kind === 'category' ? `${claim.column} = ${claim.level}` : (claim.features ?? []).join('/');
-        worst = { name: 'min_name_claim_lift', value: lift, detail: `weakest of ${count} claims so far: ${s.id} "${s.texts.name}": "${claim.cue}" (${what} ${claim.direction}) ${lift.toFixed(2)}×` };
+        worst = { name: 'min_name_claim_lift', value: lift, detail: d.weakestLift(count, s.id, s.texts.name, claim.cue, `${what} ${d.direction(claim.direction)}`, lift.toFixed(2)) };
       }
     }
   }

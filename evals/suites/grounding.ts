@@ -3,6 +3,7 @@ import { readClaims } from '../checks/claim-reader.js';
 import { citedNumbers } from '../checks/numbers.js';
 import { numberPool, ungroundedNumbers } from '../checks/profile-numbers.js';
 import { claimLift, claimShare, segmentLifts, tableVocabulary } from '../lifts.js';
+import { EVAL_WORDS, detailWords, type EvalWords } from '../eval-words.js';
 import type { Measurement } from '../types.js';
 import { describedSegments } from './labels.js';
 
@@ -51,13 +52,14 @@ export function measureGrounding(ctx: EvalContext): Measurement[] {
       }
     }
   }
+  const d = detailWords(ctx);
   return [
-    { name: 'ungrounded_numbers', value: ungrounded.length, detail: listed(ungrounded, 'every cited number is in its profile') },
-    { name: 'contradicted_claims', value: contradicted.length, detail: listed(contradicted, 'no claim points against the data') },
+    { name: 'ungrounded_numbers', value: ungrounded.length, detail: listed(ungrounded, d.groundedOk, d) },
+    { name: 'contradicted_claims', value: contradicted.length, detail: listed(contradicted, d.contradictedOk, d) },
   ];
 }
 
-export function listed(items: string[], none: string): string {
+export function listed(items: string[], none: string, d: EvalWords['d'] = EVAL_WORDS.en.d): string {
   if (items.length === 0) return none;
-  return items.slice(0, 3).join('; ') + (items.length > 3 ? `; … ${items.length - 3} more` : '');
+  return items.slice(0, 3).join('; ') + (items.length > 3 ? d.more(items.length - 3) : '');
 }

@@ -7,6 +7,7 @@ import type { Measurement } from '../types.js';
 import { labelTexts } from './labels.js';
 import { cohenKappa } from '../stats/cohen-kappa.js';
 import { fitOnSplit } from '../split.js';
+import { EVAL_WORDS, detailWords, type EvalWords } from '../eval-words.js';
 
 /**
  * Held-out assignment (as in TnT-LLM and Kura): a judge that sees only the segments' labels
@@ -35,7 +36,7 @@ export async function heldoutCases(ctx: EvalContext, seed: number, max = HELDOUT
   const picked = pool.length > max ? Array.from(sampleIndices(pool.length, max, createRng(seed)), (j) => pool[j]).sort((a, b) => a.row - b.row) : pool;
   if (split.heldout.length > 0) {
     ctx.notes.push(
-      `Held out: ${split.heldout.length} of ${ctx.labels.length} customers (a seeded fifth by id), assigned by a fit on the rest through its ${split.via}; it puts ${Math.round(split.agreement * 100)}% of them in the segment the Run did. The judge read ${picked.length} of them.`,
+      detailWords(ctx).heldOut(split.heldout.length, ctx.labels.length, split.via, Math.round(split.agreement * 100), picked.length),
     );
   }
   const describer = memberDescriber(ctx.table);
@@ -43,8 +44,8 @@ export async function heldoutCases(ctx: EvalContext, seed: number, max = HELDOUT
 }
 
 /** Accuracy of assignments against the truth, with the worst segment named for the scorecard. */
-export function accuracyOf(name: string, cases: HeldoutCase[], assigned: (number | undefined)[], labels: LabelText[]): Measurement {
-  if (cases.length === 0) return { name, value: null, detail: 'no held-out member in a described segment (too few customers to split, or no described segment)' };
+export function accuracyOf(name: string, cases: HeldoutCase[], assigned: (number | undefined)[], labels: LabelText[], d: EvalWords['d'] = EVAL_WORDS.en.d): Measurement {
+  if (cases.length === 0) return { name, value: null, detail: d.noHeldout };
   const per = new Map<number, { right: number; total: number }>();
   let right = 0;
   cases.forEach((c, i) => {
@@ -57,11 +58,11 @@ export function accuracyOf(name: string, cases: HeldoutCase[], assigned: (number
     per.set(c.truth, p);
   });
   const [worstId, worst] = [...per.entries()].sort((a, b) => a[1].right / a[1].total - b[1].right / b[1].total)[0];
-  const nameOf = labels.find((l) => l.id === worstId)?.name ?? `segment ${worstId}`;
+  const nameOf = labels.find((l) => l.id === worstId)?.name ?? d.segment(worstId);
   return {
     name,
     value: right / cases.length,
-    detail: `${right}/${cases.length} held-out members placed in their own segment; weakest: ${worstId} "${nameOf}" ${worst.right}/${worst.total}`,
+    detail: d.placed(right, cases.length, worstId, nameOf, worst.right, worst.total),
   };
 }
 
@@ -75,17 +76,17 @@ export function measureHeldout(ctx: EvalContext, cases: HeldoutCase[], judge: Of
   return (['label', 'name'] as const).flatMap((read) => {
     const labels = labelTexts(ctx.run, read);
     const assigned = cases.map((c) => judge(labels, c.description));
-    const accuracy = accuracyOf(read === 'label' ? 'heldout_accuracy' : 'heldout_name_accuracy', cases, assigned, labels);
-    return [accuracy, kappaOf(read === 'label' ? 'heldout_kappa' : 'heldout_name_kappa', cases, assigned)];
+    const accuracy = accuracyOf(read === 'label' ? 'heldout_accuracy' : 'heldout_name_accuracy', cases, assigned, labels, detailWords(ctx));
+    return [accuracy, kappaOf(read === 'label' ? 'heldout_kappa' : 'heldout_name_kappa', cases, assigned, detailWords(ctx))];
   });
 }
 
 /** Cohen's κ of the judge's placements against the Run's segments: accuracy corrected for chance. */
-export function kappaOf(name: string, cases: HeldoutCase[], assigned: (number | undefined)[]): Measurement {
-  if (cases.length === 0) return { name, value: null, detail: 'no held-out member in a described segment (too few customers to split, or no described segment)' };
+export function kappaOf(name: string, cases: HeldoutCase[], assigned: (number | undefined)[], d: EvalWords['d'] = EVAL_WORDS.en.d): Measurement {
+  if (cases.length === 0) return { name, value: null, detail: d.noHeldout };
   const kappa = cohenKappa(cases.map((c) => c.truth), assigned);
   const shares = new Map<number, number>();
   for (const c of cases) shares.set(c.truth, (shares.get(c.truth) ?? 0) + 1 / cases.length);
   const chance = [...shares.values()].reduce((s, x) => s + x * x, 0);
-  return { name, value: Math.round(kappa * 1000) / 1000, detail: `Cohen's κ over ${cases.length} held-out members (accuracy a judge guessing by segment shares would reach: ${chance.toFixed(2)})` };
+  return { name, value: Math.round(kappa * 1000) / 1000, detail: d.kappa(cases.length, chance.toFixed(2)) };
 }

@@ -1,4 +1,5 @@
 import { judgeScores } from '../judge/offline-judge.js';
+import { detailWords } from '../eval-words.js';
 import type { Measurement } from '../types.js';
 import type { EvalContext } from '../context.js';
 import type { HeldoutCase } from './heldout.js';
@@ -13,7 +14,8 @@ import { labelTexts } from './labels.js';
  */
 export function measureSpillover(ctx: EvalContext, cases: HeldoutCase[]): Measurement[] {
   const labels = labelTexts(ctx.run);
-  if (cases.length === 0 || labels.length < 2) return [{ name: 'max_spillover', value: null, detail: 'needs held-out members and two described segments' }];
+  const d = detailWords(ctx);
+  if (cases.length === 0 || labels.length < 2) return [{ name: 'max_spillover', value: null, detail: d.spillNeeds }];
   const into = new Map<string, number>();
   const size = new Map<number, number>();
   for (const c of cases) {
@@ -27,13 +29,13 @@ export function measureSpillover(ctx: EvalContext, cases: HeldoutCase[]): Measur
     const of = size.get(Number(pair.split('→')[0]))!;
     if (count / of > worst.share) worst = { pair, share: count / of, count, of };
   }
-  const nameOf = (id: number) => labels.find((l) => l.id === id)?.name ?? `segment ${id}`;
+  const nameOf = (id: number) => labels.find((l) => l.id === id)?.name ?? d.segment(id);
   const [a, b] = worst.pair ? worst.pair.split('→').map(Number) : [0, 0];
   return [
     {
       name: 'max_spillover',
       value: Math.round(worst.share * 1000) / 1000,
-      detail: worst.pair ? `${worst.count}/${worst.of} held-out members of ${a} "${nameOf(a)}" fit ${b} "${nameOf(b)}" better than their own label` : 'no member fits another label better than their own',
+      detail: worst.pair ? d.spill(worst.count, worst.of, a, nameOf(a), b, nameOf(b)) : d.noSpill,
     },
   ];
 }

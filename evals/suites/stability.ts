@@ -12,6 +12,7 @@ import type { EvalContext } from '../context.js';
 import { isOfflineWriter } from '../writer-under-test.js';
 import { tableVocabulary } from '../lifts.js';
 import { keywordJaccard } from '../stats/text-similarity.js';
+import { detailWords } from '../eval-words.js';
 import type { Measurement } from '../types.js';
 import { describedSegments } from './labels.js';
 
@@ -98,15 +99,16 @@ export async function measureStability(ctx: EvalContext, options: StabilityOptio
 
   let worst = 0;
   for (let c = 1; c < k; c++) if (jaccard[c] < jaccard[worst]) worst = c;
+  const d = detailWords(ctx);
   const out: Measurement[] = [
     {
       name: 'min_bootstrap_jaccard',
       value: k > 0 ? jaccard[worst] : null,
-      detail: `${B} resamples of ${points.n} customers; per segment ${Array.from(jaccard, (j, c) => `${c + 1}: ${j.toFixed(2)}`).join(', ')}`,
+      detail: d.jaccard(B, points.n, Array.from(jaccard, (j, c) => `${c + 1}: ${j.toFixed(2)}`).join(d.sep)),
     },
   ];
   if (R === 0 || names.length === 0) {
-    const why = R === 0 ? (options.noWriter ?? 'no resample re-named') : 'no described segment to re-name';
+    const why = R === 0 ? (options.noWriter ? d.llmNoWriter : d.noRename) : d.noDescribedToRename;
     // No LLM to re-write an LLM Run's names is configuration (not run); anything else could not run (n/a, fails).
     const notRun = R === 0 && options.noWriter ? { notRun: why } : { detail: why };
     out.push({ name: 'name_agreement', value: null, ...notRun }, { name: 'claim_agreement', value: null, ...notRun });
@@ -118,9 +120,9 @@ export async function measureStability(ctx: EvalContext, options: StabilityOptio
     {
       name: 'name_agreement',
       value: mean(names.map((x) => x.score)),
-      detail: `${exact}/${names.length} re-written names identical over ${R} resamples; weakest: ${weakest.id} "${weakest.before}" → "${weakest.after}"`,
+      detail: d.names(exact, names.length, R, weakest.id, weakest.before, weakest.after),
     },
-    { name: 'claim_agreement', value: mean(claims), detail: `mean Jaccard of the claims of name + summary, ${R} resamples` },
+    { name: 'claim_agreement', value: mean(claims), detail: d.claims(R) },
   );
   return out;
 }

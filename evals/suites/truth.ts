@@ -3,6 +3,7 @@ import type { EvalContext } from '../context.js';
 import { readClaims, type Claim } from '../checks/claim-reader.js';
 import { claimShare, tableVocabulary } from '../lifts.js';
 import { trigramCosine } from '../stats/text-similarity.js';
+import { EVAL_WORDS, detailWords, type EvalWords } from '../eval-words.js';
 import type { Measurement } from '../types.js';
 import { listed } from './grounding.js';
 import { describedSegments } from './labels.js';
@@ -20,7 +21,7 @@ import { describedSegments } from './labels.js';
  *    names say: the largest character-trigram cosine between two segments' copy.
  */
 export function measureTruth(ctx: EvalContext): Measurement[] {
-  return [claimMajority(ctx), coverage(ctx), copySimilarity(describedSegments(ctx.run))];
+  return [claimMajority(ctx), coverage(ctx), copySimilarity(describedSegments(ctx.run), detailWords(ctx))];
 }
 
 /** Does any line of the texts state the share of this claim's level or feature ("sms for 32% vs 10%")? */
@@ -37,7 +38,8 @@ function shareOf(line: string, words: string[]): boolean {
 
 function claimMajority(ctx: EvalContext): Measurement {
   const vocab = tableVocabulary(ctx.table);
-  let worst: Measurement = { name: 'min_claim_majority', value: null, detail: 'no name or summary claims a trait the data has' };
+  const d = detailWords(ctx);
+  let worst: Measurement = { name: 'min_claim_majority', value: null, detail: d.noClaim };
   let counted = 0;
   let stated = 0;
   const minority: string[] = [];
@@ -50,15 +52,15 @@ function claimMajority(ctx: EvalContext): Measurement {
         continue;
       }
       counted++;
-      const what = claim.kind === 'category' ? `${claim.column} = ${claim.level}` : `${(claim.features ?? []).join('/')} ${claim.direction}`;
+      const what = claim.kind === 'category' ? `${claim.column} = ${claim.level}` : `${(claim.features ?? []).join('/')} ${d.direction(claim.direction)}`;
       if (share < 0.5) minority.push(`${s.id} "${s.texts.name}": "${claim.cue}" (${what}) ${Math.round(share * 100)}%`);
       if (worst.value === null || share < worst.value) {
-        worst = { name: 'min_claim_majority', value: Math.round(share * 1000) / 1000, detail: `${s.id} "${s.texts.name}": "${claim.cue}" (${what}) holds for ${Math.round(share * 100)}% of the segment` };
+        worst = { name: 'min_claim_majority', value: Math.round(share * 1000) / 1000, detail: d.holds(s.id, s.texts.name, claim.cue, what, Math.round(share * 100)) };
       }
     }
   }
   if (worst.value !== null) {
-    worst.detail = `${minority.length > 0 ? `minority claims: ${listed(minority, '')}` : `weakest: ${worst.detail}`}; ${counted} claims checked, ${stated} with their share stated`;
+    worst.detail = `${minority.length > 0 ? d.minority(listed(minority, '', d)) : d.weakest(worst.detail!)}${d.sep === ', ' ? '; ' : '；'}${d.checked(counted, stated)}`;
   }
   return worst;
 }
@@ -67,10 +69,11 @@ function coverage(ctx: EvalContext): Measurement {
   const total = ctx.run.segments.reduce((s, x) => s + x.size, 0);
   const described = describedSegments(ctx.run).reduce((s, x) => s + x.size, 0);
   const small = ctx.run.segments.filter((s) => !s.texts);
+  const d = detailWords(ctx);
   return {
     name: 'coverage',
     value: total > 0 ? Math.round((described / total) * 1000) / 1000 : null,
-    detail: `${described} of ${total} customers in a described segment${small.length ? `; under the minimum size, kept and not described: ${small.map((s) => `${s.id} (${s.size})`).join(', ')}` : ''}`,
+    detail: d.coverage(described, total, small.map((s) => `${s.id} (${s.size})`).join(d.sep)),
   };
 }
 
@@ -80,12 +83,12 @@ function copyText(t: SegmentTexts): string {
   return [c.email.subject, c.email.body, c.sms, c.push, c.ad.headline, c.ad.primaryText].join('\n');
 }
 
-export function copySimilarity(segs: { id: number; texts: SegmentTexts }[]): Measurement {
-  let best: Measurement = { name: 'max_copy_similarity', value: null, detail: 'fewer than two described segments' };
+export function copySimilarity(segs: { id: number; texts: SegmentTexts }[], d: EvalWords['d'] = EVAL_WORDS.en.d): Measurement {
+  let best: Measurement = { name: 'max_copy_similarity', value: null, detail: d.fewer };
   for (let i = 0; i < segs.length; i++) {
     for (let j = i + 1; j < segs.length; j++) {
       const sim = Math.round(trigramCosine(copyText(segs[i].texts), copyText(segs[j].texts)) * 1000) / 1000;
-      if (best.value === null || sim > best.value) best = { name: 'max_copy_similarity', value: sim, detail: `segments ${segs[i].id} and ${segs[j].id}` };
+      if (best.value === null || sim > best.value) best = { name: 'max_copy_similarity', value: sim, detail: d.copyPair(segs[i].id, segs[j].id) };
     }
   }
   return best;
