@@ -107,13 +107,6 @@ export interface OpWords {
   refresh: {
     title: (runId: string, customers: string, k: number, since: string) => string;
     texts: (texts: 'kept' | 'rewritten' | 'new', was?: number) => string;
-    event: {
-      survive: (from: number, to: number, share: string) => string;
-      split: (from: number, into: number[], shares: string[]) => string;
-      absorb: (from: number, into: number, share: string) => string;
-      disappear: (from: number, present: string) => string;
-      emerge: (to: number) => string;
-    };
     changes: (path: string) => string;
   };
   inspect: {
@@ -235,14 +228,6 @@ export const OP_WORDS: Record<Language, OpWords> = {
     refresh: {
       title: (runId, n, k, since) => `Run ${runId}: ${n} customers in ${k} segments, refreshed from Run ${since}`,
       texts: (t, was) => (t === 'new' ? 'new' : `was ${was}, texts ${t}`),
-      // The same lines as changes.md (pipeline/diff-markdown.ts eventLine).
-      event: {
-        survive: (from, to, share) => `segment ${from} survives as ${to} (${share} of it stayed together)`,
-        split: (from, into, shares) => `segment ${from} split into ${into.join(' and ')} (${shares.join(' / ')})`,
-        absorb: (from, into, share) => `segment ${from} was absorbed into ${into} (${share} of it)`,
-        disappear: (from, present) => `segment ${from} disappeared (${present} of it still matched)`,
-        emerge: (to) => `segment ${to} is new`,
-      },
       changes: (p) => `What changed: ${p}`,
     },
     inspect: {
@@ -368,13 +353,6 @@ export const OP_WORDS: Record<Language, OpWords> = {
     refresh: {
       title: (runId, n, k, since) => `Run ${runId}：${n}位客户，${k}个人群，由 Run ${since} 刷新而来`,
       texts: (t, was) => (t === 'new' ? '新人群' : `原人群 ${was}，文案${t === 'kept' ? '沿用' : '已重写'}`),
-      event: {
-        survive: (from, to, share) => `人群 ${from} 延续为人群 ${to}（${share}的成员仍在一起）`,
-        split: (from, into, shares) => `人群 ${from} 拆分为人群 ${into.join('和')}（${shares.join(' / ')}）`,
-        absorb: (from, into, share) => `人群 ${from} 并入人群 ${into}（占其${share}）`,
-        disappear: (from, present) => `人群 ${from} 消失了（只有${present}仍能对上）`,
-        emerge: (to) => `人群 ${to} 是新出现的`,
-      },
       changes: (p) => `变化详情：${p}`,
     },
     inspect: {

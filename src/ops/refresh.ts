@@ -6,7 +6,7 @@ import { CHANGES_MD } from '../pipeline/changes-file.js';
 import { eventLine } from '../pipeline/diff-markdown.js';
 import { formatCount, formatShare } from '../util/format.js';
 import { displayWidth, type Language } from '../util/script.js';
-import { RENDER_WORDS, answerLanguage, type RenderWords } from './render-words.js';
+import { RENDER_WORDS, answerLanguage } from './render-words.js';
 import type { SegmentEvent } from '../model/run.js';
 import { OP_DESCRIPTIONS } from './descriptions.js';
 
@@ -70,12 +70,12 @@ export const refreshOp = defineOperation({
       '',
       ...r.segments.map((s) => `  ${String(s.id).padStart(2)}  ${padEnd(s.name, 30)} ${formatCount(s.size, lang).padStart(8)}  ${formatShare(s.share, lang).padStart(6)}  ${w.texts(s.texts, s.was)}`),
       '',
-      ...r.events.filter((e) => e.kind !== 'survive').map((e) => `  ${eventWords(e, w, lang)}`),
+      ...r.events.filter((e) => e.kind !== 'survive').map((e) => `  ${eventLine(e, lang)}`),
       w.changes(r.changes),
     ].join('\n');
   },
   summarize(r) {
-    const moves = r.events.filter((e) => e.kind !== 'survive').map(eventLine);
+    const moves = r.events.filter((e) => e.kind !== 'survive').map((e) => eventLine(e));
     return `Refreshed Run ${r.since} as Run ${r.runId} with ${r.k} segments: ${r.segments.map((s) => `${s.id} "${s.name}" (${s.size}, texts ${s.texts})`).join('; ')}.${moves.length ? ` ${moves.join('; ')}.` : ' Every segment survived.'}`;
   },
 });
@@ -83,21 +83,4 @@ export const refreshOp = defineOperation({
 /** A name padded to a width in terminal columns (a Chinese character takes two). */
 function padEnd(s: string, width: number): string {
   return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
-}
-
-/** An event as eventLine (pipeline/diff-markdown.ts) writes it, in the answer's language. */
-function eventWords(e: SegmentEvent, w: RenderWords['refresh'], lang: Language): string {
-  const share = (v: number) => formatShare(v, lang);
-  switch (e.kind) {
-    case 'survive':
-      return w.event.survive(e.from, e.to, share(e.share));
-    case 'split':
-      return w.event.split(e.from, e.into, e.shares.map(share));
-    case 'absorb':
-      return w.event.absorb(e.from, e.into, share(e.share));
-    case 'disappear':
-      return w.event.disappear(e.from, share(e.present));
-    case 'emerge':
-      return w.event.emerge(e.to);
-  }
 }

@@ -2,55 +2,72 @@ import { formatCount, formatShare } from '../util/format.js';
 import { PSI_BANDS } from '../cluster/psi.js';
 import type { RunDiff } from './diff-runs.js';
 import type { SegmentEvent } from '../model/run.js';
+import type { PsiBand } from '../cluster/psi.js';
+import type { Language } from '../util/script.js';
+import { DIFF_WORDS } from './diff-words.js';
 
-/** The diff as a Markdown section: for the terminal, Slack, and changes.md beside a refreshed Run. */
-export function diffMarkdown(d: RunDiff): string {
+/** The diff as a Markdown section: for the terminal, Slack, and changes.md beside a refreshed Run, in the Run's language. */
+export function diffMarkdown(d: RunDiff & { lang?: Language }): string {
+  const lang = d.lang ?? 'en';
+  const w = DIFF_WORDS[lang];
+  const count = (n: number) => formatCount(n, lang);
+  const band = (b: PsiBand | undefined) => (b ? w.band[b] : '–');
   const lines = [
-    `## What changed: Run ${d.from.id} → Run ${d.to.id}`,
+    w.title(d.from.id, d.to.id),
     '',
-    `${formatCount(d.shared)} customers in both Runs, ${formatCount(d.movers)} moved segment (${formatShare(d.shared ? d.movers / d.shared : 0)}); ${formatCount(d.added)} new, ${formatCount(d.gone)} gone. ` +
-      `Segments paired by ${d.pairing === 'refresh' ? 'the refresh' : 'shared customers'}. Size PSI ${d.sizePsi.toFixed(3)} (${d.sizeBand}).`,
+    w.summary({
+      shared: count(d.shared),
+      movers: count(d.movers),
+      moverShare: formatShare(d.shared ? d.movers / d.shared : 0, lang),
+      added: count(d.added),
+      gone: count(d.gone),
+      refresh: d.pairing === 'refresh',
+      psi: d.sizePsi.toFixed(3),
+      band: band(d.sizeBand),
+    }),
     '',
   ];
   if (d.events?.length) {
-    lines.push('### Transitions', '', ...d.events.map((e) => `- ${eventLine(e)}`), '');
+    lines.push(w.transitions, '', ...d.events.map((e) => `- ${eventLine(e, lang)}`), '');
   }
   lines.push(
-    '### Segments',
+    w.segments,
     '',
-    '| # | name | was | size before | size now | moved in | moved out | new | profile PSI | band |',
+    `| ${w.header.join(' | ')} |`,
     '|---|---|---|---:|---:|---:|---:|---:|---:|---|',
     ...d.segments.map((s) =>
-      `| ${s.id} | ${cell(s.name)} | ${s.was ?? 'new'} | ${formatCount(s.sizeBefore)} | ${formatCount(s.sizeNow)} | ${formatCount(s.movedIn)} | ${formatCount(s.movedOut)} | ${formatCount(s.newCustomers)} | ` +
-        `${s.profilePsi === undefined ? '–' : s.profilePsi.toFixed(3)}${s.feature && s.profileBand !== 'stable' ? ` (${cell(s.feature)})` : ''} | ${s.profileBand ?? '–'} |`,
+      `| ${s.id} | ${cell(s.name)} | ${s.was ?? w.newSegment} | ${count(s.sizeBefore)} | ${count(s.sizeNow)} | ${count(s.movedIn)} | ${count(s.movedOut)} | ${count(s.newCustomers)} | ` +
+        `${s.profilePsi === undefined ? '–' : s.profilePsi.toFixed(3)}${s.feature && s.profileBand !== 'stable' ? ` (${cell(w.quote(s.feature))})` : ''} | ${band(s.profileBand)} |`,
     ),
     '',
   );
-  if (d.ended.length) lines.push(`Ended: ${d.ended.map((e) => `${e.id} "${e.name}" (${formatCount(e.size)} customers)`).join('; ')}.`, '');
+  if (d.ended.length) lines.push(w.ended(d.ended.map((e) => ({ id: e.id, name: e.name, size: count(e.size) }))), '');
   lines.push(
-    '### Transition matrix (rows: before, columns: now)',
+    w.matrix,
     '',
-    `| from \\ to | ${d.matrix.columns.join(' | ')} |`,
+    `| ${w.corner} | ${d.matrix.columns.map((c) => (c === 'gone' ? w.gone : c)).join(' | ')} |`,
     `|---|${d.matrix.columns.map(() => '---:').join('|')}|`,
-    ...d.matrix.rows.map((r, i) => `| ${r} | ${d.matrix.counts[i].map((n) => formatCount(n)).join(' | ')} |`),
+    ...d.matrix.rows.map((r, i) => `| ${r === 'new' ? w.added : r} | ${d.matrix.counts[i].map((n) => count(n)).join(' | ')} |`),
     '',
-    `PSI bands: under ${PSI_BANDS.moderate} stable, ${PSI_BANDS.moderate}–${PSI_BANDS.significant} moderate, ${PSI_BANDS.significant} or more significant.${d.profileNote ? ` Profile drift: not shown — ${d.profileNote}.` : ''}`,
+    w.bands(PSI_BANDS.moderate, PSI_BANDS.significant, Boolean(d.profileNote)),
   );
   return lines.join('\n');
 }
 
-export function eventLine(e: SegmentEvent): string {
+export function eventLine(e: SegmentEvent, lang: Language = 'en'): string {
+  const w = DIFF_WORDS[lang].event;
+  const share = (v: number) => formatShare(v, lang);
   switch (e.kind) {
     case 'survive':
-      return `segment ${e.from} survives as ${e.to} (${formatShare(e.share)} of it stayed together)`;
+      return w.survive(e.from, e.to, share(e.share));
     case 'split':
-      return `segment ${e.from} split into ${e.into.join(' and ')} (${e.shares.map((s) => formatShare(s)).join(' / ')})`;
+      return w.split(e.from, e.into, e.shares.map(share));
     case 'absorb':
-      return `segment ${e.from} was absorbed into ${e.into} (${formatShare(e.share)} of it)`;
+      return w.absorb(e.from, e.into, share(e.share));
     case 'disappear':
-      return `segment ${e.from} disappeared (${formatShare(e.present)} of it still matched)`;
+      return w.disappear(e.from, share(e.present));
     case 'emerge':
-      return `segment ${e.to} is new`;
+      return w.emerge(e.to);
   }
 }
 

@@ -137,7 +137,7 @@ export async function refreshRun(opts: RefreshOptions): Promise<RefreshedRun> {
   if (Object.keys(replaced).length) run.textsHistory.push({ writtenAt: prev.createdAt, writer: prev.config.writer, texts: replaced });
   writeRunFile(made.runDir, run);
   writeChanges(prevDir, prev, made.runDir, run);
-  for (const e of refresh.events) if (e.kind !== 'survive') opts.log(eventLine(e));
+  for (const e of refresh.events) if (e.kind !== 'survive') opts.log(eventLine(e, run.config.lang));
   return { ...made, previous: prev, refresh };
 }
 
