@@ -7,6 +7,8 @@ import { UsageError } from '../errors.js';
 import { textTable, formatCount } from '../util/format.js';
 import { toCsv } from '../util/csv.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import { RENDER_WORDS, answerLanguage } from './render-words.js';
+import type { Language } from '../util/script.js';
 import { OP_DESCRIPTIONS } from './descriptions.js';
 
 export const HistoryInput = z.object({
@@ -20,6 +22,8 @@ export interface HistoryResult {
   runs: { runId: string; createdAt: string; segment?: number; name?: string }[];
   out?: string;
   customers?: number;
+  /** The language the answer is printed in (--lang, else the latest Run's). */
+  lang?: Language;
 }
 
 export const historyOp = defineOperation({
@@ -31,30 +35,33 @@ export const historyOp = defineOperation({
     const runs = listRuns(ctx.config.workspace).reverse();
     if (runs.length === 0) throw new UsageError('no Runs in this workspace yet. Make one with `segmenta segment FILE`.');
     const loaded = runs.map((r) => ({ summary: r, run: readRunFile(r.dir), assignments: readAssignments(r.dir) }));
+    const lang = answerLanguage(ctx, loaded[loaded.length - 1].run);
+    const w = RENDER_WORDS[lang].runs;
     if (input.out) {
       // One row per customer seen in any Run, one column per Run (blank: not in that Run).
       const columns = loaded.map((l) => new Map(l.assignments.ids.map((id, i) => [id, l.assignments.segments[i]])));
       const ids = [...new Set(loaded.flatMap((l) => l.assignments.ids))];
       const out = resolve(input.out);
       writeFileAtomic(out, toCsv([loaded[0].assignments.idColumn, ...loaded.map((l) => l.run.id)], ids.map((id) => [id, ...columns.map((c) => c.get(id) ?? '')])));
-      ctx.log(`wrote ${formatCount(ids.length)} customers × ${loaded.length} Runs to ${out}`);
-      return { runs: loaded.map((l) => ({ runId: l.run.id, createdAt: l.run.createdAt })), out, customers: ids.length };
+      return { runs: loaded.map((l) => ({ runId: l.run.id, createdAt: l.run.createdAt })), out, customers: ids.length, lang };
     }
     const customer = input.customer!;
     const rows = loaded.map(({ run, assignments }) => {
       const i = assignments.ids.indexOf(customer);
       if (i < 0) return { runId: run.id, createdAt: run.createdAt };
       const segment = assignments.segments[i];
-      return { runId: run.id, createdAt: run.createdAt, segment, name: run.segments.find((s) => s.id === segment)?.texts?.name ?? '(under the minimum size)' };
+      return { runId: run.id, createdAt: run.createdAt, segment, name: run.segments.find((s) => s.id === segment)?.texts?.name ?? w.small };
     });
     if (rows.every((r) => r.segment === undefined)) throw new UsageError(`customer "${customer}" is in none of the ${rows.length} Runs of this workspace. Check the id (as in the file's id column).`);
-    return { customer, runs: rows };
+    return { customer, runs: rows, lang };
   },
   render(r) {
-    if (r.out) return `Wrote the segment of ${formatCount(r.customers ?? 0)} customers in ${r.runs.length} Runs to ${r.out}`;
+    const lang = r.lang ?? 'en';
+    const w = RENDER_WORDS[lang].runs;
+    if (r.out) return w.historyWrote(formatCount(r.customers ?? 0, lang), r.runs.length, r.out);
     return [
-      `Customer ${r.customer}:`,
-      textTable(['run', 'created', 'segment', 'name'], r.runs.map((x) => [x.runId, x.createdAt.slice(0, 16).replace('T', ' '), x.segment ?? '–', x.name ?? 'not in this Run'])),
+      w.historyHead(r.customer!),
+      textTable(w.historyHeader, r.runs.map((x) => [x.runId, x.createdAt.slice(0, 16).replace('T', ' '), x.segment ?? '–', x.name ?? w.absent])),
     ].join('\n');
   },
   // For a model: the path of segments, not the customer id.

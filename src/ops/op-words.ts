@@ -109,6 +109,21 @@ export interface OpWords {
     texts: (texts: 'kept' | 'rewritten' | 'new', was?: number) => string;
     changes: (path: string) => string;
   };
+  /** `history`, `runs`, `use` and `write`: the workspace's Runs. */
+  runs: {
+    historyWrote: (customers: string, runs: number, out: string) => string;
+    historyHead: (customer: string) => string;
+    historyHeader: string[];
+    small: string;
+    absent: string;
+    listHeader: string[];
+    none: string;
+    broken: (id: string, why: string) => string;
+    brokenWhy: { cut: string; notRun: string };
+    using: (runId: string, at: string, customers: string, file: string, k: number) => string;
+    rewrote: (runId: string, writer: string, written: number, resumed: number, fallbacks: number) => string;
+    kept: string;
+  };
   inspect: {
     title: (file: string, customers: string, rows: string) => string;
     quality: string;
@@ -229,6 +244,21 @@ export const OP_WORDS: Record<Language, OpWords> = {
       title: (runId, n, k, since) => `Run ${runId}: ${n} customers in ${k} segments, refreshed from Run ${since}`,
       texts: (t, was) => (t === 'new' ? 'new' : `was ${was}, texts ${t}`),
       changes: (p) => `What changed: ${p}`,
+    },
+    runs: {
+      historyWrote: (n, runs, out) => `Wrote the segment of ${n} customers in ${runs} Runs to ${out}`,
+      historyHead: (c) => `Customer ${c}:`,
+      historyHeader: ['run', 'created', 'segment', 'name'],
+      small: '(under the minimum size)',
+      absent: 'not in this Run',
+      listHeader: ['run', 'created', 'customers', 'k', 'writer', 'file'],
+      none: 'No Runs yet. Make one with `segmenta segment FILE`.',
+      broken: (id, why) => `Run ${id} cannot be read (${why}): restore its run.json from a backup or remove the folder.`,
+      brokenWhy: { cut: 'its run.json is cut short or not JSON', notRun: 'its run.json is not a segmenta Run' },
+      using: (id, at, n, file, k) => `Now using Run ${id} (${at}): ${n} customers from ${file} in ${k} segments.`,
+      rewrote: (id, writer, written, resumed, fb) =>
+        `Re-wrote Run ${id} with the ${writer} writer: ${written} segment(s) written${resumed ? `, ${resumed} kept from the interrupted write` : ''}${fb ? `, ${fb} item(s) fell back to the offline writer` : ''}.`,
+      kept: 'The previous texts are kept in run.json (textsHistory).',
     },
     inspect: {
       title: (file, n, rows) => `${file}: ${n} customers (${rows} rows read)`,
@@ -354,6 +384,21 @@ export const OP_WORDS: Record<Language, OpWords> = {
       title: (runId, n, k, since) => `Run ${runId}：${n}位客户，${k}个人群，由 Run ${since} 刷新而来`,
       texts: (t, was) => (t === 'new' ? '新人群' : `原人群 ${was}，文案${t === 'kept' ? '沿用' : '已重写'}`),
       changes: (p) => `变化详情：${p}`,
+    },
+    runs: {
+      historyWrote: (n, runs, out) => `已把 ${n} 位客户在 ${runs} 次 Run 中所属的人群写入 ${out}`,
+      historyHead: (c) => `客户 ${c}：`,
+      historyHeader: ['Run', '创建时间', '人群', '名称'],
+      small: '（低于最小人数）',
+      absent: '不在这次 Run 里',
+      listHeader: ['Run', '创建时间', '客户数', '人群数', '撰写', '文件'],
+      none: '还没有 Run。用 `segmenta segment FILE` 生成一个。',
+      broken: (id, why) => `Run ${id} 无法读取（${why}）：请从备份恢复它的 \`run.json\`，或删除这个文件夹。`,
+      brokenWhy: { cut: '\`run.json\` 不完整或不是 JSON', notRun: '\`run.json\` 不是 segmenta 的 Run' },
+      using: (id, at, n, file, k) => `已切换到 Run ${id}（${at}）：${file} 中的 ${n} 位客户，分为 ${k} 个人群。`,
+      rewrote: (id, writer, written, resumed, fb) =>
+        `已重写 Run ${id}（撰写：${writer}）：写了 ${written} 个人群${resumed ? `，${resumed} 个沿用中断前写好的` : ''}${fb ? `，${fb} 项改用离线撰写兜底` : ''}。`,
+      kept: '之前的文案保存在 `run.json` 的 `textsHistory` 里。',
     },
     inspect: {
       title: (file, n, rows) => `${file}：${n}位客户（读取 ${rows} 行）`,

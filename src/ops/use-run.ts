@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { defineOperation } from './operation.js';
 import { resolveRunRef } from './resolve.js';
 import { formatCount } from '../util/format.js';
+import { RENDER_WORDS, answerLanguage } from './render-words.js';
+import type { Language } from '../util/script.js';
 import { OP_DESCRIPTIONS } from './descriptions.js';
 
 export const UseRunInput = z.object({
@@ -14,6 +16,8 @@ export interface UseRunResult {
   file: string;
   customers: number;
   k: number;
+  /** The language the answer is printed in (--lang, else the Run's). */
+  lang?: Language;
 }
 
 export const useRunOp = defineOperation({
@@ -26,9 +30,10 @@ export const useRunOp = defineOperation({
       ctx.session.runId = run.id;
       ctx.session.file = run.config.file;
     }
-    return { runId: run.id, createdAt: run.createdAt, file: run.config.file, customers: run.metrics.customers, k: run.metrics.k };
+    return { runId: run.id, createdAt: run.createdAt, file: run.config.file, customers: run.metrics.customers, k: run.metrics.k, lang: answerLanguage(ctx, run) };
   },
   render(r) {
-    return `Now using Run ${r.runId} (${r.createdAt.slice(0, 16).replace('T', ' ')}): ${formatCount(r.customers)} customers from ${r.file} in ${r.k} segments.`;
+    const lang = r.lang ?? 'en';
+    return RENDER_WORDS[lang].runs.using(r.runId, r.createdAt.slice(0, 16).replace('T', ' '), formatCount(r.customers, lang), r.file, r.k);
   },
 });

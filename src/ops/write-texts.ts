@@ -17,6 +17,8 @@ import { writeFileAtomic } from '../util/atomic-write.js';
 import { UsageError } from '../errors.js';
 import type { LlmRecord } from '../model/run.js';
 import { OP_DESCRIPTIONS } from './descriptions.js';
+import { RENDER_WORDS } from './render-words.js';
+import type { Language } from '../util/script.js';
 
 export const WriteInput = z.object({
   run: runField,
@@ -39,6 +41,8 @@ export interface WriteResult {
   resumed: number;
   fallbacks: number;
   segments: { id: number; name: string; writer: string }[];
+  /** The language the texts were written in, and the answer is printed in. */
+  lang?: Language;
 }
 
 export const writeTextsOp = defineOperation({
@@ -110,13 +114,14 @@ export const writeTextsOp = defineOperation({
     rmSync(progressPath, { force: true });
 
     const segments = run.segments.filter((s) => s.texts).map((s) => ({ id: s.id, name: s.texts!.name, writer: s.texts!.writer.fallback ? 'offline (fallback)' : s.texts!.writer.kind }));
-    return { runId: run.id, writer: writerName, written: segments.length - Object.keys(done).length, resumed: Object.keys(done).length, fallbacks: run.llm?.fallbacks.length ?? 0, segments };
+    return { runId: run.id, writer: writerName, written: segments.length - Object.keys(done).length, resumed: Object.keys(done).length, fallbacks: run.llm?.fallbacks.length ?? 0, segments, lang };
   },
   render(r) {
+    const w = RENDER_WORDS[r.lang ?? 'en'];
     return [
-      `Re-wrote Run ${r.runId} with the ${r.writer} writer: ${r.written} segment(s) written${r.resumed ? `, ${r.resumed} kept from the interrupted write` : ''}${r.fallbacks ? `, ${r.fallbacks} item(s) fell back to the offline writer` : ''}.`,
-      ...r.segments.map((s) => `  ${String(s.id).padStart(2)}  ${s.name}  (${s.writer})`),
-      'The previous texts are kept in run.json (textsHistory).',
+      w.runs.rewrote(r.runId, w.texts.writer(r.writer), r.written, r.resumed, r.fallbacks),
+      ...r.segments.map((s) => `  ${String(s.id).padStart(2)}  ${s.name}  (${w.texts.writer(s.writer)})`),
+      w.runs.kept,
     ].join('\n');
   },
 });
