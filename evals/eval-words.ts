@@ -158,7 +158,7 @@ export const EVAL_WORDS: Record<Language, EvalWords> = {
       judge_fleiss_kappa: '大模型对同一批客户的重复评判要高度一致（Landis & Koch：0.6 以上）',
     },
     d: {
-      noLlm: '没有配置大模型（设置 OPENAI_API_KEY 或 OPENAI_BASE_URL）',
+      noLlm: '没有配置大模型（设置 `OPENAI_API_KEY` 或 `OPENAI_BASE_URL`）',
       noTexts: '没有任何人群有文案（都低于最小人数）：标签类指标没有可测的内容。',
       heldOut: (n, all, via, agree, read) =>
         `留出客户：${all} 位客户中的 ${n} 位（按 ID 固定抽取的五分之一），由其余客户拟合的模型（${via}）分配；其中 ${agree}% 被分到与本次 Run 相同的人群。评判读取了其中 ${read} 位。`,
@@ -172,7 +172,7 @@ export const EVAL_WORDS: Record<Language, EvalWords> = {
       jaccard: (b, n, per) => `${n} 位客户重抽样 ${b} 次；各人群：${per}`,
       noRename: '没有重抽样人群被重新命名',
       noDescribedToRename: '没有可重新命名的有描述人群',
-      llmNoWriter: '本次 Run 的名称由大模型撰写，现在没有配置大模型；设置 OPENAI_API_KEY 即可重写',
+      llmNoWriter: '本次 Run 的名称由大模型撰写，现在没有配置大模型；设置 `OPENAI_API_KEY` 即可重写',
       names: (exact, of, r, id, before, after) => `重抽样 ${r} 次，${of} 个重写的名称中 ${exact} 个完全相同；最弱：人群 ${id}${q(before)} → ${q(after)}`,
       claims: (r) => `名称和摘要所声称特征的平均 Jaccard，重抽样 ${r} 次`,
       fewer: '有描述的人群不足两个',

@@ -61,11 +61,11 @@ export const copyOp = defineOperation({
       // A tone the offline writer cannot write is not kept (the copy would not be in it): the
       // segment keeps its tone, and with nothing else asked for nothing is re-written.
       const kept = prev.tone && resolveTone(prev.tone).supported ? prev.tone : undefined;
-      note = `The offline writer has no "${input.tone}" tone (it knows ${KNOWN_TONES.join(', ')}), so it was not applied${kept ? `; the copy stays ${kept}` : ''}. Set OPENAI_API_KEY to write in other tones.`;
+      note = RENDER_WORDS[base.lang].texts.toneNotApplied(input.tone, KNOWN_TONES, kept);
       tone = prev.tone;
       if (!input.offer && !input.language) return { ...base, copy: texts.copy, writer: writerLabel(texts.writer), fresh: false, changed: false, settings: texts.copySettings, note };
     } else if (!ctx.config.llm && tone && !resolveTone(tone).supported) {
-      note = `The offline writer has no "${tone}" tone (it knows ${KNOWN_TONES.join(', ')}), so this is written friendly; set OPENAI_API_KEY for other tones.`;
+      note = RENDER_WORDS[base.lang].texts.toneFriendly(tone, KNOWN_TONES);
     }
     const settings: CopySettings = clean({ tone, offer: input.offer ?? prev.offer, language: input.language ?? prev.language });
     const writer = await createWriter(ctx.config, { log: ctx.log, signal: ctx.signal });

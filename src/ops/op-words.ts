@@ -92,6 +92,9 @@ export interface OpWords {
     ad: (headline: string, text: string) => string;
     copyStatus: (s: { fresh: boolean; changed?: boolean; note: boolean; channel?: string }, writer: string) => string;
     settings: (s: { tone?: string; offer?: string; language?: string }) => string;
+    /** The offline writer cannot write a tone asked for: not applied (the copy keeps `kept`), or written friendly. */
+    toneNotApplied: (tone: string, known: string[], kept?: string) => string;
+    toneFriendly: (tone: string, known: string[]) => string;
   };
   /** `segment`: the Run just made. */
   made: {
@@ -230,6 +233,9 @@ export const OP_WORDS: Record<Language, OpWords> = {
         const parts = [s.tone && `tone ${s.tone}`, s.offer && `offer "${s.offer}"`, s.language && `language ${s.language}`].filter(Boolean);
         return parts.length ? `; kept for this segment: ${parts.join(', ')}` : '';
       },
+      toneNotApplied: (tone, known, kept) =>
+        `The offline writer has no "${tone}" tone (it knows ${known.join(', ')}), so it was not applied${kept ? `; the copy stays ${kept}` : ''}. Set OPENAI_API_KEY to write in other tones.`,
+      toneFriendly: (tone, known) => `The offline writer has no "${tone}" tone (it knows ${known.join(', ')}), so this is written friendly; set OPENAI_API_KEY for other tones.`,
     },
     made: {
       title: (runId, n, k, writer) => `Run ${runId}: ${n} customers in ${k} segments — texts by the ${writer}`,
@@ -328,7 +334,7 @@ export const OP_WORDS: Record<Language, OpWords> = {
       next: (days, orders, spend, pAlive, churn, buy30) =>
         `未来 ${days} 天（模型已用全部日志重新拟合）：预计 ${orders} 笔订单${spend !== undefined ? `、消费 ${spend}` : ''}；平均仍活跃概率 ${pAlive}，${churn} 的客户有流失风险（仍活跃概率低于50%），${buy30} 的客户可能在30天内下单。`,
       // The fit's reason (predict/fit.ts) is its own English sentence: shown as it is.
-      spendNote: (n) => `未对消费金额建模：${n}。`,
+      spendNote: (n) => `未对消费金额建模：${spendWhyZh(n)}。`,
       stored: (runId, csv) => `已存入 Run ${runId}：每位客户的预测见 ${csv}；每个人群的预测见 run.json：`,
       storedHeader: (d) => ['人群', `价值（${d}天）`, '流失风险', '30天内下单'],
       unmatched: (n) => `Run 里有 ${n} 位客户在日志中没有购买（没有订单，或只有已取消的订单），没有预测。`,
@@ -365,6 +371,10 @@ export const OP_WORDS: Record<Language, OpWords> = {
         const parts = [s.tone && `语气${q(s.tone)}`, s.offer && `优惠${q(s.offer)}`, s.language && `语言${q(s.language)}`].filter(Boolean);
         return parts.length ? `；这个人群保留的设置：${parts.join('，')}` : '';
       },
+      // The tones are what --tone takes: typed words, quoted.
+      toneNotApplied: (tone, known, kept) =>
+        `离线撰写没有${q(tone)}这种语气（支持：${known.map(q).join('、')}），所以没有采用${kept ? `；文案保持${q(kept)}语气` : ''}。设置 \`OPENAI_API_KEY\` 后可以用其他语气撰写。`,
+      toneFriendly: (tone, known) => `离线撰写没有${q(tone)}这种语气（支持：${known.map(q).join('、')}），这次按亲切的语气撰写；设置 \`OPENAI_API_KEY\` 后可以用其他语气。`,
     },
     made: {
       title: (runId, n, k, writer) => `Run ${runId}：${n}位客户，${k}个人群 — 文案：${writer}`,
@@ -426,5 +436,14 @@ export const OP_WORDS: Record<Language, OpWords> = {
     },
   },
 };
+
+/** predict/fit.ts's reasons (stored in English in run.json) as a Chinese analyst says them; an unknown one is quoted as it is. */
+function spendWhyZh(note: string): string {
+  if (note === 'the log has no amount column') return '日志里没有金额列';
+  const few = /^only (\d+) repeat customers have a positive net spend \(the spend model needs (\d+)\)$/.exec(note);
+  if (few) return `只有 ${few[1]} 位复购客户的净消费为正（消费模型至少需要 ${few[2]} 位）`;
+  if (/^order values are too heavy-tailed/.test(note)) return '订单金额的长尾太重，「Gamma-Gamma」模型不适用（q ≤ 1）';
+  return q(note);
+}
 
 const PII_ZH: Record<PiiKind, string> = { email: '邮箱', phone: '电话', name: '姓名', address: '地址', ip: 'IP 地址', other: '其他' };
