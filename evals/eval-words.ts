@@ -65,6 +65,14 @@ export interface EvalWords {
 
 const q = (s: string) => `「${s}」`;
 
+/** evals/split.ts's "through its …" in Chinese; an unknown one is quoted as it is. */
+function viaZh(via: string): string {
+  if (via === 'saved model (as `segmenta assign`)') return '模型（与 `segmenta assign` 相同的保存模型）';
+  const own = /^k-means on the Run's own vectors \((.*): no preprocessing to refit\)$/.exec(via);
+  if (own) return `k-means 模型（在本次 Run 自己的向量上，${q(own[1])}：没有可重新拟合的预处理）`;
+  return `模型（${q(via)}）`;
+}
+
 export const EVAL_WORDS: Record<Language, EvalWords> = {
   en: {
     head: (runId, passed, failed, counted, ran, all, judge, s) =>
@@ -161,7 +169,7 @@ export const EVAL_WORDS: Record<Language, EvalWords> = {
       noLlm: '没有配置大模型（设置 `OPENAI_API_KEY` 或 `OPENAI_BASE_URL`）',
       noTexts: '没有任何人群有文案（都低于最小人数）：标签类指标没有可测的内容。',
       heldOut: (n, all, via, agree, read) =>
-        `留出客户：${all} 位客户中的 ${n} 位（按 ID 固定抽取的五分之一），由其余客户拟合的模型（${via}）分配；其中 ${agree}% 被分到与本次 Run 相同的人群。评判读取了其中 ${read} 位。`,
+        `留出客户：${all} 位客户中的 ${n} 位（按 ID 固定抽取的五分之一），由其余客户拟合的${viaZh(via)}分配；其中 ${agree}% 被分到与本次 Run 相同的人群。评判读取了其中 ${read} 位。`,
       noHeldout: '有描述的人群里没有留出客户（客户太少无法拆分，或没有有描述的人群）',
       placed: (right, of, id, name, wr, wt) => `${of} 位留出客户中 ${right} 位被放回自己的人群；最弱：人群 ${id}${q(name)} ${wr}/${wt}`,
       kappa: (n, chance) => `${n} 位留出客户的 Cohen κ（按人群占比瞎猜能达到的准确率：${chance}）`,
