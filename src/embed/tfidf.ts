@@ -55,13 +55,24 @@ export function fitTfidf(docs: readonly string[], options: TfidfOptions = {}): T
  * empty when the document has no vocabulary term.
  */
 export function tfidfRow(doc: string, index: ReadonlyMap<string, number>, idf: ArrayLike<number>): { cols: number[]; weights: number[] } {
-  const counts = new Map<number, number>();
+  // Columns gathered and sorted, then counted by runs: the per-document Map of counts this
+  // replaced was half of the row's time in the text block's projection (cpu-prof at 1M).
+  const found: number[] = [];
   for (const term of terms(doc)) {
     const j = index.get(term);
-    if (j !== undefined) counts.set(j, (counts.get(j) ?? 0) + 1);
+    if (j !== undefined) found.push(j);
   }
-  const cols = [...counts.keys()].sort((a, b) => a - b);
-  const weights = cols.map((j) => (1 + Math.log(counts.get(j)!)) * idf[j]);
+  found.sort((a, b) => a - b);
+  const cols: number[] = [];
+  const weights: number[] = [];
+  for (let p = 0; p < found.length; ) {
+    const j = found[p];
+    let q = p + 1;
+    while (q < found.length && found[q] === j) q++;
+    cols.push(j);
+    weights.push((1 + Math.log(q - p)) * idf[j]);
+    p = q;
+  }
   let norm = 0;
   for (const w of weights) norm += w * w;
   norm = Math.sqrt(norm);

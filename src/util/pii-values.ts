@@ -15,7 +15,8 @@ export interface PiiValues extends Iterable<string> {
   readonly size: number;
 }
 
-const SEP = '\u0001';
+/** Between the values of a chunk (never inside one). */
+export const SEP = '\u0001';
 
 /** Whether a value can contribute a word to the matcher: no "@", and an ASCII letter, an apostrophe or any non-ASCII character. */
 export function hasWordSource(v: string): boolean {
@@ -55,6 +56,15 @@ export class PiiValueSet implements PiiValues {
   *wordSources(): Iterable<string> {
     for (const c of this.wordChunks) for (const v of c.split(SEP)) if (v) yield v;
     for (const v of this.added) if (hasWordSource(v)) yield v;
+  }
+
+  /**
+   * wordSources() as its chunks (values joined by SEP) and the values added one by one: the
+   * matcher scans a chunk's words in one pass and looks at a single value only when a word is new.
+   */
+  wordSourceChunks(): { chunks: readonly string[]; added: Iterable<string> } {
+    const added = this.added;
+    return { chunks: this.wordChunks, added: (function* () { for (const v of added) if (hasWordSource(v)) yield v; })() };
   }
 
   private materialize(): Set<string> {

@@ -71,8 +71,20 @@ function splitRun(run: string, mode: CjkMode): string[] {
   return [...wordSegmenter().segment(run)].filter((s) => s.isWordLike).map((s) => s.segment);
 }
 
+/**
+ * ASCII text takes a path without the Unicode classes: there \p{L}\p{N}\p{M} is [A-Za-z0-9], no
+ * run needs segmenting and no character is CJK, so the regexes below give the same tokens.
+ * Measured on bench/'s 1M customers (English reviews): the tokenising in the text block's
+ * projection and the profile's terms ran ~2× faster (cpu-prof self-time).
+ */
+const ASCII = /^[\x00-\x7f]*$/;
+const ASCII_RUN = /[a-z0-9]+/g;
+const ASCII_DISPLAY_RUN = /[a-z0-9']+/g;
+const ASCII_LETTER = /[a-z]/;
+
 /** Lower-cased words of a text in order, all kept (no stop words removed). */
 export function words(text: string, options: TokenizeOptions = {}): string[] {
+  if (ASCII.test(text)) return text.toLowerCase().replace(/'/g, '').match(ASCII_RUN) ?? [];
   const mode = options.cjk ?? CJK_DEFAULT;
   const out: string[] = [];
   for (const m of text.toLowerCase().replace(/['’]/g, '').matchAll(RUN)) out.push(...splitRun(m[0], mode));
@@ -104,6 +116,14 @@ export function tokenize(text: string, options: TokenizeOptions = {}): string[] 
  * cut into character bigrams here (EMBED_CJK), so "物流很快" gives 物流 流很 很快 and their joins.
  */
 export function terms(text: string, options: TokenizeOptions = {}): string[] {
+  if (ASCII.test(text)) {
+    // ASCII: no 1-letter word is a word, no join is a CJK join (see ASCII above).
+    const tokens: string[] = [];
+    for (const w of text.toLowerCase().replace(/'/g, '').match(ASCII_RUN) ?? []) if (w.length > 1 && !ALL_FUNCTION_WORDS.has(w)) tokens.push(w);
+    const n = tokens.length;
+    for (let i = 0; i + 1 < n; i++) tokens.push(`${tokens[i]} ${tokens[i + 1]}`);
+    return tokens;
+  }
   const tokens = tokenize(text, { cjk: options.cjk ?? EMBED_CJK });
   const out = tokens.slice();
   for (let i = 0; i + 1 < tokens.length; i++) out.push(joinTerm(tokens[i], tokens[i + 1]));
@@ -123,6 +143,23 @@ const DISPLAY_RUN = /[\p{L}\p{N}\p{M}']+/gu;
 export function phraseTerms(text: string, options: TokenizeOptions = {}): string[] {
   const mode = options.cjk ?? CJK_DEFAULT;
   const out: string[] = [];
+  if (ASCII.test(text)) {
+    // ASCII: one run is one word, and no join is a CJK join (see ASCII above).
+    for (const phrase of text.toLowerCase().split(PHRASE_BREAK)) {
+      let prev: string | undefined;
+      for (const m of phrase.matchAll(ASCII_DISPLAY_RUN)) {
+        const w = m[0].replace(/'s$|'$/, '').replace(/'/g, '');
+        if (!ASCII_LETTER.test(w) || w.length < 2 || ALL_DISPLAY_STOP_WORDS.has(w)) {
+          prev = undefined;
+          continue;
+        }
+        out.push(w);
+        if (prev) out.push(`${prev} ${w}`);
+        prev = w;
+      }
+    }
+    return out;
+  }
   for (const phrase of text.toLowerCase().replace(/[‘’]/g, "'").split(PHRASE_BREAK)) {
     let prev: string | undefined;
     for (const m of phrase.matchAll(DISPLAY_RUN)) {
