@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { CategoricalColumn, CustomerTable, DataQuality, DataSchema, NumericColumn, TextColumn } from '../model/data.js';
 import { createScrubber, piiValuesFromLookups, piiWordLists } from '../util/pii.js';
 import { PiiValueSet, type PiiValues } from '../util/pii-values.js';
-import { DigestSet, digestBytes, finderForms, saltFor } from './pii-hashes.js';
+import { DigestSet, digestBytes, finderFormDigests, saltFor } from './pii-hashes.js';
 
 /**
  * The Run's cleaned customer table, stored beside its vectors so that `segmenta eval` does not
@@ -74,7 +74,7 @@ export function writeTableFile(dir: string, table: CustomerTable): void {
   const lists = piiWordLists(table.piiValues);
   const salt = saltFor([...lists.words, ...lists.han]);
   // Only values with a letter have finder forms: wordSources() skips splitting the rest (emails, phones) at 1M customers.
-  const forms = finderForms(table.piiValues instanceof PiiValueSet ? table.piiValues.wordSources() : table.piiValues);
+  const forms = finderFormDigests(salt, table.piiValues instanceof PiiValueSet ? table.piiValues.wordSources() : table.piiValues);
   const meta: TableMeta = {
     version: 2,
     n: table.ids.length,
@@ -92,9 +92,9 @@ export function writeTableFile(dir: string, table: CustomerTable): void {
       salt,
       words: put(digestBytes(salt, lists.words)),
       han: put(digestBytes(salt, lists.han)),
-      whole: put(digestBytes(salt, forms.whole)),
-      anyOrder: put(digestBytes(salt, forms.anyOrder)),
-      given: put(digestBytes(salt, forms.given)),
+      whole: put(forms.whole),
+      anyOrder: put(forms.anyOrder),
+      given: put(forms.given),
     },
   };
   meta.bytes = at;

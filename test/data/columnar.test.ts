@@ -19,6 +19,23 @@ async function withConn<T>(work: (conn: Awaited<ReturnType<DuckDBInstance['conne
 }
 
 describe('readColumns', () => {
+  it('reads strings kept inside the vector (up to 12 bytes) and beyond, ASCII or not, as the values', async () => {
+    // Around DuckDB's 12-byte inline limit, multi-byte UTF-8 on both sides of it, empty and NULL, placed by rowid too.
+    const values = ['', 'a', 'C0000001', 'abcdefghijkl', 'abcdefghijklm', 'é', 'Zoë', '王伟', '王伟李娜', '王伟李娜张', 'x\ty', 'Ünïcödé long text here', '😀', null];
+    const rows = Array.from({ length: 3000 }, (_, i) => values[i % values.length]);
+    const literal = rows.map((v, i) => `(${i}, ${v === null ? 'NULL' : `'${v.replace(/'/g, "''")}'`})`).join(', ');
+    const [plain, placed] = await withConn(async (conn) => {
+      await conn.run(`CREATE TABLE u AS SELECT * FROM (VALUES ${literal}) v(i, s)`);
+      return [
+        await readColumns(conn, 'SELECT s FROM u ORDER BY i', ['str']),
+        await readColumns(conn, 'SELECT s, CAST(i AS DOUBLE) FROM u', ['str', 'f64'], { at: 1, rows: rows.length }),
+      ];
+    });
+    expect((plain.columns[0] as { values: (string | null)[] }).values).toEqual(rows);
+    expect((placed.columns[0] as { values: (string | null)[] }).values).toEqual(rows);
+  });
+
+
   // 5,000 rows: several 2,048-row chunks, and past the 1,024 rows the arrays start with.
   const N = 5000;
   const table = `CREATE TABLE t AS SELECT i, CASE WHEN i % 7 = 3 THEN NULL ELSE CAST(i AS DOUBLE) * 0.5 END AS x, CASE WHEN i % 11 = 0 THEN NULL ELSE 'v' || i END AS s FROM range(${N}) r(i)`;

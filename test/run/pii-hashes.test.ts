@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { sha256PrefixHasher } from '../../src/run/sha256-prefix.js';
-import { DIGEST_BYTES, FINDER_MAX_WORDS, digestBytes, digestOf, finderForms, finderKey, finderSortedKey, finderWords } from '../../src/run/pii-hashes.js';
+import { DIGEST_BYTES, FINDER_MAX_WORDS, digestBytes, digestOf, finderFormDigests, finderForms, finderKey, finderSortedKey, finderWords } from '../../src/run/pii-hashes.js';
 
 const reference = (prefix: string, m: string) => createHash('sha256').update(prefix).update(m).digest();
 
@@ -54,5 +54,42 @@ describe('finderForms', () => {
     const b = byWords(known);
     for (const k of ['whole', 'anyOrder', 'given'] as const) expect([...a[k]], k).toEqual([...b[k]]);
     expect(a.whole.size).toBeGreaterThan(5);
+  });
+});
+
+describe('finderFormDigests', () => {
+  const salt = '00112233445566778899aabbccddeeff';
+  const same = (known: string[]) => {
+    const forms = finderForms(known);
+    const got = finderFormDigests(salt, known);
+    for (const k of ['whole', 'anyOrder', 'given'] as const) {
+      expect(Buffer.from(got[k]).toString('hex'), k).toBe(Buffer.from(digestBytes(salt, forms[k])).toString('hex'));
+    }
+    return forms;
+  };
+
+  it('gives digestBytes of finderForms, repeats and all', () => {
+    const forms = same([
+      'Ella Adams', 'Ella Adams', 'ELLA ADAMS', 'Adams, Ella', 'HADDAD, ANA', "Mary-Ann O'Neil", "o'neil--mary", 'José Álvarez', '5615 Mill Lane, Lakeside', '5615 Mill Lane Lakeside',
+      '+1 555-152-6842', 'ana@example.com', 'ana＠example.com', 'Ané@x.org', 'Will', 'Wi', 'W', 'a b c d e f g h', 'a b c d e f g h i', 'a b c d e f g h i é', 'Ödön Ştefan Ćirić', 'ΟΔΟΣ ΑΘΗΝΑΣ 12',
+      '王伟', 'Anne Marie Smith Jones', 'ella  adams', '', '--', "-'", "x'", "'x", 'Zoë', '12 34', 'Rue-de-la-Paix 3', 'A1 B2', 'Ab Cd Ef', 'Ab Cd Ef Gh', 'Ab cD', '  Ab   Cd  ',
+    ]);
+    expect(forms.whole.size).toBeGreaterThan(10);
+    expect(forms.anyOrder.size).toBeGreaterThan(3);
+  });
+
+  it('agrees on many generated values (ASCII and not, with repeats)', () => {
+    const parts = ['Mill', 'lane', 'OAK', "O'Brien", 'Mary-Ann', '12', '5615', 'é', 'Ünal', '@', ',', ' ', '  ', '-', "'", 'x', 'Ab', 'road', '王'];
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 8) % n;
+    const known: string[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const len = 1 + rnd(11);
+      let v = '';
+      for (let j = 0; j < len; j++) v += parts[rnd(parts.length)] + (rnd(3) ? ' ' : '');
+      known.push(v);
+      if (rnd(5) === 0) known.push(v);
+    }
+    same(known);
   });
 });
