@@ -38,7 +38,7 @@ export async function heldoutCases(ctx: EvalContext, seed: number, max = HELDOUT
       `Held out: ${split.heldout.length} of ${ctx.labels.length} customers (a seeded fifth by id), assigned by a fit on the rest through its ${split.via}; it puts ${Math.round(split.agreement * 100)}% of them in the segment the Run did. The judge read ${picked.length} of them.`,
     );
   }
-  const describer = memberDescriber(ctx.table);
+  const describer = memberDescriber(ctx.table, picked.map((c) => c.row));
   return picked.map(({ row, truth }) => ({ row, truth: truth + 1, description: describer.describe(row) }));
 }
 
