@@ -13,7 +13,7 @@ import { measureDistinctiveness } from './suites/distinctiveness.js';
 import { measureGrounding } from './suites/grounding.js';
 import { heldoutCases, measureHeldout } from './suites/heldout.js';
 import type { LlmJudgeRecord } from './suites/llm-judge.js';
-import { measureStability } from './suites/stability.js';
+import { startStability } from './suites/stability.js';
 import { measureTruth } from './suites/truth.js';
 import { measureSpillover } from './suites/spillover.js';
 import { writerUnderTest } from './writer-under-test.js';
@@ -30,7 +30,7 @@ export const EVALS_JSON = 'evals.json';
  * The steps `segmenta eval` logs as "<step> done", in order: the CLI's bar counts them (as
  * `segment`'s). The LLM judge, when one is configured, comes after them.
  */
-export const EVAL_STEPS = ['read', 'held-out split', 'held-out assignment', 'label stability', 'distinctiveness', 'grounding', 'copy fit', 'cluster quality', 'truth'];
+export const EVAL_STEPS = ['read', 'held-out split', 'held-out assignment', 'distinctiveness', 'grounding', 'copy fit', 'cluster quality', 'truth', 'label stability'];
 
 export interface EvalOptions {
   /** Threshold overrides by metric name (`--threshold name=value`). */
@@ -70,19 +70,30 @@ export async function runEvals(dir: string, run: RunFile, config: Config, log: (
   // Seven offline suites and the LLM judge (counted done at once when no model is configured).
   const suites = stageCounter(options.progress, 'eval', 'suites', 8);
   suites.start();
+  // The scorecard lists the suites in this order whatever order they finish in.
+  const order = ['held-out assignment', 'label stability', 'distinctiveness', 'grounding', 'copy fit', 'cluster quality', 'truth', 'LLM judge'];
+  const bySuite = new Map<string, Metric[]>();
   const add = (suite: string, ms: Measurement[]) => {
-    metrics.push(...ms.map((m) => judgeMeasurement(m, suite, thresholds)));
+    bySuite.set(suite, ms.map((m) => judgeMeasurement(m, suite, thresholds)));
     suites.tick();
   };
-  const cases = await timed('held-out split', () => heldoutCases(ctx, seed));
-  add('held-out assignment', await timed('held-out assignment', () => [...measureHeldout(ctx, cases), ...measureSpillover(ctx, cases)]));
   const { writer, why } = await writerUnderTest(ctx);
-  add('label stability', await timed('label stability', () => measureStability(ctx, { seed: seed + 1, bootstraps: options.bootstraps, writer, noWriter: why, progress: options.progress })));
-  add('distinctiveness', await timed('distinctiveness', () => measureDistinctiveness(ctx)));
-  add('grounding', await timed('grounding', () => measureGrounding(ctx)));
-  add('copy fit', await timed('copy fit', () => measureCopyFit(ctx)));
-  add('cluster quality', await timed('cluster quality', () => measureClusterQuality(ctx)));
-  add('truth', await timed('truth', () => measureTruth(ctx)));
+  // Started first: on a large Run its resamples run on worker threads while this thread does
+  // the held-out split and the other suites (stability.ts); it is scored when their turn comes.
+  const stability = startStability(ctx, { seed: seed + 1, bootstraps: options.bootstraps, writer, noWriter: why, progress: options.progress });
+  let cases: Awaited<ReturnType<typeof heldoutCases>>;
+  try {
+    cases = await timed('held-out split', () => heldoutCases(ctx, seed));
+    add('held-out assignment', await timed('held-out assignment', () => [...measureHeldout(ctx, cases), ...measureSpillover(ctx, cases)]));
+    add('distinctiveness', await timed('distinctiveness', () => measureDistinctiveness(ctx)));
+    add('grounding', await timed('grounding', () => measureGrounding(ctx)));
+    add('copy fit', await timed('copy fit', () => measureCopyFit(ctx)));
+    add('cluster quality', await timed('cluster quality', () => measureClusterQuality(ctx)));
+    add('truth', await timed('truth', () => measureTruth(ctx)));
+    add('label stability', await timed('label stability', () => stability.result()));
+  } finally {
+    await stability.close();
+  }
 
   let llmRecord: LlmJudgeRecord | undefined;
   let judge = 'offline';
@@ -100,6 +111,7 @@ export async function runEvals(dir: string, run: RunFile, config: Config, log: (
       { name: 'judge_fleiss_kappa', value: null, notRun: why },
     ]);
   }
+  for (const suite of order) metrics.push(...(bySuite.get(suite) ?? []));
   if (!run.segments.some((s) => s.texts)) ctx.notes.push(detailWords(ctx).noTexts);
 
   return {

@@ -74,6 +74,8 @@ export async function fitOnSplit(ctx: EvalContext, seed: number): Promise<SplitF
   const fitRows = keptIn.length > SPLIT.fitMax ? Array.from(sampleIndices(keptIn.length, SPLIT.fitMax, createRng(seed)), (j) => keptIn[j]).sort((a, b) => a - b) : keptIn;
   if (fitRows.length < k || heldout.length === 0) return { heldout: [], truth: new Int32Array(0), agreement: 0, via: 'too few customers to split' };
 
+  // Progress on stderr: the split's fit and the held-out fifth's assignment are the eval's longest main-thread steps.
+  ctx.log(`held-out split: fitting on ${fitRows.length.toLocaleString('en-US')} customers kept in, ${heldout.length.toLocaleString('en-US')} held out`);
   let fitLabels: Int32Array;
   let heldLabels: Int32Array;
   let via: string;
@@ -92,6 +94,7 @@ export async function fitOnSplit(ctx: EvalContext, seed: number): Promise<SplitF
     const cluster = clusterVectors(fitted.vectors, { k, seed, bootstraps: 0 });
     fitLabels = cluster.labels;
     // Saved and read back as a Run saves them: embedding.json and the centroid rows of index/.
+    ctx.log(`held-out split: assigning the ${heldout.length.toLocaleString('en-US')} held out through the split's saved model`);
     const saved = JSON.parse(JSON.stringify(fitted.model)) as EmbeddingModel;
     const rows = Array.from({ length: k }, (_, j) => Array.from(cluster.centroids.subarray(j * cluster.dim, (j + 1) * cluster.dim)));
     const centroids = { k, data: Float32Array.from(rows.flat()) };

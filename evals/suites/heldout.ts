@@ -39,7 +39,7 @@ export async function heldoutCases(ctx: EvalContext, seed: number, max = HELDOUT
       detailWords(ctx).heldOut(split.heldout.length, ctx.labels.length, split.via, Math.round(split.agreement * 100), picked.length),
     );
   }
-  const describer = memberDescriber(ctx.table);
+  const describer = memberDescriber(ctx.table, picked.map((c) => c.row));
   return picked.map(({ row, truth }) => ({ row, truth: truth + 1, description: describer.describe(row) }));
 }
 

@@ -57,6 +57,24 @@ export interface StabilityOptions {
 }
 
 export async function measureStability(ctx: EvalContext, options: StabilityOptions): Promise<Measurement[]> {
+  return startStability(ctx, options).result();
+}
+
+/** Stability under way: its resamples already running on worker threads (when they run there), its scorecard to come. */
+export interface StabilityRun {
+  result(): Promise<Measurement[]>;
+  /** Stops the worker threads when the eval ends before result() (cancelled, a suite threw). */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the suite: on worker threads the resamples start now, and this thread is free for the
+ * other suites until result() (run-evals.ts starts it before the held-out split — measured on
+ * the 1M bench Run, the threads' 22 s of CPU had been 14 s of wall the main thread sat idle in);
+ * in this thread they run when result() is called. The values are the same either way: every
+ * random draw is made here, before any resample runs.
+ */
+export function startStability(ctx: EvalContext, options: StabilityOptions): StabilityRun {
   const k = ctx.run.segments.length;
   const n = ctx.labels.length;
   const B = options.bootstraps ?? STABILITY.bootstraps;
@@ -75,8 +93,15 @@ export async function measureStability(ctx: EvalContext, options: StabilityOptio
     const seed = Math.floor(rng() * 2 ** 31);
     tasks.push({ b, k, points, boot, seed, restarts: STABILITY.restarts, kGiven: ctx.run.metrics?.kChosen === 'given', relabel: b < R, minSegmentSize: ctx.run.config.minSegmentSize, lang: ctx.run.config.lang });
   }
-  const results = await runResamples(ctx, tasks, options);
+  const running = startResamples(ctx, tasks, options);
+  return {
+    result: async () => scoreStability(ctx, options, { k, B, R, n: points.n, reference }, await running.results()),
+    close: running.close,
+  };
+}
 
+function scoreStability(ctx: EvalContext, options: StabilityOptions, at: { k: number; B: number; R: number; n: number; reference: Int32Array }, results: ResampleResult[]): Measurement[] {
+  const { k, B, R, reference } = at;
   const jaccard = new Float64Array(k);
   const names: { id: number; before: string; after: string; score: number }[] = [];
   const claims: number[] = [];
@@ -104,7 +129,7 @@ export async function measureStability(ctx: EvalContext, options: StabilityOptio
     {
       name: 'min_bootstrap_jaccard',
       value: k > 0 ? jaccard[worst] : null,
-      detail: d.jaccard(B, points.n, Array.from(jaccard, (j, c) => `${c + 1}: ${j.toFixed(2)}`).join(d.sep)),
+      detail: d.jaccard(B, at.n, Array.from(jaccard, (j, c) => `${c + 1}: ${j.toFixed(2)}`).join(d.sep)),
     },
   ];
   if (R === 0 || names.length === 0) {
@@ -130,29 +155,46 @@ export async function measureStability(ctx: EvalContext, options: StabilityOptio
 /**
  * The resamples, in order of b whatever order they finish in. On worker threads (piscina) when
  * the Run is large and the writer is the offline one (a thread makes its own; an LLM writer
- * stays here, with its client and its log); in this thread otherwise — or when the
- * table and vectors are not in shared memory (a Run whose table was re-read from the file).
+ * stays here, with its client and its log): submitted at once, so they run while the caller
+ * does other work. In this thread otherwise — or when the table and vectors are not in shared
+ * memory (a Run whose table was re-read from the file) — when results() is called.
  */
-async function runResamples(ctx: EvalContext, tasks: ResampleTask[], options: StabilityOptions): Promise<ResampleResult[]> {
+function startResamples(ctx: EvalContext, tasks: ResampleTask[], options: StabilityOptions): { results(): Promise<ResampleResult[]>; close(): Promise<void> } {
   const offline = isOfflineWriter(options.writer);
   const parallel = options.parallel ?? ctx.labels.length >= STABILITY.parallelFrom;
   const pool = parallel && offline ? createResamplePool(ctx.table, ctx.vectors, tasks.length) : undefined;
   const done = stageCounter(options.progress, 'eval', 'bootstrap resamples', tasks.length);
-  done.start();
   const tick = (r: ResampleResult) => (done.tick(), r);
   if (!pool) {
-    const out: ResampleResult[] = [];
-    for (const t of tasks) out.push(tick(await runResample(t, { table: ctx.table, vectors: ctx.vectors, writer: options.writer })));
-    return out;
+    return {
+      results: async () => {
+        done.start();
+        const out: ResampleResult[] = [];
+        for (const t of tasks) out.push(tick(await runResample(t, { table: ctx.table, vectors: ctx.vectors, writer: options.writer })));
+        return out;
+      },
+      close: async () => {},
+    };
   }
-  try {
-    // The re-named resamples (a profile of everyone each) go first: the short ones fill in behind them.
-    const order = [...tasks].sort((a, b) => Number(b.relabel) - Number(a.relabel) || a.b - b.b);
-    const out = await Promise.all(order.map((t) => pool.run(t).then(tick)));
-    return out.sort((a, b) => a.b - b.b);
-  } finally {
-    await pool.close();
-  }
+  done.start();
+  ctx.log(`label stability: ${tasks.length} bootstrap resamples started on worker threads`);
+  // The re-named resamples (a profile of everyone each) go first: the short ones fill in behind them.
+  const order = [...tasks].sort((a, b) => Number(b.relabel) - Number(a.relabel) || a.b - b.b);
+  const all = Promise.all(order.map((t) => pool.run(t).then(tick)));
+  // Awaited in results(); until then a failure must not surface as an unhandled rejection.
+  all.catch(() => {});
+  let closed: Promise<void> | undefined;
+  const close = () => (closed ??= pool.close());
+  return {
+    results: async () => {
+      try {
+        return (await all).sort((a, b) => a.b - b.b);
+      } finally {
+        await close();
+      }
+    },
+    close,
+  };
 }
 
 /** One-to-one match of reference clusters to other clusters maximising Jaccard; match[c] = other cluster of c. */
